@@ -1,0 +1,44 @@
+import type { Client } from 'openapi-fetch';
+import type { AuthResult, Me, Problem, SessionChange, paths } from './types.js';
+
+export interface ApiClientOptions {
+  /** Where the API lives, e.g. `https://portal.hv.at/api` or `/api`. */
+  baseUrl: string;
+  /** Slug of the organization the session belongs to (the access token's audience). */
+  organization: string;
+  /** Transport; defaults to the global fetch. Tests pass an in-memory one. */
+  fetch?: typeof globalThis.fetch;
+}
+
+/**
+ * The typed client every widget uses. `GET`, `POST`, `PATCH`… are openapi-fetch's, with the access token
+ * added as Bearer and one refresh on 401. The access token lives only inside this object.
+ */
+export interface ApiClient extends Client<paths> {
+  readonly baseUrl: string;
+  readonly organization: string;
+  /** The logged-in user, or null. */
+  readonly user: Me | null;
+  /** Logs in; throws {@link ApiError} with the server's problem on failure. */
+  login(username: string, password: string): Promise<AuthResult>;
+  /** Ends the session on the server and in memory; never throws for network errors. */
+  logout(): Promise<void>;
+  /** After a page load: tries the refresh cookie once. Resolves to the user or null. */
+  restore(): Promise<Me | null>;
+  /** Replaces the user after a change (PATCH /me, POST /me/terms) and tells the listeners. */
+  setUser(user: Me): void;
+  /** Called on every start, change or end of the session. Returns the unsubscribe function. */
+  onSessionChange(listener: (change: SessionChange) => void): () => void;
+}
+
+/** An error answer of the API, carrying its RFC 9457 problem. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+}
