@@ -1,2 +1,3 @@
 export * from './types.js';
 export * from './client-types.js';
+export * from './password-policy.js';
