@@ -1,0 +1,101 @@
+import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { initialize, mswLoader } from 'msw-storybook-addon';
+import { html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { createApiClient, type ApiClient } from '@hausportal/api';
+import '@hausportal/core/define.js';
+import { API, handlers } from '../stories/mocks/index.js';
+import { themeChoices } from './themes.js';
+
+// The default mock API stays installed underneath every story; stories add variants in parameters.msw.handlers.
+initialize({ onUnhandledRequest: 'bypass', serviceWorker: { url: './mockServiceWorker.js' } }, handlers);
+
+const clients = new Map<string, ApiClient>();
+
+/** One client per story and organization, so re-rendering with other args keeps the session of the story. */
+function clientFor(storyId: string, org: string): ApiClient {
+  const key = `${storyId}|${org}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = createApiClient({ baseUrl: API, organization: org });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/**
+ * Wraps each story in <hp-session> with a client for the mocked API, the chosen organization (theme) and language.
+ * A story opts out with `parameters: { hausportal: { session: false } }` or picks an organization with
+ * `parameters: { hausportal: { org: 'krueger' } }`.
+ */
+const withSession: Decorator = (story, context) => {
+  const choice = themeChoices[String(context.globals.theme)] ?? themeChoices.immopro!;
+  const lang = context.globals.lang === 'en' ? 'en' : 'de';
+  const dark = context.globals.scheme === 'dark';
+  const options = (context.parameters.hausportal ?? {}) as { session?: boolean; org?: string };
+  const root = document.documentElement;
+  root.lang = lang;
+  root.classList.toggle('hp-theme-dark', dark);
+  if (options.session === false) return story();
+  const org = options.org ?? choice.org;
+  return keyed(
+    `${context.id}|${org}`,
+    html`<hp-session
+      .client=${clientFor(context.id, org)}
+      org=${org}
+      lang=${lang}
+      theme=${choice.applyTheme ? nothing : 'none'}
+    >
+      ${story()}
+    </hp-session>`,
+  );
+};
+
+const preview: Preview = {
+  loaders: [mswLoader],
+  decorators: [withSession],
+  globalTypes: {
+    theme: {
+      description: 'Organization and its theme',
+      toolbar: {
+        title: 'Theme',
+        icon: 'paintbrush',
+        items: Object.entries(themeChoices).map(([value, choice]) => ({ value, title: choice.title })),
+        dynamicTitle: true,
+      },
+    },
+    scheme: {
+      description: 'Light or dark colour scheme',
+      toolbar: {
+        title: 'Scheme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    lang: {
+      description: 'Language of the widgets',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'de', right: 'DE', title: 'Deutsch' },
+          { value: 'en', right: 'EN', title: 'English' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'immopro', scheme: 'light', lang: 'de' },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+    // Per-story mock variants go here, e.g. { handlers: [...loginFails('rate_limited')] }.
+    msw: { handlers: [] },
+  },
+};
+
+export default preview;

@@ -1,0 +1,6 @@
+// Mock API for Storybook: default handlers, state variants and demo data.
+export { API, handlers } from './handlers.js';
+export * from './scenarios.js';
+export * from './data.js';
+export { withPendingActions } from './sessions.js';
+export { problem, problemBody } from './problems.js';
