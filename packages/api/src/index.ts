@@ -1,3 +1,4 @@
 export * from './types.js';
 export * from './client-types.js';
 export * from './password-policy.js';
+export { createApiClient, toProblem } from './client.js';

@@ -1,1 +1,21 @@
 export * from './context.js';
+export { HpElement } from './hp-element.js';
+export { HpSession } from './hp-session.js';
+export { HpSessionChangeEvent } from './events.js';
+export { define, tagName, ensureContextRoot, type DefineOptions } from './define-element.js';
+export {
+  registerTranslations,
+  setLocale,
+  getLocale,
+  normalizeLocale,
+  documentLocale,
+  ensureLocalization,
+  locales,
+  defaultLocale,
+  sourceLocale,
+} from './localization.js';
+export * from './format.js';
+export { hostStyles, tokenRules, themeTokenNames } from './styles/tokens.js';
+export { formStyles, formRules, scopedFormCss, adoptScopedFormStyles } from './styles/form.js';
+export { renderLoading, renderEmpty, renderError, stateStyles, problemMessage, toProblem } from './states.js';
+export { StandaloneSessionController } from './standalone.js';

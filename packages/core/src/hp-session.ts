@@ -1,0 +1,166 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { createApiClient, type ApiClient, type OrganizationPublic, type Theme } from '@hausportal/api';
+import { apiContext, sessionContext, type Session, type SessionState } from './context.js';
+import { HpSessionChangeEvent } from './events.js';
+import { documentLocale, ensureLocalization, normalizeLocale, setLocale } from './localization.js';
+import { hostStyles, themeTokenNames } from './styles/tokens.js';
+import { sessionStyles } from './hp-session.styles.js';
+
+/**
+ * @summary Holds the API client and the login session for every Hausportal widget inside it, and applies the
+ * organization's theme.
+ *
+ * @slot - The widgets that share this session.
+ * @fires hp-session-change - {@link HpSessionChangeEvent} whenever state, user, organization or language change.
+ * @cssprop --hp-color-primary - Main colour; set from the organization theme unless `theme="none"`.
+ * @cssprop --hp-color-on-primary - Text on the main colour.
+ * @cssprop --hp-color-surface - Background of the widgets.
+ * @cssprop --hp-color-text - Text colour.
+ * @cssprop --hp-font-family - Font of all widgets.
+ * @cssprop --hp-radius - Corner radius.
+ */
+export class HpSession extends LitElement {
+  static override styles = [hostStyles, sessionStyles];
+
+  /** Base URL of the API. */
+  @property() api = '/api';
+  /** Slug of the organization. */
+  @property() org = '';
+  /** Language `de` or `en`; defaults to the document's `<html lang>`, else German. */
+  @property({ attribute: 'lang' }) language?: string;
+  /** `none` keeps the host page's colours instead of the organization theme. */
+  @property() theme?: string;
+  /** A ready client (tests, Storybook); otherwise one is created from `api` and `org`. */
+  @property({ attribute: false }) client?: ApiClient;
+
+  @state() private state: SessionState = 'unknown';
+  @state() private organization: OrganizationPublic | null = null;
+
+  private readonly apiProvider = new ContextProvider(this, { context: apiContext });
+  private readonly sessionProvider = new ContextProvider(this, { context: sessionContext });
+  private ownClient = false;
+  private started?: ApiClient;
+  private unsubscribe?: () => void;
+  private appliedTheme: string[] = [];
+  private settledPromise: Promise<void> = Promise.resolve();
+
+  /** Resolves when the organization is loaded (or failed) and the session restore has finished. */
+  get settled(): Promise<void> {
+    return this.settledPromise.then(() => this.updateComplete).then(() => undefined);
+  }
+
+  constructor() {
+    super();
+    ensureLocalization();
+  }
+
+  /** The session the widgets see. */
+  get session(): Session {
+    return this.sessionProvider.value ?? this.currentSession();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.started && !this.unsubscribe) this.listen(this.started);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if ((changed.has('api') || changed.has('org')) && this.ownClient) this.client = undefined;
+    if (!this.client && this.org) {
+      this.client = createApiClient({ baseUrl: this.api, organization: this.org });
+      this.ownClient = true;
+    }
+    if (this.client && this.client !== this.started) this.start(this.client);
+    if (changed.has('language') || !this.hasUpdated) void setLocale(normalizeLocale(this.lang));
+    if (changed.has('theme') || changed.has('organization')) this.applyTheme(this.organization?.theme);
+    const session = this.currentSession();
+    this.apiProvider.setValue(this.client);
+    const previous = this.sessionProvider.value;
+    if (!previous || !sameSession(previous, session)) {
+      this.sessionProvider.setValue(session);
+      this.dispatchEvent(new HpSessionChangeEvent(session));
+    }
+  }
+
+  /** Normalized language of this session. */
+  override get lang(): string {
+    return normalizeLocale(this.language ?? documentLocale());
+  }
+  override set lang(value: string) {
+    this.language = value;
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  private currentSession(): Session {
+    const user = this.client?.user ?? null;
+    return {
+      state: this.state,
+      user: this.state === 'authenticated' ? user : null,
+      org: this.client?.organization ?? this.org,
+      organization: this.organization,
+      lang: normalizeLocale(this.lang),
+    };
+  }
+
+  private start(client: ApiClient): void {
+    this.unsubscribe?.();
+    this.started = client;
+    this.organization = null;
+    this.state = client.user ? 'authenticated' : 'restoring';
+    this.listen(client);
+    const slug = client.organization || this.org;
+    const organization = slug
+      ? client
+          .GET('/organizations/{slug}/public', { params: { path: { slug } } })
+          .then(({ data }) => {
+            if (this.started === client) this.organization = data ?? null;
+          })
+          .catch(() => undefined)
+      : undefined;
+    const restored = client.restore().then(
+      (user) => {
+        if (this.started === client) this.state = user ? 'authenticated' : 'anonymous';
+      },
+      () => {
+        if (this.started === client) this.state = 'anonymous';
+      },
+    );
+    this.settledPromise = Promise.all([organization, restored]).then(() => undefined);
+  }
+
+  private listen(client: ApiClient): void {
+    this.unsubscribe = client.onSessionChange(({ user }) => {
+      this.state = user ? 'authenticated' : 'anonymous';
+      // A changed user object keeps the same state; force the new session through.
+      this.requestUpdate();
+    });
+  }
+
+  private applyTheme(theme: Theme | undefined): void {
+    for (const name of this.appliedTheme) this.style.removeProperty(name);
+    this.appliedTheme = [];
+    if (!theme || this.theme === 'none') return;
+    for (const [key, token] of Object.entries(themeTokenNames)) {
+      const value = theme[key as keyof Theme];
+      if (typeof value === 'string' && value && !/[;{}]/.test(value)) {
+        this.style.setProperty(token, value);
+        this.appliedTheme.push(token);
+      }
+    }
+  }
+}
+
+function sameSession(a: Session, b: Session): boolean {
+  return a.state === b.state && a.user === b.user && a.org === b.org && a.organization === b.organization && a.lang === b.lang;
+}

@@ -1,0 +1,5 @@
+/** German texts of core (source strings are English). */
+export const templates = {
+  'core.loading': 'Wird geladen …',
+  'core.retry': 'Erneut versuchen',
+};

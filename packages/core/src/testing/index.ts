@@ -1,0 +1,3 @@
+export * from './fixtures.js';
+export * from './fake-api.js';
+export * from './session-fixture.js';
