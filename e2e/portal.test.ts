@@ -1,0 +1,166 @@
+// End to end: the ImmoPro example homepage against the real server in the system Chromium.
+// A demo tenant signs in through <hp-login>, survives a reload, edits the phone number in <hp-profile>,
+// and signs out. After every step no token may be readable by page scripts.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { demoLogins, startServer, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+/** Every access token the server handed out, and every refresh cookie value seen. */
+const secrets = new Set<string>();
+let lastAccessToken: string | undefined;
+
+const tenant = demoLogins().find((l) => l.role === 'tenant' && l.organization === 'immopro');
+
+before(async () => {
+  server = await startServer();
+  const executablePath = chromiumPath();
+  assert.ok(executablePath, 'no Chromium found (run node scripts/ensure-chromium.mjs)');
+  browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-AT' });
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const isApi = (path: string, method = 'POST') => (r: Response) =>
+  new URL(r.url()).pathname === `/api${path}` && r.request().method() === method;
+
+/** Remembers the access token of a login/refresh answer so later checks can look for it. */
+async function remember(response: Response): Promise<void> {
+  if (!response.ok()) return;
+  const body = (await response.json()) as { accessToken?: string };
+  if (body.accessToken) {
+    secrets.add(body.accessToken);
+    lastAccessToken = body.accessToken;
+  }
+}
+
+/** No token in localStorage, sessionStorage, document.cookie or the URL; the refresh cookie is HttpOnly. */
+async function assertNoReadableToken(step: string): Promise<void> {
+  const seen = await page.evaluate(() => ({
+    local: Object.entries(localStorage).flat(),
+    session: Object.entries(sessionStorage).flat(),
+    cookie: document.cookie,
+    url: location.href,
+  }));
+  for (const cookie of await context.cookies()) {
+    if (/hp_rt/.test(cookie.name)) {
+      assert.equal(cookie.httpOnly, true, `${step}: refresh cookie ${cookie.name} must be HttpOnly`);
+      secrets.add(cookie.value);
+    }
+  }
+  const readable = [...seen.local, ...seen.session, seen.cookie, seen.url].join('\n');
+  assert.doesNotMatch(seen.cookie, /hp_rt/, `${step}: document.cookie exposes the refresh cookie`);
+  assert.doesNotMatch(readable, /eyJ[\w-]+\.[\w-]+\.[\w-]+/, `${step}: something JWT-like is readable`);
+  for (const secret of secrets) {
+    assert.ok(!readable.includes(secret), `${step}: a token is readable from storage, cookies or the URL`);
+  }
+}
+
+/** Finds `selector` through open shadow roots and tells whether its value is `value`. */
+async function waitForValue(selector: string, value: string): Promise<void> {
+  await page.waitForFunction(
+    ([sel, expected]) => {
+      const find = (root: Document | ShadowRoot): HTMLInputElement | null => {
+        const hit = root.querySelector<HTMLInputElement>(sel);
+        if (hit) return hit;
+        for (const el of root.querySelectorAll('*')) {
+          const inner = el.shadowRoot && find(el.shadowRoot);
+          if (inner) return inner;
+        }
+        return null;
+      };
+      return find(document)?.value === expected;
+    },
+    [selector, value] as const,
+  );
+}
+
+const username = () => page.locator('hp-login input[name="username"]');
+const signOut = () => page.locator('hp-login').getByRole('button', { name: /^(Abmelden|Sign out)$/ });
+const phone = () => page.locator('hp-profile input[name="phone"]');
+
+test('a tenant signs in on the homepage, edits the profile and signs out', async (t) => {
+  assert.ok(tenant, 'examples/demo-logins.json has no tenant of immopro');
+  const newPhone = `+43 1 ${String(Date.now()).slice(-7)}`;
+
+  await t.test('the homepage shows the login form', async () => {
+    const response = await page.goto(`${server.url}/`);
+    assert.equal(response?.status(), 200);
+    await username().waitFor();
+    assert.equal(await page.locator('hp-session').getAttribute('org'), 'immopro');
+    await assertNoReadableToken('anonymous');
+  });
+
+  await t.test('signing in', async () => {
+    await username().fill(tenant.username);
+    await page.locator('hp-login input[name="password"]').fill(tenant.password);
+    const login = page.waitForResponse(isApi('/auth/login'));
+    await page.locator('hp-login button[type="submit"]').click();
+    const response = await login;
+    assert.equal(response.status(), 200, `login failed: ${await response.text()}`);
+    await remember(response);
+    await signOut().waitFor();
+    await assertNoReadableToken('after login');
+  });
+
+  await t.test('a reload keeps the tenant signed in', async () => {
+    const refresh = page.waitForResponse(isApi('/auth/refresh'));
+    await page.reload();
+    const response = await refresh;
+    assert.equal(response.status(), 200, 'the refresh cookie did not restore the session');
+    await remember(response);
+    await signOut().waitFor();
+    await assertNoReadableToken('after reload');
+  });
+
+  await t.test('the phone number is saved and survives a reload', async () => {
+    await phone().fill(newPhone);
+    const save = page.waitForResponse(isApi('/me', 'PATCH'));
+    await page.locator('hp-profile form:has(input[name="phone"]) button[type="submit"]').click();
+    const response = await save;
+    assert.equal(response.status(), 200, `saving failed: ${await response.text()}`);
+    assert.equal(((await response.json()) as { phone: string }).phone, newPhone);
+    await assertNoReadableToken('after saving');
+
+    const refresh = page.waitForResponse(isApi('/auth/refresh'));
+    await page.reload();
+    const restored = await refresh;
+    await remember(restored);
+    await waitForValue('input[name="phone"]', newPhone);
+    await assertNoReadableToken('after saving and reload');
+  });
+
+  await t.test('the API returns the new phone number', async () => {
+    assert.ok(lastAccessToken, 'no access token was handed out');
+    const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${lastAccessToken}` } });
+    assert.equal(me.status, 200);
+    assert.equal(((await me.json()) as { phone: string }).phone, newPhone);
+  });
+
+  await t.test('signing out ends the session, also after a reload', async () => {
+    const logout = page.waitForResponse(isApi('/auth/logout'));
+    await signOut().click();
+    assert.equal((await logout).status(), 204);
+    await username().waitFor();
+    await assertNoReadableToken('after logout');
+
+    await page.reload();
+    await username().waitFor();
+    assert.equal(await signOut().count(), 0, 'still signed in after logout and reload');
+    await assertNoReadableToken('after logout and reload');
+  });
+
+  assert.deepEqual(pageErrors, [], 'the page threw errors');
+});

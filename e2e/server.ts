@@ -1,0 +1,92 @@
+// Starts the real Hausportal server on a free port with a fresh SQLite file, for end-to-end tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RunningServer {
+  /** Base URL from the startup line, without a trailing slash. */
+  url: string;
+  /** Everything the server wrote so far (for failure messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'hp-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HP_DATABASE_URL: join(dir, 'hausportal.sqlite') };
+  delete env.NODE_ENV;
+  delete env.HP_PUBLIC_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const killNow = () => child.kill('SIGKILL');
+  process.once('exit', killNow);
+  let log = '';
+  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+
+  const stop = async () => {
+    process.removeListener('exit', killNow);
+    await terminate(child);
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const onData = () => {
+        const match = /Hausportal listening on (\S+)/.exec(log);
+        if (match) {
+          child.stdout!.off('data', onData);
+          resolve(match[1]!.replace(/\/$/, ''));
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.once('exit', (code, signal) =>
+        reject(new Error(`server exited (${code ?? signal}) before listening:\n${log}`)),
+      );
+      child.once('error', reject);
+    });
+    return { url, output: () => log, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** SIGTERM, and SIGKILL if the process is still there once the polite request went unanswered. */
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export interface DemoLogin {
+  organization: string;
+  role: string;
+  username: string;
+  password: string;
+}
+
+/** The demo logins the server seeds, as published in examples/demo-logins.json. */
+export function demoLogins(): DemoLogin[] {
+  const raw: unknown = JSON.parse(readFileSync(join(repoRoot, 'examples', 'demo-logins.json'), 'utf8'));
+  const list = Array.isArray(raw) ? raw : ((raw as { logins?: unknown[] }).logins ?? []);
+  return list.map((entry) => {
+    const e = entry as Record<string, string>;
+    return {
+      organization: e.organization ?? e.org ?? '',
+      role: e.role ?? '',
+      username: e.username ?? e.email ?? '',
+      password: e.password ?? '',
+    };
+  });
+}
