@@ -1,0 +1,32 @@
+import type { Request, Response } from 'express';
+import { refreshLifetimeSeconds } from './sessions.ts';
+
+export const refreshCookie = '__Host-hp_rt';
+
+/** Reads one cookie from the Cookie header (no parser dependency: we need exactly one name). */
+export function readCookie(req: Request, name: string): string | null {
+  const header = req.headers.cookie;
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) {
+      const value = part.slice(eq + 1).trim();
+      return /^[A-Za-z0-9_-]{20,200}$/.test(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+// `Secure` also in development: Chromium and Firefox accept Secure cookies from http://localhost.
+function attributes(crossSite: boolean): string {
+  return `Path=/; HttpOnly; Secure; ${crossSite ? 'SameSite=None; Partitioned' : 'SameSite=Strict'}`;
+}
+
+export function setRefreshCookie(res: Response, token: string, crossSite: boolean): void {
+  res.append('Set-Cookie', `${refreshCookie}=${token}; Max-Age=${refreshLifetimeSeconds}; ${attributes(crossSite)}`);
+}
+
+export function clearRefreshCookie(res: Response, crossSite: boolean): void {
+  res.append('Set-Cookie', `${refreshCookie}=; Max-Age=0; ${attributes(crossSite)}`);
+}

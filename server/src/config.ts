@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the repository lives, resolved from this package so the server can be started from any directory. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  /** Public address of the server, e.g. `https://portal.hv.at`; null means "derive from the request". */
+  publicUrl: string | null;
+  env: NodeEnv;
+  smtpUrl: string | null;
+  /** HS256 secret; null means "read or create it in the settings table". */
+  jwtSecret: string | null;
+  /** Extra CORS origins allowed outside production. */
+  devOrigins: string[];
+  /** Folders served as static files. */
+  examplesDir: string;
+  portalDistDir: string;
+}
+
+function parseEnv(value: string | undefined): NodeEnv {
+  if (value === 'production' || value === 'test') return value;
+  return 'development';
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 8080;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0…65535, not "${value}"`);
+  return port;
+}
+
+function parseOrigins(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => new URL(s).origin);
+}
+
+/** The default database: a SQLite file in data/ at the repository root (the folder is created). */
+export function defaultDatabaseUrl(): string {
+  const file = resolve(repoRoot, 'data', 'hausportal.sqlite');
+  mkdirSync(dirname(file), { recursive: true });
+  return file;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = parseEnv(env.NODE_ENV);
+  const publicUrl = env.HP_PUBLIC_URL ? new URL(env.HP_PUBLIC_URL).toString().replace(/\/$/, '') : null;
+  return {
+    port: parsePort(env.PORT),
+    databaseUrl: env.HP_DATABASE_URL || defaultDatabaseUrl(),
+    publicUrl,
+    env: nodeEnv,
+    smtpUrl: env.SMTP_URL || null,
+    jwtSecret: env.HP_JWT_SECRET || null,
+    devOrigins: nodeEnv === 'production' ? [] : parseOrigins(env.HP_DEV_ORIGINS),
+    examplesDir: resolve(repoRoot, 'examples'),
+    portalDistDir: resolve(repoRoot, 'packages', 'portal', 'dist'),
+  };
+}

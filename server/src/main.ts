@@ -1,0 +1,38 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { migrate, openDb } from './db.ts';
+import { hasDemoSeed, isEmpty, seedDemo } from './seed.ts';
+import { demoLogins } from './seed-data.ts';
+
+const config = loadConfig();
+const db = openDb(config.databaseUrl);
+await migrate(db);
+if (await isEmpty(db)) await seedDemo(db);
+
+const app = createApp({ config, db });
+const server = app.listen(config.port, () => {
+  const { port } = server.address() as AddressInfo;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  const lines = [`Hausportal listening on ${url}`];
+  void hasDemoSeed(db).then((seeded) => {
+    if (seeded) {
+      lines.push('Demo logins (email / password / role / organization):');
+      for (const l of demoLogins)
+        lines.push(`  ${l.email} / ${l.password ?? `(invited — activation code ${l.activationCode})`} / ${l.role} / ${l.organization}`);
+    }
+    console.log(lines.join('\n'));
+  });
+});
+
+server.on('error', (err) => {
+  console.error(`Hausportal could not start: ${err.message}`);
+  process.exit(1);
+});
+
+const stop = () => {
+  server.close(() => void db.destroy().then(() => process.exit(0)));
+  setTimeout(() => process.exit(0), 5000).unref();
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

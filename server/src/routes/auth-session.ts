@@ -1,0 +1,90 @@
+import { Router, type Request } from 'express';
+import type { LoginRequest } from '@hausportal/api';
+import type { Ctx } from '../context.ts';
+import { authResult } from '../auth/access.ts';
+import { clearRefreshCookie, readCookie, refreshCookie, setRefreshCookie } from '../auth/cookies.ts';
+import { dummyVerify, verifyPassword } from '../auth/password.ts';
+import { clearAttempts, loginLimits, recordAttempt, retryAfter } from '../auth/rate-limit.ts';
+import { findToken, revokeFamily, rotate, startFamily } from '../auth/sessions.ts';
+import { orgById, orgBySlug } from '../organizations.ts';
+import { HttpProblem } from '../problems.ts';
+import { checkCookieRequest } from '../security.ts';
+import { membership, userById, userByLogin } from '../users.ts';
+
+export const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+
+export const rateLimited = (seconds: number) =>
+  new HttpProblem(429, 'rate_limited', 'Too many attempts. Please wait and try again.', { headers: { 'Retry-After': String(seconds) } });
+
+// One answer for unknown user, wrong password, not a member, not activated: nothing tells them apart.
+const invalidCredentials = () => new HttpProblem(401, 'invalid_credentials', 'User name or password is wrong.');
+
+const invalidRefresh = (code = 'invalid_refresh_token') => new HttpProblem(401, code, 'The session has ended. Please log in again.');
+
+export function authSessionRoutes(ctx: Ctx): Router {
+  const router = Router();
+
+  router.post('/auth/login', async (req, res) => {
+    const body = req.body as LoginRequest;
+    const org = await orgBySlug(ctx.db, body.organization);
+    await checkCookieRequest(ctx, req, org);
+    const limits = loginLimits(body.username, clientIp(req));
+    const wait = await retryAfter(ctx, limits);
+    if (wait > 0) throw rateLimited(wait);
+
+    const user = await userByLogin(ctx.db, body.username);
+    const passwordOk = user?.password_hash ? await verifyPassword(body.password, user.password_hash) : await dummyVerify(body.password);
+    const member = passwordOk && user && org ? await membership(ctx.db, user.id, org.id) : null;
+    if (!passwordOk || !user || !org || !member || user.status === 'invited') {
+      await recordAttempt(ctx, limits);
+      throw invalidCredentials();
+    }
+    if (user.status === 'locked') throw new HttpProblem(403, 'account_locked', 'This account is locked. Please contact your property manager.');
+
+    await clearAttempts(ctx, limits[0]!.key);
+    const issued = await startFamily(ctx, user.id, org.id);
+    setRefreshCookie(res, issued.token, org.crossSite);
+    res.json(await authResult(ctx, user, member, org, issued.familyId));
+  });
+
+  router.post('/auth/refresh', async (req, res) => {
+    const requestedSlug = (req.body as { organization?: string }).organization;
+    const requested = requestedSlug ? await orgBySlug(ctx.db, requestedSlug) : null;
+    const token = readCookie(req, refreshCookie);
+    const row = token ? await findToken(ctx, token) : null;
+    const familyOrg = row ? await orgById(ctx.db, row.organization_id!) : null;
+    const target = requestedSlug ? requested : familyOrg;
+    await checkCookieRequest(ctx, req, target);
+    if (!token || !row || !target || !familyOrg) throw invalidRefresh();
+
+    // Switching organization keeps the session only where the user is a member too.
+    const member = await membership(ctx.db, row.user_id!, target.id);
+    if (!member) throw invalidRefresh('not_a_member');
+
+    const result = await rotate(ctx, token, target.id);
+    if (!result.ok) {
+      clearRefreshCookie(res, familyOrg.crossSite);
+      throw invalidRefresh(result.reason === 'reused' ? 'refresh_token_reused' : 'invalid_refresh_token');
+    }
+    const user = await userById(ctx.db, result.issued.userId);
+    if (!user || user.status !== 'active') {
+      await revokeFamily(ctx, result.issued.familyId);
+      clearRefreshCookie(res, familyOrg.crossSite);
+      throw invalidRefresh();
+    }
+    setRefreshCookie(res, result.issued.token, target.crossSite);
+    res.json(await authResult(ctx, user, member, target, result.issued.familyId));
+  });
+
+  router.post('/auth/logout', async (req, res) => {
+    const token = readCookie(req, refreshCookie);
+    const row = token ? await findToken(ctx, token) : null;
+    const org = row ? await orgById(ctx.db, row.organization_id!) : null;
+    await checkCookieRequest(ctx, req, org);
+    if (row) await revokeFamily(ctx, row.family_id!);
+    clearRefreshCookie(res, org?.crossSite ?? false);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,28 @@
+import type { Mail } from '../mail.ts';
+import type { Organization } from '../organizations.ts';
+
+type Locale = 'de' | 'en';
+
+export function resetMail(to: string, org: Organization, locale: Locale, code: string): Mail {
+  const text =
+    locale === 'en'
+      ? `Hello,\n\nsomeone asked to reset the password of your ${org.name} portal account.\n\nYour code: ${code}\n\nIt is valid for 30 minutes and can be used once. If you did not ask for it, ignore this mail.\n`
+      : `Guten Tag,\n\nfür Ihr Portal-Konto bei ${org.name} wurde ein neues Passwort angefordert.\n\nIhr Code: ${code}\n\nEr gilt 30 Minuten und nur einmal. Wenn Sie das nicht waren, ignorieren Sie diese E-Mail.\n`;
+  return { to, organizationId: org.id, subject: locale === 'en' ? `${org.name}: password reset code` : `${org.name}: Code zum Zurücksetzen des Passworts`, text };
+}
+
+export function passwordChangedMail(to: string, org: Organization, locale: Locale): Mail {
+  const text =
+    locale === 'en'
+      ? `Hello,\n\nthe password of your ${org.name} portal account was changed and every other session was ended.\nIf that was not you, reset your password at once and contact ${org.name}.\n`
+      : `Guten Tag,\n\ndas Passwort Ihres Portal-Kontos bei ${org.name} wurde geändert; alle anderen Anmeldungen wurden beendet.\nWenn Sie das nicht waren, setzen Sie Ihr Passwort sofort zurück und verständigen Sie ${org.name}.\n`;
+  return { to, organizationId: org.id, subject: locale === 'en' ? `${org.name}: your password was changed` : `${org.name}: Ihr Passwort wurde geändert`, text };
+}
+
+export function invitationMail(to: string, org: Organization, name: string, code: string): Mail {
+  const text =
+    `Guten Tag ${name},\n\n${org.name} lädt Sie zum Kundenportal ein.\n\nIhr Aktivierungscode: ${code}\n\n` +
+    `Geben Sie ihn mit Ihrer E-Mail-Adresse unter „Konto aktivieren“ ein und wählen Sie ein Passwort.\n\n---\n\n` +
+    `Hello ${name},\n\n${org.name} invites you to its customer portal. Your activation code: ${code}\n`;
+  return { to, organizationId: org.id, subject: `${org.name}: Einladung zum Kundenportal / invitation`, text };
+}

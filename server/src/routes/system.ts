@@ -1,0 +1,29 @@
+import { Router } from 'express';
+import type { Ctx } from '../context.ts';
+import { orgBySlug, toPublic } from '../organizations.ts';
+import { HttpProblem } from '../problems.ts';
+
+const version = '0.1.0';
+
+export function systemRoutes(ctx: Ctx): Router {
+  const router = Router();
+
+  router.get('/health', async (_req, res) => {
+    try {
+      await ctx.db.raw('select 1');
+    } catch {
+      throw new HttpProblem(503, 'database_unavailable', 'The database does not answer.');
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ status: 'ok', database: ctx.engine, version });
+  });
+
+  router.get('/organizations/:slug/public', async (req, res) => {
+    const org = await orgBySlug(ctx.db, req.params.slug as string);
+    if (!org) throw new HttpProblem(404, 'organization_not_found', 'There is no such organization.');
+    res.setHeader('Cache-Control', 'public, max-age=60');
+    res.json(toPublic(org));
+  });
+
+  return router;
+}
