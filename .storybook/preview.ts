@@ -36,9 +36,11 @@ const withSession: Decorator = (story, context) => {
   const root = document.documentElement;
   root.lang = lang;
   root.classList.toggle('hp-theme-dark', dark);
+  root.classList.toggle('hp-theme-light', !dark);
   if (options.session === false) return story();
   const org = options.org ?? choice.org;
-  return keyed(
+  // Storybook renders template results only, so the keyed directive sits inside one.
+  return html`${keyed(
     `${context.id}|${org}`,
     html`<hp-session
       .client=${clientFor(context.id, org)}
@@ -48,7 +50,7 @@ const withSession: Decorator = (story, context) => {
     >
       ${story()}
     </hp-session>`,
-  );
+  )}`;
 };
 
 const preview: Preview = {
