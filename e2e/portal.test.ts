@@ -16,7 +16,7 @@ const pageErrors: string[] = [];
 const secrets = new Set<string>();
 let lastAccessToken: string | undefined;
 
-const tenant = demoLogins().find((l) => l.role === 'tenant' && l.organization === 'immopro');
+const tenant = demoLogins().find((l) => l.role === 'tenant' && l.organization === 'immopro' && l.password);
 
 before(async () => {
   server = await startServer();
