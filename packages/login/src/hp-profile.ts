@@ -1,0 +1,154 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { Task } from '@lit/task';
+import type { Me } from '@hausportal/api';
+import { HpElement, formStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { templates } from './locales/de.js';
+import { call } from './api-call.js';
+import { profileStyles } from './hp-profile.styles.js';
+import { LightFormController } from './light-form.js';
+import { PasswordChange } from './profile-password.js';
+import { ProfileEdit } from './profile-edit.js';
+import { renderDetails, renderTermsDisclosure } from './profile-view.js';
+
+registerTranslations('de', templates);
+
+let instances = 0;
+
+/**
+ * @summary The signed-in user's own data: name, address (read-only), email, phone, date of birth, email
+ * notifications; edit and save them, read the terms of use, change the password.
+ *
+ * The password form is rendered into the element's LIGHT DOM (a `<div slot="form">` child) so password
+ * managers can fill and save it; it is styled by a stylesheet scoped with `@scope (hp-profile)`.
+ *
+ * @slot form - Filled by the element itself with the light-DOM password form; do not use.
+ *
+ * @csspart base - The card around everything.
+ * @csspart heading - The heading.
+ * @csspart list - The read-only list of details.
+ * @csspart form - The edit form.
+ * @csspart input - The inputs of the edit form.
+ * @csspart submit - The save button.
+ * @csspart edit - The "Edit" button.
+ * @csspart notice - Success notes (saved, password changed).
+ * @csspart error - Error messages.
+ * @csspart terms - The disclosure with the terms of use.
+ * @csspart password - The password section.
+ * @csspart loading - The loading state.
+ * @csspart empty - The signed-out note.
+ *
+ * @cssprop --hp-profile-max-width - Maximum width of the card (default 40rem).
+ * @cssprop --hp-color-primary - Buttons and links.
+ * @cssprop --hp-color-danger - Errors.
+ */
+export class HpProfile extends HpElement {
+  static override styles = [hostStyles, formStyles, stateStyles, profileStyles];
+
+  @state() private notice = '';
+  private saved: Me | null = null;
+  private readonly ids = `hp-profile-${++instances}`;
+  private focusAfter?: string;
+
+  readonly edit = new ProfileEdit(this, (me) => this.afterSave(me));
+  readonly password = new PasswordChange(this, () => this.say(msg('Your password has been changed.', { id: 'profile.passwordChanged' }), 'button.change-password'));
+
+  /** Loads GET /me whenever the client or the logged-in user changes. */
+  readonly me = new Task(this, {
+    task: async ([api, userId], { signal }) => {
+      if (!api || !userId) return null;
+      this.saved = null;
+      return (await call(api.GET('/me', { signal }))) ?? null;
+    },
+    args: () => [this.api, this.authenticated ? this.session?.user?.id : undefined] as const,
+  });
+
+  private readonly light = new LightFormController(this, () => {
+    const me = this.current;
+    return this.password.open && me
+      ? this.password.render(this.ids, this.session?.organization?.passwordPolicy, me.username)
+      : nothing;
+  });
+
+  /** The user as last loaded or saved. */
+  get current(): Me | null {
+    return this.saved ?? this.me.value ?? null;
+  }
+
+  private afterSave(me: Me | null): void {
+    if (me) {
+      this.saved = me;
+      this.api?.setUser(me);
+    }
+    this.say(me ? msg('Your changes are saved.', { id: 'profile.saved' }) : msg('Nothing was changed.', { id: 'profile.unchanged' }), 'button.edit');
+  }
+
+  private say(notice: string, focus: string): void {
+    this.notice = notice;
+    this.focusAfter = focus;
+    this.requestUpdate();
+  }
+
+  private open(what: 'edit' | 'password'): void {
+    this.notice = '';
+    if (what === 'edit') {
+      this.edit.toggle(true);
+      this.focusAfter = '#email';
+    } else {
+      this.password.toggle(true);
+      this.focusAfter = 'light:input[name=currentPassword]';
+    }
+  }
+
+  protected override render() {
+    const session = this.session;
+    if (!session || session.state === 'unknown' || session.state === 'restoring') return html`<div part="base" class="base">${renderLoading()}</div>`;
+    if (!this.authenticated) {
+      return html`<div part="base" class="base">${renderEmpty(msg('Please sign in to see your profile.', { id: 'profile.loggedOut' }))}</div>`;
+    }
+    return html`<section part="base" class="base" aria-labelledby="heading">
+      <h2 id="heading" part="heading">${msg('My profile', { id: 'profile.title' })}</h2>
+      <div part="notice" class="notice" role="status">${this.notice || nothing}</div>
+      ${this.me.render({
+        pending: () => (this.current ? this.renderProfile(this.current) : renderLoading()),
+        error: (error) => renderError(error, () => void this.me.run()),
+        complete: () => (this.current ? this.renderProfile(this.current) : renderLoading()),
+      })}
+    </section>`;
+  }
+
+  private renderProfile(me: Me) {
+    return html`
+      ${this.edit.editing
+        ? this.edit.render(me)
+        : html`${renderDetails(me, this.locale)}
+            <div class="actions">
+              <button type="button" class="secondary edit" part="edit" @click=${() => this.open('edit')}>
+                ${msg('Edit contact details', { id: 'profile.editTitle' })}
+              </button>
+            </div>`}
+      ${renderTermsDisclosure(this.session?.organization, me, this.locale)}
+      <section part="password" class="password" aria-labelledby="password-heading">
+        <h3 id="password-heading">${msg('Password', { id: 'login.password' })}</h3>
+        ${this.password.open
+          ? html`<slot name="form"></slot>`
+          : html`<div class="actions">
+              <button type="button" class="secondary change-password" @click=${() => this.open('password')}>
+                ${msg('Change password', { id: 'profile.password.title' })}
+              </button>
+            </div>`}
+      </section>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const target = this.focusAfter;
+    if (!target) return;
+    this.focusAfter = undefined;
+    const element = target.startsWith('light:')
+      ? this.light.container.querySelector<HTMLElement>(target.slice(6))
+      : this.renderRoot.querySelector<HTMLElement>(target);
+    element?.focus();
+  }
+}
