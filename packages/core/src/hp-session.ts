@@ -48,7 +48,10 @@ export class HpSession extends LitElement {
 
   /** Resolves when the organization is loaded (or failed) and the session restore has finished. */
   get settled(): Promise<void> {
-    return this.settledPromise.then(() => this.updateComplete).then(() => undefined);
+    return this.updateComplete
+      .then(() => this.settledPromise)
+      .then(() => this.updateComplete)
+      .then(() => undefined);
   }
 
   constructor() {

@@ -1,0 +1,165 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { msg, str } from '@lit/localize';
+import { css } from 'lit';
+import {
+  HpElement,
+  HpSession,
+  HpSessionChangeEvent,
+  define,
+  getLocale,
+  registerTranslations,
+  renderLoading,
+  stateStyles,
+  type Session,
+} from '../src/index.js';
+import '../src/define.js';
+import { createFakeApi, demoMe, demoOrganization, demoPassword, sessionFixture } from '../src/testing/index.js';
+
+/** A small widget consuming the session, as real widgets do. */
+class TestGreeting extends HpElement {
+  static override styles = [...HpElement.styles as never[], stateStyles, css`p { color: var(--_primary); }`];
+  seen: Session[] = [];
+  protected override render() {
+    if (this.session) this.seen.push(this.session);
+    if (!this.session || this.session.state === 'restoring') return renderLoading();
+    const name = this.session.user?.name;
+    return html`<p part="base">
+      ${name ? msg(str`Hello ${name}`, { id: 'test.hello' }) : msg('Sign in', { id: 'test.signin' })}
+    </p>`;
+  }
+}
+define('test-greeting', TestGreeting);
+registerTranslations('de', { 'test.signin': 'Anmelden', 'test.hello': str`Hallo ${0}` });
+
+const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+
+describe('<hp-session>', () => {
+  it('provides the client and the session to a widget inside', async () => {
+    const fake = createFakeApi({}, { user: demoMe });
+    const widget = await sessionFixture<TestGreeting>(html`<test-greeting></test-greeting>`, { client: fake.client });
+    expect(widget.api).to.equal(fake.client);
+    expect(widget.session?.state).to.equal('authenticated');
+    expect(widget.session?.user?.id).to.equal(demoMe.id);
+    expect(widget.session?.organization?.name).to.equal(demoOrganization.name);
+    expect(widget.session?.org).to.equal('demo');
+    expect(text(widget)).to.equal('Hallo Anna Berger');
+  });
+
+  it('restores the session once from the refresh cookie', async () => {
+    const fake = createFakeApi({}, { user: demoMe });
+    const widget = await sessionFixture<TestGreeting>(html`<test-greeting></test-greeting>`, { client: fake.client });
+    expect(fake.callsTo('POST /auth/refresh')).to.have.length(1);
+    expect(fake.callsTo('GET /organizations/{slug}/public')).to.have.length(1);
+    // Before the restore finished the widget saw "restoring", never a logged-out state.
+    const states = widget.seen.map((s) => s.state);
+    expect(states[0]).to.equal('restoring');
+    expect(states).not.to.include('anonymous');
+  });
+
+  it('is anonymous without a cookie and follows login and logout', async () => {
+    const fake = createFakeApi();
+    const widget = await sessionFixture<TestGreeting>(html`<test-greeting></test-greeting>`, { client: fake.client });
+    const session = widget.parentElement as HpSession;
+    expect(widget.session?.state).to.equal('anonymous');
+    expect(text(widget)).to.equal('Anmelden');
+
+    const loggedIn = oneEvent(session, 'hp-session-change');
+    await fake.client.login(demoMe.username, demoPassword);
+    expect(((await loggedIn) as unknown as HpSessionChangeEvent).session.state).to.equal('authenticated');
+    await widget.updateComplete;
+    expect(text(widget)).to.equal('Hallo Anna Berger');
+
+    fake.client.setUser({ ...demoMe, name: 'Anna Berger-Huber' });
+    await session.updateComplete;
+    await widget.updateComplete;
+    expect(text(widget)).to.equal('Hallo Anna Berger-Huber');
+
+    const loggedOut = oneEvent(session, 'hp-session-change');
+    await fake.client.logout();
+    expect(((await loggedOut) as unknown as HpSessionChangeEvent).session.user).to.equal(null);
+    await widget.updateComplete;
+    expect(widget.session?.state).to.equal('anonymous');
+    expect(text(widget)).to.equal('Anmelden');
+  });
+
+  it('ends the session when the refresh fails later', async () => {
+    const fake = createFakeApi({}, { user: demoMe });
+    const widget = await sessionFixture<TestGreeting>(html`<test-greeting></test-greeting>`, { client: fake.client });
+    fake.expireTokens();
+    fake.setCookieUser(null);
+    const { response } = await fake.client.GET('/me');
+    expect(response.status).to.equal(401);
+    await widget.updateComplete;
+    expect(widget.session?.state).to.equal('anonymous');
+  });
+
+  it('applies the organization theme as custom properties', async () => {
+    const fake = createFakeApi();
+    const widget = await sessionFixture<TestGreeting>(html`<test-greeting></test-greeting>`, { client: fake.client });
+    const session = widget.parentElement as HpSession;
+    expect(getComputedStyle(session).getPropertyValue('--hp-color-primary').trim()).to.equal('#0b6e4f');
+    expect(getComputedStyle(widget).getPropertyValue('--_primary').trim()).to.equal('#0b6e4f');
+    const paragraph = widget.shadowRoot!.querySelector('p')!;
+    expect(getComputedStyle(paragraph).color).to.equal('rgb(11, 110, 79)');
+  });
+
+  it('leaves the theme alone with theme="none"', async () => {
+    const fake = createFakeApi();
+    const widget = await sessionFixture<TestGreeting>(html`<test-greeting></test-greeting>`, { client: fake.client, theme: 'none' });
+    const session = widget.parentElement as HpSession;
+    expect(getComputedStyle(session).getPropertyValue('--hp-color-primary').trim()).to.equal('');
+    // The widget falls back to its built-in default colour.
+    expect(getComputedStyle(widget).getPropertyValue('--_primary').trim()).to.equal('#1f5fa8');
+  });
+
+  it('switches the language of every widget with lang', async () => {
+    const fake = createFakeApi();
+    const widget = await sessionFixture<TestGreeting>(html`<test-greeting></test-greeting>`, { client: fake.client, lang: 'de' });
+    const session = widget.parentElement as HpSession;
+    expect(text(widget)).to.equal('Anmelden');
+    session.setAttribute('lang', 'en');
+    while (getLocale() !== 'en') await oneEvent(window, 'lit-localize-status');
+    await widget.updateComplete;
+    expect(text(widget)).to.equal('Sign in');
+    expect(widget.session?.lang).to.equal('en');
+    expect(widget.locale).to.equal('en');
+    session.setAttribute('lang', 'de');
+    while (getLocale() !== 'de') await oneEvent(window, 'lit-localize-status');
+    await widget.updateComplete;
+    expect(text(widget)).to.equal('Anmelden');
+  });
+
+  it('creates its own client from api and org', async () => {
+    const el = await fixture<HpSession>(html`<hp-session api="/nowhere/api" org="immopro"></hp-session>`);
+    expect(el.client?.organization).to.equal('immopro');
+    expect(el.client?.baseUrl).to.equal('/nowhere/api');
+  });
+
+  it('answers widgets that connected before it was defined', async () => {
+    class LateSession extends HpSession {}
+    const fake = createFakeApi({}, { user: demoMe });
+    const host = await fixture(html`<late-session-x .client=${fake.client} lang="de"><test-greeting></test-greeting></late-session-x>`);
+    const widget = host.querySelector('test-greeting') as TestGreeting;
+    expect(widget.api).to.equal(undefined);
+    define('late-session-x', LateSession);
+    await (host as HpSession).settled;
+    await widget.updateComplete;
+    expect(widget.api).to.equal(fake.client);
+    expect(widget.session?.state).to.equal('authenticated');
+  });
+
+  it('gives a widget outside any session its own client from api and org', async () => {
+    const widget = await fixture<TestGreeting>(html`<test-greeting api="/standalone/api" org="immopro"></test-greeting>`);
+    expect(widget.api?.baseUrl).to.equal('/standalone/api');
+    expect(widget.api?.organization).to.equal('immopro');
+    expect(widget.session?.org).to.equal('immopro');
+    const again = await fixture<TestGreeting>(html`<test-greeting api="/standalone/api" org="immopro"></test-greeting>`);
+    expect(again.api).to.equal(widget.api);
+  });
+
+  it('is accessible with content', async () => {
+    const fake = createFakeApi({}, { user: demoMe });
+    const widget = await sessionFixture<TestGreeting>(html`<test-greeting></test-greeting>`, { client: fake.client });
+    await expect(widget.parentElement).to.be.accessible();
+  });
+});

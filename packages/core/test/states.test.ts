@@ -1,0 +1,36 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { ApiError } from '@hausportal/api';
+import { problemMessage, renderEmpty, renderError, renderLoading, setLocale } from '../src/index.js';
+
+describe('state pieces', () => {
+  before(() => setLocale('de'));
+
+  it('problemMessage speaks to tenants in both languages', () => {
+    const invalid = new ApiError({ type: 'x', title: 'Invalid', status: 401, code: 'invalid_credentials' });
+    expect(problemMessage(invalid, 'de')).to.equal('Benutzername oder Passwort ist falsch.');
+    expect(problemMessage(invalid, 'en')).to.equal('The user name or password is incorrect.');
+    const limited = { type: 'x', title: 'Too many', status: 429 };
+    expect(problemMessage(limited, 'de')).to.contain('Zu viele Versuche');
+    expect(problemMessage(new TypeError('Failed to fetch'), 'en')).to.contain('Cannot reach the server');
+    expect(problemMessage(new ApiError({ type: 'x', title: 'Boom', status: 503 }), 'de')).to.contain('Server');
+    expect(problemMessage(new ApiError({ type: 'x', title: 'Gone', status: 404 }), 'en')).to.contain('not found');
+    expect(problemMessage(new DOMException('stop', 'AbortError'), 'de')).to.equal('');
+  });
+
+  it('renders loading, empty and error with their parts and roles', async () => {
+    let retried = 0;
+    const el = await fixture(html`<div>
+      ${renderLoading()} ${renderEmpty('Keine Dokumente')}
+      ${renderError(new ApiError({ type: 'x', title: 'Conflict', status: 409, code: 'conflict' }), () => retried++)}
+    </div>`);
+    expect(el.querySelector('[part=loading]')!.getAttribute('role')).to.equal('status');
+    expect(el.querySelector('[part=loading]')!.textContent).to.contain('Wird geladen');
+    expect(el.querySelector('[part=empty]')!.textContent).to.equal('Keine Dokumente');
+    const error = el.querySelector('[part=error]')!;
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(error.textContent).to.contain('inzwischen geändert');
+    (error.querySelector('button') as HTMLButtonElement).click();
+    expect(retried).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+});
