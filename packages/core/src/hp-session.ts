@@ -40,7 +40,7 @@ export class HpSession extends LitElement {
 
   private readonly apiProvider = new ContextProvider(this, { context: apiContext });
   private readonly sessionProvider = new ContextProvider(this, { context: sessionContext });
-  private ownClient = false;
+  private created?: ApiClient;
   private started?: ApiClient;
   private unsubscribe?: () => void;
   private appliedTheme: string[] = [];
@@ -76,10 +76,10 @@ export class HpSession extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('api') || changed.has('org')) && this.ownClient) this.client = undefined;
+    // A client made here follows the api/org attributes; one handed in stays until it is replaced.
+    if ((changed.has('api') || changed.has('org')) && this.client && this.client === this.created) this.client = undefined;
     if (!this.client && this.org) {
-      this.client = createApiClient({ baseUrl: this.api, organization: this.org });
-      this.ownClient = true;
+      this.client = this.created = createApiClient({ baseUrl: this.api, organization: this.org });
     }
     if (this.client && this.client !== this.started) this.start(this.client);
     if (changed.has('language') || !this.hasUpdated) void setLocale(normalizeLocale(this.lang));
