@@ -8,6 +8,7 @@ export interface Limit {
 }
 
 /** Failed logins: 5 per account and 20 per client address in 15 minutes. */
+/** `account` is the user id, or the typed name when no such user exists. */
 export const loginLimits = (account: string, ip: string): Limit[] => [
   { key: `account:${account.trim().toLowerCase()}`, max: 5, windowSeconds: 15 * 60 },
   { key: `ip:${ip}`, max: 20, windowSeconds: 15 * 60 },

@@ -30,7 +30,7 @@ export function authPasswordRoutes(ctx: Ctx): Router {
   router.post('/auth/password', requireUser(ctx, { allowPending: true }), async (req, res) => {
     const { user, org, claims } = authOf(res);
     const body = req.body as Schemas['PasswordChangeRequest'];
-    const limits = loginLimits(user.username, clientIp(req));
+    const limits = loginLimits(user.id, clientIp(req));
     const wait = await retryAfter(ctx, limits);
     if (wait > 0) throw rateLimited(wait);
     if (!user.password_hash || !(await verifyPassword(body.currentPassword, user.password_hash))) {
@@ -76,8 +76,7 @@ export function authPasswordRoutes(ctx: Ctx): Router {
     if (!(await consumeCode(ctx, found.id))) throw invalidCode();
     await setPassword(user.id, body.newPassword);
     await revokeUserFamilies(ctx, user.id);
-    await clearAttempts(ctx, loginLimits(user.username, '')[0]!.key);
-    await clearAttempts(ctx, loginLimits(user.email, '')[0]!.key);
+    await clearAttempts(ctx, loginLimits(user.id, '')[0]!.key);
     await ctx.mailer.send(passwordChangedMail(user.email, org, user.locale));
     res.status(204).end();
   });

@@ -28,11 +28,12 @@ export function authSessionRoutes(ctx: Ctx): Router {
     const body = req.body as LoginRequest;
     const org = await orgBySlug(ctx.db, body.organization);
     await checkCookieRequest(ctx, req, org);
-    const limits = loginLimits(body.username, clientIp(req));
+    const user = await userByLogin(ctx.db, body.username);
+    // Counted per account (email and user name are the same account) and per client address.
+    const limits = loginLimits(user?.id ?? body.username, clientIp(req));
     const wait = await retryAfter(ctx, limits);
     if (wait > 0) throw rateLimited(wait);
 
-    const user = await userByLogin(ctx.db, body.username);
     const passwordOk = user?.password_hash ? await verifyPassword(body.password, user.password_hash) : await dummyVerify(body.password);
     const member = passwordOk && user && org ? await membership(ctx.db, user.id, org.id) : null;
     if (!passwordOk || !user || !org || !member || user.status === 'invited') {
