@@ -68,25 +68,6 @@ async function assertNoReadableToken(step: string): Promise<void> {
   }
 }
 
-/** Finds `selector` through open shadow roots and tells whether its value is `value`. */
-async function waitForValue(selector: string, value: string): Promise<void> {
-  await page.waitForFunction(
-    ([sel, expected]) => {
-      const find = (root: Document | ShadowRoot): HTMLInputElement | null => {
-        const hit = root.querySelector<HTMLInputElement>(sel);
-        if (hit) return hit;
-        for (const el of root.querySelectorAll('*')) {
-          const inner = el.shadowRoot && find(el.shadowRoot);
-          if (inner) return inner;
-        }
-        return null;
-      };
-      return find(document)?.value === expected;
-    },
-    [selector, value] as const,
-  );
-}
-
 const username = () => page.locator('hp-login input[name="username"]');
 const signOut = () => page.locator('hp-login').getByRole('button', { name: /^(Abmelden|Sign out)$/ });
 const phone = () => page.locator('hp-profile input[name="phone"]');
@@ -126,6 +107,7 @@ test('a tenant signs in on the homepage, edits the profile and signs out', async
   });
 
   await t.test('the phone number is saved and survives a reload', async () => {
+    await page.locator('hp-profile button.edit').click();
     await phone().fill(newPhone);
     const save = page.waitForResponse(isApi('/me', 'PATCH'));
     await page.locator('hp-profile form:has(input[name="phone"]) button[type="submit"]').click();
@@ -138,7 +120,7 @@ test('a tenant signs in on the homepage, edits the profile and signs out', async
     await page.reload();
     const restored = await refresh;
     await remember(restored);
-    await waitForValue('input[name="phone"]', newPhone);
+    await page.locator('hp-profile').getByText(newPhone, { exact: true }).waitFor();
     await assertNoReadableToken('after saving and reload');
   });
 
@@ -160,6 +142,15 @@ test('a tenant signs in on the homepage, edits the profile and signs out', async
     await username().waitFor();
     assert.equal(await signOut().count(), 0, 'still signed in after logout and reload');
     await assertNoReadableToken('after logout and reload');
+  });
+
+  await t.test('the language switch of the page switches the widgets', async () => {
+    const submit = page.locator('hp-login button[type="submit"]');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    assert.equal(await page.locator('hp-session').getAttribute('lang'), 'en');
+    await submit.filter({ hasText: 'Sign in' }).waitFor();
+    await page.getByRole('button', { name: 'DE', exact: true }).click();
+    await submit.filter({ hasText: 'Anmelden' }).waitFor();
   });
 
   assert.deepEqual(pageErrors, [], 'the page threw errors');
