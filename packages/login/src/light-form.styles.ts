@@ -10,7 +10,9 @@ export function lightExtrasCss(tag: string): string {
 :scope .hp-lightform form[aria-busy='true'] { cursor: progress; }
 :scope .hp-lightform .actions { display: flex; flex-wrap: wrap; gap: var(--_space-s); align-items: center; }
 :scope .hp-lightform button[aria-disabled='true'] { opacity: 0.7; cursor: progress; }
-:scope .hp-lightform label { float: none; margin: 0; padding: 0; text-align: start; }
+:scope .hp-lightform label { float: none; margin: 0; padding: 0; text-align: start; visibility: visible; }
+:scope .hp-lightform label:not(.check) { display: block; }
+:scope .hp-lightform input:not([type='checkbox'], [type='hidden'], [hidden]) { display: block; visibility: visible; }
 :scope .hp-lightform input { margin: 0; box-shadow: none; float: none; box-sizing: border-box; }
 :scope .hp-lightform .checklist { font-size: var(--_font-size-s); color: var(--_text); }
 :scope .hp-lightform .checklist ul { list-style: none; margin: var(--_space-xs) 0 0; padding: 0; display: grid; gap: 0.125rem; }
