@@ -1,0 +1,192 @@
+import { expect, html } from '@open-wc/testing';
+import type { Me } from '@hausportal/api';
+import { createFakeApi, demoMe, demoOrganization, problem, sessionFixture, type FakeRoutes } from '@hausportal/core/testing.js';
+import '../src/define.js';
+import type { HpProfile } from '../src/index.js';
+import { deferred, input, text, type, until } from './helpers.js';
+
+async function profileElement(routes: FakeRoutes = {}, user: Me | null = demoMe, lang: 'de' | 'en' = 'de') {
+  const fake = createFakeApi(routes, { user });
+  const el = await sessionFixture<HpProfile>(html`<hp-profile></hp-profile>`, { client: fake.client, lang });
+  return { el, fake };
+}
+
+const shadow = (el: HpProfile) => el.shadowRoot!;
+const shadowButton = (el: HpProfile, label: string) => {
+  const found = [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
+  if (!found) throw new Error(`no button ${label}`);
+  return found;
+};
+const loaded = (el: HpProfile) => until(() => !!shadow(el).querySelector('[part=list], [part=form]'), 'profile shown');
+const field = (el: HpProfile, name: string) => shadow(el).querySelector<HTMLInputElement>(`input[name=${name}]`)!;
+
+async function edit(el: HpProfile, values: Record<string, string>) {
+  shadowButton(el, 'Kontaktdaten bearbeiten').click();
+  await el.updateComplete;
+  for (const [name, value] of Object.entries(values)) {
+    const target = field(el, name);
+    target.value = value;
+    target.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  shadow(el).querySelector<HTMLButtonElement>('[part=submit]')!.click();
+  await el.updateComplete;
+}
+
+describe('<hp-profile>', () => {
+  it('asks to sign in when nobody is logged in', async () => {
+    const { el } = await profileElement({}, null);
+    expect(text(el)).to.equal('Bitte melden Sie sich an, um Ihre Daten zu sehen.');
+    expect(shadow(el).querySelector('[part=empty]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the loading state until /me answers, then the details in German', async () => {
+    const gate = deferred<void>();
+    const { el } = await profileElement({
+      'GET /me': async ({ user }) => {
+        await gate.promise;
+        return user;
+      },
+    });
+    expect(shadow(el).querySelector('[part=loading]')).to.exist;
+    await expect(el).to.be.accessible();
+    gate.resolve();
+    await loaded(el);
+    const shown = text(el);
+    expect(shown).to.contain('Anna Berger');
+    expect(shown).to.contain('Lindengasse 12/4');
+    expect(shown).to.contain('1070 Wien');
+    expect(shown).to.contain('anna.berger@example.com');
+    expect(shown).to.contain('+43 660 1234567');
+    expect(shown).to.contain('12.04.1987');
+    expect(shown).to.contain('Benachrichtigung per E-Mail Ja');
+    expect(shown).to.contain('Laut den Unterlagen Ihrer Hausverwaltung.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English', async () => {
+    const { el } = await profileElement({}, { ...demoMe, phone: null, notifyEmail: false }, 'en');
+    await loaded(el);
+    const shown = text(el);
+    expect(shown).to.contain('My profile');
+    expect(shown).to.contain('Phone not given');
+    expect(shown).to.contain('Email notifications No');
+    expect(shown).to.contain('Date of birth');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error with a retry when /me fails', async () => {
+    let fail = true;
+    const { el, fake } = await profileElement({ 'GET /me': ({ user }) => (fail ? problem(500, 'internal') : user) });
+    await until(() => !!shadow(el).querySelector('[part=error]'), 'error shown');
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('Beim Server ist ein Fehler aufgetreten');
+    await expect(el).to.be.accessible();
+    fail = false;
+    shadow(el).querySelector<HTMLButtonElement>('[part=retry]')!.click();
+    await loaded(el);
+    expect(fake.callsTo('GET /me').length).to.be.greaterThan(1);
+  });
+
+  it('saves only the changed fields with PATCH /me and updates the session', async () => {
+    const { el, fake } = await profileElement({
+      'PATCH /me': ({ user, body }) => ({ ...user!, ...(body as object) }),
+    });
+    await loaded(el);
+    shadowButton(el, 'Kontaktdaten bearbeiten').click();
+    await el.updateComplete;
+    expect(field(el, 'email').getAttribute('autocomplete')).to.equal('email');
+    expect(field(el, 'phone').type).to.equal('tel');
+    expect(shadow(el).activeElement).to.equal(field(el, 'email'));
+    await expect(el).to.be.accessible();
+    field(el, 'phone').value = '+43 1 234 56 78';
+    field(el, 'birthDate').value = '';
+    shadow(el).querySelector<HTMLInputElement>('input[name=notifyEmail]')!.click();
+    shadow(el).querySelector<HTMLButtonElement>('[part=submit]')!.click();
+    await until(() => !!shadow(el).querySelector('[part=list]'), 'back to the details');
+    expect(fake.callsTo('PATCH /me')[0]!.body).to.deep.equal({ phone: '+43 1 234 56 78', birthDate: null, notifyEmail: false });
+    expect(text(el)).to.contain('Ihre Änderungen sind gespeichert.');
+    expect(text(el)).to.contain('+43 1 234 56 78');
+    expect(text(el)).to.contain('Benachrichtigung per E-Mail Nein');
+    expect(fake.client.user!.phone).to.equal('+43 1 234 56 78');
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts validation errors (400/422) on the field', async () => {
+    const { el, fake } = await profileElement({
+      'PATCH /me': () => problem(400, 'validation', 'Invalid', { errors: [{ field: '/phone', code: 'pattern', message: 'bad' }] }),
+    });
+    await loaded(el);
+    await edit(el, { phone: 'call me' });
+    await until(() => field(el, 'phone')?.getAttribute('aria-invalid') === 'true', 'phone marked');
+    expect(fake.callsTo('PATCH /me')).to.have.length(1);
+    const describedBy = field(el, 'phone').getAttribute('aria-describedby')!;
+    expect(shadow(el).getElementById(describedBy)!.textContent).to.equal('Bitte verwenden Sie nur Ziffern, Leerzeichen und + ( ) / -.');
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('Bitte prüfen Sie die markierten Felder.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains an email address taken by another account (409)', async () => {
+    const { el } = await profileElement({
+      'PATCH /me': () => problem(409, 'conflict', 'Conflict', { errors: [{ field: '/email', code: 'taken', message: 'in use' }] }),
+    });
+    await loaded(el);
+    await edit(el, { email: 'maria.huber@example.at' });
+    await until(() => field(el, 'email')?.getAttribute('aria-invalid') === 'true', 'email marked');
+    expect(text(el)).to.contain('Diese E-Mail-Adresse wird bereits von einem anderen Konto verwendet.');
+  });
+
+  it('shows the terms of use in a disclosure', async () => {
+    const { el } = await profileElement();
+    await loaded(el);
+    const details = shadow(el).querySelector<HTMLDetailsElement>('details[part=terms]')!;
+    expect(details.open).to.equal(false);
+    details.querySelector('summary')!.click();
+    await until(() => details.open, 'opened');
+    expect(details.textContent).to.contain(demoOrganization.terms.text.de);
+    expect(details.textContent).to.contain('Sie haben diesen Bedingungen am 10.01.2026 zugestimmt.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('changes the password in a light-DOM form with the policy checklist', async () => {
+    const { el, fake } = await profileElement({
+      'POST /auth/password': ({ body }) =>
+        (body as { currentPassword: string }).currentPassword === 'Sonnenblume-Balkon-42'
+          ? { status: 204 }
+          : problem(422, 'wrong_password', 'Wrong', { errors: [{ field: '/currentPassword', code: 'wrong_password', message: 'wrong' }] }),
+    });
+    await loaded(el);
+    shadowButton(el, 'Passwort ändern').click();
+    await el.updateComplete;
+    const form = el.querySelector('form')!;
+    expect(form, 'light-DOM form').to.exist;
+    expect(shadow(el).querySelector('input[type=password]')).to.equal(null);
+    expect(input(el, 'currentPassword').getAttribute('autocomplete')).to.equal('current-password');
+    expect(input(el, 'newPassword').getAttribute('autocomplete')).to.equal('new-password');
+    await until(() => document.activeElement === input(el, 'currentPassword'), 'focus on the first field');
+    await expect(el).to.be.accessible();
+
+    await type(el, 'newPassword', 'aberger-2026-xyz');
+    expect(el.querySelector('[data-rule=policy_username]')!.getAttribute('data-met')).to.equal('false');
+    await type(el, 'newPassword', 'Neues-Passwort-2026');
+    expect(el.querySelector('[data-rule=policy_username]')!.getAttribute('data-met')).to.equal('true');
+
+    await type(el, 'currentPassword', 'falsch');
+    form.requestSubmit();
+    await until(() => input(el, 'currentPassword').getAttribute('aria-invalid') === 'true', 'wrong password marked');
+    expect(text(el)).to.contain('Das aktuelle Passwort ist falsch.');
+    await expect(el).to.be.accessible();
+
+    await type(el, 'currentPassword', 'Sonnenblume-Balkon-42');
+    el.querySelector('form')!.requestSubmit();
+    await until(() => el.querySelector('form') === null, 'form closed');
+    expect(fake.callsTo('POST /auth/password')[1]!.body).to.deep.equal({ currentPassword: 'Sonnenblume-Balkon-42', newPassword: 'Neues-Passwort-2026' });
+    expect(text(el)).to.contain('Ihr Passwort wurde geändert.');
+  });
+
+  it('fits 320 px', async () => {
+    const { el } = await profileElement();
+    el.style.width = '320px';
+    await loaded(el);
+    expect(el.scrollWidth).to.be.at.most(320);
+  });
+});
