@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { createApiClient, type ApiClient } from '@hausportal/api';
 import '@hausportal/core/define.js';
-import { API, handlers } from '../stories/mocks/index.js';
+import { API_BASE, handlers } from '../stories/mocks/index.js';
 import { themeChoices } from './themes.js';
 
 // The default mock API stays installed underneath every story; stories add variants in parameters.msw.handlers.
@@ -17,7 +17,7 @@ function clientFor(storyId: string, org: string): ApiClient {
   const key = `${storyId}|${org}`;
   let client = clients.get(key);
   if (!client) {
-    client = createApiClient({ baseUrl: API, organization: org });
+    client = createApiClient({ baseUrl: API_BASE, organization: org });
     clients.set(key, client);
   }
   return client;

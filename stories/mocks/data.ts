@@ -1,49 +1,32 @@
 // Demo data for Storybook: two property managers (one in Vienna, one in Hamburg) and their users.
-import type { Me, OrganizationPublic, PasswordPolicy, Theme } from '@hausportal/api';
+import { defaultPasswordPolicy, type Me, type OrganizationPublic, type Theme } from '@hausportal/api';
+
+// Organizations, themes and users mirror the reference server's demo seed (server/src/seed-data.ts), so stories
+// look like the running demo.
 
 /** Theme of ImmoPro Hausverwaltung (Vienna): burgundy. */
 export const immoproTheme: Theme = {
   primary: '#8a1538',
   onPrimary: '#ffffff',
   surface: '#ffffff',
-  text: '#1f1a1c',
-  accent: '#c9a227',
-  fontFamily: '"Source Sans 3", "Segoe UI", system-ui, sans-serif',
+  text: '#231f20',
+  accent: '#c8a45d',
+  fontFamily: "'Source Sans 3', 'Segoe UI', system-ui, sans-serif",
   radius: '4px',
 };
 
-/** Theme of Krüger Immobilienverwaltung (Hamburg): petrol. */
+/** Theme of Hausverwaltung Krüger (Hamburg): petrol. */
 export const kruegerTheme: Theme = {
   primary: '#0b5d7a',
   onPrimary: '#ffffff',
-  surface: '#fbfcfc',
+  surface: '#fbfcfd',
   text: '#14232b',
-  accent: '#e07a1f',
-  fontFamily: '"Inter", "Helvetica Neue", Arial, sans-serif',
+  accent: '#e3a21a',
+  fontFamily: "Inter, 'Helvetica Neue', Arial, sans-serif",
   radius: '10px',
 };
 
-/** ImmoPro keeps the composition rules its customers know from the old portal. */
-const immoproPolicy: PasswordPolicy = {
-  minLength: 8,
-  maxLength: 128,
-  requireUpper: true,
-  requireLower: true,
-  requireDigit: true,
-  notUsername: true,
-  rejectCommon: true,
-};
-
-/** Krüger uses the safe defaults: length, common-password list, not the user name. */
-const kruegerPolicy: PasswordPolicy = {
-  minLength: 10,
-  maxLength: 128,
-  requireUpper: false,
-  requireLower: false,
-  requireDigit: false,
-  notUsername: true,
-  rejectCommon: true,
-};
+const allFeatures = { units: true, statement: true, documents: true, tickets: true, bulletinBoard: true, chatBot: true, expenseAccounts: true };
 
 export const immopro: OrganizationPublic = {
   slug: 'immopro',
@@ -51,149 +34,199 @@ export const immopro: OrganizationPublic = {
   logoUrl: null,
   theme: immoproTheme,
   legalLinks: {
-    imprint: 'https://www.immopro-hv.at/impressum',
-    privacy: 'https://www.immopro-hv.at/datenschutz',
-    terms: 'https://www.immopro-hv.at/nutzungsbedingungen',
+    imprint: 'https://www.immopro.example/impressum',
+    privacy: 'https://www.immopro.example/datenschutz',
+    terms: 'https://www.immopro.example/nutzungsbedingungen',
   },
-  features: { documents: true, tickets: true, bulletinBoard: true, chatBot: true, ownerExpenses: true },
-  passwordPolicy: immoproPolicy,
+  features: allFeatures,
+  // ImmoPro keeps the composition rules its customers know from the old portal.
+  passwordPolicy: { ...defaultPasswordPolicy, requireUpper: true, requireLower: true, requireDigit: true },
   terms: {
     version: '2026-01',
     text: {
       de:
-        'Nutzungsbedingungen des Kundenportals der ImmoPro Hausverwaltung GmbH (Stand Jänner 2026)\n\n' +
-        '1. Das Portal steht Mieterinnen und Mietern sowie Wohnungseigentümerinnen und -eigentümern der von uns ' +
-        'verwalteten Liegenschaften zur Verfügung.\n' +
-        '2. Die Zugangsdaten sind persönlich und dürfen nicht weitergegeben werden.\n' +
-        '3. Vorschreibungen, Abrechnungen und Dokumente im Portal ersetzen nicht die gesetzlich vorgesehene ' +
-        'Zustellung, sofern eine solche erforderlich ist.\n' +
-        '4. Ihre Daten verarbeiten wir gemäß DSGVO; Details finden Sie in unserer Datenschutzerklärung.',
+        'Nutzungsbedingungen des ImmoPro Kundenportals\n\n1. Das Portal steht Mieterinnen, Mietern, Eigentümerinnen und Eigentümern der von der ImmoPro Gruppe ' +
+        '(ImmoPro Hausverwaltung GmbH, ImmoPro Facility Services GmbH, ImmoPro Bauträger GmbH, alle 1060 Wien) verwalteten Liegenschaften offen.\n' +
+        '2. Zugangsdaten sind geheim zu halten.\n3. Dokumente im Portal ersetzen keine gesetzlich vorgeschriebene Zustellung.',
       en:
-        'Terms of use of the ImmoPro Hausverwaltung GmbH customer portal (as of January 2026)\n\n' +
-        '1. The portal is available to tenants and owners of the properties we manage.\n' +
-        '2. Your login details are personal and must not be shared.\n' +
-        '3. Charges, statements and documents in the portal do not replace a legally required delivery.\n' +
-        '4. We process your data according to the GDPR; see our privacy policy for details.',
+        'Terms of use of the ImmoPro customer portal\n\n1. The portal is open to tenants and owners of properties managed by the ImmoPro group ' +
+        '(ImmoPro Hausverwaltung GmbH, ImmoPro Facility Services GmbH, ImmoPro Bauträger GmbH, all in 1060 Vienna).\n' +
+        '2. Keep your login secret.\n3. Documents in the portal do not replace legally required delivery.',
     },
   },
 };
 
 export const krueger: OrganizationPublic = {
   slug: 'krueger',
-  name: 'Krüger Immobilienverwaltung GmbH & Co. KG',
+  name: 'Hausverwaltung Krüger GmbH',
   logoUrl: null,
   theme: kruegerTheme,
   legalLinks: {
-    imprint: 'https://www.krueger-verwaltung.de/impressum',
-    privacy: 'https://www.krueger-verwaltung.de/datenschutz',
+    imprint: 'https://www.hv-krueger.example/impressum',
+    privacy: 'https://www.hv-krueger.example/datenschutz',
+    terms: 'https://www.hv-krueger.example/portal-agb',
   },
-  features: { documents: true, tickets: true, bulletinBoard: true, chatBot: false, ownerExpenses: true },
-  passwordPolicy: kruegerPolicy,
+  features: { ...allFeatures, chatBot: false },
+  passwordPolicy: { ...defaultPasswordPolicy },
   terms: {
-    version: '3',
+    version: '2025-10',
     text: {
       de:
-        'Nutzungsbedingungen Mieter- und Eigentümerportal der Krüger Immobilienverwaltung\n\n' +
-        '§ 1 Das Portal dient der Information über Ihr Miet- bzw. Eigentumsverhältnis.\n' +
-        '§ 2 Halten Sie Ihr Passwort geheim und melden Sie Missbrauch unverzüglich.\n' +
-        '§ 3 Wir dürfen das Portal für Wartungsarbeiten vorübergehend abschalten.',
+        'Nutzungsbedingungen des Kundenportals der Hausverwaltung Krüger GmbH, Mönckebergstraße 7, 20095 Hamburg.\n\n' +
+        '1. Zugangsdaten sind vertraulich.\n2. Mitteilungen über das Portal gelten als zugegangen, sobald sie abrufbar sind.',
       en:
-        'Terms of use of the Krüger Immobilienverwaltung tenant and owner portal\n\n' +
-        '§ 1 The portal informs you about your tenancy or ownership.\n' +
-        '§ 2 Keep your password secret and report misuse without delay.\n' +
-        '§ 3 We may switch the portal off temporarily for maintenance.',
+        'Terms of use of the customer portal of Hausverwaltung Krüger GmbH, Mönckebergstraße 7, 20095 Hamburg.\n\n' +
+        '1. Keep your login confidential.\n2. Notices count as received once they are available in the portal.',
     },
   },
 };
 
 export const organizations: Record<string, OrganizationPublic> = { immopro, krueger };
 
-/** A tenant of a flat in Vienna's 5th district. */
-export const tenantMaria: Me = {
+const membership = (org: OrganizationPublic, role: Me['role']) => ({ organization: org.slug, organizationName: org.name, role });
+
+/** Katharina Huber, tenant of a flat in Vienna's 6th district (ImmoPro). */
+export const tenantKatharina: Me = {
   id: '01963f2a-7c1e-7b40-9d1a-2f6c8e4b1a01',
-  email: 'maria.huber@example.at',
-  username: 'mhuber',
-  name: 'Maria Huber',
-  address: { street: 'Schönbrunner Straße 112/2/14', postalCode: '1050', city: 'Wien', country: 'AT' },
+  email: 'katharina.huber@example.com',
+  username: 'khuber',
+  name: 'Katharina Huber',
+  address: { street: 'Gumpendorfer Straße 81/7', postalCode: '1060', city: 'Wien', country: 'AT' },
   status: 'active',
   locale: 'de',
   notifyEmail: true,
-  phone: '+43 664 123 45 67',
-  birthDate: '1987-04-23',
+  phone: '+43 664 1234567',
+  birthDate: '1986-04-12',
   organization: 'immopro',
   role: 'tenant',
-  memberships: [{ organization: 'immopro', organizationName: immopro.name, role: 'tenant' }],
+  memberships: [membership(immopro, 'tenant')],
   mustChangePassword: false,
   termsAcceptedAt: '2026-01-14T08:31:12Z',
   termsVersion: '2026-01',
   pendingActions: [],
 };
 
-/** An owner of several flats, with both organizations. */
-export const ownerThomas: Me = {
+/** Markus Lehner: tenant at ImmoPro (Vienna) and owner of a flat managed by Krüger (Hamburg). */
+export const tenantOwnerMarkus: Me = {
   id: '01963f2a-7c1e-7b40-9d1a-2f6c8e4b1a02',
-  email: 'thomas.berger@example.at',
-  username: 'tberger',
-  name: 'Dr. Thomas Berger',
-  address: { street: 'Hauptplatz 7', postalCode: '8010', city: 'Graz', country: 'AT' },
+  email: 'markus.lehner@example.net',
+  username: 'mlehner',
+  name: 'Markus Lehner',
+  address: { street: 'Ottakringer Straße 120/12', postalCode: '1160', city: 'Wien', country: 'AT' },
   status: 'active',
   locale: 'de',
   notifyEmail: false,
-  phone: null,
+  phone: '+43 676 9876543',
   birthDate: null,
   organization: 'immopro',
-  role: 'owner',
-  memberships: [
-    { organization: 'immopro', organizationName: immopro.name, role: 'owner' },
-    { organization: 'krueger', organizationName: krueger.name, role: 'owner' },
-  ],
+  role: 'tenant',
+  memberships: [membership(immopro, 'tenant'), membership(krueger, 'owner')],
   mustChangePassword: false,
   termsAcceptedAt: '2025-11-02T17:05:44Z',
   termsVersion: '2026-01',
   pendingActions: [],
 };
 
-/** A tenant in Hamburg who writes in English. */
-export const tenantLena: Me = {
+/** Dr. Elisabeth Wagner, owner of a flat in Döbling (ImmoPro). */
+export const ownerElisabeth: Me = {
   id: '01963f2a-7c1e-7b40-9d1a-2f6c8e4b1a03',
-  email: 'lena.schmidt@example.de',
-  username: 'lschmidt',
-  name: 'Lena Schmidt',
-  address: { street: 'Eppendorfer Weg 211', postalCode: '20253', city: 'Hamburg', country: 'DE' },
+  email: 'elisabeth.wagner@example.org',
+  username: 'ewagner',
+  name: 'Dr. Elisabeth Wagner',
+  address: { street: 'Döblinger Hauptstraße 66/3', postalCode: '1190', city: 'Wien', country: 'AT' },
   status: 'active',
-  locale: 'en',
+  locale: 'de',
   notifyEmail: true,
-  phone: '+49 40 555 01 23',
-  birthDate: '1993-09-02',
-  organization: 'krueger',
-  role: 'tenant',
-  memberships: [{ organization: 'krueger', organizationName: krueger.name, role: 'tenant' }],
+  phone: null,
+  birthDate: '1958-11-03',
+  organization: 'immopro',
+  role: 'owner',
+  memberships: [membership(immopro, 'owner')],
   mustChangePassword: false,
-  termsAcceptedAt: '2026-02-01T10:00:00Z',
-  termsVersion: '3',
+  termsAcceptedAt: '2026-01-20T09:00:00Z',
+  termsVersion: '2026-01',
   pendingActions: [],
 };
 
-/** A freshly invited tenant: must accept the terms and replace the initial password. */
-export const invitedJosef: Me = {
-  ...tenantMaria,
+/** Thomas Becker, tenant in Hamburg who uses the portal in English (Krüger). */
+export const tenantThomas: Me = {
   id: '01963f2a-7c1e-7b40-9d1a-2f6c8e4b1a04',
-  email: 'josef.gruber@example.at',
-  username: 'jgruber',
-  name: 'Josef Gruber',
-  address: { street: 'Schönbrunner Straße 112/1/3', postalCode: '1050', city: 'Wien', country: 'AT' },
+  email: 'thomas.becker@example.net',
+  username: 'tbecker',
+  name: 'Thomas Becker',
+  address: { street: 'Eppendorfer Weg 57', postalCode: '20259', city: 'Hamburg', country: 'DE' },
+  status: 'active',
+  locale: 'en',
+  notifyEmail: true,
   phone: null,
   birthDate: null,
+  organization: 'krueger',
+  role: 'tenant',
+  memberships: [membership(krueger, 'tenant')],
+  mustChangePassword: false,
+  termsAcceptedAt: '2025-10-15T12:00:00Z',
+  termsVersion: '2025-10',
+  pendingActions: [],
+};
+
+/** Jana Schulz, first login at Krüger: must accept the terms and replace her initial password. */
+export const firstLoginJana: Me = {
+  id: '01963f2a-7c1e-7b40-9d1a-2f6c8e4b1a05',
+  email: 'jana.schulz@example.org',
+  username: 'jschulz',
+  name: 'Jana Schulz',
+  address: { street: 'Lerchenfeld 14', postalCode: '22081', city: 'Hamburg', country: 'DE' },
+  status: 'active',
+  locale: 'de',
+  notifyEmail: true,
+  phone: null,
+  birthDate: null,
+  organization: 'krueger',
+  role: 'tenant',
+  memberships: [membership(krueger, 'tenant')],
   mustChangePassword: true,
   termsAcceptedAt: null,
   termsVersion: null,
   pendingActions: ['accept-terms', 'change-password'],
 };
 
-export const users: Me[] = [tenantMaria, ownerThomas, tenantLena, invitedJosef];
+/** Florian Steiner, invited by ImmoPro and not yet activated (activation code below). */
+export const invitedFlorian: Me = {
+  id: '01963f2a-7c1e-7b40-9d1a-2f6c8e4b1a06',
+  email: 'florian.steiner@example.com',
+  username: 'fsteiner',
+  name: 'Florian Steiner',
+  address: { street: 'Leopoldsgasse 15/4', postalCode: '1020', city: 'Wien', country: 'AT' },
+  status: 'invited',
+  locale: 'de',
+  notifyEmail: true,
+  phone: null,
+  birthDate: null,
+  organization: 'immopro',
+  role: 'tenant',
+  memberships: [membership(immopro, 'tenant')],
+  mustChangePassword: false,
+  termsAcceptedAt: null,
+  termsVersion: null,
+  pendingActions: ['accept-terms'],
+};
 
-/** The user `me` as seen from another organization they belong to (name and role follow the membership). */
+/** Passwords of the demo seed; the mock login accepts exactly these, like the demo server. */
+export const demoPasswords: Record<string, string> = {
+  khuber: 'Naschmarkt-Top7',
+  mlehner: 'Elbe+Donau2026',
+  ewagner: 'Kahlenberg-1190',
+  tbecker: 'Fischmarkt-Sonntag5',
+  jschulz: 'Erstanmeldung-2026',
+};
+
+/** The invitation code of the demo seed for Florian Steiner. */
+export const demoActivationCode = 'DEMOINVITEFSTEINER2026WIENTOP4';
+
+export const users: Me[] = [tenantKatharina, tenantOwnerMarkus, ownerElisabeth, tenantThomas, firstLoginJana, invitedFlorian];
+
+/** The user `me` as seen from another organization they belong to (role follows the membership). */
 export function inOrganization(me: Me, org: string): Me {
-  const membership = me.memberships.find((m) => m.organization === org);
-  return membership ? { ...me, organization: org, role: membership.role } : me;
+  const found = me.memberships.find((m) => m.organization === org);
+  return found ? { ...me, organization: org, role: found.role } : me;
 }

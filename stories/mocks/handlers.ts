@@ -2,12 +2,14 @@
 // Anonymous until someone logs in (refresh answers 401), so widgets start in their logged-out state.
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { checkPassword, type FieldError, type Me, type MePatch, type OrganizationPublic } from '@hausportal/api';
-import { inOrganization, organizations, users } from './data.js';
+import { demoPasswords, inOrganization, organizations, users } from './data.js';
 import { invalid, problem } from './problems.js';
-import { issue, revoke, update, userOf } from './sessions.js';
+import { issue, revoke, sessionOf, tokenOf, update } from './sessions.js';
 
-/** Where the mocked API lives; the Storybook client uses the same base URL. */
-export const API = '/api';
+/** Base URL of the mocked API for the Storybook client. */
+export const API_BASE = '/api';
+/** Handler prefix: the API under `/api` on any origin (the Storybook page, or `http://localhost` in Node). */
+export const API = `*${API_BASE}`;
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -42,16 +44,23 @@ export function findUser(login: string): Me | undefined {
 }
 
 /** 422 naming every password rule `password` breaks for `org`, or null when it is fine. */
-export function policyProblem(org: OrganizationPublic | undefined, password: string, username: string, field: string) {
+export function policyProblem(org: OrganizationPublic | undefined, password: string, names: string[], field: string) {
   const policy = (org ?? organizations.immopro!).passwordPolicy;
-  const broken = checkPassword(policy, password, username);
-  if (broken.length === 0) return null;
+  const broken = new Set(names.length ? names.flatMap((name) => checkPassword(policy, password, name)) : checkPassword(policy, password));
+  if (broken.size === 0) return null;
   return problem('password_policy', {
-    errors: broken.map((code) => ({ field, code, message: `breaks the rule ${code}` })),
+    errors: [...broken].map((code) => ({ field, code, message: `The password breaks the rule ${code}.` })),
   });
 }
 
-const unauthenticated = () => problem('unauthenticated');
+/** 401 like the server's bearer check: no header → unauthenticated, unknown or expired token → invalid_token. */
+function notAuthenticated(request: Request) {
+  return problem(tokenOf(request) ? 'invalid_token' : 'unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
+}
+
+const invalidCode = () => problem('invalid_code', { errors: [{ field: '/code', code: 'invalid_code', message: 'The code is not valid.' }] });
+/** Codes made of zeros stand for wrong or expired codes; every other well-formed code is accepted. */
+const isBadCode = (code: string) => /^0+$/.test(code);
 
 export const handlers: HttpHandler[] = [
   http.get(`${API}/health`, () => HttpResponse.json({ status: 'ok' as const, database: 'sqlite' as const, version: '0.1.0' })),
@@ -60,7 +69,7 @@ export const handlers: HttpHandler[] = [
     const slug = String(params.slug);
     if (!slugPattern.test(slug)) return invalid([{ field: 'slug', message: 'is not a valid slug', code: 'format' }]);
     const org = organizations[slug];
-    return org ? HttpResponse.json(org) : problem('not_found', { detail: `No organization "${slug}".` });
+    return org ? HttpResponse.json(org) : problem('organization_not_found');
   }),
 
   http.post(`${API}/auth/login`, async ({ request }) => {
@@ -69,16 +78,17 @@ export const handlers: HttpHandler[] = [
     const errors: FieldError[] = [];
     const organization = text(body, 'organization', 1, 63, errors);
     const username = text(body, 'username', 1, 254, errors);
-    text(body, 'password', 1, 128, errors);
+    const password = text(body, 'password', 1, 128, errors);
     if (organization && !slugPattern.test(organization)) errors.push({ field: '/organization', message: 'is not a valid slug', code: 'format' });
     if (errors.length) return invalid(errors);
     const user = findUser(username);
-    if (!user || !user.memberships.some((m) => m.organization === organization)) return problem('invalid_credentials');
+    const member = user?.memberships.some((m) => m.organization === organization);
+    if (!user || !member || user.status === 'invited' || demoPasswords[user.username] !== password) return problem('invalid_credentials');
     if (user.status === 'locked') return problem('account_locked');
-    return HttpResponse.json(issue(inOrganization(user, organization)));
+    return HttpResponse.json(issue(inOrganization(user, organization), password));
   }),
 
-  http.post(`${API}/auth/refresh`, () => unauthenticated()),
+  http.post(`${API}/auth/refresh`, () => problem('invalid_refresh_token')),
 
   http.post(`${API}/auth/logout`, ({ request }) => {
     revoke(request);
@@ -86,21 +96,28 @@ export const handlers: HttpHandler[] = [
   }),
 
   http.post(`${API}/auth/password`, async ({ request }) => {
-    const me = userOf(request);
-    if (!me) return unauthenticated();
+    const session = sessionOf(request);
+    if (!session) return notAuthenticated(request);
+    const me = session.user;
     const body = await readJson(request);
     if (!body) return invalid([{ field: '/', message: 'must be a JSON object', code: 'type' }]);
     const errors: FieldError[] = [];
     const current = text(body, 'currentPassword', 1, 128, errors);
     const next = text(body, 'newPassword', 1, 128, errors);
     if (errors.length) return invalid(errors);
-    if (current === next) {
-      return problem('password_policy', { errors: [{ field: '/newPassword', code: 'same_password', message: 'must differ from the current one' }] });
+    if (session.password !== undefined && current !== session.password) {
+      return problem('wrong_password', { errors: [{ field: '/currentPassword', code: 'wrong_password', message: 'The current password is wrong.' }] });
     }
-    const rejected = policyProblem(organizations[me.organization], next, me.username, '/newPassword');
+    if (current === next) {
+      return problem('password_policy', {
+        detail: 'Choose a password different from the current one.',
+        errors: [{ field: '/newPassword', code: 'same_as_current', message: 'The new password equals the current one.' }],
+      });
+    }
+    const rejected = policyProblem(organizations[me.organization], next, [me.username, me.email], '/newPassword');
     if (rejected) return rejected;
     const pendingActions = me.pendingActions.filter((a) => a !== 'change-password');
-    update(request, { ...me, mustChangePassword: false, pendingActions });
+    update(request, { ...me, mustChangePassword: false, pendingActions }, next);
     return new HttpResponse(null, { status: 204 });
   }),
 
@@ -123,8 +140,8 @@ export const handlers: HttpHandler[] = [
     const code = text(body, 'code', 16, 128, errors);
     const next = text(body, 'newPassword', 1, 128, errors);
     if (errors.length) return invalid(errors);
-    if (/^0+$/.test(code)) return problem('invalid_code', { errors: [{ field: '/code', code: 'invalid_code', message: 'is invalid or expired' }] });
-    return policyProblem(organizations.krueger, next, '', '/newPassword') ?? new HttpResponse(null, { status: 204 });
+    if (isBadCode(code)) return invalidCode();
+    return policyProblem(organizations.krueger, next, [], '/newPassword') ?? new HttpResponse(null, { status: 204 });
   }),
 
   http.post(`${API}/auth/activate`, async ({ request }) => {
@@ -132,23 +149,23 @@ export const handlers: HttpHandler[] = [
     if (!body) return invalid([{ field: '/', message: 'must be a JSON object', code: 'type' }]);
     const errors: FieldError[] = [];
     const email = text(body, 'email', 1, 254, errors);
-    text(body, 'code', 8, 128, errors);
+    const code = text(body, 'code', 8, 128, errors);
     const next = text(body, 'newPassword', 1, 128, errors);
     if (email && !emailPattern.test(email)) errors.push({ field: '/email', message: 'is not an email address', code: 'format' });
     if (errors.length) return invalid(errors);
     const user = findUser(email);
-    if (!user) return problem('invalid_code', { errors: [{ field: '/code', code: 'invalid_code', message: 'is invalid or expired' }] });
-    return policyProblem(organizations[user.organization], next, user.username, '/newPassword') ?? new HttpResponse(null, { status: 204 });
+    if (!user || user.status !== 'invited' || isBadCode(code)) return invalidCode();
+    return policyProblem(organizations[user.organization], next, [user.username, user.email], '/newPassword') ?? new HttpResponse(null, { status: 204 });
   }),
 
   http.get(`${API}/me`, ({ request }) => {
-    const me = userOf(request);
-    return me ? HttpResponse.json(me) : unauthenticated();
+    const session = sessionOf(request);
+    return session ? HttpResponse.json(session.user) : notAuthenticated(request);
   }),
 
   http.patch(`${API}/me`, async ({ request }) => {
-    const me = userOf(request);
-    if (!me) return unauthenticated();
+    const me = sessionOf(request)?.user;
+    if (!me) return notAuthenticated(request);
     const body = await readJson(request);
     if (!body || Object.keys(body).length === 0) return invalid([{ field: '/', message: 'needs at least one field', code: 'min_properties' }]);
     const errors: FieldError[] = [];
@@ -165,24 +182,31 @@ export const handlers: HttpHandler[] = [
     }
     if (patch.birthDate != null && !/^\d{4}-\d{2}-\d{2}$/.test(String(patch.birthDate))) {
       errors.push({ field: '/birthDate', message: 'is not a date', code: 'format' });
+    } else if (patch.birthDate != null && patch.birthDate > new Date().toISOString().slice(0, 10)) {
+      errors.push({ field: '/birthDate', message: 'The birth date lies in the future.', code: 'future' });
     }
     if (patch.locale !== undefined && patch.locale !== 'de' && patch.locale !== 'en') {
       errors.push({ field: '/locale', message: 'must be de or en', code: 'enum' });
     }
     if (errors.length) return invalid(errors);
     const taken = patch.email && users.some((u) => u.email === patch.email!.toLowerCase() && u.id !== me.id);
-    if (taken) return problem('conflict', { detail: 'This email address is used by another account.', errors: [{ field: '/email', code: 'taken', message: 'is already in use' }] });
+    if (taken) return problem('email_taken', { errors: [{ field: '/email', code: 'email_taken', message: 'This email address is already in use.' }] });
     return HttpResponse.json(update(request, { ...me, ...patch }));
   }),
 
   http.post(`${API}/me/terms`, async ({ request }) => {
-    const me = userOf(request);
-    if (!me) return unauthenticated();
+    const me = sessionOf(request)?.user;
+    if (!me) return notAuthenticated(request);
     const body = await readJson(request);
     const version = body && typeof body.version === 'string' ? body.version : '';
     if (!version) return invalid([{ field: '/version', message: 'is required', code: 'required' }]);
     const current = organizations[me.organization]?.terms.version;
-    if (version !== current) return problem('conflict', { detail: `The current terms are version ${current}.` });
+    if (version !== current) {
+      return problem('terms_version_mismatch', {
+        detail: `The current terms have version ${current}.`,
+        errors: [{ field: '/version', code: 'terms_version_mismatch', message: `The current version is ${current}.` }],
+      });
+    }
     const pendingActions = me.pendingActions.filter((a) => a !== 'accept-terms');
     return HttpResponse.json(update(request, { ...me, termsAcceptedAt: new Date().toISOString(), termsVersion: version, pendingActions }));
   }),
@@ -192,7 +216,7 @@ export const handlers: HttpHandler[] = [
       items: [
         {
           id: '01963f2b-0000-7000-8000-000000000001',
-          to: 'maria.huber@example.at',
+          to: 'katharina.huber@example.com',
           subject: 'Ihr Code zum Zurücksetzen des Passworts',
           text: 'Guten Tag Frau Huber,\n\nIhr Code lautet: 8F3K-2QWX-77PL-M4ZR-T9AB-CD12\nEr ist 30 Minuten gültig.',
           createdAt: '2026-03-01T09:12:00Z',

@@ -1,36 +1,40 @@
-// RFC 9457 problem answers, shaped like the reference server's.
+// RFC 9457 problem answers shaped like the reference server's (server/src/problems.ts): title is the HTTP reason,
+// detail a sentence, code the stable reason the widgets switch on.
 import { HttpResponse } from 'msw';
 import type { FieldError, Problem } from '@hausportal/api';
 
-const titles: Record<string, string> = {
-  validation: 'The request is not valid.',
-  invalid_credentials: 'User name or password is wrong.',
-  rate_limited: 'Too many attempts. Please wait a moment.',
-  account_locked: 'This account is locked.',
-  action_required: 'Please complete the open steps first.',
-  unauthenticated: 'Please log in.',
-  conflict: 'The change conflicts with the current state.',
-  not_found: 'Not found.',
-  invalid_code: 'The code is invalid or has expired.',
-  wrong_password: 'The current password is wrong.',
-  password_policy: 'The new password does not meet the password rules.',
-  internal: 'Something went wrong on the server.',
+const reasons: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
-/** Default HTTP status for each problem code the mocks use. */
-export const statusOf: Record<string, number> = {
-  validation: 400,
-  invalid_credentials: 401,
-  unauthenticated: 401,
-  account_locked: 403,
-  action_required: 403,
-  not_found: 404,
-  conflict: 409,
-  invalid_code: 422,
-  wrong_password: 422,
-  password_policy: 422,
-  rate_limited: 429,
-  internal: 500,
+/** Status and detail of every problem code the reference server uses for the endpoints mocked here. */
+export const problemCodes: Record<string, { status: number; detail: string }> = {
+  validation_failed: { status: 400, detail: 'The request does not match the API contract.' },
+  invalid_credentials: { status: 401, detail: 'User name or password is wrong.' },
+  unauthenticated: { status: 401, detail: 'Log in first.' },
+  invalid_token: { status: 401, detail: 'The access token is missing, expired or not valid.' },
+  invalid_refresh_token: { status: 401, detail: 'The session has ended. Please log in again.' },
+  account_locked: { status: 403, detail: 'This account is locked. Please contact your property manager.' },
+  action_required: { status: 403, detail: 'Complete these steps first.' },
+  origin_not_allowed: { status: 403, detail: 'This website may not use the portal of this organization.' },
+  not_found: { status: 404, detail: 'There is no such resource.' },
+  organization_not_found: { status: 404, detail: 'There is no such organization.' },
+  email_taken: { status: 409, detail: 'This email address is already in use.' },
+  terms_version_mismatch: { status: 409, detail: 'The terms of use have changed in the meantime.' },
+  invalid_code: { status: 422, detail: 'The code is wrong, expired or already used.' },
+  wrong_password: { status: 422, detail: 'The current password is wrong.' },
+  password_policy: { status: 422, detail: 'The new password does not meet the password rules.' },
+  rate_limited: { status: 429, detail: 'Too many attempts. Please wait and try again.' },
+  internal_error: { status: 500, detail: 'Something went wrong on the server.' },
+  database_unavailable: { status: 503, detail: 'The database does not answer.' },
 };
 
 export interface ProblemOptions {
@@ -38,20 +42,23 @@ export interface ProblemOptions {
   detail?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** Extra members, e.g. `pendingActions` on `action_required`. */
+  extra?: Record<string, unknown>;
 }
 
 /** A problem body for `code`, typed as the contract's Problem. */
 export function problemBody(code: string, options: ProblemOptions = {}): Problem {
-  const status = options.status ?? statusOf[code] ?? 400;
-  const body: Problem = {
+  const known = problemCodes[code];
+  const status = options.status ?? known?.status ?? 400;
+  return {
     type: `https://hausportal.dev/problems/${code.replaceAll('_', '-')}`,
-    title: titles[code] ?? 'The request failed.',
+    title: reasons[status] ?? 'Error',
     status,
+    detail: options.detail ?? known?.detail ?? 'The request failed.',
     code,
+    errors: options.errors ?? [],
+    ...options.extra,
   };
-  if (options.detail) body.detail = options.detail;
-  if (options.errors?.length) body.errors = options.errors;
-  return body;
 }
 
 /** An `application/problem+json` response for `code`. */
@@ -63,7 +70,7 @@ export function problem(code: string, options: ProblemOptions = {}): HttpRespons
   });
 }
 
-/** 400 with one entry per failing field. */
+/** 400 naming every failing field. */
 export function invalid(errors: FieldError[]): HttpResponse<Problem> {
-  return problem('validation', { errors });
+  return problem('validation_failed', { errors });
 }
