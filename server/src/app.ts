@@ -46,7 +46,7 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
   app.use(
     OpenApiValidator.middleware({
       apiSpec: apiSpecPath,
-      validateRequests: { allowUnknownQueryParameters: false, removeAdditional: false },
+      validateRequests: { allowUnknownQueryParameters: false, removeAdditional: false, allErrors: true },
       validateResponses: config.env === 'test',
       validateSecurity: false,
       validateFormats: true,
