@@ -26,17 +26,19 @@ function clientFor(storyId: string, org: string): ApiClient {
 /**
  * Wraps each story in <hp-session> with a client for the mocked API, the chosen organization (theme) and language.
  * A story opts out with `parameters: { hausportal: { session: false } }` or picks an organization with
- * `parameters: { hausportal: { org: 'krueger' } }`.
+ * `parameters: { hausportal: { org: 'krueger' } }`. The toolbar's scheme sets `.hp-theme-dark` or `.hp-theme-light` on
+ * <html>, unless the story says `hausportal: { scheme: false }`.
  */
 const withSession: Decorator = (story, context) => {
   const choice = themeChoices[String(context.globals.theme)] ?? themeChoices.immopro!;
   const lang = context.globals.lang === 'en' ? 'en' : 'de';
   const dark = context.globals.scheme === 'dark';
-  const options = (context.parameters.hausportal ?? {}) as { session?: boolean; org?: string };
+  const options = (context.parameters.hausportal ?? {}) as { session?: boolean; org?: string; scheme?: boolean };
   const root = document.documentElement;
   root.lang = lang;
-  root.classList.toggle('hp-theme-dark', dark);
-  root.classList.toggle('hp-theme-light', !dark);
+  // `scheme: false` leaves the page without a scheme class, for stories that set light and dark themselves.
+  root.classList.toggle('hp-theme-dark', dark && options.scheme !== false);
+  root.classList.toggle('hp-theme-light', !dark && options.scheme !== false);
   if (options.session === false) return story();
   const org = options.org ?? choice.org;
   // Storybook renders template results only, so the keyed directive sits inside one.

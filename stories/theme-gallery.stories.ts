@@ -153,6 +153,9 @@ export default meta;
 
 type Story = StoryObj;
 
+/** Light and dark side by side: the toolbar's scheme must not reach into the panels. */
+const side = { hausportal: { session: false, scheme: false } };
+
 /** The theme chosen in the toolbar, in the chosen scheme. */
 export const Current: Story = {
   render: (_args, context) => {
@@ -164,10 +167,10 @@ export const Current: Story = {
 };
 
 /** ImmoPro Hausverwaltung (Wien), light and dark. */
-export const ImmoPro: Story = { render: () => pair('immopro') };
+export const ImmoPro: Story = { render: () => pair('immopro'), parameters: side };
 
 /** Krüger Immobilienverwaltung (Hamburg), light and dark. */
-export const Krueger: Story = { name: 'Krüger', render: () => pair('krueger') };
+export const Krueger: Story = { name: 'Krüger', render: () => pair('krueger'), parameters: side };
 
 /** No organization theme: the fallbacks every widget carries on :host. */
-export const Plain: Story = { name: 'Without theme', render: () => pair('plain') };
+export const Plain: Story = { name: 'Without theme', render: () => pair('plain'), parameters: side };

@@ -97,7 +97,7 @@ export function serverError(): HttpHandler[] {
 export function slow(ms = 1500): HttpHandler[] {
   return [
     http.all(everything, async () => {
-      await delay(ms);
+      await (Number.isFinite(ms) ? delay(ms) : delay('infinite'));
       // No response: the next matching handler answers.
     }),
   ];
