@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { getLocale } from '@hausportal/core';
 import { ApiError, type FieldError } from '@hausportal/api';
 
 /** What went wrong with a form submit, in words for the person who submitted it. */
@@ -56,6 +57,7 @@ export function fieldMessage(error: FieldError, context: ProblemContext): string
     case 'same_password':
       return msg('The new password must differ from the current one.', { id: 'login.field.samePassword' });
     case 'taken':
+    case 'email_taken':
     case 'conflict':
       return msg('This email address is already used by another account.', { id: 'login.field.taken' });
     case 'invalid_code':
@@ -65,7 +67,8 @@ export function fieldMessage(error: FieldError, context: ProblemContext): string
     case 'invalid_credentials':
       return msg('The current password is wrong.', { id: 'login.field.currentWrong' });
     default:
-      return error.message;
+      // The server's own text is English; a German page gets a general hint instead.
+      return getLocale() === 'en' ? error.message : msg('Please check this entry.', { id: 'login.field.invalid' });
   }
 }
 

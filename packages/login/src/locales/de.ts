@@ -78,6 +78,7 @@ export const templates = {
   'login.field.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
   'login.field.phone': 'Bitte verwenden Sie nur Ziffern, Leerzeichen und + ( ) / -.',
   'login.field.date': 'Bitte geben Sie ein gültiges Datum ein.',
+  'login.field.invalid': 'Bitte prüfen Sie diese Eingabe.',
   'login.field.format': 'Dieser Wert hat das falsche Format.',
   'login.field.tooShort': 'Das Passwort ist zu kurz.',
   'login.field.tooLong': 'Das Passwort ist zu lang.',
