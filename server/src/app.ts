@@ -41,6 +41,7 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
 
   app.use('/api', apiHelmet, cors(ctx), express.json({ limit: '100kb', strict: true }));
   app.use(

@@ -18,6 +18,10 @@ export interface Config {
   jwtSecret: string | null;
   /** Extra CORS origins allowed outside production. */
   devOrigins: string[];
+  /** Load the demo organizations and users into an empty database (HP_DEMO_SEED=false turns it off). */
+  demoSeed: boolean;
+  /** Express "trust proxy" (HP_TRUST_PROXY), so rate limits see the client address behind a load balancer. */
+  trustProxy: boolean | number | string;
   /** Folders served as static files. */
   examplesDir: string;
   portalDistDir: string;
@@ -44,6 +48,13 @@ function parseOrigins(value: string | undefined): string[] {
     .map((s) => new URL(s).origin);
 }
 
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (!value || /^(false|0)$/i.test(value)) return false;
+  if (/^true$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
 /** The default database: a SQLite file in data/ at the repository root (the folder is created). */
 export function defaultDatabaseUrl(): string {
   const file = resolve(repoRoot, 'data', 'hausportal.sqlite');
@@ -62,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || null,
     jwtSecret: env.HP_JWT_SECRET || null,
     devOrigins: nodeEnv === 'production' ? [] : parseOrigins(env.HP_DEV_ORIGINS),
+    demoSeed: !/^(false|0|no|off)$/i.test(env.HP_DEMO_SEED ?? ''),
+    trustProxy: parseTrustProxy(env.HP_TRUST_PROXY),
     examplesDir: resolve(repoRoot, 'examples'),
     portalDistDir: resolve(repoRoot, 'packages', 'portal', 'dist'),
   };

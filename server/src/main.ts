@@ -8,7 +8,7 @@ import { demoLogins } from './seed-data.ts';
 const config = loadConfig();
 const db = openDb(config.databaseUrl);
 await migrate(db);
-if (await isEmpty(db)) await seedDemo(db);
+if (config.demoSeed && (await isEmpty(db))) await seedDemo(db);
 
 const app = createApp({ config, db });
 const server = app.listen(config.port, () => {

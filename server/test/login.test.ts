@@ -63,6 +63,7 @@ describe('login', () => {
     expectProblem(limited, 429, 'rate_limited');
     const retry = Number(limited.headers.get('retry-after'));
     assert.ok(retry > 0 && retry <= 900, `Retry-After ${retry}`);
+    assert.equal(limited.body.retryAfter, retry, 'also in the problem body');
     // the user name is the same account
     expectProblem(await call(s.url, '/auth/login', { body: { ...body(demo.lehner.password), username: 'mlehner' } }), 429, 'rate_limited');
     s.clock.advance(retry + 1);

@@ -91,6 +91,7 @@ describe('passwords, reset, terms', () => {
     assert.equal(wrong.body.errors[0].field, '/currentPassword');
     const same = await call(s.url, '/auth/password', { token: session.token, body: { currentPassword: demo.schulz.password, newPassword: demo.schulz.password } });
     expectProblem(same, 422, 'password_policy');
+    assert.equal(same.body.errors[0].code, 'same_password');
     const short = await call(s.url, '/auth/password', { token: session.token, body: { currentPassword: demo.schulz.password, newPassword: 'kurz' } });
     expectProblem(short, 422, 'password_policy');
     assert.deepEqual(short.body.errors, [{ field: '/newPassword', code: 'too_short', message: short.body.errors[0].message }]);

@@ -41,7 +41,7 @@ export function authPasswordRoutes(ctx: Ctx): Router {
     }
     if (body.newPassword === body.currentPassword)
       throw new HttpProblem(422, 'password_policy', 'Choose a password different from the current one.', {
-        errors: [{ field: '/newPassword', code: 'same_as_current', message: 'The new password equals the current one.' }],
+        errors: [{ field: '/newPassword', code: 'same_password', message: 'The new password equals the current one.' }],
       });
     enforcePolicy(org, body.newPassword, [user.username, user.email]);
     await setPassword(user.id, body.newPassword);

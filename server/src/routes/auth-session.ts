@@ -14,7 +14,10 @@ import { membership, userById, userByLogin } from '../users.ts';
 export const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 export const rateLimited = (seconds: number) =>
-  new HttpProblem(429, 'rate_limited', 'Too many attempts. Please wait and try again.', { headers: { 'Retry-After': String(seconds) } });
+  new HttpProblem(429, 'rate_limited', 'Too many attempts. Please wait and try again.', {
+    headers: { 'Retry-After': String(seconds) },
+    extra: { retryAfter: seconds },
+  });
 
 // One answer for unknown user, wrong password, not a member, not activated: nothing tells them apart.
 const invalidCredentials = () => new HttpProblem(401, 'invalid_credentials', 'User name or password is wrong.');
