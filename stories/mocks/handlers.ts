@@ -111,7 +111,7 @@ export const handlers: HttpHandler[] = [
     if (current === next) {
       return problem('password_policy', {
         detail: 'Choose a password different from the current one.',
-        errors: [{ field: '/newPassword', code: 'same_as_current', message: 'The new password equals the current one.' }],
+        errors: [{ field: '/newPassword', code: 'same_password', message: 'The new password equals the current one.' }],
       });
     }
     const rejected = policyProblem(organizations[me.organization], next, [me.username, me.email], '/newPassword');

@@ -65,7 +65,7 @@ export function pendingActions(actions: PendingAction[], options: { me?: Me; res
 export function loginFails(code = 'invalid_credentials'): HttpHandler[] {
   return [
     http.post(`${API}/auth/login`, () => {
-      if (code === 'rate_limited') return problem(code, { headers: { 'Retry-After': '60' } });
+      if (code === 'rate_limited') return problem(code, { headers: { 'Retry-After': '60' }, extra: { retryAfter: 60 } });
       if (code === 'validation_failed') {
         return problem(code, { errors: [{ field: '/username', code: 'too_short', message: 'must NOT have fewer than 1 characters' }] });
       }
@@ -76,7 +76,8 @@ export function loginFails(code = 'invalid_credentials'): HttpHandler[] {
 
 /** Login, refresh and password reset answer 429 with Retry-After, as after too many failed attempts. */
 export function rateLimited(retryAfterSeconds = 300): HttpHandler[] {
-  const answer = () => problem('rate_limited', { headers: { 'Retry-After': String(retryAfterSeconds) } });
+  const answer = () =>
+    problem('rate_limited', { headers: { 'Retry-After': String(retryAfterSeconds) }, extra: { retryAfter: retryAfterSeconds } });
   return [
     http.post(`${API}/auth/login`, answer),
     http.post(`${API}/auth/password-reset`, answer),
