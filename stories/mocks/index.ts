@@ -1,5 +1,12 @@
 // Mock API for Storybook: default handlers, state variants and demo data.
-export { API, API_BASE, handlers } from './handlers.js';
+import type { HttpHandler } from 'msw';
+import { handlers as accountHandlers } from './handlers.js';
+import { statementHandlers } from './statement.js';
+import { unitHandlers } from './units.js';
+
+export { API, API_BASE } from './handlers.js';
+/** Every endpoint of openapi.yaml, answering like the reference server with demo data. */
+export const handlers: HttpHandler[] = [...accountHandlers, ...unitHandlers, ...statementHandlers];
 export * from './scenarios.js';
 export * from './data.js';
 export { withPendingActions } from './sessions.js';

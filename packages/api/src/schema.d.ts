@@ -200,6 +200,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My units (Einheiten/Tops) in this organization, one row per contract, with the properties they belong to.
+         * @description A tenant sees the units of his own tenancy contracts, an owner those of his ownership contracts; a contract
+         *     that has ended is still listed (`active: false`) so its history stays readable. Sorted by property address,
+         *     then Top. `properties` holds every property referenced by `items` of this page, with the contacts
+         *     visible to the role of the contract.
+         */
+        get: operations["listUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my units with its property, the contacts visible to my role and the current monthly charges. */
+        get: operations["getUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly charges (Vorschreibung) line by line, grouped by unit and period, with totals.
+         * @description Periods are `YYYY-MM`, both ends included, at most 36 months. Without `unit` every unit of mine is included.
+         *     Only periods within my contract's validity are returned. `from` defaults to January of the current year,
+         *     `to` to the current month.
+         */
+        get: operations["listCharges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account (Kontoblatt) of my contract on a unit for one year, with carry-forward and running balance. */
+        get: operations["getLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open items (Rückstände) with due date and dunning level, and how to pay them. */
+        get: operations["listOpenItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expense-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Expense accounts (Belegeinsicht) of the properties I own units in, with the year's totals.
+         * @description Owners only; for anyone else the list is empty, and a property I own nothing in answers 404.
+         */
+        get: operations["listExpenseAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expense-accounts/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postings of one expense account in one year, oldest first, with their receipts. */
+        get: operations["listExpenseEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/receipts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a receipt (Beleg) of an expense posting. Owners of the property only. */
+        get: operations["getReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev/outbox": {
         parameters: {
             query?: never;
@@ -395,6 +545,269 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @description A random identifier (never sequential). */
+        Id: string;
+        /**
+         * @description A month, `YYYY-MM`.
+         * @example 2026-03
+         */
+        Period: string;
+        Year: number;
+        /** @description An amount in euro cents. */
+        Cents: number;
+        MoneyTotals: {
+            netCents: components["schemas"]["Cents"];
+            vatCents: components["schemas"]["Cents"];
+            grossCents: components["schemas"]["Cents"];
+        };
+        /** @description Totals of the lines with one VAT rate. */
+        VatTotals: components["schemas"]["MoneyTotals"] & {
+            /** @description VAT rate in basis points (1000 = 10 %). */
+            vatRateBp: number;
+        };
+        /**
+         * @description case_manager = Sachbearbeiter, accounting = Buchhaltung, caretaker = Hausmeister.
+         * @enum {string}
+         */
+        ContactCategory: "case_manager" | "accounting" | "caretaker";
+        PropertyContact: {
+            category: components["schemas"]["ContactCategory"];
+            name: string;
+            phone: string | null;
+            email: string | null;
+        };
+        Property: {
+            id: components["schemas"]["Id"];
+            organization: components["schemas"]["Slug"];
+            /** @description The property's short name, e.g. "Wohnhausanlage Naschmarkt". */
+            name: string;
+            address: components["schemas"]["Address"];
+            /** @description Absolute URL of a photo of the building (public, no credentials needed). */
+            imageUrl: string | null;
+            /** @description The property's contacts visible to the role of my contract there. */
+            contacts: components["schemas"]["PropertyContact"][];
+        };
+        /** @enum {string} */
+        ContractRole: "tenant" | "owner";
+        /**
+         * @description sepa_debit = SEPA-Lastschrift, standing_order = Dauerauftrag, transfer = Überweisung.
+         * @enum {string}
+         */
+        PaymentMethod: "sepa_debit" | "standing_order" | "transfer";
+        Contract: {
+            id: components["schemas"]["Id"];
+            role: components["schemas"]["ContractRole"];
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+            paymentMethod: components["schemas"]["PaymentMethod"];
+            /** @description The person's account number with the manager (Personenkonto), also the payment reference. */
+            accountNo: string;
+        };
+        /**
+         * @description apartment = Wohnung, commercial = Geschäftslokal, garage = Garage, parking = Abstellplatz, storage = Lager.
+         * @enum {string}
+         */
+        UnitUsage: "apartment" | "commercial" | "garage" | "parking" | "storage";
+        /** @description Share of the building (Anteil/Nutzwert), e.g. 50/300. */
+        Share: {
+            num: number;
+            den: number;
+        };
+        /** @description Totals of the monthly charges of one period. */
+        MonthlyCharges: components["schemas"]["MoneyTotals"] & {
+            period: components["schemas"]["Period"];
+        };
+        UnitSummary: {
+            id: components["schemas"]["Id"];
+            propertyId: components["schemas"]["Id"];
+            /** @description The unit's Top, e.g. "W2" or "7". */
+            top: string;
+            /** @description The ERP's unit number (Top-EDV). */
+            edvNo: string;
+            usage: components["schemas"]["UnitUsage"];
+            /** @description Usable area (Nutzfläche) in m². */
+            areaM2: number;
+            share: components["schemas"]["Share"] | null;
+            contract: components["schemas"]["Contract"];
+            /** @description The contract is valid today. */
+            active: boolean;
+            /** @description Charges of the current month (or the contract's last month when it has ended); null when none. */
+            monthly: components["schemas"]["MonthlyCharges"] | null;
+            /** @description Balance of the contract's account today; positive = I owe (debit), negative = credit. */
+            balanceCents: number;
+        };
+        UnitPage: {
+            items: components["schemas"]["UnitSummary"][];
+            properties: components["schemas"]["Property"][];
+            nextCursor: string | null;
+        };
+        UnitDetail: components["schemas"]["UnitSummary"] & {
+            property: components["schemas"]["Property"];
+            /** @description The lines of `monthly`. */
+            charges: components["schemas"]["ChargeLine"][];
+        };
+        /**
+         * @description main_rent = Hauptmietzins, operating_costs = Betriebskosten, heating = Heizkosten, hot_water = Warmwasser,
+         *     reserve = Rücklage (Reparaturfonds), elevator = Lift, parking = Garagen-/Stellplatzmiete, other = Sonstiges.
+         * @enum {string}
+         */
+        ChargeItem: "main_rent" | "operating_costs" | "heating" | "hot_water" | "reserve" | "elevator" | "parking" | "other";
+        /**
+         * @description area = Nutzfläche, shares = Anteile, consumption = Verbrauch, persons = Personen, fixed = fix je Einheit.
+         * @enum {string}
+         */
+        DistributionKey: "area" | "shares" | "consumption" | "persons" | "fixed";
+        ChargeLine: {
+            item: components["schemas"]["ChargeItem"];
+            /** @description The line's text as the manager's system names it (German). */
+            label: string;
+            key: components["schemas"]["DistributionKey"];
+            /** @description This unit's value of the key (m², shares, consumption units, persons; 1 for fixed). */
+            keyValue: number;
+            /** @description The property's total of the key, e.g. 300 shares; null when not applicable. */
+            keyTotal: number | null;
+            netCents: components["schemas"]["Cents"];
+            /** @description VAT rate in basis points (1000 = 10 %, 2000 = 20 %, 0 = none). */
+            vatRateBp: number;
+            vatCents: components["schemas"]["Cents"];
+            grossCents: components["schemas"]["Cents"];
+        };
+        ChargePeriod: {
+            period: components["schemas"]["Period"];
+            lines: components["schemas"]["ChargeLine"][];
+            totals: components["schemas"]["MoneyTotals"];
+        };
+        ChargeUnit: {
+            unitId: components["schemas"]["Id"];
+            propertyId: components["schemas"]["Id"];
+            top: string;
+            role: components["schemas"]["ContractRole"];
+            periods: components["schemas"]["ChargePeriod"][];
+            totals: components["schemas"]["MoneyTotals"];
+        };
+        ChargeStatement: {
+            from: components["schemas"]["Period"];
+            to: components["schemas"]["Period"];
+            units: components["schemas"]["ChargeUnit"][];
+            totals: components["schemas"]["MoneyTotals"];
+            vatByRate: components["schemas"]["VatTotals"][];
+        };
+        /**
+         * @description carry_forward = Saldovortrag, charge = Vorschreibung, payment = Zahlung, dunning_fee = Mahnspesen,
+         *     credit_note = Gutschrift, settlement = Abrechnung (e.g. BK-Abrechnung).
+         * @enum {string}
+         */
+        LedgerKind: "carry_forward" | "charge" | "payment" | "dunning_fee" | "credit_note" | "settlement";
+        LedgerEntry: {
+            id: components["schemas"]["Id"];
+            /** Format: date */
+            bookedOn: string;
+            docNo: string;
+            kind: components["schemas"]["LedgerKind"];
+            text: string;
+            /** @description Positive = debit (charged to me), negative = credit (paid or credited). */
+            amountCents: number;
+            /** Format: date */
+            dueOn: string | null;
+            /** @description Running balance after this entry (carry-forward + every amount up to here). */
+            balanceCents: number;
+        };
+        Ledger: {
+            unitId: components["schemas"]["Id"];
+            year: components["schemas"]["Year"];
+            accountNo: string;
+            /** @description Balance brought into the year (0 when the contract began in it). */
+            carryForwardCents: number;
+            /** @description In booking order; the first is the carry-forward entry when there is one. */
+            entries: components["schemas"]["LedgerEntry"][];
+            /** @description Sum of the positive amounts of the year, the carry-forward not included. */
+            debitCents: number;
+            /** @description Sum of the negative amounts of the year as a positive number, the carry-forward not included. */
+            creditCents: number;
+            /** @description carryForwardCents + debitCents − creditCents. */
+            closingBalanceCents: number;
+        };
+        OpenItem: {
+            id: components["schemas"]["Id"];
+            unitId: components["schemas"]["Id"];
+            top: string;
+            accountNo: string;
+            docNo: string;
+            kind: components["schemas"]["LedgerKind"];
+            text: string;
+            /** Format: date */
+            bookedOn: string;
+            /** Format: date */
+            dueOn: string | null;
+            amountCents: number;
+            /** @description What is still open of the item; negative for an unused credit. */
+            openCents: number;
+            /** @description Mahnstufe; 0 = not reminded yet. */
+            dunningLevel: number;
+        };
+        /** @description How to pay the open balance of one account by SEPA credit transfer (for an EPC QR code). */
+        PaymentInstruction: {
+            unitId: components["schemas"]["Id"];
+            accountNo: string;
+            amountCents: number;
+            recipient: string;
+            iban: string;
+            bic: string | null;
+            /** @description Unstructured remittance text carrying the account number as reference. */
+            remittance: string;
+        };
+        OpenItems: {
+            /** @description Oldest due date first. */
+            items: components["schemas"]["OpenItem"][];
+            totalOpenCents: number;
+            /** @description One per account with a positive open balance. */
+            payments: components["schemas"]["PaymentInstruction"][];
+        };
+        /**
+         * @description operating_costs = Betriebskosten (5xxxxx), reserve = Rücklage (7xxxxx), other.
+         * @enum {string}
+         */
+        ExpenseGroup: "operating_costs" | "reserve" | "other";
+        ExpenseAccount: {
+            id: components["schemas"]["Id"];
+            propertyId: components["schemas"]["Id"];
+            /** @example 510100 */
+            accountNo: string;
+            name: string;
+            group: components["schemas"]["ExpenseGroup"];
+            year: components["schemas"]["Year"];
+            totalCents: number;
+            entryCount: number;
+        };
+        ExpenseAccountList: {
+            year: components["schemas"]["Year"];
+            /** @description Sorted by property, then account number. */
+            accounts: components["schemas"]["ExpenseAccount"][];
+            properties: components["schemas"]["Property"][];
+        };
+        Receipt: {
+            id: components["schemas"]["Id"];
+            name: string;
+            size: number;
+            mime: string;
+        };
+        ExpenseEntry: {
+            id: components["schemas"]["Id"];
+            /** Format: date */
+            bookedOn: string;
+            docNo: string;
+            text: string;
+            vendor: string | null;
+            amountCents: number;
+            receipt: components["schemas"]["Receipt"] | null;
+        };
+        ExpenseEntryPage: {
+            account: components["schemas"]["ExpenseAccount"];
+            items: components["schemas"]["ExpenseEntry"][];
+            nextCursor: string | null;
+        };
     };
     responses: {
         /** @description An error as RFC 9457 problem details. */
@@ -409,6 +822,13 @@ export interface components {
     };
     parameters: {
         OrganizationSlug: components["schemas"]["Slug"];
+        IdPath: components["schemas"]["Id"];
+        /** @description Only this unit of mine. */
+        UnitQuery: components["schemas"]["Id"];
+        /** @description Page size. */
+        Limit: number;
+        /** @description Opaque position from the previous page's `nextCursor`. */
+        Cursor: string;
     };
     requestBodies: never;
     headers: never;
@@ -714,6 +1134,234 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    listUnits: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque position from the previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of units. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listCharges: {
+        parameters: {
+            query?: {
+                /** @description Only this unit of mine. */
+                unit?: components["parameters"]["UnitQuery"];
+                from?: components["schemas"]["Period"];
+                to?: components["schemas"]["Period"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The charges. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargeStatement"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getLedger: {
+        parameters: {
+            query: {
+                unit: components["schemas"]["Id"];
+                /** @description Defaults to the current year. */
+                year?: components["schemas"]["Year"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ledger"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listOpenItems: {
+        parameters: {
+            query?: {
+                /** @description Only this unit of mine. */
+                unit?: components["parameters"]["UnitQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open items. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenItems"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listExpenseAccounts: {
+        parameters: {
+            query?: {
+                property?: components["schemas"]["Id"];
+                /** @description Defaults to the current year. */
+                year?: components["schemas"]["Year"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseAccountList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listExpenseEntries: {
+        parameters: {
+            query?: {
+                /** @description Defaults to the current year. */
+                year?: components["schemas"]["Year"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque position from the previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of postings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseEntryPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment with its original name. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     getOutbox: {

@@ -19,3 +19,4 @@ export { hostStyles, tokenRules, themeTokenNames } from './styles/tokens.js';
 export { formStyles, formRules, scopedFormCss, adoptScopedFormStyles } from './styles/form.js';
 export { renderLoading, renderEmpty, renderError, stateStyles, problemMessage, toProblem } from './states.js';
 export { StandaloneSessionController } from './standalone.js';
+export { toCsv, csvMoney, csvNumber, csvSeparator, downloadText, downloadBlob, type CsvCell } from './export.js';

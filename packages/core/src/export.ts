@@ -1,0 +1,61 @@
+import type { Locale } from './context.js';
+
+/** One CSV cell: text as it is, numbers in the locale's notation (decimal comma in German), empty for null. */
+export type CsvCell = string | number | null | undefined;
+
+/** Separator per locale: German spreadsheets expect `;` (the comma is the decimal mark), English ones `,`. */
+export function csvSeparator(locale: Locale): string {
+  return locale === 'de' ? ';' : ',';
+}
+
+/** A number for a spreadsheet cell: no grouping, `1234,56` (de) / `1234.56` (en). */
+export function csvNumber(value: number, locale: Locale, fractionDigits = 2): string {
+  const text = value.toFixed(fractionDigits);
+  return locale === 'de' ? text.replace('.', ',') : text;
+}
+
+/** Cents as a plain decimal for a spreadsheet: 123456 -> "1234,56" (de) / "1234.56" (en). */
+export function csvMoney(cents: number, locale: Locale): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const text = `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return locale === 'de' ? text.replace('.', ',') : text;
+}
+
+function quote(cell: CsvCell, separator: string, locale: Locale): string {
+  if (cell === null || cell === undefined) return '';
+  const text = typeof cell === 'number' ? csvNumber(cell, locale, Number.isInteger(cell) ? 0 : 2) : cell;
+  // Cells a spreadsheet would run as a formula are prefixed with an apostrophe (CSV injection).
+  const formula = typeof cell === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-[\d.,]+$/.test(text);
+  const safe = formula ? `'${text}` : text;
+  return /["\r\n]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * CSV text (RFC 4180 quoting, CRLF line ends) with the locale's separator; the first row is the header.
+ * Strings starting with `=`, `+`, `-`, `@` are prefixed with `'` so a spreadsheet never runs them as formulas;
+ * plain negative numbers such as `-12,50` (from {@link csvMoney}) stay as they are.
+ */
+export function toCsv(rows: readonly (readonly CsvCell[])[], locale: Locale): string {
+  const separator = csvSeparator(locale);
+  return rows.map((row) => row.map((cell) => quote(cell, separator, locale)).join(separator)).join('\r\n') + '\r\n';
+}
+
+/** Offers `text` as a file download (UTF-8 with BOM so Excel reads umlauts). */
+export function downloadText(fileName: string, text: string, mime = 'text/csv'): void {
+  downloadBlob(fileName, new Blob(['\ufeff', text], { type: `${mime};charset=utf-8` }));
+}
+
+/** Offers a blob (e.g. a receipt fetched with the session's client) as a file download. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
