@@ -95,8 +95,10 @@ export class HpLogin extends HpElement {
     super.updated(changed);
     const step = this.flow.step;
     if (this.shownStep !== undefined && step !== this.shownStep && step !== 'loading') {
-      // A new step: move focus to its heading so keyboard and screen-reader users start at the top.
-      this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+      // A new step the user asked for: move focus to its heading so keyboard and screen-reader users start at the
+      // top. Not when the page has just loaded (the host page must not scroll to the widget) and not when the user
+      // is busy elsewhere on the page.
+      if (this.shownStep !== 'loading' && this.userIsHere()) this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
     } else if (this.flow.problem && this.flow.problem !== this.shownProblem) {
       void this.updateComplete.then(() => {
         if (!focusFirstInvalid(this.light.container)) focusFirstInvalid(this.renderRoot);
@@ -104,5 +106,11 @@ export class HpLogin extends HpElement {
     }
     this.shownStep = step;
     this.shownProblem = this.flow.problem;
+  }
+
+  /** Focus is inside this element, or was lost because the focused control of the last step went away. */
+  private userIsHere(): boolean {
+    const active = document.activeElement;
+    return !active || active === document.body || this.matches(':focus-within');
   }
 }

@@ -40,6 +40,24 @@ describe('<hp-login> login form', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('leaves focus and scroll position alone when the page loads, logged out or restored', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    document.body.prepend(spacer);
+    try {
+      for (const user of [null, demoMe]) {
+        window.scrollTo(0, 0);
+        const el = await loginElement(createFakeApi({}, { user }));
+        await until(() => el.step === (user ? 'done' : 'login'), 'first step');
+        await el.updateComplete;
+        expect(el.shadowRoot!.activeElement, 'no focus in the widget').to.equal(null);
+        expect(window.scrollY, 'page not scrolled').to.equal(0);
+      }
+    } finally {
+      spacer.remove();
+    }
+  });
+
   it('speaks English when the session says so', async () => {
     const el = await loginElement(createFakeApi(), 'en');
     expect(heading(el).textContent).to.equal('Sign in');
