@@ -1,0 +1,56 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { UnitSummary } from '@hausportal/api';
+import { formatArea, formatDate, formatMoney, formatShare, type Locale } from '@hausportal/core';
+import { balanceKind, balanceText, paymentText, roleText, usageText } from './labels.js';
+import type { SortKey } from './model.js';
+
+/** One column of the table: its sort key, header text and cell. */
+export interface Column {
+  key: SortKey;
+  label: () => string;
+  numeric?: boolean;
+  cell: (unit: UnitSummary, locale: Locale) => TemplateResult | string;
+}
+
+const none = () => html`<span aria-hidden="true">–</span><span class="visually-hidden">${msg('none', { id: 'units.none' })}</span>`;
+
+const money = (cents: number | undefined, locale: Locale) => (cents === undefined ? none() : formatMoney(cents, locale));
+
+/** The balance as amount and word ("890,00 € Rückstand"); the colour comes from the `debit`/`credit` class. */
+export function renderBalance(cents: number, locale: Locale): TemplateResult {
+  const kind = balanceKind(cents);
+  return html`<span class="balance ${kind}"
+    >${kind === 'settled' ? nothing : html`<span class="amount">${formatMoney(Math.abs(cents), locale)}</span> `}<span class="word"
+      >${balanceText(cents)}</span
+    ></span
+  >`;
+}
+
+function since(unit: UnitSummary, locale: Locale): TemplateResult {
+  const { validFrom, validTo } = unit.contract;
+  const end = validTo ? formatDate(validTo, locale) : '';
+  return html`${formatDate(validFrom, locale)}${unit.active
+    ? validTo
+      ? html`<span class="note">${msg(str`until ${end}`, { id: 'units.until' })}</span>`
+      : nothing
+    : html`<span class="ended">${validTo ? msg(str`ended ${end}`, { id: 'units.endedOn' }) : msg('ended', { id: 'units.ended' })}</span>`}`;
+}
+
+export const columns: readonly Column[] = [
+  {
+    key: 'top',
+    label: () => msg('Top', { id: 'units.col.top' }),
+    cell: (u) => html`<span class="top">${u.top}</span><span class="edv">${msg('EDV', { id: 'units.edv' })} ${u.edvNo}</span>`,
+  },
+  { key: 'usage', label: () => msg('Usage', { id: 'units.col.usage' }), cell: (u) => usageText(u.usage) },
+  { key: 'role', label: () => msg('My role', { id: 'units.col.role' }), cell: (u) => roleText(u.contract.role) },
+  { key: 'area', label: () => msg('Area', { id: 'units.col.area' }), numeric: true, cell: (u, l) => formatArea(u.areaM2, l) },
+  { key: 'share', label: () => msg('Share', { id: 'units.col.share' }), numeric: true, cell: (u) => (u.share ? formatShare(u.share.num, u.share.den) : none()) },
+  { key: 'payment', label: () => msg('Payment', { id: 'units.col.payment' }), cell: (u) => paymentText(u.contract.paymentMethod) },
+  { key: 'since', label: () => msg('Since', { id: 'units.col.since' }), cell: since },
+  { key: 'net', label: () => msg('Monthly net', { id: 'units.col.net' }), numeric: true, cell: (u, l) => money(u.monthly?.netCents, l) },
+  { key: 'vat', label: () => msg('VAT', { id: 'units.col.vat' }), numeric: true, cell: (u, l) => money(u.monthly?.vatCents, l) },
+  { key: 'gross', label: () => msg('Monthly gross', { id: 'units.col.gross' }), numeric: true, cell: (u, l) => money(u.monthly?.grossCents, l) },
+  { key: 'balance', label: () => msg('Balance', { id: 'units.col.balance' }), numeric: true, cell: (u, l) => renderBalance(u.balanceCents, l) },
+];

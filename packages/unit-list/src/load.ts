@@ -1,0 +1,23 @@
+import { ApiError, type ApiClient, type Problem } from '@hausportal/api';
+import { toProblem } from '@hausportal/core';
+import { mergePage, type UnitData } from './model.js';
+
+/** Page size used to load the list (the API's maximum). */
+export const PAGE_SIZE = 200;
+
+/** Loads every page of `GET /units` and merges them; throws an {@link ApiError} when a page fails. */
+export async function loadAllUnits(api: ApiClient, signal: AbortSignal): Promise<UnitData> {
+  let data: UnitData = { items: [], properties: [] };
+  let cursor: string | undefined;
+  do {
+    const query = cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE };
+    const { data: page, error, response } = await api.GET('/units', { params: { query }, signal });
+    if (!page) {
+      const problem: Problem = toProblem(error) ?? { type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status };
+      throw new ApiError(problem);
+    }
+    data = mergePage(data, page);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return data;
+}

@@ -1,0 +1,85 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { Property, PropertyContact, UnitSummary } from '@hausportal/api';
+import { formatNumber, type Locale } from '@hausportal/core';
+import { columns } from './columns.js';
+import { contactText } from './labels.js';
+import type { ListEntry, SortKey, SortState } from './model.js';
+
+/** "1 Einheit" / "12 Einheiten". */
+export function unitCount(n: number, locale: Locale): string {
+  const count = formatNumber(n, locale);
+  return n === 1 ? msg('1 unit', { id: 'units.count.one' }) : msg(str`${count} units`, { id: 'units.count.many' });
+}
+
+/** The header row with one sort button per column; `aria-sort` on the sorted one. */
+export function renderColumnHeaders(sort: SortState | null, onSort: (key: SortKey) => void): TemplateResult {
+  return html`<div role="row" class="row columns" aria-rowindex="1">
+    ${columns.map((column) => {
+      const direction = sort?.key === column.key ? sort.direction : undefined;
+      return html`<div role="columnheader" class="cell c-${column.key}" aria-sort=${direction ?? nothing}>
+        <button type="button" class="sort" @click=${() => onSort(column.key)}>
+          ${column.label()}<span class="arrow ${direction ?? ''}" aria-hidden="true"></span>
+        </button>
+      </div>`;
+    })}
+  </div>`;
+}
+
+const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
+
+function renderContact(contact: PropertyContact): TemplateResult {
+  return html`<li class="contact">
+    <span class="category">${contactText(contact.category)}</span>
+    <span class="name">${contact.name}</span>
+    ${contact.phone ? html`<a href=${telHref(contact.phone)}>${contact.phone}</a>` : nothing}
+    ${contact.email ? html`<a href="mailto:${contact.email}">${contact.email}</a>` : nothing}
+  </li>`;
+}
+
+/** A property's header: photo, name, address, number of units and the contacts visible to me. */
+export function renderPropertyRow(property: Property, count: number, rowIndex: number, locale: Locale): TemplateResult {
+  const { street, postalCode, city } = property.address;
+  return html`<div role="row" class="group" part="header" aria-rowindex=${rowIndex}>
+    <div role="cell" class="group-cell" aria-colspan=${columns.length}>
+      ${property.imageUrl
+        ? html`<img class="photo" src=${property.imageUrl} alt=${msg(str`Photo of ${property.name}`, { id: 'units.photo' })} loading="lazy" />`
+        : nothing}
+      <div class="place">
+        <h3 class="name">${property.name}</h3>
+        <p class="address">${street}, ${postalCode} ${city}</p>
+        <p class="note">${unitCount(count, locale)}</p>
+      </div>
+      ${property.contacts.length
+        ? html`<ul class="contacts" aria-label=${msg(str`Contacts for ${property.name}`, { id: 'units.contacts' })}>
+            ${property.contacts.map(renderContact)}
+          </ul>`
+        : nothing}
+    </div>
+  </div>`;
+}
+
+/** One unit: focusable, activated by click, Enter or Space (handled on the list). */
+export function renderUnitRow(unit: UnitSummary, rowIndex: number, locale: Locale): TemplateResult {
+  return html`<div
+    role="row"
+    class="row unit ${unit.active ? '' : 'inactive'}"
+    part="item"
+    tabindex="0"
+    aria-rowindex=${rowIndex}
+    data-unit=${unit.id}
+  >
+    ${columns.map(
+      (column) => html`<div role="cell" class="cell c-${column.key}" data-label=${column.label()}>${column.cell(unit, locale)}</div>`,
+    )}
+  </div>`;
+}
+
+/** A line of the flattened list; row 1 is the column header, so entries start at 2. */
+export function renderEntry(entry: ListEntry, index: number, locale: Locale): TemplateResult {
+  return entry.kind === 'property'
+    ? renderPropertyRow(entry.property, entry.count, index + 2, locale)
+    : renderUnitRow(entry.unit, index + 2, locale);
+}
+
+export const entryKey = (entry: ListEntry): string => (entry.kind === 'property' ? `p:${entry.property.id}` : `u:${entry.unit.id}`);
