@@ -1,6 +1,11 @@
 import type { ContactCategory, PaymentMethod, Property, UnitPage, UnitSummary, UnitUsage } from '@hausportal/api';
 import type { UnitData } from './model.js';
 
+export type { UnitData };
+
+// No DOM and no element here: Node scripts (the bench, the mock API) import this file as
+// `@hausportal/unit-list/testing.js`.
+
 const streets = ['Linke Wienzeile', 'Gumpendorfer Straße', 'Mariahilfer Straße', 'Kahlenberger Straße', 'Döblinger Hauptstraße', 'Ottakringer Straße', 'Favoritenstraße', 'Landstraßer Hauptstraße'];
 const districts = ['1060', '1070', '1190', '1160', '1100', '1030'];
 const usages: UnitUsage[] = ['apartment', 'apartment', 'apartment', 'garage', 'parking', 'commercial', 'storage'];
