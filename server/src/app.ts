@@ -14,8 +14,11 @@ import { staticRoutes } from './static.ts';
 import { authPasswordRoutes } from './routes/auth-password.ts';
 import { authSessionRoutes } from './routes/auth-session.ts';
 import { devRoutes } from './routes/dev.ts';
+import { expenseRoutes } from './routes/expenses.ts';
 import { meRoutes } from './routes/me.ts';
+import { statementRoutes } from './routes/statement.ts';
 import { systemRoutes } from './routes/system.ts';
+import { unitRoutes } from './routes/units.ts';
 
 export const apiSpecPath = resolve(repoRoot, 'packages', 'api', 'openapi.yaml');
 
@@ -57,6 +60,7 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
     }),
   );
   for (const routes of [systemRoutes, authSessionRoutes, authPasswordRoutes, meRoutes, devRoutes]) app.use('/api', routes(ctx));
+  for (const routes of [unitRoutes, statementRoutes, expenseRoutes]) app.use('/api', routes(ctx));
   app.use('/api', notFound);
   app.use(staticRoutes(config));
   app.use(notFound);

@@ -1,0 +1,64 @@
+import type { Request, Response } from 'express';
+import type { Knex } from 'knex';
+import type { Clock } from '../clock.ts';
+import { HttpProblem } from '../problems.ts';
+import { currentPeriod, currentYear, monthsBetween } from './dates.ts';
+
+// Query parameters after the contract's validator: shapes are checked there, relations between them here.
+
+export const maxMonths = 36;
+export const defaultLimit = 100;
+
+export const notFound = (): HttpProblem => new HttpProblem(404, 'not_found', 'There is no such resource.');
+
+export const rangeProblem = (field: string, message: string): HttpProblem =>
+  new HttpProblem(400, 'validation_failed', message, { errors: [{ field, code: 'range', message }] });
+
+const text = (req: Request, name: string): string | undefined => {
+  const value = req.query[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+export const idParam = (req: Request, name: string): string | undefined => text(req, name);
+
+export function limitParam(req: Request): number {
+  const value = text(req, 'limit');
+  return value === undefined ? defaultLimit : Number(value);
+}
+
+/** The `year` parameter (default: this year); a later year than this one is a 400. */
+export function yearParam(req: Request, clock: Clock): number {
+  const value = text(req, 'year');
+  const now = currentYear(clock);
+  if (value === undefined) return now;
+  const year = Number(value);
+  if (year > now) throw rangeProblem('year', `The year must not be later than ${now}.`);
+  return year;
+}
+
+/** `from`/`to` periods (defaults: January of this year … this month), at most 36 months, from ≤ to. */
+export function periodRange(req: Request, clock: Clock): { from: string; to: string } {
+  const from = text(req, 'from') ?? `${currentYear(clock)}-01`;
+  const to = text(req, 'to') ?? currentPeriod(clock);
+  if (from > to) throw rangeProblem('from', 'The first month must not be after the last month.');
+  if (monthsBetween(from, to) > maxMonths) throw rangeProblem('to', `At most ${maxMonths} months at once.`);
+  return { from, to };
+}
+
+/** Keyset condition "row after key" for ascending `columns`: (a > ?) or (a = ? and b > ?) … */
+export function after(q: Knex.QueryBuilder, columns: string[], key: (string | number)[]): void {
+  q.where((outer) => {
+    columns.forEach((column, i) => {
+      outer.orWhere((inner) => {
+        for (let j = 0; j < i; j++) inner.where(columns[j]!, key[j]!);
+        inner.where(column, '>', key[i]!);
+      });
+    });
+  });
+}
+
+/** Personal data: JSON that no shared cache may keep. */
+export function sendPrivateJson(res: Response, body: unknown): void {
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.json(body);
+}

@@ -1,0 +1,82 @@
+import type { Request } from 'express';
+import type { Property, PropertyContact } from '@hausportal/api';
+import type { Auth } from '../auth/middleware.ts';
+import type { Ctx } from '../context.ts';
+import { json } from '../db.ts';
+
+type Role = 'tenant' | 'owner';
+
+interface PropertyRow {
+  id: string;
+  name: string;
+  street: string;
+  postal_code: string;
+  city: string;
+  country: string;
+  image_url: string | null;
+}
+
+interface ContactRow {
+  property_id: string;
+  category: PropertyContact['category'];
+  name: string;
+  phone: string | null;
+  email: string | null;
+  visible_to: string;
+}
+
+/** Where public paths like `/media/…` are served from: HP_PUBLIC_URL, else the address the request came to. */
+export function publicBase(ctx: Ctx, req: Request): string {
+  return ctx.config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+const absolute = (image: string | null, base: string): string | null => {
+  if (!image) return null;
+  try {
+    return new URL(image, `${base}/`).toString();
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The properties with the given ids, each with the contacts visible to my roles there (`roles` per property id),
+ * in the order of the map. Two queries whatever the number of properties.
+ */
+export async function loadProperties(ctx: Ctx, req: Request, auth: Auth, roles: Map<string, Set<Role>>): Promise<Property[]> {
+  const ids = [...roles.keys()];
+  if (ids.length === 0) return [];
+  const [rows, contacts] = await Promise.all([
+    ctx.db('properties').whereIn('id', ids).andWhere('organization_id', auth.org.id) as Promise<PropertyRow[]>,
+    ctx.db('property_contacts').whereIn('property_id', ids).orderBy('property_id').orderBy('position').orderBy('id') as Promise<ContactRow[]>,
+  ]);
+  const base = publicBase(ctx, req);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const mine = roles.get(id)!;
+    const visible = contacts
+      .filter((c) => c.property_id === id && json<string[]>(c.visible_to, []).some((role) => mine.has(role as Role)))
+      .map((c): PropertyContact => ({ category: c.category, name: c.name, phone: c.phone ?? null, email: c.email ?? null }));
+    return [{
+      id: row.id,
+      organization: auth.org.slug,
+      name: row.name,
+      address: { street: row.street, postalCode: row.postal_code, city: row.city, country: row.country },
+      imageUrl: absolute(row.image_url, base),
+      contacts: visible,
+    }];
+  });
+}
+
+/** Property id → my contract roles there, in first-seen order. */
+export function rolesByProperty(contracts: { property_id: string; role: Role }[]): Map<string, Set<Role>> {
+  const map = new Map<string, Set<Role>>();
+  for (const c of contracts) {
+    const set = map.get(c.property_id) ?? new Set<Role>();
+    set.add(c.role);
+    map.set(c.property_id, set);
+  }
+  return map;
+}

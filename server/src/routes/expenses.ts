@@ -1,0 +1,63 @@
+import { Router } from 'express';
+import type { ExpenseAccountList, ExpenseEntryPage } from '@hausportal/api';
+import type { Ctx } from '../context.ts';
+import { authOf, requireUser } from '../auth/middleware.ts';
+import { decodeCursor, encodeCursor } from '../money/cursor.ts';
+import { accountsWithTotals, entryPage, ownedAccount, ownedAccounts, ownedReceipt } from '../money/expenses.ts';
+import { idParam, limitParam, sendPrivateJson, yearParam } from '../money/params.ts';
+import { loadProperties } from '../money/properties.ts';
+
+const downloadable = new Set(['application/pdf', 'image/png', 'image/jpeg']);
+
+/** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / RFC 5987). */
+export function attachment(name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\%;]/g, '_') || 'download';
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** GET /expense-accounts, /expense-accounts/{id}/entries and /receipts/{id}: owners' insight into the costs. */
+export function expenseRoutes(ctx: Ctx): Router {
+  const router = Router();
+
+  router.get('/expense-accounts', requireUser(ctx), async (req, res) => {
+    const auth = authOf(res);
+    const year = yearParam(req, ctx.clock);
+    const { propertyIds, accounts } = await ownedAccounts(ctx.db, auth, idParam(req, 'property'));
+    const roles = new Map(propertyIds.map((id) => [id, new Set(['owner' as const])]));
+    const [list, properties] = await Promise.all([accountsWithTotals(ctx.db, accounts, year), loadProperties(ctx, req, auth, roles)]);
+    const body: ExpenseAccountList = { year, accounts: list, properties };
+    sendPrivateJson(res, body);
+  });
+
+  router.get('/expense-accounts/:id/entries', requireUser(ctx), async (req, res) => {
+    const auth = authOf(res);
+    const year = yearParam(req, ctx.clock);
+    const limit = limitParam(req);
+    const cursor = decodeCursor(req.query.cursor, ['string', 'string']);
+    const account = await ownedAccount(ctx.db, auth, req.params.id as string);
+    const [[summary], page] = await Promise.all([
+      accountsWithTotals(ctx.db, [account], year),
+      entryPage(ctx.db, account.id, year, limit, cursor),
+    ]);
+    const body: ExpenseEntryPage = {
+      account: summary!,
+      items: page.items,
+      nextCursor: page.more && page.last ? encodeCursor([page.last.booked_on, page.last.id]) : null,
+    };
+    sendPrivateJson(res, body);
+  });
+
+  router.get('/receipts/:id', requireUser(ctx), async (req, res) => {
+    const file = await ownedReceipt(ctx.db, authOf(res), req.params.id as string);
+    const bytes = Buffer.isBuffer(file.bytes) ? file.bytes : Buffer.from(file.bytes);
+    res.setHeader('Content-Type', downloadable.has(file.mime) ? file.mime : 'application/octet-stream');
+    res.setHeader('Content-Length', String(bytes.length));
+    res.setHeader('Content-Disposition', attachment(file.original_name));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.end(bytes);
+  });
+
+  return router;
+}

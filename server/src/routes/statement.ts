@@ -1,0 +1,41 @@
+import { Router } from 'express';
+import type { Ctx } from '../context.ts';
+import { authOf, requireUser } from '../auth/middleware.ts';
+import { today } from '../money/dates.ts';
+import { openItems } from '../money/open-items.ts';
+import { idParam, periodRange, sendPrivateJson, yearParam } from '../money/params.ts';
+import { contractsOnUnit, myContracts, type ContractRow } from '../money/scope.ts';
+import { chargeStatement, ledgerOf } from '../money/statement.ts';
+
+/** Of my contracts on a unit, the latest one that overlaps the year (else the preferred one). */
+function contractForYear(contracts: ContractRow[], year: number): ContractRow {
+  const overlapping = contracts
+    .filter((c) => c.valid_from <= `${year}-12-31` && (c.valid_to === null || c.valid_to >= `${year}-01-01`))
+    .sort((a, b) => b.valid_from.localeCompare(a.valid_from));
+  return overlapping[0] ?? contracts[0]!;
+}
+
+/** GET /charges, /ledger and /open-items: the tenant's and owner's statement of account. */
+export function statementRoutes(ctx: Ctx): Router {
+  const router = Router();
+
+  router.get('/charges', requireUser(ctx), async (req, res) => {
+    const { from, to } = periodRange(req, ctx.clock);
+    const contracts = await myContracts(ctx.db, authOf(res), idParam(req, 'unit'));
+    sendPrivateJson(res, await chargeStatement(ctx.db, contracts, from, to));
+  });
+
+  router.get('/ledger', requireUser(ctx), async (req, res) => {
+    const year = yearParam(req, ctx.clock);
+    const contracts = await contractsOnUnit(ctx.db, authOf(res), idParam(req, 'unit')!, today(ctx.clock));
+    sendPrivateJson(res, await ledgerOf(ctx.db, contractForYear(contracts, year), year));
+  });
+
+  router.get('/open-items', requireUser(ctx), async (req, res) => {
+    const auth = authOf(res);
+    const contracts = await myContracts(ctx.db, auth, idParam(req, 'unit'));
+    sendPrivateJson(res, await openItems(ctx.db, auth, contracts, today(ctx.clock)));
+  });
+
+  return router;
+}

@@ -1,0 +1,50 @@
+import { Router } from 'express';
+import type { UnitDetail, UnitPage } from '@hausportal/api';
+import type { Ctx } from '../context.ts';
+import { authOf, requireUser } from '../auth/middleware.ts';
+import { decodeCursor, encodeCursor } from '../money/cursor.ts';
+import { today } from '../money/dates.ts';
+import { after, limitParam, sendPrivateJson } from '../money/params.ts';
+import { loadProperties, rolesByProperty } from '../money/properties.ts';
+import { contractsOf, contractsOnUnit, ordered, unitOrder, type ContractRow } from '../money/scope.ts';
+import { chargeLinesOf, unitSummaries } from '../money/units.ts';
+
+const cursorTypes: ('string' | 'number')[] = ['string', 'string', 'string', 'string'];
+const keyOf = (c: ContractRow) => [c.street, c.property_id, c.top, c.id];
+
+/** GET /units and GET /units/{id}: my units, one row per contract, with balance and this month's charges. */
+export function unitRoutes(ctx: Ctx): Router {
+  const router = Router();
+
+  router.get('/units', requireUser(ctx), async (req, res) => {
+    const auth = authOf(res);
+    const limit = limitParam(req);
+    const cursor = decodeCursor(req.query.cursor, cursorTypes);
+    const q = ordered(contractsOf(ctx.db, auth)).limit(limit + 1);
+    if (cursor) after(q, unitOrder, cursor);
+    const rows = (await q) as ContractRow[];
+    const page = rows.slice(0, limit);
+    const day = today(ctx.clock);
+    const [items, properties] = await Promise.all([
+      unitSummaries(ctx.db, page, day, ctx.clock),
+      loadProperties(ctx, req, auth, rolesByProperty(page)),
+    ]);
+    const body: UnitPage = { items, properties, nextCursor: rows.length > limit ? encodeCursor(keyOf(page.at(-1)!)) : null };
+    sendPrivateJson(res, body);
+  });
+
+  router.get('/units/:id', requireUser(ctx), async (req, res) => {
+    const auth = authOf(res);
+    const day = today(ctx.clock);
+    const [contract] = await contractsOnUnit(ctx.db, auth, req.params.id as string, day);
+    const [[summary], [property]] = await Promise.all([
+      unitSummaries(ctx.db, [contract!], day, ctx.clock),
+      loadProperties(ctx, req, auth, rolesByProperty([contract!])),
+    ]);
+    const charges = summary!.monthly ? await chargeLinesOf(ctx.db, contract!, summary!.monthly.period) : [];
+    const body: UnitDetail = { ...summary!, property: property!, charges };
+    sendPrivateJson(res, body);
+  });
+
+  return router;
+}
