@@ -14,9 +14,10 @@ export const notFound = (): HttpProblem => new HttpProblem(404, 'not_found', 'Th
 export const rangeProblem = (field: string, message: string): HttpProblem =>
   new HttpProblem(400, 'validation_failed', message, { errors: [{ field, code: 'range', message }] });
 
+/** A single query value as text (the validator may already have coerced numbers). */
 const text = (req: Request, name: string): string | undefined => {
-  const value = req.query[name];
-  return typeof value === 'string' ? value : undefined;
+  const value: unknown = req.query[name];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 };
 
 export const idParam = (req: Request, name: string): string | undefined => text(req, name);
