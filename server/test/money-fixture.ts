@@ -159,7 +159,7 @@ export const lastMonth = (w: MoneyWorld): string => w.today.slice(0, 7);
  * The world used by the money tests, in organization immopro:
  * - "Testgasse 1" (property A) units T1, T2, T3; "Zweigasse 2" (property B) unit B1.
  * - Tina Test rents T1 since March of last year; before her Paul Vormieter (no login) from January three years ago
- *   to the end of February last year. Her current month is unpaid (open, dunning level 1).
+ *   to the end of February last year. July of last year and the current month are unpaid (open, dunning level 1).
  * - Otto Owner owns T2 and T3 (property A only); expense accounts with receipts exist for A and B.
  * - Nina Nachbar rents B1.
  */
@@ -187,7 +187,7 @@ export async function moneyFixture(s: TestServer): Promise<Fixture> {
   await w.contract('c:paul', 'T1', 'Paul Vormieter', 'tenant', `${y - 3}-01-01`, `${y - 1}-02-28`, 'P-0001');
   await w.book('c:paul', `${y - 3}-01`, `${y - 1}-02`, () => [{ item: 'main_rent', label: 'Hauptmietzins alt', key: 'area', net: 99999, bp: 1000 }], new Set([`${y - 1}-02`]));
   await w.contract('c:tina', 'T1', 'Tina Test', 'tenant', `${y - 1}-03-01`, null, 'T-0001');
-  await w.book('c:tina', `${y - 1}-03`, now, (year) => tenantLines(year, y), new Set([now]));
+  await w.book('c:tina', `${y - 1}-03`, now, (year) => tenantLines(year, y), new Set([`${y - 1}-07`, now]));
   await w.contract('c:otto2', 'T2', 'Otto Owner', 'owner', `${y - 5}-01-01`, null, 'O-0002');
   await w.contract('c:otto3', 'T3', 'Otto Owner', 'owner', `${y - 5}-01-01`, null, 'O-0003');
   await w.contract('c:nina', 'B1', 'Nina Nachbar', 'tenant', `${y - 2}-01-01`, null, 'N-0001');

@@ -43,9 +43,9 @@ describe('units', () => {
     assert.equal(net + vat, monthlyGross(lines));
   });
 
-  test('the balance is the open current month (all earlier months paid)', async () => {
+  test('the balance is the two unpaid months (July last year and this month)', async () => {
     const [unit] = (await get('/units', f.tenant.token)).body.items;
-    assert.equal(unit.balanceCents, monthlyGross(tenantLines(f.w.y, f.w.y)));
+    assert.equal(unit.balanceCents, monthlyGross(tenantLines(f.w.y - 1, f.w.y)) + monthlyGross(tenantLines(f.w.y, f.w.y)));
     const [other] = (await get('/units', f.neighbour.token)).body.items;
     assert.equal(other.balanceCents, 0);
   });
