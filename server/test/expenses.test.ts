@@ -1,16 +1,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { call, expectProblem, startServer, type TestServer } from './helpers.ts';
-import { moneyFixture, type Fixture } from './money-fixture.ts';
+import { call, expectProblem, startServer, type Session, type TestServer } from './helpers.ts';
+import { demoSessions, moneyFixture, type DemoName, type Fixture } from './money-fixture.ts';
 
 describe('expense accounts and receipts', () => {
   let s: TestServer;
   let f: Fixture;
   let y: number;
+  let demoUsers: Record<DemoName, Session> | null = null;
   before(async () => {
     s = await startServer();
     f = await moneyFixture(s);
+    demoUsers = await demoSessions(s);
     y = f.w.y;
   });
   after(() => s.close());
@@ -107,5 +109,35 @@ describe('expense accounts and receipts', () => {
     assert.deepEqual(strip(await get(`/receipts/${f.w.id('file:Gutschrift.pdf')}`, f.tenant.token)), strip(unknown));
     assert.deepEqual(strip(await get(`/receipts/${f.w.id('file:Gutschrift.pdf')}`, f.neighbour.token)), strip(unknown));
     expectProblem(await call(s.url, `/receipts/${f.w.id('file:Gutschrift.pdf')}`), 401);
+  });
+
+  // The demo seed's accounts; skipped while the seed has no money data.
+  const as = (path: string, who: DemoName) => call(s.url, path, { token: demoUsers![who].token });
+
+  test('Elisabeth Wagner sees both properties\' accounts and downloads a receipt; tenants see none', async (t) => {
+    if (!demoUsers) return t.skip('the demo seed has no expense accounts');
+    const list = (await as('/expense-accounts', 'wagner')).body;
+    assert.equal(list.properties.length, 2);
+    assert.ok(list.accounts.some((a: any) => a.accountNo.startsWith('5')) && list.accounts.some((a: any) => a.accountNo.startsWith('7')));
+    assert.deepEqual((await as('/expense-accounts', 'huber')).body.accounts, []);
+    assert.deepEqual((await as('/expense-accounts', 'lehner')).body.accounts, [], 'a tenant in Vienna');
+    let receipt: string | undefined;
+    for (const year of [y, y - 1, y - 2]) {
+      for (const account of (await as(`/expense-accounts?year=${year}`, 'wagner')).body.accounts) {
+        const entries = (await as(`/expense-accounts/${account.id}/entries?year=${year}`, 'wagner')).body.items;
+        receipt ??= entries.find((e: any) => e.receipt)?.receipt.id;
+        if (receipt) break;
+      }
+      if (receipt) break;
+    }
+    assert.ok(receipt, 'some posting has a receipt');
+    const file = await as(`/receipts/${receipt}`, 'wagner');
+    assert.equal(file.status, 200);
+    assert.match(file.headers.get('content-disposition') ?? '', /^attachment; /);
+    expectProblem(await as(`/receipts/${receipt}`, 'huber'), 404);
+    expectProblem(await as(`/receipts/${receipt}`, 'lehner'), 404);
+    const account = list.accounts[0].id;
+    expectProblem(await as(`/expense-accounts/${account}/entries`, 'huber'), 404);
+    expectProblem(await as(`/expense-accounts?property=${list.properties[0].id}`, 'lehner'), 404);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { hashPassword } from '../src/auth/password.ts';
 import type { Db } from '../src/db.ts';
 import { newId } from '../src/ids.ts';
-import { login, type Session, type TestServer } from './helpers.ts';
+import { demo, login, type Session, type TestServer } from './helpers.ts';
 
 // A small world of its own next to the demo seed: new people with logins, two properties, units, contracts,
 // charges, ledgers and expense accounts, with figures the tests compute by hand.
@@ -208,4 +208,26 @@ export async function moneyFixture(s: TestServer): Promise<Fixture> {
     login(s.url, 'nina.nachbar@example.test', 'Nina-Nachbar-2026', 'immopro'),
   ]);
   return { w, tenant, owner, neighbour };
+}
+
+/** True when the demo seed brought its properties (the money part of the seed is loaded). */
+export async function hasMoneySeed(s: TestServer): Promise<boolean> {
+  return Boolean(await s.db('properties').where({ name: 'Wohnhausanlage Naschmarkt' }).first('id'));
+}
+
+/** The id of the unit with this Top in a property of the given name. */
+export async function unitIdOf(s: TestServer, property: string, top: string): Promise<string> {
+  const row = await s.db('units as u').join('properties as p', 'p.id', 'u.property_id').where({ 'p.name': property, 'u.top': top }).first('u.id');
+  if (!row) throw new Error(`no unit ${top} in ${property}`);
+  return row.id;
+}
+
+export type DemoName = 'huber' | 'lehner' | 'wagner';
+
+/** Logs the demo tenant and owners in when the seed has its money data; null otherwise (those tests skip). */
+export async function demoSessions(s: TestServer): Promise<Record<DemoName, Session> | null> {
+  if (!(await hasMoneySeed(s))) return null;
+  const names: DemoName[] = ['huber', 'lehner', 'wagner'];
+  const sessions = await Promise.all(names.map((n) => login(s.url, demo[n].username, demo[n].password, demo[n].org)));
+  return Object.fromEntries(names.map((n, i) => [n, sessions[i]!])) as Record<DemoName, Session>;
 }

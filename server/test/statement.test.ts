@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { call, expectProblem, startServer, type TestServer } from './helpers.ts';
-import { monthlyGross, moneyFixture, months, tenantLines, vatOf, type Fixture, type Line } from './money-fixture.ts';
+import { call, expectProblem, startServer, type Session, type TestServer } from './helpers.ts';
+import { demoSessions, monthlyGross, moneyFixture, months, tenantLines, unitIdOf, vatOf, type DemoName, type Fixture, type Line } from './money-fixture.ts';
 
 const sum = (lines: Line[], f: (l: Line) => number) => lines.reduce((s, l) => s + f(l), 0);
 const totals = (lines: Line[], n = 1) => ({
@@ -22,9 +22,11 @@ describe('statement: charges, ledger, open items', () => {
   let unit: string;
   let thisMonth: string;
   let y: number;
+  let demoUsers: Record<DemoName, Session> | null = null;
   before(async () => {
     s = await startServer();
     f = await moneyFixture(s);
+    demoUsers = await demoSessions(s);
     unit = f.w.id('unit:T1');
     thisMonth = f.w.today.slice(0, 7);
     y = f.w.y;
@@ -187,5 +189,73 @@ describe('statement: charges, ledger, open items', () => {
     const unknown = await get(`/open-items?unit=${randomUUID()}`);
     expectProblem(unknown, 404);
     assert.deepEqual(strip(await get(`/open-items?unit=${f.w.id('unit:B1')}`)), strip(unknown));
+  });
+
+  // The demo seed's figures (issue facts); skipped while the seed has no money data.
+  const as = (path: string, who: DemoName) => call(s.url, path, { token: demoUsers![who].token });
+  const naschmarkt = (top: string) => unitIdOf(s, 'Wohnhausanlage Naschmarkt', top);
+
+  test('Top W2, year Y: every month 808800 net + 81780 VAT = 890580 gross, line by line', async (t) => {
+    if (!demoUsers) return t.skip('the demo seed has no charges');
+    const w2 = await naschmarkt('W2');
+    const a = await as(`/charges?unit=${w2}&from=${y}-01&to=${thisMonth}`, 'lehner');
+    assert.equal(a.status, 200);
+    const [u] = a.body.units;
+    const n = months(`${y}-01`, thisMonth).length;
+    assert.equal(u.periods.length, n);
+    for (const p of u.periods) {
+      assert.deepEqual(p.totals, { netCents: 808800, vatCents: 81780, grossCents: 890580 });
+      assert.deepEqual(p.lines.map((l: any) => [l.item, l.netCents, l.vatRateBp, l.vatCents, l.grossCents]).sort(), [
+        ['heating', 9000, 2000, 1800, 10800],
+        ['hot_water', 7800, 1000, 780, 8580],
+        ['main_rent', 780000, 1000, 78000, 858000],
+        ['operating_costs', 12000, 1000, 1200, 13200],
+      ]);
+    }
+    assert.deepEqual(a.body.totals, { netCents: n * 808800, vatCents: n * 81780, grossCents: n * 890580 });
+    assert.deepEqual(a.body.vatByRate, [
+      { vatRateBp: 1000, netCents: n * 799800, vatCents: n * 79980, grossCents: n * 879780 },
+      { vatRateBp: 2000, netCents: n * 9000, vatCents: n * 1800, grossCents: n * 10800 },
+    ]);
+  });
+
+  test('Top 7: Katharina Huber never sees Gerhard Maier\'s charges or postings', async (t) => {
+    if (!demoUsers) return t.skip('the demo seed has no charges');
+    const top7 = await naschmarkt('7');
+    const charges = await as(`/charges?unit=${top7}&from=${y - 2}-01&to=${y - 2}-12`, 'huber');
+    assert.equal(charges.body.units[0].periods[0].period, `${y - 2}-03`);
+    const ledger = await as(`/ledger?unit=${top7}&year=${y - 2}`, 'huber');
+    assert.equal(ledger.body.accountNo, '2100533');
+    assert.equal(ledger.body.carryForwardCents, 0);
+    assert.ok(ledger.body.entries.length > 0 && ledger.body.entries.every((e: any) => e.bookedOn >= `${y - 2}-03-01`));
+    expectProblem(await as(`/ledger?unit=${top7}`, 'lehner'), 404);
+  });
+
+  test('Top W2 ledger: carry-forward = last year\'s closing; balance today = the unit\'s balance', async (t) => {
+    if (!demoUsers) return t.skip('the demo seed has no ledger');
+    const w2 = await naschmarkt('W2');
+    const last = (await as(`/ledger?unit=${w2}&year=${y - 1}`, 'lehner')).body;
+    const current = (await as(`/ledger?unit=${w2}&year=${y}`, 'lehner')).body;
+    assert.equal(current.carryForwardCents, last.closingBalanceCents);
+    assert.equal(current.closingBalanceCents, current.carryForwardCents + current.debitCents - current.creditCents);
+    const today = current.entries.filter((e: any) => e.bookedOn <= f.w.today).at(-1);
+    const unit = (await as('/units', 'lehner')).body.items.find((u: any) => u.id === w2);
+    assert.equal(unit.balanceCents, today.balanceCents);
+  });
+
+  test('Markus Lehner\'s open items: dunning levels 1 and 2, a dunning fee, an EPC payment', async (t) => {
+    if (!demoUsers) return t.skip('the demo seed has no open items');
+    const a = (await as('/open-items', 'lehner')).body;
+    const levels = new Set(a.items.map((i: any) => i.dunningLevel));
+    assert.ok(levels.has(1) && levels.has(2));
+    assert.ok(a.items.some((i: any) => i.kind === 'dunning_fee'));
+    const due = a.items.map((i: any) => i.dueOn ?? i.bookedOn);
+    assert.deepEqual(due, [...due].sort());
+    const payment = a.payments.find((p: any) => p.accountNo === '2100417');
+    assert.equal(payment.iban, 'AT611904300234573201');
+    assert.equal(payment.bic, 'BKAUATWW');
+    assert.equal(payment.recipient, 'ImmoPro Hausverwaltung GmbH');
+    assert.equal(payment.remittance, 'Konto 2100417 Top W2');
+    assert.equal(payment.amountCents, a.items.filter((i: any) => i.accountNo === '2100417').reduce((sum: number, i: any) => sum + i.openCents, 0));
   });
 });

@@ -1,15 +1,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { call, expectProblem, startServer, type TestServer } from './helpers.ts';
-import { monthlyGross, moneyFixture, tenantLines, vatOf, type Fixture } from './money-fixture.ts';
+import { call, expectProblem, startServer, type Session, type TestServer } from './helpers.ts';
+import { demoSessions, monthlyGross, moneyFixture, tenantLines, unitIdOf, vatOf, type DemoName, type Fixture } from './money-fixture.ts';
 
 describe('units', () => {
   let s: TestServer;
   let f: Fixture;
+  let demoUsers: Record<DemoName, Session> | null = null;
   before(async () => {
     s = await startServer();
     f = await moneyFixture(s);
+    demoUsers = await demoSessions(s);
   });
   after(() => s.close());
 
@@ -126,5 +128,43 @@ describe('units', () => {
     assert.deepEqual(old.monthly, { period: `${w.y - 2}-06`, netCents: 40000, vatCents: 4000, grossCents: 44000 });
     assert.equal(old.balanceCents, 44000);
     assert.deepEqual(items.map((u: any) => u.top), ['T3', 'B1']);
+  });
+
+  // The demo seed's figures (issue facts); skipped while the seed has no money data.
+  const as = (path: string, who: DemoName) => call(s.url, path, { token: demoUsers![who].token });
+
+  test('Elisabeth Wagner: limit 1 walks her four units without duplicates or gaps', async (t) => {
+    if (!demoUsers) return t.skip('the demo seed has no units');
+    const all = (await as('/units', 'wagner')).body.items.map((u: any) => u.contract.id);
+    assert.equal(all.length, 4);
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await as(`/units?limit=1${cursor ? `&cursor=${cursor}` : ''}`, 'wagner');
+      walked.push(...page.body.items.map((u: any) => u.contract.id));
+      cursor = page.body.nextCursor;
+    } while (cursor && walked.length < 10);
+    assert.deepEqual(walked, all);
+    assert.equal(new Set(walked).size, 4);
+  });
+
+  test('Top W2: this month is 8.088,00 net + 817,80 VAT = 8.905,80; the balance is a debit', async (t) => {
+    if (!demoUsers) return t.skip('the demo seed has no units');
+    const items = (await as('/units', 'lehner')).body.items;
+    const w2 = items.find((u: any) => u.top === 'W2');
+    assert.deepEqual({ ...w2.monthly, period: undefined }, { period: undefined, netCents: 808800, vatCents: 81780, grossCents: 890580 });
+    assert.equal(w2.contract.accountNo, '2100417');
+    assert.ok(w2.balanceCents > 0);
+  });
+
+  test('Katharina Huber sees Top 7 from her contract on; Gerhard Maier\'s is not hers', async (t) => {
+    if (!demoUsers) return t.skip('the demo seed has no units');
+    const items = (await as('/units', 'huber')).body.items;
+    assert.deepEqual(items.map((u: any) => [u.top, u.contract.accountNo, u.contract.validFrom]), [['7', '2100533', `${f.w.y - 2}-03-01`]]);
+    assert.ok(items[0].balanceCents < 0, 'a credit after the settlement');
+    const top7 = await unitIdOf(s, 'Wohnhausanlage Naschmarkt', '7');
+    assert.equal((await as(`/units/${top7}`, 'huber')).status, 200);
+    expectProblem(await as(`/units/${top7}`, 'lehner'), 404);
+    expectProblem(await as(`/units/${top7}`, 'wagner'), 404);
   });
 });
