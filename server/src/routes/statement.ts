@@ -27,7 +27,7 @@ export function statementRoutes(ctx: Ctx): Router {
 
   router.get('/ledger', requireUser(ctx), async (req, res) => {
     const year = yearParam(req, ctx.clock);
-    const contracts = await contractsOnUnit(ctx.db, authOf(res), idParam(req, 'unit')!, today(ctx.clock));
+    const contracts = await contractsOnUnit(ctx.db, authOf(res), idParam(req, 'unit') ?? '', today(ctx.clock));
     sendPrivateJson(res, await ledgerOf(ctx.db, contractForYear(contracts, year), year));
   });
 
