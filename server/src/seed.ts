@@ -7,6 +7,7 @@ import { hashPassword } from './auth/password.ts';
 import { fromRow } from './organizations.ts';
 import { invitationMail } from './routes/mails.ts';
 import { demoLogins, demoOrganizations, demoUsers, type DemoLogin } from './seed-data.ts';
+import { seedMoney } from './seed-money.ts';
 
 const seedMarker = 'demo_seed';
 
@@ -21,7 +22,7 @@ export async function hasDemoSeed(db: Db): Promise<boolean> {
 }
 
 /**
- * Loads the demo organizations and users into an empty, migrated database and returns the logins.
+ * Loads the demo organizations, users, units and money into an empty, migrated database and returns the logins.
  * Passwords are hashed with the real scrypt parameters (in parallel; the slow part of a test start).
  */
 export async function seedDemo(db: Db, clock: Clock = systemClock): Promise<DemoLogin[]> {
@@ -104,6 +105,7 @@ export async function seedDemo(db: Db, clock: Clock = systemClock): Promise<Demo
         }
       }
     }
+    await seedMoney(trx, clock);
     await trx('settings').insert({ key: seedMarker, value: now });
   });
   return demoLogins;
