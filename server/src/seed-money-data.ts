@@ -4,6 +4,7 @@ import type { ChargeItem, ContractRole, DistributionKey, ExpenseAccount, Payment
 // (`[yearOffset, month, day]`), amounts are the figures of year Y in cents; earlier years are derived from them
 // by each line's yearly index (the rent and the costs rise at every year boundary).
 
+/** `[yearOffset, month, day]`; day 0 is the last day of the month before (the end of February in any year). */
 export type RelDate = [yearOffset: number, month: number, day: number];
 
 export interface LineSpec {
@@ -144,7 +145,7 @@ export const demoProperties: PropertySpec[] = [
         { person: 'Dr. Elisabeth Wagner', role: 'owner', from: [-12, 1, 1], payment: 'sepa_debit', accountNo: '3100211', lines: viennaOwner(46, 1) },
       ] },
       { top: '7', edvNo: '0048-0007', usage: 'apartment', area: 64.5, share: 41, contracts: [
-        { person: 'Gerhard Maier', role: 'tenant', from: [-10, 1, 1], to: [-2, 2, 28], payment: 'transfer', accountNo: '2100288', story: 'left_unpaid',
+        { person: 'Gerhard Maier', role: 'tenant', from: [-10, 1, 1], to: [-2, 3, 0], payment: 'transfer', accountNo: '2100288', story: 'left_unpaid',
           lines: viennaTenant(64.5, 7_400, 6_100, 9_920, 645_000).map((l) => ({ ...l, net: Math.round(l.net * 0.93) })) },
         { person: 'Katharina Huber', role: 'tenant', from: [-2, 3, 1], payment: 'sepa_debit', accountNo: '2100533', story: 'settlement_credit',
           lines: viennaTenant(64.5, 7_400, 6_100, 9_920, 645_000) },

@@ -104,7 +104,8 @@ function postingsOf(c: LedgerContract, period: string, gross: number, clock: See
       out.push({ booked_on: day(15), kind: 'dunning_fee', text: 'Mahnspesen 2. Mahnung', amount_cents: stories.dunningFee, due_on: addDays(day(15), 14), doc_no: `MS-${period}-${c.edvNo}` });
       out.push(payment(22, 'Teilzahlung', stories.partPayment));
     }
-  } else if (c.story === 'late_payer' && year === clock.y) {
+  } else if (c.story === 'late_payer' && (year === clock.y || back <= 8)) {
+    // Before that, this year (or at least the last half year) paid in full but weeks late.
     out.push(payment(12 + ((Number(period.slice(5)) * 5) % 9), 'Überweisung (verspätet)', gross));
   } else if (!(c.story === 'left_unpaid' && period === lastMonth)) {
     out.push(payment(payDay, payText, gross));

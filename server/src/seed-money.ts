@@ -19,8 +19,8 @@ export async function insertAll(db: Knex, table: string, rows: readonly object[]
   for (let i = 0; i < rows.length; i += size) await db(table).insert(rows.slice(i, i + size) as Record<string, unknown>[]);
 }
 
-export const relDate = (y: number, [offset, month, day]: RelDate): string =>
-  `${y + offset}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+/** A date relative to year Y; day 0 is the last day of the month before (like `Date.UTC`). */
+export const relDate = (y: number, [offset, month, day]: RelDate): string => new Date(Date.UTC(y + offset, month - 1, day)).toISOString().slice(0, 10);
 
 const minPeriod = (a: string, b: string): string => (a < b ? a : b);
 const maxPeriod = (a: string, b: string): string => (a > b ? a : b);
