@@ -102,7 +102,7 @@ function postingsOf(c: LedgerContract, period: string, gross: number, clock: See
     // Two months ago nothing came; last month only a part payment and the second reminder's fee; this month open.
     if (back === 1) {
       out.push({ booked_on: day(15), kind: 'dunning_fee', text: 'Mahnspesen 2. Mahnung', amount_cents: stories.dunningFee, due_on: addDays(day(15), 14), doc_no: `MS-${period}-${c.edvNo}` });
-      out.push(payment(22, 'Teilzahlung', stories.partPayment));
+      out.push(payment(22, 'Teilzahlung', Math.min(stories.partPayment, Math.round(gross / 2))));
     }
   } else if (c.story === 'late_payer' && (year === clock.y || back <= 8)) {
     // Before that, this year (or at least the last half year) paid in full but weeks late.

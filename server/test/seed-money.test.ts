@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../src/db.ts';
 import { pdfString, textPdf } from '../src/pdf.ts';
 import { seedDemo } from '../src/seed.ts';
+import { seedBig } from '../src/seed-big.ts';
 import { freshDatabase, type TestDatabase } from './helpers.ts';
 
 // The demo seed's units and money, checked directly in the database: line arithmetic, year-end carry-forwards,
@@ -80,7 +81,7 @@ for (const [name, at] of [
 
     test('each monthly charge posting is that month\'s gross total, booked on the 1st and due on the 5th', async () => {
       const sums = new Map<string, number>();
-      for (const r of await db('charges').groupBy('contract_id', 'period').select('contract_id', 'period').sum({ gross: 'gross_cents' })) {
+      for (const r of (await db('charges').groupBy('contract_id', 'period').select('contract_id', 'period').sum({ gross: 'gross_cents' })) as any[]) {
         sums.set(`${r.contract_id}:${r.period}`, n(r.gross));
       }
       const charges = (await ledgerOf(db)).filter((e) => e.kind === 'charge');
@@ -163,9 +164,9 @@ for (const [name, at] of [
       assert.equal(dayAfter, huber.valid_from);
       assert.deepEqual([huber.account_no, huber.payment_method, maier.account_no], ['2100533', 'sepa_debit', '2100288']);
       assert.equal((await db('users as u').join('memberships as m', 'm.user_id', 'u.id').where('m.person_id', maier.person_id).first('u.id')), undefined, 'no login');
-      const first = await db('charges').where('contract_id', huber.id).min({ p: 'period' }).first();
+      const first: any = await db('charges').where('contract_id', huber.id).min({ p: 'period' }).first();
       assert.equal(first.p, `${y - 2}-03`);
-      const last = await db('charges').where('contract_id', maier.id).max({ p: 'period' }).first();
+      const last: any = await db('charges').where('contract_id', maier.id).max({ p: 'period' }).first();
       assert.equal(last.p, `${y - 2}-02`);
       const entries = await ledgerOf(db, huber.id);
       assert.equal(entries[0]!.kind, 'charge', 'no carry-forward in the start year');
@@ -189,10 +190,11 @@ for (const [name, at] of [
         ['ImmoPro Hausverwaltung GmbH', 'AT611904300234573201', 'BKAUATWW'],
         ['Hausverwaltung Krüger GmbH', 'DE89370400440532013000', 'COBADEFFXXX'],
       ]);
-      const german = await db('charges as ch').join('contracts as c', 'c.id', 'ch.contract_id').join('units as u', 'u.id', 'c.unit_id').join('properties as p', 'p.id', 'u.property_id').where('p.country', 'DE').max({ bp: 'ch.vat_rate_bp' }).first();
+      const german: any = await db('charges as ch').join('contracts as c', 'c.id', 'ch.contract_id').join('units as u', 'u.id', 'c.unit_id').join('properties as p', 'p.id', 'u.property_id').where('p.country', 'DE').max({ bp: 'ch.vat_rate_bp' }).first();
       assert.equal(n(german.bp), 0);
       const becker = await contractOf(db, 'Fischmarkt-Höfe', 'W2', 'Thomas Becker');
-      assert.equal((await db('charges').where('contract_id', becker.id).min({ p: 'period' }).first()).p, `${y - 1}-04`);
+      const becker1: any = await db('charges').where('contract_id', becker.id).min({ p: 'period' }).first();
+      assert.equal(becker1.p, `${y - 1}-04`);
     });
 
     test('cost accounts: 5xxxxx and 7xxxxx per property, every posting with a PDF receipt whose hash and size match', async () => {
@@ -238,5 +240,41 @@ describe('PDF writer', () => {
     assert.equal(pdfString('Größe (m²) 5 €'), '(Gr\\366\\337e \\(m\\262\\) 5 \\200)');
     assert.equal(pdfString('a\\b'), '(a\\\\b)');
     assert.equal(pdfString('✓'), '(?)');
+  });
+});
+
+describe('big database generator', () => {
+  let database: TestDatabase;
+  before(async () => {
+    database = await freshDatabase();
+    await seedDemo(database.db);
+  });
+  after(() => database.drop());
+
+  test('adds units in properties of 50, each with a tenant, this year\'s charges and a consistent ledger; the demo stays as it was', async () => {
+    const db = database.db;
+    const demoUnits = n((await db('units').count({ c: '*' }).first())!.c);
+    const result = await seedBig(db, { units: 120 });
+    const today = new Date().toISOString().slice(0, 10);
+    const y = today.slice(0, 4);
+    assert.deepEqual([result.properties, result.units, result.contracts], [3, 120, 120]);
+    assert.equal(n((await db('units').count({ c: '*' }).first())!.c), demoUnits + 120);
+    const perProperty = await db('units as u').join('properties as p', 'p.id', 'u.property_id').whereLike('p.name', 'Wohnanlage %').groupBy('p.id').select('p.id').count({ c: '*' });
+    assert.deepEqual(perProperty.map((r: any) => n(r.c)).sort((a, b) => a - b), [20, 50, 50]);
+    const contracts = await db('contracts').where('account_no', '>=', '5000000').select('id');
+    assert.equal(contracts.length, 120);
+    const charges = await db('charges').whereIn('contract_id', contracts.map((c) => c.id)).select('period', 'net_cents', 'vat_rate_bp', 'vat_cents', 'gross_cents');
+    assert.equal(charges.length, result.charges);
+    assert.ok(charges.every((c) => c.period.startsWith(y) && n(c.gross_cents) === n(c.net_cents) + vatOf(n(c.net_cents), n(c.vat_rate_bp)) && n(c.vat_cents) === vatOf(n(c.net_cents), n(c.vat_rate_bp))));
+    const entries = (await ledgerOf(db)).filter((e) => contracts.some((c) => c.id === e.contract_id));
+    assert.equal(entries.length, result.ledgerEntries);
+    for (const c of contracts) {
+      const mine = entries.filter((e) => e.contract_id === c.id);
+      assert.ok(mine.length > 0 && mine.every((e) => e.booked_on.startsWith(y) && e.booked_on <= today));
+      assert.equal(mine.reduce((sum, e) => sum + e.open_cents, 0), balanceOn(mine, today));
+    }
+    assert.ok(entries.some((e) => e.dunning_level > 0), 'some tenants pay late');
+    const lehner = await contractOf(db, 'Wohnhausanlage Naschmarkt', 'W2', 'Markus Lehner');
+    assert.equal(lehner.account_no, '2100417');
   });
 });
