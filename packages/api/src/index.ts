@@ -2,3 +2,4 @@ export * from './types.js';
 export * from './client-types.js';
 export * from './password-policy.js';
 export { createApiClient, toProblem } from './client.js';
+export { dataOf, type FetchResult } from './result.js';

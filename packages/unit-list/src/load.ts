@@ -1,5 +1,4 @@
-import { ApiError, type ApiClient, type Problem } from '@hausportal/api';
-import { toProblem } from '@hausportal/core';
+import { dataOf, type ApiClient } from '@hausportal/api';
 import { mergePage, type UnitData } from './model.js';
 
 /** Page size used to load the list (the API's maximum). */
@@ -11,11 +10,7 @@ export async function loadAllUnits(api: ApiClient, signal: AbortSignal): Promise
   let cursor: string | undefined;
   do {
     const query = cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE };
-    const { data: page, error, response } = await api.GET('/units', { params: { query }, signal });
-    if (!page) {
-      const problem: Problem = toProblem(error) ?? { type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status };
-      throw new ApiError(problem);
-    }
+    const page = await dataOf(api.GET('/units', { params: { query }, signal }));
     data = mergePage(data, page);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -1,0 +1,69 @@
+import { css } from 'lit';
+
+/** Table, picker and print rules shared by the statement's views. */
+export const viewStyles = css`
+  :host {
+    display: block;
+  }
+  .pickers {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s) var(--_space-m);
+    align-items: end;
+    margin-block-end: var(--_space-m);
+  }
+  .scroll {
+    overflow-x: auto;
+    max-inline-size: 100%;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-block: var(--_space-s);
+  }
+  th,
+  td {
+    padding: var(--_space-xs) var(--_space-s);
+    border-block-end: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  th {
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .num {
+    text-align: end;
+    white-space: nowrap;
+  }
+  tfoot td,
+  tfoot th,
+  .total {
+    font-weight: 700;
+    border-block-start: 2px solid var(--_text);
+  }
+  .debit {
+    color: var(--_danger);
+  }
+  .credit {
+    color: var(--_success);
+  }
+  @media print {
+    .pickers,
+    button {
+      display: none !important;
+    }
+    .scroll {
+      overflow: visible;
+    }
+    th,
+    td {
+      border-color: #000;
+    }
+  }
+`;
