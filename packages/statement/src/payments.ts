@@ -1,0 +1,2 @@
+// Public exports of the statement's payment views (open items, EPC payload, expense accounts).
+export {};
