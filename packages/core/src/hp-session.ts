@@ -13,6 +13,8 @@ import { sessionStyles } from './hp-session.styles.js';
  * organization's theme.
  *
  * @slot - The widgets that share this session.
+ * @attr state - Set by the element (read-only): `unknown`, `restoring`, `anonymous` or `authenticated`, so a page can
+ *   show parts only to signed-in people, e.g. `hp-session:not([state='authenticated']) .members-only { display: none }`.
  * @fires hp-session-change - {@link HpSessionChangeEvent} whenever state, user, organization or language change.
  * @cssprop --hp-color-primary - Main colour; set from the organization theme unless `theme="none"`.
  * @cssprop --hp-color-on-primary - Text on the main colour.
@@ -85,6 +87,7 @@ export class HpSession extends LitElement {
     if (changed.has('language') || !this.hasUpdated) void setLocale(normalizeLocale(this.lang));
     if (changed.has('theme') || changed.has('organization')) this.applyTheme(this.organization?.theme);
     const session = this.currentSession();
+    this.setAttribute('state', session.state);
     this.apiProvider.setValue(this.client);
     const previous = this.sessionProvider.value;
     if (!previous || !sameSession(previous, session)) {

@@ -61,12 +61,14 @@ describe('<hp-session>', () => {
     const widget = await sessionFixture<TestGreeting>(html`<test-greeting></test-greeting>`, { client: fake.client });
     const session = widget.parentElement as HpSession;
     expect(widget.session?.state).to.equal('anonymous');
+    expect(session.getAttribute('state')).to.equal('anonymous');
     expect(text(widget)).to.equal('Anmelden');
 
     const loggedIn = oneEvent(session, 'hp-session-change');
     await fake.client.login(demoMe.username, demoPassword);
     expect(((await loggedIn) as unknown as HpSessionChangeEvent).session.state).to.equal('authenticated');
     await widget.updateComplete;
+    expect(session.getAttribute('state')).to.equal('authenticated');
     expect(text(widget)).to.equal('Hallo Anna Berger');
 
     fake.client.setUser({ ...demoMe, name: 'Anna Berger-Huber' });
@@ -79,6 +81,7 @@ describe('<hp-session>', () => {
     expect(((await loggedOut) as unknown as HpSessionChangeEvent).session.user).to.equal(null);
     await widget.updateComplete;
     expect(widget.session?.state).to.equal('anonymous');
+    expect(session.getAttribute('state')).to.equal('anonymous');
     expect(text(widget)).to.equal('Anmelden');
   });
 
