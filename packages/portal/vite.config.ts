@@ -2,8 +2,9 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Builds the single-file bundle `dist/hausportal.js` for script-tag embedding:
- * one ES module, minified, with Lit and every widget inside (Lit exactly once).
+ * Builds `dist/hausportal.js` for script-tag embedding: one ES module, minified, with Lit and every widget inside
+ * (Lit exactly once). What only some pages need (the list virtualizer, the QR encoder) is split into
+ * `dist/chunks/*.js`, loaded relative to hausportal.js when first used; hosts copy the whole `dist` folder.
  */
 export default defineConfig({
   // The bundle is loaded from wherever the host page puts it; no absolute asset URLs.
@@ -26,9 +27,10 @@ export default defineConfig({
       fileName: () => 'hausportal.js',
     },
     rolldownOptions: {
+      // Lets Lit and core stay inside hausportal.js (one request) while the lazy chunks import them from it.
+      preserveEntrySignatures: 'allow-extension',
       output: {
-        // A single file: dynamic imports are inlined so hosts copy one script.
-        codeSplitting: false,
+        chunkFileNames: 'chunks/[name]-[hash].js',
         // Library mode keeps whitespace in ES output by default; the embed bundle is fully minified.
         minify: true,
         comments: { legal: false, annotation: false, jsdoc: false },

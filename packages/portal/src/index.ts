@@ -5,12 +5,17 @@
  *   <hp-session api="/api" org="immopro" lang="de">
  *     <hp-login></hp-login>
  *     <hp-profile></hp-profile>
+ *     <hp-unit-list></hp-unit-list>
+ *     <hp-statement></hp-statement>
  *   </hp-session>
  *
- * Importing this module registers every Hausportal element.
+ * Importing this module registers every Hausportal element. Rarely needed parts (the virtualizer for very long
+ * lists, the QR code encoder) are separate files next to it in `chunks/`, loaded only when used.
  */
 import '@hausportal/core/define.js';
 import '@hausportal/login/define.js';
+import '@hausportal/unit-list/define.js';
 
 export * from '@hausportal/core';
 export * from '@hausportal/login';
+export * from '@hausportal/unit-list';

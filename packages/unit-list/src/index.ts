@@ -3,4 +3,3 @@ export { HpUnitSelectEvent } from './events.js';
 export { unitsCsv, csvFileName } from './csv.js';
 export { filterUnits, sortUnits, flatten, totals, mergePage, type UnitData, type UnitFilter, type SortKey, type SortState, type ListEntry } from './model.js';
 export { balanceKind, balanceText } from './labels.js';
-export { generateUnits, pageOf } from './testing.js';

@@ -1,7 +1,8 @@
 import { html } from '@open-wc/testing';
 import type { Me, Property, UnitSummary } from '@hausportal/api';
 import { createFakeApi, demoMe, problem, sessionFixture, type FakeRoutes } from '@hausportal/core/testing.js';
-import { pageOf, type UnitData } from '../src/index.js';
+import type { UnitData } from '../src/index.js';
+import { pageOf } from '../src/testing.js';
 import type { HpUnitList } from '../src/index.js';
 import '../src/define.js';
 

@@ -1,7 +1,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { problem } from '@hausportal/core/testing.js';
-import { HpUnitSelectEvent, generateUnits, type HpUnitList } from '../src/index.js';
+import { HpUnitSelectEvent, type HpUnitList } from '../src/index.js';
+import { generateUnits } from '../src/testing.js';
 import { deferred, ignoreResizeObserverLoop, kahlenberg, loaded, naschmarkt, root, rowIds, seedData, text, unitList, unitRoutes } from './fixtures.js';
 
 const row = (el: HpUnitList, id: string) => root(el).querySelector<HTMLElement>(`[data-unit="${id}"]`)!;

@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { UnitSummary } from '@hausportal/api';
-import { generateUnits, type HpUnitList, type SortKey } from '../src/index.js';
+import type { HpUnitList, SortKey } from '../src/index.js';
+import { generateUnits } from '../src/testing.js';
 import { ignoreResizeObserverLoop, loaded, root, rowIds, seedData, text, unitList, unitRoutes } from './fixtures.js';
 
 const collator = new Intl.Collator('de', { numeric: true, sensitivity: 'base' });
