@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { formatMoney } from '../packages/core/src/format.ts';
 import { demoLogins, startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
@@ -71,6 +72,24 @@ async function assertNoReadableToken(step: string): Promise<void> {
 const username = () => page.locator('hp-login input[name="username"]');
 const signOut = () => page.locator('hp-login').getByRole('button', { name: /^(Abmelden|Sign out)$/ });
 const phone = () => page.locator('hp-profile input[name="phone"]');
+/** Text as a reader sees it: runs of (non-breaking) spaces as one space. */
+const words = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** GET on the API with the tenant's current access token, as JSON. */
+async function apiGet<T>(path: string): Promise<T> {
+  assert.ok(lastAccessToken, 'no access token was handed out');
+  const response = await fetch(`${server.url}/api${path}`, { headers: { authorization: `Bearer ${lastAccessToken}` } });
+  const body = await response.text();
+  assert.equal(response.status, 200, `GET ${path}: ${body}`);
+  return JSON.parse(body) as T;
+}
+
+interface UnitRow {
+  id: string;
+  top: string;
+  active: boolean;
+  balanceCents: number;
+}
 
 test('a tenant signs in on the homepage, edits the profile and signs out', async (t) => {
   assert.ok(tenant, 'examples/demo-logins.json has no tenant of immopro');
@@ -125,10 +144,20 @@ test('a tenant signs in on the homepage, edits the profile and signs out', async
   });
 
   await t.test('the API returns the new phone number', async () => {
-    assert.ok(lastAccessToken, 'no access token was handed out');
-    const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${lastAccessToken}` } });
-    assert.equal(me.status, 200);
-    assert.equal(((await me.json()) as { phone: string }).phone, newPhone);
+    assert.equal((await apiGet<{ phone: string }>('/me')).phone, newPhone);
+  });
+
+  await t.test('the unit list shows her flat with the balance the server computes', async () => {
+    const { items } = await apiGet<{ items: UnitRow[] }>('/units');
+    const unit = items.find((u) => u.active);
+    assert.ok(unit, 'the demo tenant has no active unit');
+    const row = page.locator(`hp-unit-list [data-unit="${unit.id}"]`);
+    await row.waitFor();
+    assert.equal(words(await row.locator('.top').textContent()), unit.top);
+    const balance = words(await row.locator('.balance').textContent());
+    const word = unit.balanceCents > 0 ? 'Rückstand' : unit.balanceCents < 0 ? 'Guthaben' : 'ausgeglichen';
+    const amount = unit.balanceCents === 0 ? '' : `${words(formatMoney(Math.abs(unit.balanceCents), 'de'))} `;
+    assert.equal(balance, `${amount}${word}`);
   });
 
   await t.test('signing out ends the session, also after a reload', async () => {
