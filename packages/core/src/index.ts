@@ -20,3 +20,5 @@ export { formStyles, formRules, scopedFormCss, adoptScopedFormStyles } from './s
 export { renderLoading, renderEmpty, renderError, stateStyles, problemMessage, toProblem } from './states.js';
 export { StandaloneSessionController } from './standalone.js';
 export { toCsv, csvMoney, csvNumber, csvSeparator, downloadText, downloadBlob, type CsvCell } from './export.js';
+export { balanceKind, balanceText, renderBalance, type BalanceKind } from './balance.js';
+export { VIRTUAL_THRESHOLD, loadVirtualizer, loadedVirtualizer } from './virtual.js';

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { UnitSummary } from '@hausportal/api';
-import { formatArea, formatDate, formatMoney, formatShare, type Locale } from '@hausportal/core';
-import { balanceKind, balanceText, paymentText, roleText, usageText } from './labels.js';
+import { formatArea, formatDate, formatMoney, formatShare, renderBalance, type Locale } from '@hausportal/core';
+import { paymentText, roleText, usageText } from './labels.js';
 import type { SortKey } from './model.js';
 
 /** One column of the table: its sort key, header text and cell. */
@@ -16,16 +16,6 @@ export interface Column {
 const none = () => html`<span aria-hidden="true">–</span><span class="visually-hidden">${msg('none', { id: 'units.none' })}</span>`;
 
 const money = (cents: number | undefined, locale: Locale) => (cents === undefined ? none() : formatMoney(cents, locale));
-
-/** The balance as amount and word ("890,00 € Rückstand"); the colour comes from the `debit`/`credit` class. */
-export function renderBalance(cents: number, locale: Locale): TemplateResult {
-  const kind = balanceKind(cents);
-  return html`<span class="balance ${kind}"
-    >${kind === 'settled' ? nothing : html`<span class="amount">${formatMoney(Math.abs(cents), locale)}</span> `}<span class="word"
-      >${balanceText(cents)}</span
-    ></span
-  >`;
-}
 
 function since(unit: UnitSummary, locale: Locale): TemplateResult {
   const { validFrom, validTo } = unit.contract;

@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import type { Property, UnitSummary } from '@hausportal/api';
-import { csvMoney, csvNumber, toCsv, type CsvCell, type Locale } from '@hausportal/core';
-import { balanceText, paymentText, roleText, usageText } from './labels.js';
+import { balanceText, csvMoney, csvNumber, toCsv, type CsvCell, type Locale } from '@hausportal/core';
+import { paymentText, roleText, usageText } from './labels.js';
 
 /** File name of the export: "einheiten.csv" / "units.csv". */
 export function csvFileName(): string {

@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { Task } from '@lit/task';
-import { HpElement, downloadText, formStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { HpElement, VIRTUAL_THRESHOLD, downloadText, loadVirtualizer, loadedVirtualizer, formStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import { templates } from './locales/de.js';
 import { columns } from './columns.js';
 import { csvFileName, unitsCsv } from './csv.js';
@@ -13,7 +13,6 @@ import type { UnitData } from './model.js';
 import { entryKey, renderColumnHeaders, renderEntry } from './rows.js';
 import { renderSummary, renderToolbar } from './toolbar.js';
 import { unitListStyles } from './hp-unit-list.styles.js';
-import { VIRTUAL_THRESHOLD, loadVirtualizer, loadedVirtualizer } from './virtual.js';
 
 registerTranslations('de', templates);
 

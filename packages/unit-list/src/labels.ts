@@ -44,25 +44,6 @@ export function contactText(category: ContactCategory): string {
   }
 }
 
-export type BalanceKind = 'debit' | 'credit' | 'settled';
-
-/** Positive = the person owes (debit), negative = credit. */
-export function balanceKind(cents: number): BalanceKind {
-  return cents > 0 ? 'debit' : cents < 0 ? 'credit' : 'settled';
-}
-
-/** "Rückstand" / "Guthaben" / "ausgeglichen": the balance in words, so colour never carries it alone. */
-export function balanceText(cents: number): string {
-  switch (balanceKind(cents)) {
-    case 'debit':
-      return msg('Amount due', { id: 'units.balance.debit' });
-    case 'credit':
-      return msg('Credit', { id: 'units.balance.credit' });
-    case 'settled':
-      return msg('Settled', { id: 'units.balance.settled' });
-  }
-}
-
 /** The words the user reads for the code columns, used to sort them. */
 export const codeText: CodeText = (key, unit: UnitSummary) =>
   key === 'usage' ? usageText(unit.usage) : key === 'role' ? roleText(unit.contract.role) : paymentText(unit.contract.paymentMethod);

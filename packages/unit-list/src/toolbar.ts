@@ -2,8 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { ContractRole, Property } from '@hausportal/api';
-import type { Locale } from '@hausportal/core';
-import { renderBalance } from './columns.js';
+import { renderBalance, type Locale } from '@hausportal/core';
 import type { UnitFilter, UnitTotals } from './model.js';
 import { unitCount } from './rows.js';
 

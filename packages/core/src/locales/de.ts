@@ -2,4 +2,7 @@
 export const templates = {
   'core.loading': 'Wird geladen …',
   'core.retry': 'Erneut versuchen',
+  'balance.debit': 'Rückstand',
+  'balance.credit': 'Guthaben',
+  'balance.settled': 'ausgeglichen',
 };
