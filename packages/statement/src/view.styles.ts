@@ -47,6 +47,29 @@ export const viewStyles = css`
     font-weight: 700;
     border-block-start: 2px solid var(--_text);
   }
+  button.link {
+    background: none;
+    border: 0;
+    padding: 0;
+    min-block-size: 0;
+    color: var(--_primary);
+    text-decoration: underline;
+    font-weight: inherit;
+    text-align: start;
+  }
+  button.link:hover:not(:disabled) {
+    background: none;
+    color: var(--_primary-hover);
+  }
+  button.link[aria-expanded='true'] {
+    font-weight: 700;
+  }
+  .notice {
+    color: var(--_danger);
+  }
+  .more {
+    margin-block-start: var(--_space-m);
+  }
   .debit {
     color: var(--_danger);
   }

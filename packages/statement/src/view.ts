@@ -1,4 +1,5 @@
 import { property } from 'lit/decorators.js';
+import type { Contract } from '@hausportal/api';
 import { HpElement, formStyles, hostStyles, stateStyles } from '@hausportal/core';
 import { viewStyles } from './view.styles.js';
 
@@ -8,6 +9,22 @@ export type StatementViewName = (typeof statementViews)[number];
 
 export const isStatementView = (value: unknown): value is StatementViewName =>
   statementViews.includes(value as StatementViewName);
+
+/** Today's year and month (1–12) on this device. */
+export function today(): { year: number; month: number } {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1 };
+}
+
+/** The years a contract has figures for, newest first (the last three years without a contract). */
+export function contractYears(contract: Pick<Contract, 'validFrom' | 'validTo'> | undefined): number[] {
+  const current = today().year;
+  const first = contract ? Number(contract.validFrom.slice(0, 4)) : current - 2;
+  const last = contract?.validTo ? Math.min(current, Number(contract.validTo.slice(0, 4))) : current;
+  const years: number[] = [];
+  for (let y = last; y >= first; y--) years.push(y);
+  return years.length ? years : [current];
+}
 
 /**
  * Base of the statement's views (`<hp-statement-charges>`, `-ledger`, `-open-items`, `-expenses`): each loads its own
@@ -23,9 +40,17 @@ export abstract class StatementView extends HpElement {
   /** The property of that unit (for the owners' expense accounts). */
   @property({ attribute: 'property-id' }) propertyId = '';
 
+  /** The contract behind the unit row: its period limits the years offered. */
+  @property({ attribute: false }) contract?: Contract;
+
   /** What the view currently shows as CSV in the current language ('' while there is nothing to export). */
   abstract csv(): string;
 
   /** File name for {@link csv}, e.g. "vorschreibung-2026.csv" in German. */
   abstract csvFileName(): string;
+
+  /** The signed-in user's id, so data reloads when someone else signs in. */
+  protected get userId(): string | undefined {
+    return this.authenticated ? this.session?.user?.id : undefined;
+  }
 }

@@ -1,2 +1,0 @@
-// Defines the statement's payment views (open items with the EPC QR code, expense accounts).
-export {};

@@ -1,0 +1,12 @@
+export { HpStatement } from './hp-statement.js';
+export { HpStatementCharges } from './views/charges.js';
+export { HpStatementLedger } from './views/ledger.js';
+export { HpStatementOpenItems } from './views/open-items.js';
+export { HpStatementExpenses } from './views/expenses.js';
+export { HpStatementQr } from './qr.js';
+export { HpStatementViewEvent } from './events.js';
+export { StatementView, statementViews, isStatementView, type StatementViewName } from './view.js';
+export { epcPayload, epcAmount, validIban, EpcError, type EpcTransfer } from './epc.js';
+export { chargesCsv } from './views/charges-csv.js';
+export { ledgerCsv } from './views/ledger-csv.js';
+export { openItemsCsv } from './views/open-items-csv.js';

@@ -1,2 +1,0 @@
-// Public exports of the statement's payment views (open items, EPC payload, expense accounts).
-export {};

@@ -1,0 +1,68 @@
+import { html, LitElement, css, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+
+type LeanQr = typeof import('lean-qr');
+let encoder: Promise<LeanQr> | undefined;
+
+/** Loads the QR encoder once (a separate chunk in bundles, fetched only when a payment code is shown). */
+export const loadQrEncoder = (): Promise<LeanQr> => (encoder ??= import('lean-qr'));
+
+/**
+ * A QR code for `payload` as crisp SVG: UTF-8 bytes, error correction level M (as EPC069-12 asks), with a quiet zone.
+ * Its accessible name comes from `label`.
+ */
+export class HpStatementQr extends LitElement {
+  static override styles = css`
+    :host {
+      display: inline-block;
+      inline-size: var(--hp-statement-qr-size, 12rem);
+      max-inline-size: 100%;
+      background: #fff;
+      line-height: 0;
+    }
+    svg {
+      inline-size: 100%;
+      block-size: auto;
+    }
+  `;
+
+  @property() payload = '';
+  @property() label = '';
+  @state() private path = '';
+  @state() private size = 0;
+
+  private drawing: Promise<void> = Promise.resolve();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('payload')) this.drawing = this.draw(this.payload);
+  }
+
+  private async draw(payload: string): Promise<void> {
+    if (!payload) {
+      this.path = '';
+      return;
+    }
+    const { generate, correction, mode } = await loadQrEncoder();
+    const code = generate(mode.bytes(new TextEncoder().encode(payload)), { minCorrectionLevel: correction.M });
+    if (payload !== this.payload) return;
+    let path = '';
+    for (let y = 0; y < code.size; y++) {
+      for (let x = 0; x < code.size; x++) if (code.get(x, y)) path += `M${x + 4} ${y + 4}h1v1h-1z`;
+    }
+    this.size = code.size + 8;
+    this.path = path;
+  }
+
+  /** Resolves once the code for the current payload is drawn. */
+  get drawn(): Promise<void> {
+    return this.updateComplete.then(() => this.drawing).then(() => this.updateComplete).then(() => undefined);
+  }
+
+  protected override render() {
+    if (!this.path) return html`<span role="img" aria-label=${this.label}></span>`;
+    return html`<svg role="img" aria-label=${this.label} viewBox="0 0 ${this.size} ${this.size}" shape-rendering="crispEdges">
+      <rect width="100%" height="100%" fill="#fff"></rect>
+      <path fill="#000" d=${this.path}></path>
+    </svg>`;
+  }
+}

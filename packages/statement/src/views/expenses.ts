@@ -1,0 +1,130 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { ApiError, dataOf, type ExpenseAccountList, type ExpenseEntry, type ExpenseEntryPage } from '@hausportal/api';
+import { downloadBlob, problemMessage, renderEmpty, renderError, renderLoading } from '@hausportal/core';
+import { StatementView, today } from '../view.js';
+import { renderYearPicker } from '../pickers.js';
+import { accountsCsv, entriesCsv } from './expenses-csv.js';
+import { renderAccounts, renderEntries } from './expenses-table.js';
+
+const PAGE = 100;
+const notFound = (error: unknown) => error instanceof ApiError && error.status === 404;
+
+/**
+ * @summary Owners' view of the building's expense accounts (Belegeinsicht): accounts grouped into operating costs
+ * (5xxxxx) and repair reserve (7xxxxx) with the year's totals; an account's postings page by page, each receipt
+ * downloadable.
+ */
+export class HpStatementExpenses extends StatementView {
+  @state() year = today().year;
+  @state() account = '';
+  @state() private more: ExpenseEntry[] = [];
+  @state() private cursor: string | null = null;
+  @state() private loadingMore = false;
+  @state() private notice = '';
+
+  readonly accounts = new Task(this, {
+    task: async ([api, userId, property, year], { signal }): Promise<ExpenseAccountList | null> => {
+      if (!api || !userId || !property) return null;
+      try {
+        return await dataOf(api.GET('/expense-accounts', { params: { query: { property, year } }, signal }));
+      } catch (error) {
+        if (notFound(error)) return null;
+        throw error;
+      }
+    },
+    args: () => [this.api, this.userId, this.propertyId, this.year] as const,
+  });
+
+  readonly entries = new Task(this, {
+    task: async ([api, userId, account, year], { signal }): Promise<ExpenseEntryPage | null> => {
+      if (!api || !userId || !account) return null;
+      const page = await dataOf(api.GET('/expense-accounts/{id}/entries', { params: { path: { id: account }, query: { year, limit: PAGE } }, signal }));
+      this.more = [];
+      this.cursor = page.nextCursor;
+      return page;
+    },
+    args: () => [this.api, this.userId, this.account, this.year] as const,
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('propertyId') && changed.get('propertyId') !== undefined) this.account = '';
+  }
+
+  /** Every posting loaded so far for the chosen account. */
+  get shownEntries(): ExpenseEntry[] {
+    return [...(this.entries.value?.items ?? []), ...this.more];
+  }
+
+  csv(): string {
+    const list = this.accounts.value;
+    if (this.account && this.entries.value) return entriesCsv(this.entries.value.account, this.shownEntries, this.locale);
+    return list ? accountsCsv(list.accounts, this.locale) : '';
+  }
+
+  csvFileName(): string {
+    return msg(str`expense-accounts-${this.year}.csv`, { id: 'statement.expenses.file' });
+  }
+
+  async loadMore(): Promise<void> {
+    if (!this.api || !this.cursor) return;
+    this.loadingMore = true;
+    try {
+      const query = { year: this.year, limit: PAGE, cursor: this.cursor };
+      const page = await dataOf(this.api.GET('/expense-accounts/{id}/entries', { params: { path: { id: this.account }, query } }));
+      this.more = [...this.more, ...page.items];
+      this.cursor = page.nextCursor;
+    } catch (error) {
+      this.notice = problemMessage(error, this.locale);
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  async downloadReceipt(entry: ExpenseEntry): Promise<void> {
+    if (!this.api || !entry.receipt) return;
+    this.notice = '';
+    try {
+      const { data, error, response } = await this.api.GET('/receipts/{id}', { params: { path: { id: entry.receipt.id } }, parseAs: 'blob' });
+      if (!response.ok || !data) throw error ? new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, ...(error as object) }) : new Error(response.statusText);
+      downloadBlob(entry.receipt.name, data as Blob);
+    } catch (error) {
+      this.notice = msg(str`The receipt could not be downloaded: ${problemMessage(error, this.locale)}`, { id: 'statement.expenses.receiptFailed' });
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="pickers">
+        ${renderYearPicker('expenses-year', [0, 1, 2].map((i) => today().year - i), this.year, (y) => (this.year = y))}
+      </div>
+      ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
+      ${this.accounts.render({
+        initial: () => renderLoading(),
+        pending: () => renderLoading(),
+        error: (error) => renderError(error, () => void this.accounts.run()),
+        complete: (list) =>
+          list?.accounts.length
+            ? html`${renderAccounts(list.accounts, this.account, this.locale, (id) => (this.account = id === this.account ? '' : id))}
+              ${this.account ? this.renderEntries() : nothing}`
+            : renderEmpty(msg('There are no expense accounts for this year. They are shown to owners only.', { id: 'statement.expenses.empty' })),
+      })}`;
+  }
+
+  private renderEntries(): TemplateResult {
+    return this.entries.render({
+      initial: () => renderLoading(),
+      pending: () => renderLoading(),
+      error: (error) => renderError(error, () => void this.entries.run()),
+      complete: (page) =>
+        page
+          ? renderEntries(page.account, this.shownEntries, this.locale, {
+              download: (entry) => void this.downloadReceipt(entry),
+              more: this.cursor ? () => void this.loadMore() : undefined,
+              loadingMore: this.loadingMore,
+            })
+          : html``,
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import { html, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { OpenItem, PaymentInstruction } from '@hausportal/api';
+import { formatDate, formatMoney, type Locale } from '@hausportal/core';
+import { dunningText } from '../labels.js';
+import { epcPayload } from '../epc.js';
+
+const DAY = 86_400_000;
+
+/** Whole days between the due date and today (0 when not yet due). */
+export function daysOverdue(dueOn: string | null, now = new Date()): number {
+  if (!dueOn) return 0;
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  return Math.max(0, Math.floor((today - Date.parse(`${dueOn}T00:00:00Z`)) / DAY));
+}
+
+export const openItemColumns = () => [
+  msg('Date', { id: 'statement.col.date' }),
+  msg('Document', { id: 'statement.col.docNo' }),
+  msg('Text', { id: 'statement.col.text' }),
+  msg('Due', { id: 'statement.col.due' }),
+  msg('Days overdue', { id: 'statement.col.overdue' }),
+  msg('Dunning level', { id: 'statement.col.dunning' }),
+  msg('Amount', { id: 'statement.col.amount' }),
+  msg('Open', { id: 'statement.col.open' }),
+];
+
+export function renderOpenItemsTable(items: OpenItem[], locale: Locale): TemplateResult {
+  return html`<div class="scroll">
+    <table class="open-items">
+      <caption>${msg('Open items', { id: 'statement.view.openItems' })}</caption>
+      <thead><tr>${openItemColumns().map((c, i) => html`<th scope="col" class=${i > 3 ? 'num' : ''}>${c}</th>`)}</tr></thead>
+      <tbody>
+        ${items.map(
+          (item) => html`<tr data-item=${item.id} class=${item.dunningLevel > 0 ? 'dunned' : ''}>
+            <td>${formatDate(item.bookedOn, locale)}</td>
+            <td>${item.docNo}</td>
+            <th scope="row">${item.text}</th>
+            <td>${item.dueOn ? formatDate(item.dueOn, locale) : '–'}</td>
+            <td class="num">${daysOverdue(item.dueOn)}</td>
+            <td class="num">${dunningText(item.dunningLevel)}</td>
+            <td class="num">${formatMoney(item.amountCents, locale)}</td>
+            <td class="num">${formatMoney(item.openCents, locale)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+const groupIban = (iban: string) => iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+
+/** The transfer as QR code and as text to type in, side by side. */
+export function renderPayment(p: PaymentInstruction, locale: Locale): TemplateResult {
+  let payload = '';
+  try {
+    payload = epcPayload(p);
+  } catch {
+    // Without a valid payload the text alone still lets people pay.
+  }
+  const title = msg(str`Pay account ${p.accountNo} by transfer`, { id: 'statement.pay.title' });
+  return html`<section class="payment" aria-label=${title} data-account=${p.accountNo}>
+    <h3>${title}</h3>
+    <div class="payment-body">
+      ${payload
+        ? html`<figure>
+            <hp-statement-qr .payload=${payload} label=${msg('Payment QR code (GiroCode) for your banking app', { id: 'statement.pay.qr' })}></hp-statement-qr>
+            <figcaption>${msg('Scan with your banking app.', { id: 'statement.pay.scan' })}</figcaption>
+          </figure>`
+        : ''}
+      <dl>
+        <dt>${msg('Recipient', { id: 'statement.pay.recipient' })}</dt><dd>${p.recipient}</dd>
+        <dt>IBAN</dt><dd class="iban">${groupIban(p.iban)}</dd>
+        ${p.bic ? html`<dt>BIC</dt><dd>${p.bic}</dd>` : ''}
+        <dt>${msg('Amount', { id: 'statement.col.amount' })}</dt><dd class="amount">${formatMoney(p.amountCents, locale)}</dd>
+        <dt>${msg('Reference', { id: 'statement.pay.reference' })}</dt><dd class="reference">${p.remittance}</dd>
+      </dl>
+    </div>
+  </section>`;
+}
