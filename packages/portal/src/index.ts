@@ -15,7 +15,9 @@
 import '@hausportal/core/define.js';
 import '@hausportal/login/define.js';
 import '@hausportal/unit-list/define.js';
+import '@hausportal/statement/define.js';
 
 export * from '@hausportal/core';
 export * from '@hausportal/login';
 export * from '@hausportal/unit-list';
+export * from '@hausportal/statement';

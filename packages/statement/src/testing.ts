@@ -22,7 +22,9 @@ export function generateLedger(n: number, options: { year?: number; carryForward
   };
   push({ bookedOn: `${year}-01-01`, docNo: `SV-${year}`, kind: 'carry_forward', text: `Saldovortrag ${year - 1}`, amountCents: carry, dueOn: null });
   for (let i = 1; entries.length < n; i++) {
-    const day = `${year}-${String(1 + Math.floor((i * 12) / Math.max(n, 12)) % 12).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const position = (i * 12) / Math.max(n, 12);
+    const month = Math.min(11, Math.floor(position));
+    const day = `${year}-${String(month + 1).padStart(2, '0')}-${String(1 + Math.floor((position - month) * 28)).padStart(2, '0')}`;
     const amount = 50_000 + ((i * 7919) % 90_000);
     if (i % 3 === 1) push({ bookedOn: day, docNo: `VS-${i}`, kind: 'charge', text: `Vorschreibung ${i}`, amountCents: amount, dueOn: day });
     else if (i % 17 === 0) push({ bookedOn: day, docNo: `MS-${i}`, kind: 'dunning_fee', text: 'Mahnspesen', amountCents: 1_500, dueOn: day });

@@ -1,5 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setLocale } from '@hausportal/core';
+import { captureDownload } from '@hausportal/core/testing.js';
 import { unitsCsv, type HpUnitList } from '../src/index.js';
 import { loaded, root, seedData, unitList, unitRoutes } from './fixtures.js';
 
@@ -20,29 +21,6 @@ const english = lines(
   'Kahlenberger Straße 12,"Kahlenberger Straße 12, 1190 Wien",2,0112-0002,Apartment,Owner,91.25,120/1000,SEPA direct debit,2015-01-01,,2026-03,250.00,29.00,279.00,0.00,Settled',
   'Kahlenberger Straße 12,"Kahlenberger Straße 12, 1190 Wien",G1,0112-0101,Garage,Owner,14.00,,Bank transfer,2010-05-01,2025-06-30,,,,,0.00,Settled',
 );
-
-/** Catches the download link `downloadText` clicks and reads the file it offers. */
-async function captureDownload(start: () => void): Promise<{ name: string; text: string; bytes: Uint8Array }> {
-  let link: HTMLAnchorElement | undefined;
-  const catcher = (event: MouseEvent) => {
-    const target = event.target as HTMLElement;
-    if (target instanceof HTMLAnchorElement && target.download) {
-      event.preventDefault();
-      link = target;
-    }
-  };
-  document.addEventListener('click', catcher, true);
-  try {
-    start();
-    await waitUntil(() => link, 'a download was offered');
-    const blob = await (await fetch(link!.href)).blob();
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    // TextDecoder drops the BOM; the bytes keep it.
-    return { name: link!.download, text: new TextDecoder().decode(bytes), bytes };
-  } finally {
-    document.removeEventListener('click', catcher, true);
-  }
-}
 
 describe('unit list CSV', () => {
   after(() => setLocale('de'));

@@ -1,3 +1,4 @@
 export * from './fixtures.js';
 export * from './fake-api.js';
 export * from './session-fixture.js';
+export * from './download.js';

@@ -36,14 +36,16 @@ export function renderLedgerRow(e: LedgerEntry, index: number, locale: Locale): 
   </div>`;
 }
 
-/** Sums of the year and the closing balance in amount and words. */
+/** Sums of the year, then the closing balance in amount and words. */
 export function renderLedgerFoot(data: Ledger, locale: Locale): TemplateResult {
-  return html`<div role="row" class="row sums" aria-rowindex=${data.entries.length + 2}>
-    <span role="rowheader" class="label">${msg('Total of the year', { id: 'statement.ledger.sums' })}</span>
-    <span role="cell" class="num debit-sum" data-label=${msg('Debit', { id: 'statement.col.debit' })}>${formatMoney(data.debitCents, locale)}</span>
-    <span role="cell" class="num credit-sum" data-label=${msg('Credit', { id: 'statement.col.credit' })}>${formatMoney(data.creditCents, locale)}</span>
-    <span role="cell" class="num closing" data-label=${msg('Closing balance', { id: 'statement.ledger.closing' })}
-      >${renderBalance(data.closingBalanceCents, locale)}</span
-    >
-  </div>`;
+  const rows = data.entries.length;
+  return html`<div role="row" class="row sums" aria-rowindex=${rows + 2}>
+      <span role="rowheader" class="label">${msg('Total of the year', { id: 'statement.ledger.sums' })}</span>
+      <span role="cell" class="num debit-sum" data-label=${msg('Debit', { id: 'statement.col.debit' })}>${formatMoney(data.debitCents, locale)}</span>
+      <span role="cell" class="num credit-sum" data-label=${msg('Credit', { id: 'statement.col.credit' })}>${formatMoney(data.creditCents, locale)}</span>
+    </div>
+    <div role="row" class="row closing-row" aria-rowindex=${rows + 3}>
+      <span role="rowheader" class="label">${msg('Closing balance', { id: 'statement.ledger.closing' })}</span>
+      <span role="cell" class="num closing">${renderBalance(data.closingBalanceCents, locale)}</span>
+    </div>`;
 }

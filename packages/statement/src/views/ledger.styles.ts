@@ -33,8 +33,15 @@ export const ledgerStyles = css`
     font-weight: 700;
     border-block-start: 2px solid var(--_text);
   }
-  .sums .label {
+  .sums .label,
+  .closing-row .label {
     grid-column: 1 / 5;
+  }
+  .closing-row {
+    font-weight: 700;
+  }
+  .closing {
+    grid-column: 5 / -1;
   }
   .text {
     overflow-wrap: anywhere;
@@ -48,7 +55,9 @@ export const ledgerStyles = css`
       padding-block: var(--_space-s);
     }
     .row .text,
-    .sums .label {
+    .sums .label,
+    .closing-row .label,
+    .closing {
       grid-column: 1 / -1;
     }
     [role='cell'][data-label]:not([data-label=''])::before {

@@ -71,7 +71,7 @@ export class HpStatementLedger extends StatementView {
       : data.entries.map((e, i) => renderLedgerRow(e, i, locale));
     const label = msg(str`Account ${data.accountNo}, ${data.year}`, { id: 'statement.ledger.caption' });
     return html`<p class="caption">${label}</p>
-      <div class="ledger ${virtualize ? 'virtual' : ''}" role="table" aria-label=${label} aria-rowcount=${data.entries.length + 2}>
+      <div class="ledger ${virtualize ? 'virtual' : ''}" role="table" aria-label=${label} aria-rowcount=${data.entries.length + 3}>
         <div role="rowgroup" class="head">${renderLedgerHead()}</div>
         <div role="rowgroup" class="body">${rows}</div>
         <div role="rowgroup" class="foot">${renderLedgerFoot(data, locale)}</div>
