@@ -16,6 +16,10 @@ export const viewStyles = css`
     overflow-x: auto;
     max-inline-size: 100%;
   }
+  .scroll:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus-ring);
+  }
   table {
     border-collapse: collapse;
     inline-size: 100%;

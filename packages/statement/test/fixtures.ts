@@ -47,7 +47,7 @@ export const owned: UnitDetail = {
   contract: { id: 'contract-3', role: 'owner', validFrom: `${year - 8}-01-01`, validTo: null, paymentMethod: 'sepa_debit', accountNo: '3100003' },
 };
 
-/** Carry-forward, two charges, a payment: balances 100,00 → 8.005,80 → 15.911,60 → 7.005,80. */
+/** Carry-forward 100,00, a charge, its payment, the next charge: balances 100,00 → 9.005,80 → 100,00 → 9.005,80. */
 export const ledger: Ledger = {
   unitId: 'unit-w2', year, accountNo: '2100417', carryForwardCents: 10000,
   entries: [

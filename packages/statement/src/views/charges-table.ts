@@ -3,6 +3,7 @@ import { msg } from '@lit/localize';
 import type { ChargeLine, ChargePeriod, ChargeStatement, MoneyTotals } from '@hausportal/api';
 import { formatMoney, formatMonth, formatPercentBp, type Locale } from '@hausportal/core';
 import { keyText, keyValueText, lineText } from '../labels.js';
+import { scrollBox } from '../scroll.js';
 
 const columns = () => [
   msg('Item', { id: 'statement.col.item' }),
@@ -46,15 +47,14 @@ function month(p: ChargePeriod, locale: Locale): TemplateResult {
 /** One table per unit with a block per month, then the range's totals and VAT by rate. */
 export function renderChargeTables(data: ChargeStatement, locale: Locale): TemplateResult {
   return html`${data.units.map(
-      (u) => html`<div class="scroll">
+      (u) => scrollBox(`Top ${u.top}`, html`
         <table class="charges" data-unit=${u.unitId}>
           <caption>Top ${u.top}</caption>
           <thead><tr>${columns().map((c, i) => html`<th scope="col" class=${i > 2 ? 'num' : ''}>${c}</th>`)}</tr></thead>
           ${u.periods.map((p) => month(p, locale))}
-        </table>
-      </div>`,
+        </table>`),
     )}
-    <div class="scroll">
+    ${scrollBox(msg('Totals for the period', { id: 'statement.charges.totals' }), html`
       <table class="summary">
         <caption>${msg('Totals for the period', { id: 'statement.charges.totals' })}</caption>
         <thead>
@@ -83,6 +83,5 @@ export function renderChargeTables(data: ChargeStatement, locale: Locale): Templ
             <td class="num" data-gross>${formatMoney(data.totals.grossCents, locale)}</td>
           </tr>
         </tfoot>
-      </table>
-    </div>`;
+      </table>`)}`;
 }

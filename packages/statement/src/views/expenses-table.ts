@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import type { ExpenseAccount, ExpenseEntry, ExpenseGroup } from '@hausportal/api';
 import { formatDate, formatMoney, formatNumber, type Locale } from '@hausportal/core';
 import { groupText } from '../labels.js';
+import { scrollBox } from '../scroll.js';
 
 const groups: ExpenseGroup[] = ['operating_costs', 'reserve', 'other'];
 
@@ -12,7 +13,7 @@ export function renderAccounts(accounts: ExpenseAccount[], chosen: string, local
     const mine = accounts.filter((a) => a.group === group);
     if (!mine.length) return nothing;
     const total = mine.reduce((sum, a) => sum + a.totalCents, 0);
-    return html`<div class="scroll">
+    return scrollBox(groupText(group), html`
       <table class="accounts" data-group=${group}>
         <caption>${groupText(group)}</caption>
         <thead>
@@ -38,8 +39,7 @@ export function renderAccounts(accounts: ExpenseAccount[], chosen: string, local
         <tfoot>
           <tr><th scope="row" colspan="3">${msg('Total', { id: 'statement.total' })}</th><td class="num">${formatMoney(total, locale)}</td></tr>
         </tfoot>
-      </table>
-    </div>`;
+      </table>`);
   })}`;
 }
 
@@ -53,7 +53,7 @@ const kb = (bytes: number, locale: Locale) => formatNumber(Math.max(1, Math.roun
 
 /** The chosen account's postings with receipt buttons and "load more". */
 export function renderEntries(account: ExpenseAccount, entries: ExpenseEntry[], locale: Locale, actions: EntryActions): TemplateResult {
-  return html`<div class="scroll">
+  return html`${scrollBox(`${account.accountNo} ${account.name}`, html`
       <table class="entries" data-entries=${account.id}>
         <caption>${account.accountNo} ${account.name} · ${account.year}</caption>
         <thead>
@@ -85,8 +85,7 @@ export function renderEntries(account: ExpenseAccount, entries: ExpenseEntry[], 
             </tr>`,
           )}
         </tbody>
-      </table>
-    </div>
+      </table>`)}
     ${actions.more
       ? html`<button type="button" class="more" ?disabled=${actions.loadingMore} @click=${actions.more}>
           ${actions.loadingMore ? msg('Loading …', { id: 'statement.loadingMore' }) : msg('Load more postings', { id: 'statement.expenses.more' })}

@@ -4,6 +4,7 @@ import type { OpenItem, PaymentInstruction } from '@hausportal/api';
 import { formatDate, formatMoney, type Locale } from '@hausportal/core';
 import { dunningText } from '../labels.js';
 import { epcPayload } from '../epc.js';
+import { scrollBox } from '../scroll.js';
 
 const DAY = 86_400_000;
 
@@ -26,7 +27,7 @@ export const openItemColumns = () => [
 ];
 
 export function renderOpenItemsTable(items: OpenItem[], locale: Locale): TemplateResult {
-  return html`<div class="scroll">
+  return scrollBox(msg('Open items', { id: 'statement.view.openItems' }), html`
     <table class="open-items">
       <caption>${msg('Open items', { id: 'statement.view.openItems' })}</caption>
       <thead><tr>${openItemColumns().map((c, i) => html`<th scope="col" class=${i > 3 ? 'num' : ''}>${c}</th>`)}</tr></thead>
@@ -44,8 +45,7 @@ export function renderOpenItemsTable(items: OpenItem[], locale: Locale): Templat
           </tr>`,
         )}
       </tbody>
-    </table>
-  </div>`;
+    </table>`);
 }
 
 const groupIban = (iban: string) => iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');

@@ -1,0 +1,94 @@
+import { expect } from '@open-wc/testing';
+import { html, render } from 'lit';
+import { EpcError, epcAmount, epcPayload, validIban, type HpStatementQr } from '../src/index.js';
+import '../src/define.js';
+
+const demo = { recipient: 'ImmoPro Hausverwaltung GmbH', iban: 'AT61 1904 3002 3457 3201', bic: 'BKAUATWW', amountCents: 1382660, remittance: 'Konto 2100417 Top W2' };
+
+type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { binaryData: number[]; data: string } | null;
+
+/** jsQR ships as a UMD script; loaded once as a classic script it sets window.jsQR. */
+async function jsQR(): Promise<JsQr> {
+  const w = window as unknown as { jsQR?: JsQr };
+  if (!w.jsQR) {
+    await new Promise<void>((resolve, reject) => {
+      const script = Object.assign(document.createElement('script'), { src: '/node_modules/jsqr/dist/jsQR.js', onload: () => resolve(), onerror: reject });
+      document.head.append(script);
+    });
+  }
+  return w.jsQR!;
+}
+
+describe('EPC QR payload (EPC069-12, GiroCode)', () => {
+  it('writes the demo transfer field by field', () => {
+    const fields = epcPayload(demo).split('\n');
+    expect(fields).to.deep.equal([
+      'BCD', // service tag
+      '002', // version
+      '1', // character set UTF-8
+      'SCT', // SEPA credit transfer
+      'BKAUATWW', // BIC
+      'ImmoPro Hausverwaltung GmbH', // beneficiary
+      'AT611904300234573201', // IBAN without spaces
+      'EUR13826.60', // amount
+      '', // purpose
+      '', // structured reference (none: the remittance text is used)
+      'Konto 2100417 Top W2', // remittance text
+    ]);
+  });
+
+  it('leaves the BIC empty when there is none, keeps umlauts and counts them as UTF-8 bytes', () => {
+    const fields = epcPayload({ ...demo, bic: null, recipient: 'Hausverwaltung Krüger GmbH', iban: 'DE89370400440532013000' }).split('\n');
+    expect(fields[4]).to.equal('');
+    expect(fields[5]).to.equal('Hausverwaltung Krüger GmbH');
+    expect(() => epcPayload({ ...demo, remittance: 'ü'.repeat(140), recipient: 'Ä'.repeat(70) })).to.throw(EpcError, /331 bytes/);
+  });
+
+  it('writes cents exactly and accepts the limits', () => {
+    expect(epcAmount(1)).to.equal('EUR0.01');
+    expect(epcAmount(100)).to.equal('EUR1.00');
+    expect(epcAmount(99_999_999_999)).to.equal('EUR999999999.99');
+    expect(epcPayload({ ...demo, remittance: 'x'.repeat(140) }).split('\n')[10]).to.have.length(140);
+    expect(epcPayload({ ...demo, recipient: 'R'.repeat(70) }).split('\n')[5]).to.have.length(70);
+  });
+
+  it('refuses what a bank would refuse', () => {
+    expect(() => epcPayload({ ...demo, amountCents: 0 })).to.throw(EpcError, /amountCents/);
+    expect(() => epcPayload({ ...demo, amountCents: 12.5 })).to.throw(EpcError, /amountCents/);
+    expect(() => epcPayload({ ...demo, amountCents: 100_000_000_000 })).to.throw(EpcError, /amountCents/);
+    expect(() => epcPayload({ ...demo, iban: 'AT611904300234573202' })).to.throw(EpcError, /iban/);
+    expect(() => epcPayload({ ...demo, bic: 'BKAU' })).to.throw(EpcError, /bic/);
+    expect(() => epcPayload({ ...demo, recipient: ' ' })).to.throw(EpcError, /recipient/);
+    expect(() => epcPayload({ ...demo, recipient: 'R'.repeat(71) })).to.throw(EpcError, /recipient/);
+    expect(() => epcPayload({ ...demo, remittance: 'x'.repeat(141) })).to.throw(EpcError, /remittance/);
+  });
+
+  it('checks IBANs with mod 97', () => {
+    expect(validIban('AT61 1904 3002 3457 3201')).to.be.true;
+    expect(validIban('de89370400440532013000')).to.be.true;
+    expect(validIban('DE89370400440532013001')).to.be.false;
+    expect(validIban('AT61')).to.be.false;
+  });
+
+  it('draws a QR code that decodes to the payload', async () => {
+    const payload = epcPayload({ ...demo, recipient: 'Hausverwaltung Krüger GmbH', bic: 'COBADEFFXXX', iban: 'DE89370400440532013000' });
+    const host = document.createElement('div');
+    document.body.append(host);
+    render(html`<hp-statement-qr .payload=${payload} label="QR"></hp-statement-qr>`, host);
+    const qr = host.querySelector<HpStatementQr>('hp-statement-qr')!;
+    await qr.drawn;
+    const svg = qr.shadowRoot!.querySelector('svg')!;
+    expect(svg.getAttribute('role')).to.equal('img');
+    expect(svg.getAttribute('aria-label')).to.equal('QR');
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg).replace('<svg', '<svg width="400" height="400"'))}`;
+    await image.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width: 400, height: 400 });
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0, 400, 400);
+    const decoded = (await jsQR())(context.getImageData(0, 0, 400, 400).data, 400, 400);
+    expect(decoded, 'the QR code could be read').to.not.equal(null);
+    expect(new TextDecoder().decode(new Uint8Array(decoded!.binaryData))).to.equal(payload);
+    host.remove();
+  });
+});
