@@ -1,5 +1,6 @@
 // End to end: the ImmoPro example homepage against the real server in the system Chromium.
-// A demo tenant signs in through <hp-login>, survives a reload, edits the phone number in <hp-profile>,
+// A demo tenant signs in through <hp-login>, survives a reload, edits the phone number in <hp-profile>, sees her
+// flat and balance in <hp-unit-list> and the server's totals in <hp-statement>,
 // and signs out. After every step no token may be readable by page scripts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -158,6 +159,34 @@ test('a tenant signs in on the homepage, edits the profile and signs out', async
     const word = unit.balanceCents > 0 ? 'Rückstand' : unit.balanceCents < 0 ? 'Guthaben' : 'ausgeglichen';
     const amount = unit.balanceCents === 0 ? '' : `${words(formatMoney(Math.abs(unit.balanceCents), 'de'))} `;
     assert.equal(balance, `${amount}${word}`);
+  });
+
+  await t.test('the statement shows the charges and the account with the server\'s totals', async () => {
+    const { items } = await apiGet<{ items: UnitRow[] }>('/units');
+    const unit = items.find((u) => u.active)!;
+    const now = new Date();
+    const year = now.getFullYear();
+    const month = `${year}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    const charges = await apiGet<{ totals: { netCents: number; vatCents: number; grossCents: number } }>(`/charges?unit=${unit.id}&from=${year}-01&to=${month}`);
+    assert.ok(charges.totals.grossCents > 0, 'the demo tenant has charges this year');
+    const statement = page.locator('hp-statement');
+    await statement.locator(`.unit[data-unit="${unit.id}"]`).waitFor();
+    const total = statement.locator('[data-total]');
+    await total.waitFor();
+    const money = (cents: number) => words(formatMoney(cents, 'de'));
+    assert.equal(words(await total.locator('[data-net]').textContent()), money(charges.totals.netCents));
+    assert.equal(words(await total.locator('[data-vat]').textContent()), money(charges.totals.vatCents));
+    assert.equal(words(await total.locator('[data-gross]').textContent()), money(charges.totals.grossCents));
+
+    const ledger = await apiGet<{ closingBalanceCents: number; entries: unknown[] }>(`/ledger?unit=${unit.id}&year=${year}`);
+    await statement.getByRole('tab', { name: 'Kontoblatt' }).click();
+    const closing = statement.locator('.closing');
+    await closing.waitFor();
+    const word = ledger.closingBalanceCents > 0 ? 'Rückstand' : ledger.closingBalanceCents < 0 ? 'Guthaben' : 'ausgeglichen';
+    const amount = ledger.closingBalanceCents === 0 ? '' : `${money(Math.abs(ledger.closingBalanceCents))} `;
+    assert.equal(words(await closing.textContent()), `${amount}${word}`);
+    assert.equal(await statement.locator('.body [role=row]').count(), ledger.entries.length);
+    await assertNoReadableToken('after the statement');
   });
 
   await t.test('signing out ends the session, also after a reload', async () => {
