@@ -1,6 +1,7 @@
-// Bundle sizes (DESIGN §9): min+gzip of Lit alone, core + Lit, the full hausportal.js, and the login widget on top
-// of core + Lit. The comparison bundles are built here with esbuild from the workspace sources; the full bundle is
-// the file `npm run build` writes (packages/portal/dist).
+// Bundle sizes (DESIGN §9): min+gzip of Lit alone, core + Lit, the full hausportal.js with its lazy chunks, and each
+// widget on top of core + Lit. The comparison bundles are built here with esbuild from the workspace sources, with
+// the lazily loaded packages (virtualizer, QR encoder) left out as they are separate chunks; the full bundle is the
+// file `npm run build` writes (packages/portal/dist).
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -37,6 +38,8 @@ async function bundle(context: BenchContext, name: string, source: string): Prom
     legalComments: 'none',
     tsconfig: join(context.root, 'tsconfig.json'),
     define: { 'process.env.NODE_ENV': '"production"' },
+    // Loaded with import() on first use: separate chunks in the portal build, listed there.
+    external: ['@lit-labs/virtualizer', '@lit-labs/virtualizer/*', 'lean-qr'],
     logLevel: 'silent',
   });
   return measure(readFileSync(outfile));
@@ -48,13 +51,17 @@ function row(what: string, sizes: Sizes, budget?: Measurement['budget']): Measur
   return m;
 }
 
-const entries = {
-  lit: `export * from 'lit';`,
-  core: `export * from '@hausportal/core';\nimport '@hausportal/core/define.js';`,
-  coreLogin:
-    `export * from '@hausportal/core';\nimport '@hausportal/core/define.js';\n` +
-    `export * from '@hausportal/login';\nimport '@hausportal/login/define.js';`,
-};
+const coreEntry = `export * from '@hausportal/core';\nimport '@hausportal/core/define.js';`;
+const withWidget = (pkg: string) => `${coreEntry}\nexport * from '@hausportal/${pkg}';\nimport '@hausportal/${pkg}/define.js';`;
+
+/** The widget packages measured on top of core + Lit (budget 8 kB each). */
+const widgets: [pkg: string, label: string][] = [
+  ['login', 'login (<hp-login>, <hp-profile>)'],
+  ['unit-list', 'unit-list (<hp-unit-list>)'],
+  ['statement', 'statement (<hp-statement> and its views)'],
+];
+
+const entries = { lit: `export * from 'lit';`, core: coreEntry };
 
 export const sizes: BenchModule = {
   id: 'sizes',
@@ -75,11 +82,16 @@ export const sizes: BenchModule = {
     };
     const lit = await attempt('lit', entries.lit);
     const core = await attempt('core-lit', entries.core);
-    const coreLogin = await attempt('core-login-lit', entries.coreLogin);
     const measurements: Measurement[] = [];
     if (lit) measurements.push(row('Lit alone', lit, { limit: 7 * kB, compare: 'max', note: '§9 reference "~7 kB"' }));
     if (core) measurements.push(row('core + Lit', core, { limit: 50 * kB, compare: 'max', note: 'part of the full bundle' }));
-    if (coreLogin) measurements.push(row('core + login + Lit (esbuild)', coreLogin, { limit: 50 * kB, compare: 'max' }));
+    for (const [pkg, label] of widgets) {
+      const both = await attempt(`core-${pkg}-lit`, withWidget(pkg));
+      if (!both || !core) continue;
+      const diff = { min: both.min - core.min, gzip: both.gzip - core.gzip, brotli: both.brotli - core.brotli };
+      measurements.push(row(`${label} on top of core + Lit`, diff, { limit: 8 * kB, compare: 'max', note: 'one widget' }));
+    }
+    notes.push('"X on top of core + Lit" = (core + X + Lit) − (core + Lit), both esbuild bundles without the lazy chunks.');
 
     const dist = join(context.root, 'packages/portal/dist');
     const full = join(dist, 'hausportal.js');
@@ -93,11 +105,6 @@ export const sizes: BenchModule = {
       errors.push(`${relative(context.root, full)} is missing: run \`npm run build\` (npm run bench does) to measure it.`);
     }
 
-    if (core && coreLogin) {
-      const diff = { min: coreLogin.min - core.min, gzip: coreLogin.gzip - core.gzip, brotli: coreLogin.brotli - core.brotli };
-      measurements.push(row('login on top of core + Lit', diff, { limit: 8 * kB, compare: 'max', note: 'one widget' }));
-      notes.push('"login on top of core + Lit" = (core + login + Lit) − (core + Lit), both esbuild bundles.');
-    }
     return { id: this.id, title: this.title, valueLabel: 'min+gzip', measurements, notes, errors };
   },
 };
