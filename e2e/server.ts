@@ -15,9 +15,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** The real server on a free port: on a fresh SQLite file, or on `databaseUrl` when given (kept after stop). */
+export async function startServer(options: { databaseUrl?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'hp-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HP_DATABASE_URL: join(dir, 'hausportal.sqlite') };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: '0', HP_DATABASE_URL: options.databaseUrl ?? join(dir, 'hausportal.sqlite') };
   delete env.NODE_ENV;
   delete env.HP_PUBLIC_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {

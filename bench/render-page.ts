@@ -1,0 +1,87 @@
+// The page of the render benchmark: a session on a fake API (no network) and two measurements the bench calls
+// through window.hausportalBench. Bundled by bench/render.ts.
+import '@hausportal/core/define.js';
+import '@hausportal/unit-list/define.js';
+import '@hausportal/statement/define.js';
+import type { HpSession } from '@hausportal/core';
+import { createFakeApi, demoMe } from '@hausportal/core/testing.js';
+import { generateUnits, pageOf } from '@hausportal/unit-list/testing.js';
+import { generateLedger } from '@hausportal/statement/testing.js';
+
+interface Result {
+  /** Inserting the element → rows laid out, including loading every page from the fake client. */
+  ms: number;
+  /** Data in memory → rows laid out (the render alone). */
+  renderMs: number;
+  /** Elements, counting into every shadow root (as Lighthouse counts DOM size). */
+  elements: number;
+  /** Every node: elements, text and comments. */
+  nodes: number;
+  rows: number;
+}
+
+/** Elements and all nodes under `root`, counting into every shadow root. */
+function countNodes(root: Node): { elements: number; nodes: number } {
+  let elements = 0;
+  let nodes = 0;
+  const walk = (node: Node) => {
+    nodes++;
+    if (node instanceof Element) {
+      elements++;
+      if (node.shadowRoot) walk(node.shadowRoot);
+    }
+    for (const child of node.childNodes) walk(child);
+  };
+  walk(root);
+  return { elements, nodes };
+}
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
+async function session(routes: Parameters<typeof createFakeApi>[0]): Promise<HpSession> {
+  document.body.replaceChildren();
+  const fake = createFakeApi(routes, { user: demoMe });
+  const el = document.createElement('hp-session') as HpSession;
+  el.client = fake.client;
+  el.lang = 'de';
+  document.body.append(el);
+  await el.settled;
+  return el;
+}
+
+/** From inserting the element to its rows being laid out (data comes from memory). */
+async function time(host: HpSession, el: HTMLElement & { updateComplete: Promise<boolean> }, task: () => Promise<unknown>, rows: string): Promise<Result> {
+  const start = performance.now();
+  host.append(el);
+  await el.updateComplete;
+  await task();
+  const loaded = performance.now();
+  await el.updateComplete;
+  await frame();
+  await frame();
+  const end = performance.now();
+  return { ms: end - start, renderMs: end - loaded, ...countNodes(el), rows: el.shadowRoot!.querySelectorAll(rows).length };
+}
+
+const units = new Map<number, ReturnType<typeof generateUnits>>();
+
+Object.assign(window, {
+  hausportalBench: {
+    async unitList(n: number): Promise<Result> {
+      if (!units.has(n)) units.set(n, generateUnits(n, { role: 'mixed' }));
+      const data = units.get(n)!;
+      const host = await session({ 'GET /units': ({ query }) => pageOf(data, Number(query.get('limit') ?? 100), query.get('cursor')) });
+      const el = document.createElement('hp-unit-list');
+      return time(host, el, () => el.units.taskComplete, '[data-unit]');
+    },
+    async ledger(n: number): Promise<Result> {
+      const ledger = generateLedger(n);
+      const host = await session({ 'GET /ledger': () => ledger });
+      const el = document.createElement('hp-statement-ledger');
+      el.unit = 'unit-generated';
+      el.year = ledger.year;
+      el.contract = { id: 'c', role: 'tenant', validFrom: '2020-01-01', validTo: null, paymentMethod: 'transfer', accountNo: ledger.accountNo };
+      return time(host, el, () => el.ledger.taskComplete, '.body [role=row]');
+    },
+  },
+});
