@@ -82,7 +82,7 @@ const paymentDay = { sepa_debit: [1, 'SEPA-Lastschrift'], standing_order: [3, 'D
 
 /**
  * One month of the account. Payments settle their own month's charge. A unit with a debit balance today is the late
- * payer: this year paid weeks late, two months ago only in part (2nd reminder), last month in part with the fee of
+ * payer: since last December paid weeks late (December's rent only in January), two months ago only in part (2nd reminder), last month in part with the fee of
  * the reminder (1st reminder), this month on time; the open rests add up to the balance. A credit balance comes from
  * last year's operating-cost settlement (June 28th, or today when that is still ahead).
  */
@@ -107,32 +107,38 @@ function month(unit: UnitDetail, period: string, gross: number): Posting[] {
       return [charge(rest, 1), posting(day(15), 'dunning_fee', 'Mahnspesen 2. Mahnung', fee, `MS-${period}-${edvNo}`, addDays(day(15), 14)), payment(22, 'Teilzahlung', gross - rest)];
     }
   }
-  const late = balance > 0 && period.startsWith(String(Y)) && back > 2;
+  const late = balance > 0 && period >= `${Y - 1}-12` && back > 2;
   const out = [charge(0, 0), late ? payment(12 + ((Number(period.slice(5)) * 5) % 9), 'Überweisung (verspätet)', gross) : payment(payDay, payText, gross)];
+  // Last December's rent came only in January: the year starts with a debit carried forward.
+  if (late && period.endsWith('-12')) out[1] = { ...payment(1, 'Überweisung (verspätet)', gross), bookedOn: `${Y}-01-08`, docNo: `ZA-${Y}-01-08-${edvNo}` };
   const settled = `${Y}-06-28` < today ? `${Y}-06-28` : today;
   if (balance < 0 && settled.startsWith(period)) out.push(posting(settled, 'settlement', `BK-Abrechnung ${Y - 1}: Guthaben`, balance, `BK-${Y - 1}-${edvNo}`));
-  return out.sort((a, b) => a.bookedOn.localeCompare(b.bookedOn));
+  return out;
 }
 
 const timelines = new Map<string, (Posting & { id: string })[]>();
 
-/** Every posting of the unit's contract in the window, a carry-forward on each January 1st after the start. */
+/**
+ * Every posting of the unit's contract in the window in date order, with a carry-forward on each January 1st after
+ * the contract's start whose amount is the balance so far.
+ */
 function timeline(unit: UnitDetail): (Posting & { id: string })[] {
   const known = timelines.get(unit.id);
   if (known) return known;
-  const out: (Posting & { id: string })[] = [];
-  let balance = 0;
-  for (const period of contractPeriods(unit)) {
+  const periods = contractPeriods(unit);
+  const postings = periods.flatMap((period) => month(unit, period, sumTotals(linesIn(unit, Number(period.slice(0, 4)))).grossCents));
+  for (const period of periods.filter((p) => p.endsWith('-01') && unit.contract.validFrom < `${p.slice(0, 4)}-01-01`)) {
     const year = Number(period.slice(0, 4));
-    const postings = month(unit, period, sumTotals(linesIn(unit, year)).grossCents);
-    if (period.endsWith('-01') && unit.contract.validFrom < `${year}-01-01`) {
-      postings.unshift({ bookedOn: `${year}-01-01`, kind: 'carry_forward', text: `Saldovortrag ${year - 1}`, amountCents: balance, dueOn: null, docNo: `SV-${year}-${unit.edvNo}`, openCents: 0, dunningLevel: 0 });
-    }
-    for (const p of postings) {
-      if (p.kind !== 'carry_forward') balance += p.amountCents;
-      out.push({ ...p, id: `le-${unit.edvNo}-${String(out.length).padStart(5, '0')}` });
-    }
+    postings.push({ bookedOn: `${year}-01-01`, kind: 'carry_forward', text: `Saldovortrag ${year - 1}`, amountCents: 0, dueOn: null, docNo: `SV-${year}-${unit.edvNo}`, openCents: 0, dunningLevel: 0 });
   }
+  const rank = (p: Posting) => (p.kind === 'carry_forward' ? 0 : 1);
+  postings.sort((a, b) => a.bookedOn.localeCompare(b.bookedOn) || rank(a) - rank(b));
+  let balance = 0;
+  const out = postings.map((p, i) => {
+    if (p.kind === 'carry_forward') p.amountCents = balance;
+    else balance += p.amountCents;
+    return { ...p, id: `le-${unit.edvNo}-${String(i).padStart(5, '0')}` };
+  });
   timelines.set(unit.id, out);
   return out;
 }
