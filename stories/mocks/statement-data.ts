@@ -225,6 +225,7 @@ const expenseSpecs: Record<string, ExpenseSpec[]> = {
     spec('510100', 'Wasser/Abwasser', 'HAMBURG WASSER', 'HW', 231_400, quarterly, 12, 'Frischwasser und Sielbenutzung'),
     spec('510200', 'Müllabfuhr', 'Stadtreinigung Hamburg', 'SRH', 118_750, quarterly, 18, 'Abfallgebühren'),
     spec('510300', 'Hauswart', 'Hausmeisterservice Petersen', 'HP', 82_110, everyMonth, 27, 'Hauswart und Treppenhausreinigung'),
+    spec('510400', 'Gebäudeversicherung', 'Hanseatische Gebäudeversicherung AG', 'HGV', 734_800, [1], 10, 'Verbundene Gebäudeversicherung Jahresbeitrag', { kind: 'Polizze' }),
     spec('510500', 'Allgemeinstrom', 'Hamburger Energiewerke GmbH', 'HEW', 53_920, quarterly, 6, 'Allgemeinstrom Treppenhaus, Keller, Außenbeleuchtung'),
     spec('710100', 'Zuführung Erhaltungsrücklage', 'Hausverwaltung Krüger GmbH', 'UB', 690_000, [3, 6, 9, 12], 30, 'Zuführung Erhaltungsrücklage', { kind: 'Umbuchung' }),
     spec('720100', 'Entnahme Erhaltungsrücklage: Treppenhausanstrich', 'Malerbetrieb Jürgensen GmbH', 'MJ', 1_562_000, [9], 22, 'Treppenhausanstrich Haus A und B', { years: [-1] }),
