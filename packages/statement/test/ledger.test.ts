@@ -18,6 +18,40 @@ function ignoreResizeObserverLoop(): () => void {
   return () => (window.onerror = previous);
 }
 
+describe('generateLedger', () => {
+  it('builds exactly n entries that add up: running balance, debit, credit and closing balance', () => {
+    for (const n of [0, 1, 13, 2000]) {
+      const data = generateLedger(n, { year: 2024, unitId: 'unit-x' });
+      expect(data.entries, `n=${n}`).to.have.length(n);
+      expect([data.unitId, data.year]).to.deep.equal(['unit-x', 2024]);
+      let balance = 0;
+      let debit = 0;
+      let credit = 0;
+      data.entries.forEach((e, i) => {
+        balance += e.amountCents;
+        expect(e.balanceCents, `balance of entry ${i}`).to.equal(balance);
+        expect(e.kind === 'carry_forward', `carry-forward only first (${i})`).to.equal(i === 0);
+        if (i > 0) {
+          expect(e.bookedOn >= data.entries[i - 1]!.bookedOn, `booking order at ${i}`).to.be.true;
+          if (e.amountCents > 0) debit += e.amountCents;
+          else credit -= e.amountCents;
+        }
+        expect(e.bookedOn.startsWith('2024-') && !Number.isNaN(Date.parse(e.bookedOn)), e.bookedOn).to.be.true;
+      });
+      expect(data.carryForwardCents).to.equal(data.entries[0]?.amountCents ?? 0);
+      expect([data.debitCents, data.creditCents]).to.deep.equal([debit, credit]);
+      expect(data.closingBalanceCents).to.equal(data.carryForwardCents + debit - credit);
+      expect(data.closingBalanceCents).to.equal(data.entries.at(-1)?.balanceCents ?? 0);
+    }
+  });
+
+  it('is deterministic and refuses a negative or fractional count', () => {
+    expect(generateLedger(500)).to.deep.equal(generateLedger(500));
+    expect(() => generateLedger(-1)).to.throw(RangeError);
+    expect(() => generateLedger(2.5)).to.throw(RangeError);
+  });
+});
+
 describe('ledger view (Kontoblatt)', () => {
   after(() => setLocale('de'));
 
