@@ -8,6 +8,7 @@ import { templates } from './locales/de.js';
 import { HpStatementViewEvent } from './events.js';
 import { roleText } from './labels.js';
 import { renderTabs } from './tabs.js';
+import { UnitSelectController } from './shell-unit-select.js';
 import { isStatementView, statementViews, type StatementView, type StatementViewName } from './view.js';
 import { statementStyles } from './hp-statement.styles.js';
 
@@ -54,26 +55,11 @@ export class HpStatement extends HpElement {
     args: () => [this.api, this.authenticated ? this.session?.user?.id : undefined, this.unit] as const,
   });
 
-  private scope?: EventTarget;
-
-  private readonly onUnitSelect = (event: Event) => {
-    const unitId = (event as CustomEvent<{ unitId?: string }>).detail?.unitId;
-    if (!unitId) return;
+  /** Follows units chosen in a unit list on the page (`hp-unit-select`). */
+  protected readonly unitSelect = new UnitSelectController(this, (unitId) => {
     this.unit = unitId;
     this.scrollIntoView?.({ block: 'nearest' });
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Units chosen in a list of the same session (or anywhere on the page without one).
-    this.scope = this.closest('hp-session') ?? document;
-    this.scope.addEventListener('hp-unit-select', this.onUnitSelect);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.scope?.removeEventListener('hp-unit-select', this.onUnitSelect);
-  }
+  });
 
   /** The views this unit offers: expense accounts only to owners. */
   views(detail: UnitDetail | null | undefined = this.detail.value): readonly StatementViewName[] {

@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { setLocale } from '@hausportal/core';
 import { captureDownload, problem } from '@hausportal/core/testing.js';
 import type { HpStatement, HpStatementViewEvent, StatementView } from '../src/index.js';
-import { $, $$, lastQuery, mount, statementRoutes, text, thisYear } from './fixtures.js';
+import { $, $$, deferred, lastQuery, mount, statementRoutes, text, thisYear } from './fixtures.js';
 
 const shown = async (el: HpStatement) => {
   await el.updateComplete;
@@ -19,6 +19,8 @@ const shown = async (el: HpStatement) => {
     await view.updateComplete;
   }
 };
+const selectUnit = (from: Element, unitId: string) =>
+  from.dispatchEvent(new CustomEvent('hp-unit-select', { detail: { unitId }, bubbles: true, composed: true }));
 const tabs = (el: HpStatement) => $$(el, '[role=tab]').map((t) => `${t.dataset.tab}${t.getAttribute('aria-selected') === 'true' ? '*' : ''}`);
 
 describe('<hp-statement>', () => {
@@ -63,6 +65,66 @@ describe('<hp-statement>', () => {
     await el.updateComplete;
     expect(el.view).to.equal('open-items');
     expect($$(el, '[role=tab]').map((t) => t.tabIndex)).to.deep.equal([-1, -1, 0]);
+  });
+
+  it('shows loading while the unit loads, without tabs', async () => {
+    const gate = deferred();
+    const unit = statementRoutes()['GET /units/{id}']!;
+    const { el } = await mount<HpStatement>(
+      html`<hp-statement unit="unit-w2"></hp-statement>`,
+      statementRoutes({ 'GET /units/{id}': async (r) => (await gate.promise, unit(r)) }),
+    );
+    expect($(el, '[part=loading]')).to.exist;
+    expect($$(el, '[role=tab]')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    gate.resolve();
+    await shown(el);
+    expect($(el, '[part=loading]')).to.not.exist;
+    expect(tabs(el)).to.deep.equal(['charges*', 'ledger', 'open-items']);
+  });
+
+  it('wraps around with ArrowLeft and jumps with Home, firing one event per switch', async () => {
+    const { el } = await mount<HpStatement>(html`<hp-statement unit="unit-3"></hp-statement>`, statementRoutes());
+    await shown(el);
+    const seen: string[] = [];
+    el.addEventListener('hp-statement-view', (e) => seen.push(e.detail.view));
+    $<HTMLButtonElement>(el, '[data-tab=charges]')!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(tabs(el)).to.deep.equal(['charges', 'ledger', 'open-items', 'expenses*']);
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-tab')).to.equal('expenses');
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(el.getAttribute('view')).to.equal('charges');
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-tab')).to.equal('charges');
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(seen).to.deep.equal(['expenses', 'charges']);
+  });
+
+  it('follows units chosen anywhere on the page but not in another session, and only while connected', async () => {
+    const { el } = await mount<HpStatement>(html`<hp-statement unit="unit-w2"></hp-statement>`, statementRoutes());
+    await shown(el);
+    const other = await mount<HTMLElement>(html`<div></div>`, statementRoutes());
+    selectUnit(other.el, 'unit-3');
+    expect(el.unit, 'another session').to.equal('unit-w2');
+    // A list in some component's shadow root, outside any session.
+    const host = document.createElement('div');
+    document.body.append(host);
+    const list = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('span'));
+    try {
+      selectUnit(list, 'unit-3');
+      expect(el.unit, 'outside any session').to.equal('unit-3');
+      const parent = el.parentElement!;
+      el.remove();
+      selectUnit(list, 'unit-w2');
+      expect(el.unit, 'while removed').to.equal('unit-3');
+      parent.append(el);
+      selectUnit(list, 'unit-w2');
+      expect(el.unit, 'connected again').to.equal('unit-w2');
+    } finally {
+      host.remove();
+    }
   });
 
   it('offers expense accounts to owners only', async () => {
