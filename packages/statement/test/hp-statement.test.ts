@@ -157,6 +157,7 @@ describe('<hp-statement>', () => {
     const { el } = await mount<HpStatement>(html`<hp-statement unit="unit-gone"></hp-statement>`, statementRoutes());
     await shown(el);
     expect(text($(el, '[part=empty]'))).to.equal('Diese Einheit wurde nicht gefunden.');
+    await expect(el).to.be.accessible();
     let fail = true;
     const unit = statementRoutes()['GET /units/{id}']!;
     const second = await mount<HpStatement>(html`<hp-statement unit="unit-w2"></hp-statement>`, statementRoutes({ 'GET /units/{id}': (r) => (fail ? problem(502, 'bad_gateway') : unit(r)) }));

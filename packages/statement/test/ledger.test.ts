@@ -120,6 +120,7 @@ describe('ledger view (Kontoblatt)', () => {
       const shown = $$(el, '.body [role=row]').length;
       expect(shown).to.be.greaterThan(0).and.lessThan(200);
       expect($(el, '.ledger.virtual')).to.exist;
+      await expect(el).to.be.accessible();
       window.dispatchEvent(new Event('beforeprint'));
       await el.updateComplete;
       expect($$(el, '.body [role=row]')).to.have.length(2000);
