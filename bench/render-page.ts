@@ -8,8 +8,8 @@ import { createFakeApi, demoMe } from '@hausportal/core/testing.js';
 import { generateUnits, pageOf } from '@hausportal/unit-list/testing.js';
 import { generateLedger } from '@hausportal/statement/testing.js';
 
-interface Result {
-  /** Inserting the element → rows laid out, including loading every page from the fake client. */
+export interface Result {
+  /** Creating the element → its rows laid out, including loading every page from the fake client. */
   ms: number;
   /** Data in memory → rows laid out (the render alone). */
   renderMs: number;
@@ -38,6 +38,19 @@ function countNodes(root: Node): { elements: number; nodes: number } {
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
+type Widget = HTMLElement & { updateComplete: Promise<boolean> };
+
+/** Waits frame by frame until the virtualizer (or the plain list) has laid out rows; gives up after 60 frames. */
+async function laidOut(el: Widget, rows: string): Promise<number> {
+  for (let i = 0; i < 60; i++) {
+    await el.updateComplete;
+    await frame();
+    const count = el.shadowRoot!.querySelectorAll(rows).length;
+    if (count > 0) return count;
+  }
+  throw new Error(`${el.localName}: no rows (${rows}) after 60 frames`);
+}
+
 async function session(routes: Parameters<typeof createFakeApi>[0]): Promise<HpSession> {
   document.body.replaceChildren();
   const fake = createFakeApi(routes, { user: demoMe });
@@ -49,17 +62,17 @@ async function session(routes: Parameters<typeof createFakeApi>[0]): Promise<HpS
   return el;
 }
 
-/** From inserting the element to its rows being laid out (data comes from memory). */
-async function time(host: HpSession, el: HTMLElement & { updateComplete: Promise<boolean> }, task: () => Promise<unknown>, rows: string): Promise<Result> {
+/** From creating the element to its rows being laid out (data comes from memory). */
+async function time<E extends Widget>(host: HpSession, create: () => E, task: (el: E) => Promise<unknown>, rows: string): Promise<Result> {
   const start = performance.now();
+  const el = create();
   host.append(el);
   await el.updateComplete;
-  await task();
+  await task(el);
   const loaded = performance.now();
-  await el.updateComplete;
-  await frame();
-  await frame();
+  await laidOut(el, rows);
   const end = performance.now();
+  await frame();
   return { ms: end - start, renderMs: end - loaded, ...countNodes(el), rows: el.shadowRoot!.querySelectorAll(rows).length };
 }
 
@@ -71,17 +84,19 @@ Object.assign(window, {
       if (!units.has(n)) units.set(n, generateUnits(n, { role: 'mixed' }));
       const data = units.get(n)!;
       const host = await session({ 'GET /units': ({ query }) => pageOf(data, Number(query.get('limit') ?? 100), query.get('cursor')) });
-      const el = document.createElement('hp-unit-list');
-      return time(host, el, () => el.units.taskComplete, '[data-unit]');
+      return time(host, () => document.createElement('hp-unit-list'), (el) => el.units.taskComplete, '[data-unit]');
     },
     async ledger(n: number): Promise<Result> {
       const ledger = generateLedger(n);
       const host = await session({ 'GET /ledger': () => ledger });
-      const el = document.createElement('hp-statement-ledger');
-      el.unit = 'unit-generated';
-      el.year = ledger.year;
-      el.contract = { id: 'c', role: 'tenant', validFrom: '2020-01-01', validTo: null, paymentMethod: 'transfer', accountNo: ledger.accountNo };
-      return time(host, el, () => el.ledger.taskComplete, '.body [role=row]');
+      const create = () => {
+        const el = document.createElement('hp-statement-ledger');
+        el.unit = 'unit-generated';
+        el.year = ledger.year;
+        el.contract = { id: 'c', role: 'tenant', validFrom: '2020-01-01', validTo: null, paymentMethod: 'transfer', accountNo: ledger.accountNo };
+        return el;
+      };
+      return time(host, create, (el) => el.ledger.taskComplete, '.body [role=row]');
     },
   },
 });

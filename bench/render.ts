@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import type { BenchContext, BenchModule, Measurement, Section } from './lib/types.js';
+import type { Result } from './render-page.js';
 
 const runs = Number(process.env.HP_BENCH_RENDER_RUNS ?? 5);
 const cases: [kind: 'unitList' | 'ledger', n: number, label: string][] = [
@@ -43,13 +44,14 @@ export const render: BenchModule = {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(pathToFileURL(join(context.tmp, 'index.html')).href);
       for (const [kind, n, label] of cases) {
-        const results: { ms: number; renderMs: number; elements: number; nodes: number; rows: number }[] = [];
+        const results: Result[] = [];
         await page.evaluate(([k, size]) => (window as any).hausportalBench[k](size), [kind, Math.min(n, 200)] as const);
         for (let i = 0; i < runs; i++) {
           results.push(await page.evaluate(([k, size]) => (window as any).hausportalBench[k](size), [kind, n] as const));
         }
         const last = results.at(-1)!;
-        measurements.push({ what: `${label}: render`, value: Number(median(results.map((r) => r.renderMs)).toFixed(1)), unit: 'ms', extra: { 'with loading': `${median(results.map((r) => r.ms)).toFixed(1)} ms` }, budget: { limit: 100, compare: 'max', note: 'data in memory → rows laid out' } });
+        const ms = (pick: (r: Result) => number) => Number(median(results.map(pick)).toFixed(1));
+        measurements.push({ what: `${label}: first complete render`, value: ms((r) => r.ms), unit: 'ms', extra: { 'data → rows': `${ms((r) => r.renderMs)} ms` }, budget: { limit: 100, compare: 'max', note: 'element created → rows laid out' } });
         measurements.push({ what: `${label}: DOM elements`, value: last.elements, unit: 'nodes', extra: { 'all nodes': `${last.nodes} (${last.rows} rows)` }, budget: { limit: 2000, compare: 'max' } });
       }
     } finally {
@@ -61,8 +63,10 @@ export const render: BenchModule = {
       valueLabel: 'value',
       measurements,
       notes: [
-        'viewport 1280×900; "render" runs from the data being in memory (sorted and grouped inside the render) to the rows laid out after two frames;',
-        '"with loading" adds fetching every page (200 units each) from the in-memory client; elements counted into shadow roots like Lighthouse\'s DOM size, "all nodes" also counts text and Lit\'s comment markers.',
+        'viewport 1280×900, production Lit; "first complete render" runs from document.createElement to the first animation frame with rows laid out',
+        '(the virtualizer\'s first layout), including loading every page (200 units each) from the in-memory client: JSON through fetch, no network;',
+        '"data → rows" starts once the data is in memory (sorting, grouping and rendering only). Median of the runs; the page is warmed up with 200 rows first.',
+        'DOM elements counted into every shadow root (as Lighthouse counts DOM size); "all nodes" also counts text and Lit\'s comment markers.',
       ],
     };
   },

@@ -1,49 +1,13 @@
-// Bundle sizes (DESIGN §9): min+gzip of Lit alone, core + Lit, the full hausportal.js with its lazy chunks, and each
-// widget on top of core + Lit. The comparison bundles are built here with esbuild from the workspace sources, with
-// the lazily loaded packages (virtualizer, QR encoder) left out as they are separate chunks; the full bundle is the
-// file `npm run build` writes (packages/portal/dist).
-import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Bundle sizes (DESIGN §9): min+gzip of Lit alone, core + Lit, each widget on top of core + Lit with the packages it
+// loads lazily, and the full hausportal.js with its chunks. The comparison bundles are built here with esbuild from
+// the workspace sources, the lazily loaded packages (virtualizer, QR encoder) left out of them and measured on their
+// own; the full bundle is the file `npm run build` writes (packages/portal/dist).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { bundle, lazyChunk, measure, type Bundle, type Sizes } from './lib/bundle.js';
 import type { BenchContext, BenchModule, Measurement, Section } from './lib/types.js';
 
 const kB = 1000;
-
-export interface Sizes {
-  min: number;
-  gzip: number;
-  brotli: number;
-}
-
-export function measure(code: Uint8Array): Sizes {
-  return {
-    min: code.byteLength,
-    gzip: gzipSync(code, { level: 9 }).byteLength,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength,
-  };
-}
-
-/** Bundles `source` (an ES module importing workspace packages) minified into `outfile` and measures it. */
-async function bundle(context: BenchContext, name: string, source: string): Promise<Sizes> {
-  const outfile = join(context.tmp, `${name}.js`);
-  await build({
-    stdin: { contents: source, resolveDir: context.root, loader: 'ts', sourcefile: `${name}.entry.ts` },
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    tsconfig: join(context.root, 'tsconfig.json'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    // Loaded with import() on first use: separate chunks in the portal build, listed there.
-    external: ['@lit-labs/virtualizer', '@lit-labs/virtualizer/*', 'lean-qr'],
-    logLevel: 'silent',
-  });
-  return measure(readFileSync(outfile));
-}
 
 function row(what: string, sizes: Sizes, budget?: Measurement['budget']): Measurement {
   const m: Measurement = { what, value: sizes.gzip, unit: 'B', extra: { min: sizes.min, brotli: sizes.brotli } };
@@ -61,50 +25,69 @@ const widgets: [pkg: string, label: string][] = [
   ['statement', 'statement (<hp-statement> and its views)'],
 ];
 
-const entries = { lit: `export * from 'lit';`, core: coreEntry };
+/** Newest modification time of the files under `dir` (0 when it does not exist). */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return Math.max(0, ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => statSync(join(dir, f)).mtimeMs));
+}
+
+/** The portal build and its chunks, flagged when a package's source changed after it was built. */
+function portal(root: string, measurements: Measurement[], notes: string[], errors: string[]): void {
+  const dist = join(root, 'packages/portal/dist');
+  const full = join(dist, 'hausportal.js');
+  if (!existsSync(full)) {
+    errors.push(`${relative(root, full)} is missing: run \`npm run build\` (npm run bench does) to measure it.`);
+    return;
+  }
+  measurements.push(row('hausportal.js (portal build)', measure(readFileSync(full)), { limit: 50 * kB, compare: 'max', note: 'lazy chunks not counted' }));
+  const chunks = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js') && f !== 'hausportal.js');
+  for (const file of chunks.sort()) measurements.push(row(`  lazy chunk ${file}`, measure(readFileSync(join(dist, file)))));
+  const sources = Math.max(...readdirSync(join(root, 'packages')).map((p) => newest(join(root, 'packages', p, 'src'))));
+  if (sources > statSync(full).mtimeMs) notes.push('hausportal.js is older than the package sources: `npm run bench` rebuilds it first.');
+}
 
 export const sizes: BenchModule = {
   id: 'sizes',
   title: 'Bundle sizes (min+gzip, DESIGN §9)',
-  async run(context): Promise<Section> {
+  async run(context: BenchContext): Promise<Section> {
     const notes: string[] = [
-      'gzip level 9 and brotli quality 11 via node:zlib; comparison bundles: esbuild, minified, ES2022, production lit.',
-      `comparison bundles written to ${context.tmp}`,
+      'gzip level 9 and brotli quality 11 via node:zlib; comparison bundles: esbuild, minified, ES2022, production Lit.',
+      '"X on top of core + Lit" = (core + X + Lit) − (core + Lit), both without the lazily loaded packages;',
+      '"lazy" rows: what X loads with import() on first use, bundled alone without Lit (virtualizer: shared by both lists).',
     ];
     const errors: string[] = [];
-    const attempt = async (name: string, source: string): Promise<Sizes | null> => {
+    const attempt = async (name: string, source: string, build = () => bundle(context, name, source)): Promise<Bundle | null> => {
       try {
-        return await bundle(context, name, source);
+        return await build();
       } catch (error) {
         errors.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
         return null;
       }
     };
-    const lit = await attempt('lit', entries.lit);
-    const core = await attempt('core-lit', entries.core);
+    const lit = await attempt('lit', `export * from 'lit';`);
+    const core = await attempt('core-lit', coreEntry);
     const measurements: Measurement[] = [];
-    if (lit) measurements.push(row('Lit alone', lit, { limit: 7 * kB, compare: 'max', note: '§9 reference "~7 kB"' }));
-    if (core) measurements.push(row('core + Lit', core, { limit: 50 * kB, compare: 'max', note: 'part of the full bundle' }));
+    if (lit) measurements.push(row('Lit alone', lit.sizes, { limit: 7 * kB, compare: 'max', note: '§9 reference "~7 kB"' }));
+    if (core) measurements.push(row('core + Lit', core.sizes, { limit: 50 * kB, compare: 'max', note: 'part of the full bundle' }));
+    const lazySizes = new Map<string, Bundle | null>();
     for (const [pkg, label] of widgets) {
+      if (!existsSync(join(context.root, 'packages', pkg, 'src/define.ts'))) {
+        notes.push(`${label}: not built yet (packages/${pkg}/src/define.ts is missing), not measured.`);
+        continue;
+      }
       const both = await attempt(`core-${pkg}-lit`, withWidget(pkg));
-      if (!both || !core) continue;
-      const diff = { min: both.min - core.min, gzip: both.gzip - core.gzip, brotli: both.brotli - core.brotli };
+      // The widget alone, tree-shaken, tells which lazy packages it needs itself (core as a whole lists them all).
+      const alone = await attempt(`${pkg}-alone`, `import '@hausportal/${pkg}/define.js';`);
+      if (!both || !core || !alone) continue;
+      const diff = { min: both.sizes.min - core.sizes.min, gzip: both.sizes.gzip - core.sizes.gzip, brotli: both.sizes.brotli - core.sizes.brotli };
       measurements.push(row(`${label} on top of core + Lit`, diff, { limit: 8 * kB, compare: 'max', note: 'one widget' }));
+      for (const specifier of alone.dynamicImports) {
+        if (!lazySizes.has(specifier)) lazySizes.set(specifier, await attempt(`lazy ${specifier}`, '', () => lazyChunk(context, specifier)));
+        const lazy = lazySizes.get(specifier);
+        if (lazy) measurements.push(row(`  ${pkg} lazy: ${specifier} (${lazy.files} file${lazy.files > 1 ? 's' : ''})`, lazy.sizes));
+      }
     }
-    notes.push('"X on top of core + Lit" = (core + X + Lit) − (core + Lit), both esbuild bundles without the lazy chunks.');
-
-    const dist = join(context.root, 'packages/portal/dist');
-    const full = join(dist, 'hausportal.js');
-    if (existsSync(full)) {
-      measurements.push(row('hausportal.js (portal build)', measure(readFileSync(full)), { limit: 50 * kB, compare: 'max' }));
-      const lazy = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter(
-        (file) => file.endsWith('.js') && file !== 'hausportal.js',
-      );
-      for (const file of lazy) measurements.push(row(`  lazy chunk ${file}`, measure(readFileSync(join(dist, file)))));
-    } else {
-      errors.push(`${relative(context.root, full)} is missing: run \`npm run build\` (npm run bench does) to measure it.`);
-    }
-
+    portal(context.root, measurements, notes, errors);
     return { id: this.id, title: this.title, valueLabel: 'min+gzip', measurements, notes, errors };
   },
 };
