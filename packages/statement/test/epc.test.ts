@@ -2,22 +2,9 @@ import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
 import { EpcError, epcAmount, epcPayload, validIban, type HpStatementQr } from '../src/index.js';
 import '../src/define.js';
+import { decodeQr } from './fixtures-payments.js';
 
 const demo = { recipient: 'ImmoPro Hausverwaltung GmbH', iban: 'AT61 1904 3002 3457 3201', bic: 'BKAUATWW', amountCents: 1382660, remittance: 'Konto 2100417 Top W2' };
-
-type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { binaryData: number[]; data: string } | null;
-
-/** jsQR ships as a UMD script; loaded once as a classic script it sets window.jsQR. */
-async function jsQR(): Promise<JsQr> {
-  const w = window as unknown as { jsQR?: JsQr };
-  if (!w.jsQR) {
-    await new Promise<void>((resolve, reject) => {
-      const script = Object.assign(document.createElement('script'), { src: '/node_modules/jsqr/dist/jsQR.js', onload: () => resolve(), onerror: reject });
-      document.head.append(script);
-    });
-  }
-  return w.jsQR!;
-}
 
 describe('EPC QR payload (EPC069-12, GiroCode)', () => {
   it('writes the demo transfer field by field', () => {
@@ -76,19 +63,26 @@ describe('EPC QR payload (EPC069-12, GiroCode)', () => {
     document.body.append(host);
     render(html`<hp-statement-qr .payload=${payload} label="QR"></hp-statement-qr>`, host);
     const qr = host.querySelector<HpStatementQr>('hp-statement-qr')!;
-    await qr.drawn;
+    expect(await decodeQr(qr), 'the QR code could be read').to.equal(payload);
     const svg = qr.shadowRoot!.querySelector('svg')!;
     expect(svg.getAttribute('role')).to.equal('img');
     expect(svg.getAttribute('aria-label')).to.equal('QR');
-    const image = new Image();
-    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg).replace('<svg', '<svg width="400" height="400"'))}`;
-    await image.decode();
-    const canvas = Object.assign(document.createElement('canvas'), { width: 400, height: 400 });
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0, 400, 400);
-    const decoded = (await jsQR())(context.getImageData(0, 0, 400, 400).data, 400, 400);
-    expect(decoded, 'the QR code could be read').to.not.equal(null);
-    expect(new TextDecoder().decode(new Uint8Array(decoded!.binaryData))).to.equal(payload);
+    qr.payload = epcPayload({ ...demo, amountCents: 1 });
+    expect(await decodeQr(qr), 'a new payload redraws the code').to.equal(qr.payload);
     host.remove();
+  });
+
+  it('counts the payload in UTF-8 bytes: 331 are accepted, 332 refused', () => {
+    // 14 bytes of header lines, BIC 9, name 71, IBAN 21, amount 12, purpose and reference 1 each: 129 + remittance.
+    const recipient = 'R'.repeat(70);
+    const fits = epcPayload({ ...demo, recipient, remittance: 'ü'.repeat(62) + 'x'.repeat(78) });
+    expect(new TextEncoder().encode(fits).length).to.equal(331);
+    expect(fits.split('\n')[10]).to.have.length(140);
+    expect(() => epcPayload({ ...demo, recipient, remittance: 'ü'.repeat(63) + 'x'.repeat(77) })).to.throw(EpcError, /331 bytes/);
+  });
+
+  it('normalises the IBAN and BIC, trims names and texts, and ends without an empty line', () => {
+    const fields = epcPayload({ ...demo, iban: ' at61 1904 3002 3457 3201 ', bic: 'bkau atww', recipient: '  ImmoPro  ', remittance: '' }).split('\n');
+    expect(fields).to.deep.equal(['BCD', '002', '1', 'SCT', 'BKAUATWW', 'ImmoPro', 'AT611904300234573201', 'EUR13826.60']);
   });
 });

@@ -3,6 +3,14 @@ import { setLocale } from '@hausportal/core';
 import { problem } from '@hausportal/core/testing.js';
 import type { HpStatementOpenItems, HpStatementQr } from '../src/index.js';
 import { $, $$, deferred, lines, openItems, statementRoutes, text, thisYear, view } from './fixtures.js';
+import { decodeQr } from './fixtures-payments.js';
+
+/** Whole days from `due` (YYYY-MM-DD) to today on this device. */
+const daysSince = (due: string) => {
+  const now = new Date();
+  const [y, m, d] = due.split('-').map(Number) as [number, number, number];
+  return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(y, m - 1, d)) / 86_400_000);
+};
 
 const loaded = async (el: HpStatementOpenItems) => {
   await el.openItems.taskComplete.catch(() => undefined);
@@ -37,7 +45,8 @@ describe('open items view (Rückstände)', () => {
     const qr = payment.querySelector<HpStatementQr>('hp-statement-qr')!;
     await qr.drawn;
     expect(qr.payload.split('\n')).to.deep.equal(['BCD', '002', '1', 'SCT', 'BKAUATWW', 'ImmoPro Hausverwaltung GmbH', 'AT611904300234573201', 'EUR13826.60', '', '', 'Konto 2100417 Top W2']);
-    expect(qr.shadowRoot!.querySelector('svg path')).to.exist;
+    expect(await decodeQr(qr), 'the code a banking app reads').to.equal(qr.payload);
+    expect(qr.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).to.equal('Zahlungs-QR-Code (GiroCode) für Ihre Banking-App');
     await expect(el).to.be.accessible();
   });
 
@@ -76,11 +85,55 @@ describe('open items view (Rückstände)', () => {
   it('exports the items as CSV with the open total', async () => {
     const { el } = await view<HpStatementOpenItems>('hp-statement-open-items', statementRoutes());
     await loaded(el);
-    const csv = el.csv().split('\r\n');
-    expect(csv[0]).to.equal('Top;Konto;Datum;Beleg;Buchungstext;Fällig;Tage überfällig;Mahnstufe;Betrag;Offen');
-    expect(csv[1]).to.match(new RegExp(`^W2;2100417;${thisYear - 1}-09-01;VS-09;Vorschreibung 09;${thisYear - 1}-09-05;\\d+;2\\. Mahnstufe;8905,80;4905,80$`));
-    expect(csv[4]).to.equal(';;;;Offener Saldo:;;;Rückstand;;13826,60');
+    const y = thisYear - 1;
+    expect(el.csv()).to.equal(lines(
+      'Top;Konto;Datum;Beleg;Buchungstext;Fällig;Tage überfällig;Mahnstufe;Betrag;Offen',
+      `W2;2100417;${y}-09-01;VS-09;Vorschreibung 09;${y}-09-05;${daysSince(`${y}-09-05`)};2. Mahnstufe;8905,80;4905,80`,
+      `W2;2100417;${y}-10-01;VS-10;Vorschreibung 10;${y}-10-05;${daysSince(`${y}-10-05`)};1. Mahnstufe;8905,80;8905,80`,
+      `W2;2100417;${y}-10-15;MS-10;Mahnspesen;${y}-10-29;${daysSince(`${y}-10-29`)};keine;15,00;15,00`,
+      ';;;;Offener Saldo:;;;Rückstand;;13826,60',
+    ));
     expect(el.csvFileName()).to.equal('rueckstaende.csv');
-    expect(lines('x')).to.equal('x\r\n');
+    await setLocale('en');
+    await el.updateComplete;
+    expect(el.csv().split('\r\n')[2]).to.equal(`W2,2100417,${y}-10-01,VS-10,Vorschreibung 10,${y}-10-05,${daysSince(`${y}-10-05`)},Reminder 1,8905.80,8905.80`);
+    expect(el.csvFileName()).to.equal('open-items.csv');
+  });
+
+  it('counts no overdue days before the due date and shows a missing one as a dash', async () => {
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const item = { ...openItems.items[1]!, id: 'o9', dueOn: soon, dunningLevel: 0 };
+    const data = { ...openItems, items: [item, { ...item, id: 'o10', dueOn: null }] };
+    const { el } = await view<HpStatementOpenItems>('hp-statement-open-items', statementRoutes({ 'GET /open-items': () => data }));
+    await loaded(el);
+    expect($$(el, 'tbody tr').map((r) => [text(r.children[3]!), text(r.children[4]!), text(r.children[5]!)])).to.deep.equal([
+      [`${soon.slice(8, 10)}.${soon.slice(5, 7)}.${soon.slice(0, 4)}`, '0', 'keine'],
+      ['–', '0', 'keine'],
+    ]);
+    expect($(el, 'tbody tr')!.classList.contains('dunned')).to.be.false;
+  });
+
+  it('asks for the request of its unit and shows one payment per account', async () => {
+    const log: string[] = [];
+    const second = { ...openItems.payments[0]!, accountNo: '2100418', amountCents: 1500, remittance: 'Konto 2100418 Top W2' };
+    const data = { ...openItems, payments: [...openItems.payments, second] };
+    const { el } = await view<HpStatementOpenItems>('hp-statement-open-items', statementRoutes({ 'GET /open-items': () => data }, log));
+    await loaded(el);
+    expect(log).to.deep.equal(['GET /open-items?unit=unit-w2']);
+    expect($$(el, '.payment').map((p) => [p.dataset.account, text(p.querySelector('h3')), text(p.querySelector('.amount'))])).to.deep.equal([
+      ['2100417', 'Konto 2100417 per Überweisung bezahlen', '13.826,60 €'],
+      ['2100418', 'Konto 2100418 per Überweisung bezahlen', '15,00 €'],
+    ]);
+    const codes = $$<HpStatementQr>(el, 'hp-statement-qr');
+    expect(await decodeQr(codes[1]!)).to.equal(['BCD', '002', '1', 'SCT', 'BKAUATWW', 'ImmoPro Hausverwaltung GmbH', 'AT611904300234573201', 'EUR15.00', '', '', 'Konto 2100418 Top W2'].join('\n'));
+  });
+
+  it('fits 320 px without scrolling sideways', async () => {
+    const { el } = await view<HpStatementOpenItems>('hp-statement-open-items', statementRoutes());
+    el.style.width = '320px';
+    await loaded(el);
+    await $<HpStatementQr>(el, 'hp-statement-qr')!.drawn;
+    expect(el.scrollWidth).to.be.at.most(320);
+    expect($(el, '.payment')!.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
   });
 });

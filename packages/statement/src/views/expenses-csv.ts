@@ -1,7 +1,8 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { ExpenseAccount, ExpenseEntry } from '@hausportal/api';
 import { csvMoney, toCsv, type CsvCell, type Locale } from '@hausportal/core';
 import { groupText } from '../labels.js';
+import { accountGroups } from './expenses-table.js';
 
 export function accountsCsv(accounts: ExpenseAccount[], locale: Locale): string {
   const rows: CsvCell[][] = [[
@@ -12,7 +13,12 @@ export function accountsCsv(accounts: ExpenseAccount[], locale: Locale): string 
     msg('Postings', { id: 'statement.col.postings' }),
     msg('Total', { id: 'statement.total' }),
   ]];
-  for (const a of accounts) rows.push([groupText(a.group), a.accountNo, a.name, a.year, a.entryCount, csvMoney(a.totalCents, locale)]);
+  for (const { group, accounts: mine, totalCents } of accountGroups(accounts)) {
+    const name = groupText(group);
+    for (const a of mine) rows.push([name, a.accountNo, a.name, a.year, a.entryCount, csvMoney(a.totalCents, locale)]);
+    const count = mine.reduce((sum, a) => sum + a.entryCount, 0);
+    rows.push([name, '', msg(str`Total ${name}`, { id: 'statement.expenses.groupTotal' }), mine[0]!.year, count, csvMoney(totalCents, locale)]);
+  }
   return toCsv(rows, locale);
 }
 

@@ -7,12 +7,19 @@ import { scrollBox } from '../scroll.js';
 
 const groups: ExpenseGroup[] = ['operating_costs', 'reserve', 'other'];
 
+/** The accounts of each group that has any, in the order operating costs, reserve, other, with the group's total. */
+export function accountGroups(accounts: ExpenseAccount[]): { group: ExpenseGroup; accounts: ExpenseAccount[]; totalCents: number }[] {
+  return groups
+    .map((group) => {
+      const mine = accounts.filter((a) => a.group === group);
+      return { group, accounts: mine, totalCents: mine.reduce((sum, a) => sum + a.totalCents, 0) };
+    })
+    .filter((g) => g.accounts.length);
+}
+
 /** The accounts by group with the year's totals; a button per account shows its postings. */
 export function renderAccounts(accounts: ExpenseAccount[], chosen: string, locale: Locale, choose: (id: string) => void): TemplateResult {
-  return html`${groups.map((group) => {
-    const mine = accounts.filter((a) => a.group === group);
-    if (!mine.length) return nothing;
-    const total = mine.reduce((sum, a) => sum + a.totalCents, 0);
+  return html`${accountGroups(accounts).map(({ group, accounts: mine, totalCents: total }) => {
     return scrollBox(groupText(group), html`
       <table class="accounts" data-group=${group}>
         <caption>${groupText(group)}</caption>
@@ -80,7 +87,7 @@ export function renderEntries(account: ExpenseAccount, entries: ExpenseEntry[], 
                       aria-label=${msg(str`Download receipt ${e.docNo} (${kb(e.receipt.size, locale)} kB)`, { id: 'statement.expenses.download' })}>
                       ${msg('Download', { id: 'statement.expenses.downloadShort' })}
                     </button>`
-                  : msg('none', { id: 'statement.dunning.none' })}
+                  : msg('no receipt', { id: 'statement.expenses.noReceipt' })}
               </td>
             </tr>`,
           )}

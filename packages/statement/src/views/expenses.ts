@@ -3,11 +3,14 @@ import { state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { ApiError, dataOf, type ExpenseAccountList, type ExpenseEntry, type ExpenseEntryPage } from '@hausportal/api';
-import { downloadBlob, problemMessage, renderEmpty, renderError, renderLoading } from '@hausportal/core';
+import { downloadBlob, problemMessage, registerTranslations, renderEmpty, renderError, renderLoading } from '@hausportal/core';
+import { paymentTemplates } from '../locales/de-payments.js';
 import { StatementView, today } from '../view.js';
 import { renderYearPicker } from '../pickers.js';
 import { accountsCsv, entriesCsv } from './expenses-csv.js';
 import { renderAccounts, renderEntries } from './expenses-table.js';
+
+registerTranslations('de', paymentTemplates);
 
 const PAGE = 100;
 const notFound = (error: unknown) => error instanceof ApiError && error.status === 404;
@@ -51,6 +54,7 @@ export class HpStatementExpenses extends StatementView {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('propertyId') && changed.get('propertyId') !== undefined) this.account = '';
+    if (changed.has('account') || changed.has('year')) this.notice = '';
   }
 
   /** Every posting loaded so far for the chosen account. */
@@ -68,16 +72,20 @@ export class HpStatementExpenses extends StatementView {
     return msg(str`expense-accounts-${this.year}.csv`, { id: 'statement.expenses.file' });
   }
 
+  /** Appends the next page of the chosen account; a page that arrives after the account or year changed is dropped. */
   async loadMore(): Promise<void> {
-    if (!this.api || !this.cursor) return;
+    if (!this.api || !this.cursor || this.loadingMore) return;
+    const { account, year } = this;
+    const current = () => account === this.account && year === this.year;
     this.loadingMore = true;
     try {
-      const query = { year: this.year, limit: PAGE, cursor: this.cursor };
-      const page = await dataOf(this.api.GET('/expense-accounts/{id}/entries', { params: { path: { id: this.account }, query } }));
+      const query = { year, limit: PAGE, cursor: this.cursor };
+      const page = await dataOf(this.api.GET('/expense-accounts/{id}/entries', { params: { path: { id: account }, query } }));
+      if (!current()) return;
       this.more = [...this.more, ...page.items];
       this.cursor = page.nextCursor;
     } catch (error) {
-      this.notice = problemMessage(error, this.locale);
+      if (current()) this.notice = problemMessage(error, this.locale);
     } finally {
       this.loadingMore = false;
     }
@@ -87,9 +95,8 @@ export class HpStatementExpenses extends StatementView {
     if (!this.api || !entry.receipt) return;
     this.notice = '';
     try {
-      const { data, error, response } = await this.api.GET('/receipts/{id}', { params: { path: { id: entry.receipt.id } }, parseAs: 'blob' });
-      if (!response.ok || !data) throw error ? new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, ...(error as object) }) : new Error(response.statusText);
-      downloadBlob(entry.receipt.name, data as Blob);
+      const blob = await dataOf(this.api.GET('/receipts/{id}', { params: { path: { id: entry.receipt.id } }, parseAs: 'blob' }));
+      downloadBlob(entry.receipt.name, blob);
     } catch (error) {
       this.notice = msg(str`The receipt could not be downloaded: ${problemMessage(error, this.locale)}`, { id: 'statement.expenses.receiptFailed' });
     }
