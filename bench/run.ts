@@ -1,7 +1,7 @@
 // `npm run bench`: runs every bench module (or the ones named on the command line), prints a table per module and
 // writes bench/results/latest.json. Budgets that are exceeded are reported, never turned into a failing exit code;
 // only a module that could not measure at all makes the exit code non-zero.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,4 +46,7 @@ mkdirSync(results, { recursive: true });
 const meta = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length };
 writeFileSync(join(results, 'latest.json'), `${JSON.stringify(toJson(sections, failures, meta), null, 2)}\n`);
 console.log(`Results written to ${join('bench', 'results', 'latest.json')}`);
+// Bundles, the page and the generated big database (about a gigabyte) go; HP_BENCH_KEEP=1 keeps them for a look.
+if (process.env.HP_BENCH_KEEP) console.log(`Build output kept in ${tmp}`);
+else rmSync(tmp, { recursive: true, force: true });
 if (failures.length) process.exitCode = 1;
