@@ -1,11 +1,15 @@
-import { html, LitElement, css, type PropertyValues } from 'lit';
+import { html, LitElement, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
 type LeanQr = typeof import('lean-qr');
 let encoder: Promise<LeanQr> | undefined;
 
 /** Loads the QR encoder once (a separate chunk in bundles, fetched only when a payment code is shown). */
-export const loadQrEncoder = (): Promise<LeanQr> => (encoder ??= import('lean-qr'));
+export const loadQrEncoder = (): Promise<LeanQr> =>
+  (encoder ??= import('lean-qr').catch((error: unknown) => {
+    encoder = undefined; // a later code tries again, e.g. once the network is back
+    throw error;
+  }));
 
 /**
  * A QR code for `payload` as crisp SVG: UTF-8 bytes, error correction level M (as EPC069-12 asks), with a quiet zone.
@@ -30,11 +34,19 @@ export class HpStatementQr extends LitElement {
   @property() label = '';
   @state() private path = '';
   @state() private size = 0;
+  /** True when the encoder could not be loaded or refused the payload: the payment text beside it still works. */
+  @state() private failed = false;
 
   private drawing: Promise<void> = Promise.resolve();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('payload')) this.drawing = this.draw(this.payload);
+    if (changed.has('payload')) {
+      this.failed = false;
+      const payload = this.payload;
+      this.drawing = this.draw(payload).catch(() => {
+        if (payload === this.payload) this.failed = true;
+      });
+    }
   }
 
   private async draw(payload: string): Promise<void> {
@@ -59,6 +71,7 @@ export class HpStatementQr extends LitElement {
   }
 
   protected override render() {
+    if (this.failed) return nothing;
     if (!this.path) return html`<span role="img" aria-label=${this.label}></span>`;
     return html`<svg role="img" aria-label=${this.label} viewBox="0 0 ${this.size} ${this.size}" shape-rendering="crispEdges">
       <rect width="100%" height="100%" fill="#fff"></rect>

@@ -72,6 +72,18 @@ describe('EPC QR payload (EPC069-12, GiroCode)', () => {
     host.remove();
   });
 
+  it('leaves the code out when the payload cannot be encoded, and draws again for a valid one', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    render(html`<hp-statement-qr .payload=${'x'.repeat(4000)} label="QR"></hp-statement-qr>`, host);
+    const qr = host.querySelector<HpStatementQr>('hp-statement-qr')!;
+    await qr.drawn;
+    expect(qr.shadowRoot!.children).to.have.length(0);
+    qr.payload = epcPayload(demo);
+    expect(await decodeQr(qr)).to.equal(qr.payload);
+    host.remove();
+  });
+
   it('counts the payload in UTF-8 bytes: 331 are accepted, 332 refused', () => {
     // 14 bytes of header lines, BIC 9, name 71, IBAN 21, amount 12, purpose and reference 1 each: 129 + remittance.
     const recipient = 'R'.repeat(70);

@@ -113,6 +113,18 @@ describe('open items view (Rückstände)', () => {
     expect($(el, 'tbody tr')!.classList.contains('dunned')).to.be.false;
   });
 
+  it('shows an unused credit among the items as Guthaben, not overdue', async () => {
+    const credit = { ...openItems.items[2]!, id: 'o4', docNo: 'BK-AB', kind: 'settlement' as const, text: 'BK-Abrechnung', dueOn: `${thisYear - 1}-06-30`, amountCents: -4250, openCents: -4250 };
+    const data = { ...openItems, items: [...openItems.items, credit], totalOpenCents: 1378410 };
+    const { el } = await view<HpStatementOpenItems>('hp-statement-open-items', statementRoutes({ 'GET /open-items': () => data }));
+    await loaded(el);
+    const row = $(el, '[data-item=o4]')!;
+    expect([4, 5, 6, 7].map((i) => text(row.children[i]!))).to.deep.equal(['0', 'keine', '-42,50 €', '42,50 € Guthaben']);
+    expect(row.querySelector('.balance.credit')).to.exist;
+    expect(el.csv().split('\r\n')[4]).to.equal(`W2;2100417;${thisYear - 1}-10-15;BK-AB;BK-Abrechnung;${thisYear - 1}-06-30;0;keine;-42,50;-42,50`);
+    await expect(el).to.be.accessible();
+  });
+
   it('asks for the request of its unit and shows one payment per account', async () => {
     const log: string[] = [];
     const second = { ...openItems.payments[0]!, accountNo: '2100418', amountCents: 1500, remittance: 'Konto 2100418 Top W2' };

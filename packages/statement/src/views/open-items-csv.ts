@@ -15,7 +15,7 @@ export function openItemsCsv(data: OpenItems, locale: Locale): string {
       item.docNo,
       item.text,
       item.dueOn ?? '',
-      daysOverdue(item.dueOn),
+      daysOverdue(item),
       dunningText(item.dunningLevel),
       csvMoney(item.amountCents, locale),
       csvMoney(item.openCents, locale),

@@ -1,16 +1,16 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { OpenItem, PaymentInstruction } from '@hausportal/api';
-import { formatDate, formatMoney, type Locale } from '@hausportal/core';
+import { formatDate, formatMoney, renderBalance, type Locale } from '@hausportal/core';
 import { dunningText } from '../labels.js';
 import { epcPayload } from '../epc.js';
 import { scrollBox } from '../scroll.js';
 
 const DAY = 86_400_000;
 
-/** Whole days between the due date and today (0 when not yet due). */
-export function daysOverdue(dueOn: string | null, now = new Date()): number {
-  if (!dueOn) return 0;
+/** Whole days between the due date and today (0 when not yet due, and for credits). */
+export function daysOverdue({ dueOn, openCents }: Pick<OpenItem, 'dueOn' | 'openCents'>, now = new Date()): number {
+  if (!dueOn || openCents <= 0) return 0;
   const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
   return Math.max(0, Math.floor((today - Date.parse(`${dueOn}T00:00:00Z`)) / DAY));
 }
@@ -38,10 +38,10 @@ export function renderOpenItemsTable(items: OpenItem[], locale: Locale): Templat
             <td>${item.docNo}</td>
             <th scope="row">${item.text}</th>
             <td>${item.dueOn ? formatDate(item.dueOn, locale) : '–'}</td>
-            <td class="num">${daysOverdue(item.dueOn)}</td>
+            <td class="num">${daysOverdue(item)}</td>
             <td class="num">${dunningText(item.dunningLevel)}</td>
             <td class="num">${formatMoney(item.amountCents, locale)}</td>
-            <td class="num">${formatMoney(item.openCents, locale)}</td>
+            <td class="num">${item.openCents < 0 ? renderBalance(item.openCents, locale) : formatMoney(item.openCents, locale)}</td>
           </tr>`,
         )}
       </tbody>
