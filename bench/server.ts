@@ -89,7 +89,7 @@ async function bigDatabase(context: BenchContext, notes: string[]): Promise<stri
   }
   console.log(`  generating the big database (${bigUnits} units) …`);
   const started = performance.now();
-  const { lines } = await child(context.root, ['server/src/seed-big.ts', '--units', String(bigUnits), '--db', file]);
+  const { lines } = await child(context.root, ['server/src/seed/big.ts', '--units', String(bigUnits), '--db', file]);
   notes.push(`big DB: demo seed + ${bigUnits} generated units, generated in ${((performance.now() - started) / 1000).toFixed(0)} s (${lines.at(-1) ?? ''})`);
   return file;
 }

@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import type { Clock } from './clock.ts';
 import type { Db, Engine } from './db.ts';
-import type { Mailer } from './mail.ts';
+import type { Mailer } from './notifications/mail.ts';
 
 /** What every route needs; built once per app. */
 export interface Ctx {

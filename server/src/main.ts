@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { migrate, openDb } from './db.ts';
-import { hasDemoSeed, isEmpty, seedDemo } from './seed.ts';
-import { demoLogins } from './seed-data.ts';
+import { hasDemoSeed, isEmpty, seedDemo } from './seed/demo.ts';
+import { demoLogins } from './seed/data.ts';
 
 const config = loadConfig();
 const db = openDb(config.databaseUrl);

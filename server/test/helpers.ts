@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { createApp } from '../src/app.ts';
 import { loadConfig, type Config, type NodeEnv } from '../src/config.ts';
 import { isPostgresUrl, migrate, openDb, type Db } from '../src/db.ts';
-import { seedDemo } from '../src/seed.ts';
+import { seedDemo } from '../src/seed/demo.ts';
 
 /** A clock the test can move forward instead of sleeping. */
 export class TestClock {

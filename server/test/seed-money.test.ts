@@ -2,9 +2,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { Db } from '../src/db.ts';
-import { pdfString, textPdf } from '../src/pdf.ts';
-import { seedDemo } from '../src/seed.ts';
-import { seedBig } from '../src/seed-big.ts';
+import { pdfString, textPdf } from '../src/seed/pdf.ts';
+import { seedDemo } from '../src/seed/demo.ts';
+import { seedBig } from '../src/seed/big.ts';
 import { freshDatabase, type TestDatabase } from './helpers.ts';
 
 // The demo seed's units and money, checked directly in the database: line arithmetic, year-end carry-forwards,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { repoRoot } from '../src/config.ts';
 import { engineOf, migrate } from '../src/db.ts';
-import { demoLogins } from '../src/seed-data.ts';
+import { demoLogins } from '../src/seed/data.ts';
 import { call, expectProblem, startServer, type TestServer } from './helpers.ts';
 
 describe('system', () => {

@@ -1,7 +1,7 @@
 // Demo data for Storybook: two property managers (one in Vienna, one in Hamburg) and their users.
 import { defaultPasswordPolicy, type Me, type OrganizationPublic, type Theme } from '@hausportal/api';
 
-// Organizations, themes and users mirror the reference server's demo seed (server/src/seed-data.ts), so stories
+// Organizations, themes and users mirror the reference server's demo seed (server/src/seed/data.ts), so stories
 // look like the running demo.
 
 /** Theme of ImmoPro Hausverwaltung (Vienna): burgundy. */

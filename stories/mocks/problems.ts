@@ -1,4 +1,4 @@
-// RFC 9457 problem answers shaped like the reference server's (server/src/problems.ts): title is the HTTP reason,
+// RFC 9457 problem answers shaped like the reference server's (server/src/http/problems.ts): title is the HTTP reason,
 // detail a sentence, code the stable reason the widgets switch on.
 import { HttpResponse } from 'msw';
 import type { FieldError, Problem } from '@hausportal/api';

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Ctx } from '../context.ts';
 import { orgBySlug, type Organization } from '../organizations.ts';
-import { HttpProblem } from '../problems.ts';
-import { membership, pendingActions, userById, type MembershipRow, type UserRow } from '../users.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { membership, pendingActions, userById, type MembershipRow, type UserRow } from './users.ts';
 import { verifyJwt, type AccessClaims } from './jwt.ts';
 import { familyActive } from './sessions.ts';
 

@@ -1,6 +1,6 @@
 import { checkPassword, type FieldError } from '@hausportal/api';
 import type { Organization } from '../organizations.ts';
-import { HttpProblem } from '../problems.ts';
+import { HttpProblem } from '../http/problems.ts';
 
 const messages: Record<string, string> = {
   too_short: 'The password is too short.',

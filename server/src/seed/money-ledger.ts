@@ -1,9 +1,9 @@
-import { newId } from './ids.ts';
-import type { LedgerRow } from './money/statement.ts';
-import type { ChargeRow as BaseChargeRow } from './money/totals.ts';
+import { newId } from '../ids.ts';
+import type { LedgerRow } from '../statement/account.ts';
+import type { ChargeRow as BaseChargeRow } from '../statement/totals.ts';
 import type { PaymentMethod } from '@hausportal/api';
-import type { LineSpec, Story } from './seed-money-data.ts';
-import { stories } from './seed-money-data.ts';
+import type { LineSpec, Story } from './money-data.ts';
+import { stories } from './money-data.ts';
 
 export type { LedgerRow };
 

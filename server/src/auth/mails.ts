@@ -1,4 +1,4 @@
-import type { Mail } from '../mail.ts';
+import type { Mail } from '../notifications/mail.ts';
 import type { Organization } from '../organizations.ts';
 
 type Locale = 'de' | 'en';

@@ -2,10 +2,10 @@ import { Router } from 'express';
 import type { ExpenseAccountList, ExpenseEntryPage } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
 import { authOf, requireUser } from '../auth/middleware.ts';
-import { decodeCursor, encodeCursor } from '../money/cursor.ts';
-import { accountsWithTotals, entryPage, ownedAccount, ownedAccounts, ownedReceipt } from '../money/expenses.ts';
-import { idParam, limitParam, sendPrivateJson, yearParam } from '../money/params.ts';
-import { loadProperties } from '../money/properties.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { accountsWithTotals, entryPage, ownedAccount, ownedAccounts, ownedReceipt } from './expenses.ts';
+import { idParam, limitParam, sendPrivateJson, yearParam } from '../http/params.ts';
+import { loadProperties } from '../units/properties.ts';
 
 const downloadable = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 

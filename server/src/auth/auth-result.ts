@@ -1,7 +1,7 @@
 import type { AuthResult } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
 import type { Organization } from '../organizations.ts';
-import { buildMe, type MembershipRow, type UserRow } from '../users.ts';
+import { buildMe, type MembershipRow, type UserRow } from './users.ts';
 import { signJwt } from './jwt.ts';
 
 /** Access tokens live five minutes (DESIGN §6); the client refreshes on 401. */

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Ctx } from '../context.ts';
 import { orgBySlug, toPublic } from '../organizations.ts';
-import { HttpProblem } from '../problems.ts';
+import { HttpProblem } from '../http/problems.ts';
 
 const version = '0.1.0';
 

@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Db } from './db.ts';
-import type { Clock } from './clock.ts';
-import { newId } from './ids.ts';
+import type { Db } from '../db.ts';
+import type { Clock } from '../clock.ts';
+import { newId } from '../ids.ts';
 
 export interface Mail {
   to: string;

@@ -1,8 +1,8 @@
 import type { OpenItem, OpenItems, PaymentInstruction } from '@hausportal/api';
 import type { Auth } from '../auth/middleware.ts';
 import type { Db } from '../db.ts';
-import type { ContractRow } from './scope.ts';
-import type { LedgerRow } from './statement.ts';
+import type { ContractRow } from '../access/contracts.ts';
+import type { LedgerRow } from './account.ts';
 
 interface Bank {
   bank_recipient: string | null;

@@ -1,7 +1,7 @@
 import type { ChargePeriod, ChargeStatement, ChargeUnit, Ledger, LedgerEntry } from '@hausportal/api';
 import type { Db } from '../db.ts';
-import { maxDate, minDate, periodOf } from './dates.ts';
-import type { ContractRow } from './scope.ts';
+import { maxDate, minDate, periodOf } from '../calendar.ts';
+import type { ContractRow } from '../access/contracts.ts';
 import { chargeLine, sumOf, vatByRate, type ChargeRow } from './totals.ts';
 
 // Charges and the contract account, always clipped to the contract period.

@@ -2,12 +2,12 @@ import { Router } from 'express';
 import type { UnitDetail, UnitPage } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
 import { authOf, requireUser } from '../auth/middleware.ts';
-import { decodeCursor, encodeCursor } from '../money/cursor.ts';
-import { today } from '../money/dates.ts';
-import { after, limitParam, sendPrivateJson } from '../money/params.ts';
-import { loadProperties, rolesByProperty } from '../money/properties.ts';
-import { contractsOf, contractsOnUnit, ordered, unitOrder, type ContractRow } from '../money/scope.ts';
-import { chargeLinesOf, unitSummaries } from '../money/units.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { today } from '../calendar.ts';
+import { after, limitParam, sendPrivateJson } from '../http/params.ts';
+import { loadProperties, rolesByProperty } from './properties.ts';
+import { contractsOf, contractsOnUnit, ordered, unitOrder, type ContractRow } from '../access/contracts.ts';
+import { chargeLinesOf, unitSummaries } from './summaries.ts';
 
 const cursorTypes: ('string' | 'number')[] = ['string', 'string', 'string', 'string'];
 const keyOf = (c: ContractRow) => [c.street, c.property_id, c.top, c.id];

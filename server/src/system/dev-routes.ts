@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Ctx } from '../context.ts';
-import { HttpProblem } from '../problems.ts';
+import { HttpProblem } from '../http/problems.ts';
 
 /** The mails the server "sent" — for development and tests only; production answers 404. */
 export function devRoutes(ctx: Ctx): Router {

@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import type { Config } from './config.ts';
+import type { Config } from '../config.ts';
 import { pageHelmet } from './security.ts';
 
 /** The example pages at `/` and the built portal bundle at `/dist/` (a missing folder just answers 404). */

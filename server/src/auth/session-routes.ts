@@ -1,15 +1,15 @@
 import { Router, type Request } from 'express';
 import type { LoginRequest } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
-import { authResult } from '../auth/access.ts';
-import { clearRefreshCookie, readCookie, refreshCookie, setRefreshCookie } from '../auth/cookies.ts';
-import { dummyVerify, verifyPassword } from '../auth/password.ts';
-import { clearAttempts, loginLimits, recordAttempt, retryAfter } from '../auth/rate-limit.ts';
-import { findToken, revokeFamily, rotate, startFamily } from '../auth/sessions.ts';
+import { authResult } from './auth-result.ts';
+import { clearRefreshCookie, readCookie, refreshCookie, setRefreshCookie } from './cookies.ts';
+import { dummyVerify, verifyPassword } from './password.ts';
+import { clearAttempts, loginLimits, recordAttempt, retryAfter } from './rate-limit.ts';
+import { findToken, revokeFamily, rotate, startFamily } from './sessions.ts';
 import { orgById, orgBySlug } from '../organizations.ts';
-import { HttpProblem } from '../problems.ts';
-import { checkCookieRequest } from '../security.ts';
-import { membership, userById, userByLogin } from '../users.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { checkCookieRequest } from '../http/security.ts';
+import { membership, userById, userByLogin } from './users.ts';
 
 export const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 

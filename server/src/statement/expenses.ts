@@ -1,8 +1,8 @@
 import type { ExpenseAccount, ExpenseEntry } from '@hausportal/api';
 import type { Auth } from '../auth/middleware.ts';
 import type { Db } from '../db.ts';
-import { after, notFound } from './params.ts';
-import { ownedPropertyIds } from './scope.ts';
+import { after, notFound } from '../http/params.ts';
+import { ownedPropertyIds } from '../access/contracts.ts';
 
 // The owners' view of the building's cost accounts (Belegeinsicht): only properties where I own a unit.
 

@@ -1,6 +1,6 @@
 import type { Me, PendingAction, Role } from '@hausportal/api';
-import { bool, type Db } from './db.ts';
-import type { Organization } from './organizations.ts';
+import { bool, type Db } from '../db.ts';
+import type { Organization } from '../organizations.ts';
 
 export interface UserRow {
   id: string;

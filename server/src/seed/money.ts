@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import type { Clock } from './clock.ts';
-import { newId } from './ids.ts';
-import { demoBanks, demoPersonsWithoutLogin, demoProperties, type ContractSpec, type PropertySpec, type RelDate } from './seed-money-data.ts';
-import { chargeRows, ledgerRows, periodsBetween, seedClock, type ChargeRow, type LedgerRow, type SeedClock } from './seed-money-ledger.ts';
-import { expenseRows } from './seed-money-receipts.ts';
+import type { Clock } from '../clock.ts';
+import { newId } from '../ids.ts';
+import { demoBanks, demoPersonsWithoutLogin, demoProperties, type ContractSpec, type PropertySpec, type RelDate } from './money-data.ts';
+import { chargeRows, ledgerRows, periodsBetween, seedClock, type ChargeRow, type LedgerRow, type SeedClock } from './money-ledger.ts';
+import { expenseRows } from './money-receipts.ts';
 
 // The demo's units and money: properties with contacts, units, contracts, three years of charges and ledgers,
 // the owners' cost accounts with receipts, and the organizations' bank accounts. Runs inside the demo seed's

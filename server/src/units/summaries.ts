@@ -1,9 +1,9 @@
 import type { ChargeLine, MonthlyCharges, UnitSummary } from '@hausportal/api';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db.ts';
-import { currentPeriod, minDate, periodOf } from './dates.ts';
-import { activeOn, type ContractRow } from './scope.ts';
-import { chargeLine, type ChargeRow } from './totals.ts';
+import { currentPeriod, minDate, periodOf } from '../calendar.ts';
+import { activeOn, type ContractRow } from '../access/contracts.ts';
+import { chargeLine, type ChargeRow } from '../statement/totals.ts';
 
 /** The month whose charges a unit row shows: this month, or the last month of an ended contract. */
 export const monthlyPeriod = (c: ContractRow, clock: Clock): string => minDate(currentPeriod(clock), c.valid_to === null ? null : periodOf(c.valid_to));

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { newId } from './ids.ts';
+import { newId } from '../ids.ts';
 import { textPdf } from './pdf.ts';
-import type { ExpenseSpec, PropertySpec } from './seed-money-data.ts';
-import type { SeedClock } from './seed-money-ledger.ts';
+import type { ExpenseSpec, PropertySpec } from './money-data.ts';
+import type { SeedClock } from './money-ledger.ts';
 
 // The owners' cost accounts of a building with three years of postings, each with its receipt as a small PDF.
 

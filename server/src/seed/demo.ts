@@ -1,13 +1,13 @@
-import { systemClock, type Clock } from './clock.ts';
-import type { Db } from './db.ts';
-import { newId } from './ids.ts';
-import { createMailer } from './mail.ts';
-import { activationCodeSeconds, createCode } from './auth/codes.ts';
-import { hashPassword } from './auth/password.ts';
-import { fromRow } from './organizations.ts';
-import { invitationMail } from './routes/mails.ts';
-import { demoLogins, demoOrganizations, demoUsers, type DemoLogin } from './seed-data.ts';
-import { seedMoney } from './seed-money.ts';
+import { systemClock, type Clock } from '../clock.ts';
+import type { Db } from '../db.ts';
+import { newId } from '../ids.ts';
+import { createMailer } from '../notifications/mail.ts';
+import { activationCodeSeconds, createCode } from '../auth/codes.ts';
+import { hashPassword } from '../auth/password.ts';
+import { fromRow } from '../organizations.ts';
+import { invitationMail } from '../auth/mails.ts';
+import { demoLogins, demoOrganizations, demoUsers, type DemoLogin } from './data.ts';
+import { seedMoney } from './money.ts';
 
 const seedMarker = 'demo_seed';
 

@@ -1,4 +1,4 @@
-import { HttpProblem } from '../problems.ts';
+import { HttpProblem } from './problems.ts';
 
 // An opaque keyset position: the sort key values of the last row of a page, as base64url JSON.
 

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
-import { HttpProblem } from '../problems.ts';
-import { currentPeriod, currentYear, monthsBetween } from './dates.ts';
+import { HttpProblem } from './problems.ts';
+import { currentPeriod, currentYear, monthsBetween } from '../calendar.ts';
 
 // Query parameters after the contract's validator: shapes are checked there, relations between them here.
 

@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import type { Ctx } from '../context.ts';
 import { authOf, requireUser } from '../auth/middleware.ts';
-import { today } from '../money/dates.ts';
-import { openItems } from '../money/open-items.ts';
-import { idParam, periodRange, sendPrivateJson, yearParam } from '../money/params.ts';
-import { contractsOnUnit, myContracts, type ContractRow } from '../money/scope.ts';
-import { chargeStatement, ledgerOf } from '../money/statement.ts';
+import { today } from '../calendar.ts';
+import { openItems } from './open-items.ts';
+import { idParam, periodRange, sendPrivateJson, yearParam } from '../http/params.ts';
+import { contractsOnUnit, myContracts, type ContractRow } from '../access/contracts.ts';
+import { chargeStatement, ledgerOf } from './account.ts';
 
 /** Of my contracts on a unit, the latest one that overlaps the year (else the preferred one). */
 function contractForYear(contracts: ContractRow[], year: number): ContractRow {

@@ -1,17 +1,17 @@
 import { Router } from 'express';
 import type { components } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
-import { consumeCode, createCode, peekCode, resetCodeSeconds } from '../auth/codes.ts';
-import { authOf, requireUser } from '../auth/middleware.ts';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { enforcePolicy } from '../auth/policy.ts';
-import { clearAttempts, loginLimits, recordAttempt, resetLimits, retryAfter } from '../auth/rate-limit.ts';
-import { revokeUserFamilies } from '../auth/sessions.ts';
+import { consumeCode, createCode, peekCode, resetCodeSeconds } from './codes.ts';
+import { authOf, requireUser } from './middleware.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { enforcePolicy } from './policy.ts';
+import { clearAttempts, loginLimits, recordAttempt, resetLimits, retryAfter } from './rate-limit.ts';
+import { revokeUserFamilies } from './sessions.ts';
 import { orgById, orgBySlug } from '../organizations.ts';
-import { HttpProblem } from '../problems.ts';
-import { membership, userById } from '../users.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { membership, userById } from './users.ts';
 import { passwordChangedMail, resetMail } from './mails.ts';
-import { clientIp, rateLimited } from './auth-session.ts';
+import { clientIp, rateLimited } from './session-routes.ts';
 
 type Schemas = components['schemas'];
 

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
-import type { Ctx } from './context.ts';
-import { allAllowedOrigins, type Organization } from './organizations.ts';
+import type { Ctx } from '../context.ts';
+import { allAllowedOrigins, type Organization } from '../organizations.ts';
 import { HttpProblem, sendProblem } from './problems.ts';
 
 /** The server's own origin: HP_PUBLIC_URL, or what the request was addressed to. */

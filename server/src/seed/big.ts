@@ -1,13 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PaymentMethod } from '@hausportal/api';
-import { systemClock, type Clock } from './clock.ts';
-import { engineOf, isPostgresUrl, migrate, openDb, type Db } from './db.ts';
-import { newId } from './ids.ts';
-import { isEmpty, seedDemo } from './seed.ts';
-import { chargeMonths, insertAll } from './seed-money.ts';
-import type { LineSpec, Story } from './seed-money-data.ts';
-import { chargeRows, ledgerRows, seedClock, type ChargeRow, type LedgerRow } from './seed-money-ledger.ts';
+import { systemClock, type Clock } from '../clock.ts';
+import { engineOf, isPostgresUrl, migrate, openDb, type Db } from '../db.ts';
+import { newId } from '../ids.ts';
+import { isEmpty, seedDemo } from './demo.ts';
+import { chargeMonths, insertAll } from './money.ts';
+import type { LineSpec, Story } from './money-data.ts';
+import { chargeRows, ledgerRows, seedClock, type ChargeRow, type LedgerRow } from './money-ledger.ts';
 
 // A big database for the benchmarks: N generated units (default 50,000) in ~1,000 properties of one organization,
 // each with a tenant, this year's charges and ledger. Added to an already seeded database in one transaction,

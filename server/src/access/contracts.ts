@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Auth } from '../auth/middleware.ts';
 import type { Db } from '../db.ts';
-import { notFound } from './params.ts';
+import { notFound } from '../http/params.ts';
 
 // Everything a person may see hangs off his contracts in the session's organization: a unit is "mine" when I have
 // a contract on it, a property is "owned" when I have an owner contract on one of its units. Ids outside that

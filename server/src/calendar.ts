@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.ts';
+import type { Clock } from './clock.ts';
 
 // Dates are ISO text (YYYY-MM-DD), periods YYYY-MM; both compare correctly as strings.
 

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { MePatch } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
-import { authOf, requireUser } from '../auth/middleware.ts';
-import { HttpProblem } from '../problems.ts';
-import { buildMe, membership, userById } from '../users.ts';
+import { authOf, requireUser } from './middleware.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { buildMe, membership, userById } from './users.ts';
 
 const emailTaken = () =>
   new HttpProblem(409, 'email_taken', 'This email address is already in use.', {
