@@ -6,7 +6,7 @@ export { HpStatementExpenses } from './views/expenses.js';
 export { HpStatementQr } from './qr.js';
 export { HpStatementViewEvent } from './events.js';
 export { StatementView, statementViews, isStatementView, type StatementViewName } from './view.js';
-export { epcPayload, epcAmount, validIban, EpcError, type EpcTransfer } from './epc.js';
+export { epcPayload, epcFields, epcText, epcAmount, validIban, EpcError, type EpcFields, type EpcTransfer } from './epc.js';
 export { chargesCsv } from './views/charges-csv.js';
 export { ledgerCsv } from './views/ledger-csv.js';
 export { openItemsCsv } from './views/open-items-csv.js';

@@ -93,6 +93,16 @@ describe('EPC QR payload (EPC069-12, GiroCode)', () => {
     expect(() => epcPayload({ ...demo, recipient, remittance: 'ü'.repeat(63) + 'x'.repeat(77) })).to.throw(EpcError, /331 bytes/);
   });
 
+  it('keeps every field on its line when names and texts carry line breaks', () => {
+    const fields = epcPayload({
+      recipient: 'ImmoPro Hausverwaltung GmbH\nBuchhaltung',
+      iban: 'AT61 1904 3002 3457 3201',
+      amountCents: 89000,
+      remittance: 'Konto 2100418\r\nTop W2',
+    }).split('\n');
+    expect(fields).to.deep.equal(['BCD', '002', '1', 'SCT', '', 'ImmoPro Hausverwaltung GmbH Buchhaltung', 'AT611904300234573201', 'EUR890.00', '', '', 'Konto 2100418 Top W2']);
+  });
+
   it('normalises the IBAN and BIC, trims names and texts, and ends without an empty line', () => {
     const fields = epcPayload({ ...demo, iban: ' at61 1904 3002 3457 3201 ', bic: 'bkau atww', recipient: '  ImmoPro  ', remittance: '' }).split('\n');
     expect(fields).to.deep.equal(['BCD', '002', '1', 'SCT', 'BKAUATWW', 'ImmoPro', 'AT611904300234573201', 'EUR13826.60']);

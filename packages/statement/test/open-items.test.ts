@@ -50,6 +50,26 @@ describe('open items view (Rückstände)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the transfer exactly as the code carries it when the master data has line breaks and control characters', async () => {
+    const payment = {
+      ...openItems.payments[0]!,
+      recipient: 'ImmoPro Hausverwaltung GmbH\nBuchhaltung\u2029',
+      iban: 'AT61 1904\t3002 3457 3201\r\n',
+      bic: 'bkau\u0000atww',
+      remittance: '\uFEFFKonto 2100417\r\nTop W2\u2028\u0085 offen',
+    };
+    const { el } = await view<HpStatementOpenItems>('hp-statement-open-items', statementRoutes({ 'GET /open-items': () => ({ ...openItems, payments: [payment] }) }));
+    await loaded(el);
+    const fields = (await decodeQr($<HpStatementQr>(el, 'hp-statement-qr')!))!.split('\n');
+    expect(fields).to.deep.equal(['BCD', '002', '1', 'SCT', 'BKAUATWW', 'ImmoPro Hausverwaltung GmbH Buchhaltung', 'AT611904300234573201', 'EUR13826.60', '', '', 'Konto 2100417 Top W2 offen']);
+    const shown = (name: string) => $(el, `.payment dd.${name}`)!.textContent!;
+    expect(shown('recipient')).to.equal(fields[5]);
+    expect(shown('iban').replace(/ /g, '')).to.equal(fields[6]);
+    expect(shown('bic')).to.equal(fields[4]);
+    expect(`EUR${shown('amount').replace(/[^\d,]/g, '').replace(',', '.')}`).to.equal(fields[7]);
+    expect(shown('reference')).to.equal(fields[10]);
+  });
+
   it('thanks when everything is paid, and shows a credit without a payment code', async () => {
     const credit = { items: [], totalOpenCents: -4250, payments: [] };
     const { el } = await view<HpStatementOpenItems>('hp-statement-open-items', statementRoutes({ 'GET /open-items': () => credit }));

@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import type { OpenItem, PaymentInstruction } from '@hausportal/api';
 import { formatDate, formatMoney, renderBalance, type Locale } from '@hausportal/core';
 import { dunningText } from '../labels.js';
-import { epcPayload } from '../epc.js';
+import { epcFields, epcPayload } from '../epc.js';
 import { scrollBox } from '../scroll.js';
 
 const DAY = 86_400_000;
@@ -48,10 +48,14 @@ export function renderOpenItemsTable(items: OpenItem[], locale: Locale): Templat
     </table>`);
 }
 
-const groupIban = (iban: string) => iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+const groupIban = (iban: string) => iban.replace(/(.{4})(?=.)/g, '$1 ');
 
-/** The transfer as QR code and as text to type in, side by side. */
+/**
+ * The transfer as QR code and as text to type in, side by side. The text shows the fields as the code carries them
+ * (see `epcFields`), so what people read is what their banking app fills in.
+ */
 export function renderPayment(p: PaymentInstruction, locale: Locale): TemplateResult {
+  const fields = epcFields(p);
   let payload = '';
   try {
     payload = epcPayload(p);
@@ -69,11 +73,11 @@ export function renderPayment(p: PaymentInstruction, locale: Locale): TemplateRe
           </figure>`
         : ''}
       <dl>
-        <dt>${msg('Recipient', { id: 'statement.pay.recipient' })}</dt><dd>${p.recipient}</dd>
-        <dt>IBAN</dt><dd class="iban">${groupIban(p.iban)}</dd>
-        ${p.bic ? html`<dt>BIC</dt><dd>${p.bic}</dd>` : ''}
-        <dt>${msg('Amount', { id: 'statement.col.amount' })}</dt><dd class="amount">${formatMoney(p.amountCents, locale)}</dd>
-        <dt>${msg('Reference', { id: 'statement.pay.reference' })}</dt><dd class="reference">${p.remittance}</dd>
+        <dt>${msg('Recipient', { id: 'statement.pay.recipient' })}</dt><dd class="recipient">${fields.recipient}</dd>
+        <dt>IBAN</dt><dd class="iban">${groupIban(fields.iban)}</dd>
+        ${fields.bic ? html`<dt>BIC</dt><dd class="bic">${fields.bic}</dd>` : ''}
+        <dt>${msg('Amount', { id: 'statement.col.amount' })}</dt><dd class="amount">${formatMoney(fields.amountCents, locale)}</dd>
+        <dt>${msg('Reference', { id: 'statement.pay.reference' })}</dt><dd class="reference">${fields.remittance}</dd>
       </dl>
     </div>
   </section>`;
