@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { html, render } from 'lit';
-import { EpcError, epcAmount, epcPayload, validIban, type HpStatementQr } from '../src/index.js';
+import { EpcError, epcAmount, epcFields, epcPayload, epcText, validIban, type EpcTransfer, type HpStatementQr } from '../src/index.js';
 import '../src/define.js';
 import { decodeQr } from './fixtures-payments.js';
 
@@ -106,5 +107,64 @@ describe('EPC QR payload (EPC069-12, GiroCode)', () => {
   it('normalises the IBAN and BIC, trims names and texts, and ends without an empty line', () => {
     const fields = epcPayload({ ...demo, iban: ' at61 1904 3002 3457 3201 ', bic: 'bkau atww', recipient: '  ImmoPro  ', remittance: '' }).split('\n');
     expect(fields).to.deep.equal(['BCD', '002', '1', 'SCT', 'BKAUATWW', 'ImmoPro', 'AT611904300234573201', 'EUR13826.60']);
+  });
+
+  describe('for any name and remittance text', () => {
+    // What master-data imports bring along: line breaks of every kind, tabs, NUL, BOM, zero-width and bidi characters,
+    // lone surrogates.
+    const odd = fc.constantFrom('\n', '\r', '\r\n', '\t', '\v', '\f', '\u0085', '\u2028', '\u2029', '\u0000', '\u001f', '\u007f', '\u00a0', '\uFEFF', '\u200B', '\u202E', '\uD800', '\uDFFF', ' ');
+    const text = (maxLength: number) =>
+      fc.oneof(
+        fc.string({ unit: 'grapheme', maxLength }),
+        fc.string({ unit: 'binary', maxLength }),
+        fc.string({ unit: 'binary-ascii', maxLength }),
+        fc.array(fc.oneof(odd, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 })), { maxLength: maxLength / 3 }).map((parts) => parts.join('')),
+      );
+    const transfer: fc.Arbitrary<EpcTransfer> = fc.record({
+      recipient: text(80),
+      iban: fc.tuple(fc.constantFrom('AT61 1904 3002 3457 3201', 'DE89 3704 0044 0532 0130 00'), odd).map(([iban, c]) => iban.replace(' ', c)),
+      bic: fc.constantFrom(null, 'BKAUATWW', ' cobadeff\nXXX '),
+      amountCents: fc.integer({ min: 1, max: 99_999_999_999 }),
+      remittance: text(160),
+    });
+    // A reader may break lines at any of these, not only at LF.
+    const readerLines = (payload: string) => payload.split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/);
+
+    it('either refuses with an EpcError or keeps the IBAN on line 7, the amount on line 8 and the payload within 331 bytes', () => {
+      let accepted = 0;
+      fc.assert(
+        fc.property(transfer, (t) => {
+          let payload: string;
+          try {
+            payload = epcPayload(t);
+          } catch (error) {
+            expect(error).to.be.instanceOf(EpcError);
+            return;
+          }
+          accepted++;
+          const lines = readerLines(payload);
+          expect(lines).to.deep.equal(payload.split('\n'));
+          expect(lines.length).to.be.at.most(12);
+          expect(validIban(lines[6]!), lines[6]).to.be.true;
+          expect(lines[7]).to.match(/^EUR\d+\.\d{2}$/);
+          expect(new TextEncoder().encode(payload).length).to.be.at.most(331);
+          const fields = epcFields(t);
+          expect([lines[4], lines[5], lines[6], lines[10] ?? '']).to.deep.equal([fields.bic, fields.recipient, fields.iban, fields.remittance]);
+        }),
+        { numRuns: 500 },
+      );
+      expect(accepted, 'transfers a bank accepts').to.be.greaterThan(100);
+    });
+
+    it('cleans a text to one line without control characters, and leaves a clean one as it is', () => {
+      fc.assert(
+        fc.property(text(200), (raw) => {
+          const clean = epcText(raw);
+          expect(clean).to.not.match(/[\p{Cc}\p{Zl}\p{Zp}]|\s\s|^\s|\s$/u);
+          expect(epcText(clean)).to.equal(clean);
+        }),
+        { numRuns: 500 },
+      );
+    });
   });
 });
