@@ -22,19 +22,32 @@ export function csvMoney(cents: number, locale: Locale): string {
   return locale === 'de' ? text.replace('.', ',') : text;
 }
 
+/**
+ * A spreadsheet skips blanks and invisible characters before a formula sign, so the first visible character decides:
+ * `=`, `+`, `-`, `@` and their fullwidth and small forms; a cell starting with a tab or CR is treated the same way.
+ */
+const FORMULA = /^(?:[\t\r]|[\p{White_Space}\p{Cc}\p{Cf}]*[=+\-@＝＋－＠﹦﹢﹣﹫])/u;
+/** A plain negative number as {@link csvMoney} writes it. */
+const NEGATIVE_NUMBER = /^-[\d.,]+$/;
+
+/** True when a spreadsheet would run `text` as a formula (CSV injection); plain negative numbers are not. */
+function looksLikeFormula(text: string): boolean {
+  return FORMULA.test(text) && !NEGATIVE_NUMBER.test(text);
+}
+
 function quote(cell: CsvCell, separator: string, locale: Locale): string {
   if (cell === null || cell === undefined) return '';
   const text = typeof cell === 'number' ? csvNumber(cell, locale, Number.isInteger(cell) ? 0 : 2) : cell;
-  // Cells a spreadsheet would run as a formula are prefixed with an apostrophe (CSV injection).
-  const formula = typeof cell === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-[\d.,]+$/.test(text);
-  const safe = formula ? `'${text}` : text;
+  // Cells a spreadsheet would run as a formula are prefixed with an apostrophe.
+  const safe = typeof cell === 'string' && looksLikeFormula(text) ? `'${text}` : text;
   return /["\r\n]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**
  * CSV text (RFC 4180 quoting, CRLF line ends) with the locale's separator; the first row is the header.
- * Strings starting with `=`, `+`, `-`, `@` are prefixed with `'` so a spreadsheet never runs them as formulas;
- * plain negative numbers such as `-12,50` (from {@link csvMoney}) stay as they are.
+ * Strings whose first visible character is `=`, `+`, `-`, `@` (after blanks, line breaks or invisible characters, also
+ * in fullwidth form) are prefixed with `'` so a spreadsheet never runs them as formulas; plain negative numbers such
+ * as `-12,50` (from {@link csvMoney}) stay as they are.
  */
 export function toCsv(rows: readonly (readonly CsvCell[])[], locale: Locale): string {
   const separator = csvSeparator(locale);

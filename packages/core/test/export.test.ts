@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { csvMoney, csvNumber, toCsv } from '../src/export.js';
+import { formulaCells, parseCsv } from '../src/testing/index.js';
 
 describe('CSV export', () => {
   it('uses semicolons and decimal commas in German, commas and points in English', () => {
@@ -21,6 +22,38 @@ describe('CSV export', () => {
 
   it('neutralises cells a spreadsheet would run as formulas but keeps negative numbers', () => {
     expect(toCsv([['=HYPERLINK("x")', '+1', '@SUM', csvMoney(-500, 'de')]], 'de')).to.equal(`"'=HYPERLINK(""x"")";'+1;'@SUM;-5,00\r\n`);
+  });
+
+  it('neutralises formulas behind leading whitespace and invisible characters', () => {
+    const cases: [cell: string, de: string][] = [
+      [' =HYPERLINK("https://x.example";"Beleg")', `"' =HYPERLINK(""https://x.example"";""Beleg"")"`],
+      ['\u00A0=1+1', "'\u00A0=1+1"],
+      ['\n=1+1', `"'\n=1+1"`],
+      ['\r\n+1', `"'\r\n+1"`],
+      ['\u3000=1+1', "'\u3000=1+1"],
+      ['\uFEFF=1+1', "'\uFEFF=1+1"],
+      ['\u200B\u2060@SUM(A1)', "'\u200B\u2060@SUM(A1)"],
+      ['\u2028-2+3', "'\u2028-2+3"],
+      [' \t -2+3', "' \t -2+3"],
+      ['\tcmd', "'\tcmd"],
+    ];
+    for (const [cell, de] of cases) expect(toCsv([[cell]], 'de'), JSON.stringify(cell)).to.equal(`${de}\r\n`);
+  });
+
+  it('neutralises fullwidth and small formula signs', () => {
+    for (const sign of ['＝', '＋', '－', '＠', '﹦', '﹢', '﹣', '﹫']) {
+      expect(toCsv([[`${sign}1+1`], [` ${sign}1`]], 'en'), sign).to.equal(`'${sign}1+1\r\n' ${sign}1\r\n`);
+    }
+  });
+
+  it('keeps plain negative money and text that only contains a sign later', () => {
+    expect(toCsv([['-12,50', '-1234.56', '-1', 'Top 3-4', 'a=b', 'info@hv.at', '1+1', '']], 'de')).to.equal('-12,50;-1234.56;-1;Top 3-4;a=b;info@hv.at;1+1;\r\n');
+    expect(toCsv([[csvMoney(-123456, 'en'), -5.5]], 'en')).to.equal('-1234.56,-5.50\r\n');
+  });
+
+  it('reads back what it writes, every hostile value with its apostrophe', () => {
+    const rows = [['Top', 'Text'], ...formulaCells.map((value, i) => [`W${i}`, value]), ['a;b', 'say "hi"']];
+    expect(parseCsv(toCsv(rows, 'de'), ';')).to.deep.equal([['Top', 'Text'], ...formulaCells.map((value, i) => [`W${i}`, `'${value}`]), ['a;b', 'say "hi"']]);
   });
 
   it('writes numbers in the locale and leaves null cells empty', () => {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { setLocale } from '@hausportal/core';
-import { captureDownload } from '@hausportal/core/testing.js';
+import { captureDownload, formulaCells, parseCsv } from '@hausportal/core/testing.js';
 import { unitsCsv, type HpUnitList } from '../src/index.js';
-import { loaded, root, seedData, unitList, unitRoutes } from './fixtures.js';
+import { loaded, naschmarkt, root, seedData, unitList, unitRoutes, units } from './fixtures.js';
 
 const lines = (...rows: string[]) => rows.map((r) => `${r}\r\n`).join('');
 
@@ -56,6 +56,16 @@ describe('unit list CSV', () => {
     const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('button.export')!.click());
     expect(file.name).to.equal('units.csv');
     expect(file.text).to.equal(english);
+  });
+
+  it('neutralises formula-like property names and streets in the downloaded file', async () => {
+    const properties = formulaCells.map((value, i) => ({ ...naschmarkt, id: `prop-${i}`, name: value, address: { ...naschmarkt.address, street: value } }));
+    const items = properties.map((p, i) => ({ ...units[0]!, id: `unit-${i}`, propertyId: p.id, top: `W${i}` }));
+    const { el } = await unitList(unitRoutes({ items, properties }));
+    await loaded(el);
+    const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('button.export')!.click());
+    const rows = parseCsv(file.text, ';').slice(1);
+    expect(rows.map((r) => [r[0], r[1]])).to.have.deep.members(formulaCells.map((v) => [`'${v}`, `'${v}, 1060 Wien`]));
   });
 });
 
