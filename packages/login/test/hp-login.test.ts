@@ -370,8 +370,9 @@ describe('<hp-login> light-DOM styles', () => {
       const scoped = document.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.cssText.includes('@scope (hp-login)')));
       expect(scoped.length).to.be.within(1, 2);
       const before = document.adoptedStyleSheets.length;
-      wrapper.querySelector('hp-session')!.append(document.createElement('hp-login'));
-      await new Promise((r) => requestAnimationFrame(r));
+      const added = document.createElement('hp-login') as HpLogin;
+      wrapper.querySelector('hp-session')!.append(added);
+      await added.updateComplete;
       expect(document.adoptedStyleSheets.length).to.equal(before);
       const ours = getComputedStyle(input(first!, 'username'));
       expect(ours.borderTopWidth).to.equal('1px');

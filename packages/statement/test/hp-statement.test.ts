@@ -47,8 +47,9 @@ describe('<hp-statement>', () => {
   it('switches views by click and by arrow keys, reflects `view` and fires hp-statement-view', async () => {
     const { el } = await mount<HpStatement>(html`<hp-statement unit="unit-w2"></hp-statement>`, statementRoutes());
     await shown(el);
-    setTimeout(() => $<HTMLButtonElement>(el, '[data-tab=ledger]')!.click());
-    const event = (await oneEvent(el, 'hp-statement-view')) as HpStatementViewEvent;
+    const switched = oneEvent(el, 'hp-statement-view');
+    $<HTMLButtonElement>(el, '[data-tab=ledger]')!.click();
+    const event = (await switched) as HpStatementViewEvent;
     expect(event.detail.view).to.equal('ledger');
     await shown(el);
     expect(el.getAttribute('view')).to.equal('ledger');
