@@ -99,16 +99,3 @@ export function deferred(): { promise: Promise<void>; resolve: () => void } {
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
 }
-
-/**
- * Chromium reports "ResizeObserver loop completed with undelivered notifications" through window.onerror while
- * the virtualizer measures rows that were just rendered; the notifications are delivered in the next frame and
- * nothing is lost, so the test runner is told to ignore exactly that message.
- */
-export function ignoreResizeObserverLoop(): void {
-  const previous = window.onerror;
-  if ((previous as { resizeGuard?: boolean } | null)?.resizeGuard) return;
-  const guard: OnErrorEventHandler = (message, ...rest) =>
-    /ResizeObserver loop/.test(String(message)) ? true : previous?.call(window, message, ...rest);
-  window.onerror = Object.assign(guard, { resizeGuard: true });
-}

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { problem } from '@hausportal/core/testing.js';
 import { HpUnitSelectEvent, type HpUnitList } from '../src/index.js';
 import { generateUnits } from '../src/testing.js';
-import { deferred, ignoreResizeObserverLoop, kahlenberg, loaded, naschmarkt, root, rowIds, seedData, text, unitList, unitRoutes } from './fixtures.js';
+import { deferred, kahlenberg, loaded, naschmarkt, root, rowIds, seedData, text, unitList, unitRoutes } from './fixtures.js';
 
 const row = (el: HpUnitList, id: string) => root(el).querySelector<HTMLElement>(`[data-unit="${id}"]`)!;
 
@@ -52,7 +52,6 @@ describe('<hp-unit-list> states', () => {
 
   it('loads every page with limit 200 and the cursor of the previous page', async () => {
     const log: { limit: string | null; cursor: string | null }[] = [];
-    ignoreResizeObserverLoop();
     const data = generateUnits(230, { perProperty: 100 });
     const { el } = await unitList(unitRoutes(data, log));
     await loaded(el);
@@ -122,8 +121,9 @@ describe('<hp-unit-list> selecting a unit', () => {
   it('fires hp-unit-select on click', async () => {
     const { el } = await unitList(unitRoutes(seedData));
     await loaded(el);
-    setTimeout(() => row(el, 'unit-7').querySelector<HTMLElement>('.c-usage')!.click());
-    const event = await oneEvent(el, HpUnitSelectEvent.eventName);
+    const selected = oneEvent(el, HpUnitSelectEvent.eventName);
+    row(el, 'unit-7').querySelector<HTMLElement>('.c-usage')!.click();
+    const event = await selected;
     expect(event).to.be.instanceOf(HpUnitSelectEvent);
     expect(event.detail).to.deep.equal({ unitId: 'unit-7' });
     expect(event.bubbles && event.composed).to.be.true;

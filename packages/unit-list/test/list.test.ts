@@ -3,7 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import type { UnitSummary } from '@hausportal/api';
 import type { HpUnitList, SortKey } from '../src/index.js';
 import { generateUnits } from '../src/testing.js';
-import { ignoreResizeObserverLoop, loaded, root, rowIds, seedData, text, unitList, unitRoutes } from './fixtures.js';
+import { loaded, root, rowIds, seedData, text, unitList, unitRoutes } from './fixtures.js';
 
 const collator = new Intl.Collator('de', { numeric: true, sensitivity: 'base' });
 const headerButton = (el: HpUnitList, key: SortKey) => root(el).querySelector<HTMLButtonElement>(`[role=columnheader].c-${key} button`)!;
@@ -121,7 +121,6 @@ describe('<hp-unit-list> sorting, filtering, search', () => {
 });
 
 describe('<hp-unit-list> long lists', () => {
-  before(() => ignoreResizeObserverLoop());
   afterEach(() => window.scrollTo(0, 0));
 
   it('renders short lists plainly, every row in the DOM', async () => {
