@@ -2,10 +2,12 @@ import type { Knex } from 'knex';
 import type { Auth } from '../auth/middleware.ts';
 import type { Db } from '../db.ts';
 import { notFound } from '../http/params.ts';
+import { accessPeriod, covers, overlapsYear, type Period } from './periods.ts';
 
 // Everything a person may see hangs off his contracts in the session's organization: a unit is "mine" when I have
-// a contract on it, a property is "owned" when I have an owner contract on one of its units. Ids outside that
-// answer 404, exactly like ids that do not exist.
+// a contract on it that has begun, a property is "owned" when I have an owner contract on one of its units. What
+// each contract opens in time is decided in periods.ts. Ids outside that answer 404, exactly like ids that do not
+// exist.
 
 export interface ContractRow {
   id: string;
@@ -28,12 +30,17 @@ export interface ContractRow {
 /** Sort order of units: property address, property, Top, contract. */
 export const unitOrder = ['p.street', 'p.id', 'u.top', 'c.id'];
 
-/** The person's contracts (joined with unit and property) in the session's organization; uses contracts(person_id). */
-export function contractsOf(db: Db, auth: Auth): Knex.QueryBuilder {
+/**
+ * The person's contracts (joined with unit and property) in the session's organization that have begun by `today`
+ * (YYYY-MM-DD, the organization's day): a contract that starts later gives nothing before its start
+ * (periods.ts `hasStarted`, the same rule in SQL). Uses contracts(person_id).
+ */
+export function contractsOf(db: Db, auth: Auth, today: string): Knex.QueryBuilder {
   const q = db('contracts as c')
     .join('units as u', 'u.id', 'c.unit_id')
     .join('properties as p', 'p.id', 'u.property_id')
     .where('p.organization_id', auth.org.id)
+    .where('c.valid_from', '<=', today)
     .select(
       'c.id', 'c.unit_id', 'c.role', 'c.valid_from', 'c.valid_to', 'c.payment_method', 'c.account_no',
       'u.property_id', 'p.street', 'u.top', 'u.edv_no', 'u.usage', 'u.area_m2', 'u.share_num', 'u.share_den',
@@ -50,27 +57,38 @@ export const ordered = (q: Knex.QueryBuilder): Knex.QueryBuilder => {
 };
 
 /** True when the contract is valid on `day`. */
-export const activeOn = (c: Pick<ContractRow, 'valid_from' | 'valid_to'>, day: string): boolean =>
-  c.valid_from <= day && (c.valid_to === null || c.valid_to >= day);
+export const activeOn = (c: Pick<ContractRow, 'valid_from' | 'valid_to'>, day: string): boolean => covers({ from: c.valid_from, to: c.valid_to }, day);
 
 /** My contracts on one unit, the one valid today (else the latest) first; none → 404. */
 export async function contractsOnUnit(db: Db, auth: Auth, unitId: string, day: string): Promise<ContractRow[]> {
-  const rows = (await contractsOf(db, auth).where('c.unit_id', unitId)) as ContractRow[];
+  const rows = (await contractsOf(db, auth, day).where('c.unit_id', unitId)) as ContractRow[];
   if (rows.length === 0) throw notFound();
   return rows.sort((a, b) => Number(activeOn(b, day)) - Number(activeOn(a, day)) || b.valid_from.localeCompare(a.valid_from));
 }
 
-/** My contracts, optionally on one unit (404 when it is not mine), in unit order. */
-export async function myContracts(db: Db, auth: Auth, unitId: string | undefined): Promise<ContractRow[]> {
-  const q = ordered(contractsOf(db, auth));
+/** My contracts that have begun by `today`, optionally on one unit (404 when it is not mine), in unit order. */
+export async function myContracts(db: Db, auth: Auth, unitId: string | undefined, today: string): Promise<ContractRow[]> {
+  const q = ordered(contractsOf(db, auth, today));
   if (unitId !== undefined) q.where('c.unit_id', unitId);
   const rows = (await q) as ContractRow[];
   if (unitId !== undefined && rows.length === 0) throw notFound();
   return rows;
 }
 
-/** Ids of the properties of this organization where I own a unit. */
-export async function ownedPropertyIds(db: Db, auth: Auth): Promise<string[]> {
-  const rows = (await contractsOf(db, auth).clearSelect().distinct('u.property_id').where('c.role', 'owner')) as { property_id: string }[];
-  return rows.map((r) => r.property_id);
+/**
+ * Property id → the periods my owner contracts there open for the building's data (whole years that overlap the
+ * ownership, periods.ts), for the properties of this organization where I own or owned a unit.
+ */
+export async function ownerPeriods(db: Db, auth: Auth, today: string): Promise<Map<string, Period[]>> {
+  const rows = (await contractsOf(db, auth, today).clearSelect().select('u.property_id', 'c.role', 'c.valid_from', 'c.valid_to').where('c.role', 'owner')) as Pick<ContractRow, 'property_id' | 'role' | 'valid_from' | 'valid_to'>[];
+  const periods = new Map<string, Period[]>();
+  for (const row of rows) {
+    const period = accessPeriod(row, today, 'property');
+    if (period) periods.set(row.property_id, [...(periods.get(row.property_id) ?? []), period]);
+  }
+  return periods;
 }
+
+/** Ids of the properties whose building data of `year` my ownership opens, in first-seen order. */
+export const propertiesOpenIn = (periods: Map<string, Period[]>, year: number): string[] =>
+  [...periods].filter(([, list]) => list.some((p) => overlapsYear(p, year))).map(([id]) => id);

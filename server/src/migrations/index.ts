@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import * as init from './001_init.ts';
 import * as unitsMoney from './002_units_money.ts';
+import * as organizationTimeZone from './003_organization_time_zone.ts';
+import * as accessIndexes from './005_access_indexes.ts';
+import * as refreshGrace from './006_refresh_grace.ts';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
@@ -8,6 +11,9 @@ type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 const migrations: Record<string, Migration> = {
   '001_init': init,
   '002_units_money': unitsMoney,
+  '003_organization_time_zone': organizationTimeZone,
+  '005_access_indexes': accessIndexes,
+  '006_refresh_grace': refreshGrace,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

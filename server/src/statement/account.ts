@@ -1,7 +1,7 @@
 import type { ChargePeriod, ChargeStatement, ChargeUnit, Ledger, LedgerEntry } from '@hausportal/api';
 import type { Db } from '../db.ts';
-import { maxDate, minDate, periodOf } from '../calendar.ts';
 import type { ContractRow } from '../access/contracts.ts';
+import { clip, periodOfContract } from '../access/periods.ts';
 import { chargeLine, sumOf, vatByRate, type ChargeRow } from './totals.ts';
 
 // Charges and the contract account, always clipped to the contract period.
@@ -22,9 +22,8 @@ export interface LedgerRow {
 
 /** The months of `from…to` inside the contract period, or null when they do not meet. */
 function clipPeriods(c: ContractRow, from: string, to: string): { from: string; to: string } | null {
-  const first = maxDate(from, periodOf(c.valid_from));
-  const last = minDate(to, c.valid_to === null ? null : periodOf(c.valid_to));
-  return first <= last ? { from: first, to: last } : null;
+  const months = clip(periodOfContract(c), from, to, 'month');
+  return months && { from: months.first, to: months.last };
 }
 
 /** Monthly charges of the contracts in `from…to`, grouped by unit and period, with totals; one query. */
@@ -61,10 +60,12 @@ export async function chargeStatement(db: Db, contracts: ContractRow[], from: st
 }
 
 /** The contract's entries booked between two days, inside the contract period, in booking order. */
-export function entriesBetween(db: Db, c: ContractRow, first: string, last: string) {
+export async function entriesBetween(db: Db, c: ContractRow, first: string, last: string): Promise<LedgerRow[]> {
+  const days = clip(periodOfContract(c), first, last);
+  if (!days) return [];
   return db('ledger_entries')
     .where('contract_id', c.id)
-    .whereBetween('booked_on', [maxDate(first, c.valid_from), minDate(last, c.valid_to)])
+    .whereBetween('booked_on', [days.first, days.last])
     .orderBy('booked_on')
     .orderBy('seq')
     .orderBy('id') as Promise<LedgerRow[]>;

@@ -4,6 +4,7 @@ import type { Ctx } from '../context.ts';
 import { authOf, requireUser } from '../auth/middleware.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { accountsWithTotals, entryPage, ownedAccount, ownedAccounts, ownedReceipt } from './expenses.ts';
+import { today } from '../calendar.ts';
 import { idParam, limitParam, sendPrivateJson, yearParam } from '../http/params.ts';
 import { loadProperties } from '../units/properties.ts';
 
@@ -22,8 +23,9 @@ export function expenseRoutes(ctx: Ctx): Router {
 
   router.get('/expense-accounts', requireUser(ctx), async (req, res) => {
     const auth = authOf(res);
-    const year = yearParam(req, ctx.clock);
-    const { propertyIds, accounts } = await ownedAccounts(ctx.db, auth, idParam(req, 'property'));
+    const day = today(ctx.clock, auth.org.timeZone);
+    const year = yearParam(req, day);
+    const { propertyIds, accounts } = await ownedAccounts(ctx.db, auth, idParam(req, 'property'), year, day);
     const roles = new Map(propertyIds.map((id) => [id, new Set(['owner' as const])]));
     const [list, properties] = await Promise.all([accountsWithTotals(ctx.db, accounts, year), loadProperties(ctx, req, auth, roles)]);
     const body: ExpenseAccountList = { year, accounts: list, properties };
@@ -32,10 +34,11 @@ export function expenseRoutes(ctx: Ctx): Router {
 
   router.get('/expense-accounts/:id/entries', requireUser(ctx), async (req, res) => {
     const auth = authOf(res);
-    const year = yearParam(req, ctx.clock);
+    const day = today(ctx.clock, auth.org.timeZone);
+    const year = yearParam(req, day);
     const limit = limitParam(req);
     const cursor = decodeCursor(req.query.cursor, ['string', 'string']);
-    const account = await ownedAccount(ctx.db, auth, req.params.id as string);
+    const account = await ownedAccount(ctx.db, auth, req.params.id as string, year, day);
     const [[summary], page] = await Promise.all([
       accountsWithTotals(ctx.db, [account], year),
       entryPage(ctx.db, account.id, year, limit, cursor),
@@ -49,7 +52,8 @@ export function expenseRoutes(ctx: Ctx): Router {
   });
 
   router.get('/receipts/:id', requireUser(ctx), async (req, res) => {
-    const file = await ownedReceipt(ctx.db, authOf(res), req.params.id as string);
+    const auth = authOf(res);
+    const file = await ownedReceipt(ctx.db, auth, req.params.id as string, today(ctx.clock, auth.org.timeZone));
     const bytes = Buffer.isBuffer(file.bytes) ? file.bytes : Buffer.from(file.bytes);
     res.setHeader('Content-Type', downloadable.has(file.mime) ? file.mime : 'application/octet-stream');
     res.setHeader('Content-Length', String(bytes.length));

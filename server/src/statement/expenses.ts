@@ -2,9 +2,11 @@ import type { ExpenseAccount, ExpenseEntry } from '@hausportal/api';
 import type { Auth } from '../auth/middleware.ts';
 import type { Db } from '../db.ts';
 import { after, notFound } from '../http/params.ts';
-import { ownedPropertyIds } from '../access/contracts.ts';
+import { ownerPeriods, propertiesOpenIn } from '../access/contracts.ts';
+import { covers } from '../access/periods.ts';
 
-// The owners' view of the building's cost accounts (Belegeinsicht): only properties where I own a unit.
+// The owners' view of the building's cost accounts (Belegeinsicht): only properties where I own a unit, and only
+// the years my ownership there overlaps (access/periods.ts). Everything else answers 404.
 
 export interface AccountRow {
   id: string;
@@ -16,9 +18,12 @@ export interface AccountRow {
 
 const yearBounds = (year: number): [string, string] => [`${year}-01-01`, `${year}-12-31`];
 
-/** Accounts of my owned properties (or of one of them; 404 when I own nothing there), by property, then number. */
-export async function ownedAccounts(db: Db, auth: Auth, propertyId: string | undefined): Promise<{ propertyIds: string[]; accounts: AccountRow[] }> {
-  let propertyIds = await ownedPropertyIds(db, auth);
+/**
+ * Accounts of the properties whose `year` my ownership opens (or of one of them; 404 when it does not), by property,
+ * then number. `today` is the organization's day (YYYY-MM-DD).
+ */
+export async function ownedAccounts(db: Db, auth: Auth, propertyId: string | undefined, year: number, today: string): Promise<{ propertyIds: string[]; accounts: AccountRow[] }> {
+  let propertyIds = propertiesOpenIn(await ownerPeriods(db, auth, today), year);
   if (propertyId !== undefined) {
     if (!propertyIds.includes(propertyId)) throw notFound();
     propertyIds = [propertyId];
@@ -35,10 +40,10 @@ export async function ownedAccounts(db: Db, auth: Auth, propertyId: string | und
   return { propertyIds: [...new Set(order)], accounts };
 }
 
-/** One account of a property I own, or 404. */
-export async function ownedAccount(db: Db, auth: Auth, accountId: string): Promise<AccountRow> {
+/** One account of a property whose `year` my ownership opens, or 404. */
+export async function ownedAccount(db: Db, auth: Auth, accountId: string, year: number, today: string): Promise<AccountRow> {
   const account = (await db('expense_accounts').where('id', accountId).first()) as AccountRow | undefined;
-  if (!account || !(await ownedPropertyIds(db, auth)).includes(account.property_id)) throw notFound();
+  if (!account || !propertiesOpenIn(await ownerPeriods(db, auth, today), year).includes(account.property_id)) throw notFound();
   return account;
 }
 
@@ -114,21 +119,20 @@ export interface ReceiptFile {
 }
 
 /**
- * A receipt file of an expense posting on a property I own, or 404. The posting is looked up among the accounts
- * of my properties only (index account_id), so foreign and unknown ids cost and answer the same.
+ * A receipt file of an expense posting on a property I own, booked inside a period my ownership opens there, or
+ * 404. The postings are looked up among the accounts of my properties only (index account_id), so foreign and
+ * unknown ids cost and answer the same.
  */
-export async function ownedReceipt(db: Db, auth: Auth, fileId: string): Promise<ReceiptFile> {
-  const propertyIds = await ownedPropertyIds(db, auth);
-  if (propertyIds.length === 0) throw notFound();
-  const file = (await db('files')
-    .where({ id: fileId, organization_id: auth.org.id })
-    .whereExists((q) =>
-      q.select(db.raw('1'))
-        .from('expense_entries as e')
-        .whereIn('e.account_id', db('expense_accounts').whereIn('property_id', propertyIds).select('id'))
-        .whereRaw('e.receipt_file_id = files.id'),
-    )
-    .first('mime', 'original_name', 'bytes')) as ReceiptFile | undefined;
+export async function ownedReceipt(db: Db, auth: Auth, fileId: string, today: string): Promise<ReceiptFile> {
+  const periods = await ownerPeriods(db, auth, today);
+  if (periods.size === 0) throw notFound();
+  const postings = (await db('expense_entries as e')
+    .join('expense_accounts as a', 'a.id', 'e.account_id')
+    .whereIn('a.property_id', [...periods.keys()])
+    .where('e.receipt_file_id', fileId)
+    .select('a.property_id', 'e.booked_on')) as { property_id: string; booked_on: string }[];
+  if (!postings.some((e) => periods.get(e.property_id)!.some((p) => covers(p, e.booked_on)))) throw notFound();
+  const file = (await db('files').where({ id: fileId, organization_id: auth.org.id }).first('mime', 'original_name', 'bytes')) as ReceiptFile | undefined;
   if (!file) throw notFound();
   return file;
 }

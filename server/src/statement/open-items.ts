@@ -1,6 +1,7 @@
 import type { OpenItem, OpenItems, PaymentInstruction } from '@hausportal/api';
 import type { Auth } from '../auth/middleware.ts';
 import type { Db } from '../db.ts';
+import { whereInContractPeriod } from '../access/periods.ts';
 import type { ContractRow } from '../access/contracts.ts';
 import type { LedgerRow } from './account.ts';
 
@@ -20,8 +21,7 @@ export async function openItems(db: Db, auth: Auth, contracts: ContractRow[], da
       .whereIn('l.contract_id', [...byId.keys()])
       .whereNot('l.open_cents', 0)
       .where('l.booked_on', '<=', day)
-      .whereRaw('l.booked_on >= c.valid_from')
-      .where((q) => q.whereNull('c.valid_to').orWhereRaw('l.booked_on <= c.valid_to'))
+      .modify(whereInContractPeriod, 'l.booked_on', 'c')
       .orderByRaw('coalesce(l.due_on, l.booked_on)')
       .orderBy('l.booked_on')
       .orderBy('l.seq')

@@ -4,13 +4,14 @@ import { authOf, requireUser } from '../auth/middleware.ts';
 import { today } from '../calendar.ts';
 import { openItems } from './open-items.ts';
 import { idParam, periodRange, sendPrivateJson, yearParam } from '../http/params.ts';
+import { overlapsYear, periodOfContract } from '../access/periods.ts';
 import { contractsOnUnit, myContracts, type ContractRow } from '../access/contracts.ts';
 import { chargeStatement, ledgerOf } from './account.ts';
 
 /** Of my contracts on a unit, the latest one that overlaps the year (else the preferred one). */
 function contractForYear(contracts: ContractRow[], year: number): ContractRow {
   const overlapping = contracts
-    .filter((c) => c.valid_from <= `${year}-12-31` && (c.valid_to === null || c.valid_to >= `${year}-01-01`))
+    .filter((c) => overlapsYear(periodOfContract(c), year))
     .sort((a, b) => b.valid_from.localeCompare(a.valid_from));
   return overlapping[0] ?? contracts[0]!;
 }
@@ -20,21 +21,26 @@ export function statementRoutes(ctx: Ctx): Router {
   const router = Router();
 
   router.get('/charges', requireUser(ctx), async (req, res) => {
-    const { from, to } = periodRange(req, ctx.clock);
-    const contracts = await myContracts(ctx.db, authOf(res), idParam(req, 'unit'));
+    const auth = authOf(res);
+    const day = today(ctx.clock, auth.org.timeZone);
+    const { from, to } = periodRange(req, day);
+    const contracts = await myContracts(ctx.db, auth, idParam(req, 'unit'), day);
     sendPrivateJson(res, await chargeStatement(ctx.db, contracts, from, to));
   });
 
   router.get('/ledger', requireUser(ctx), async (req, res) => {
-    const year = yearParam(req, ctx.clock);
-    const contracts = await contractsOnUnit(ctx.db, authOf(res), idParam(req, 'unit') ?? '', today(ctx.clock));
+    const auth = authOf(res);
+    const day = today(ctx.clock, auth.org.timeZone);
+    const year = yearParam(req, day);
+    const contracts = await contractsOnUnit(ctx.db, auth, idParam(req, 'unit') ?? '', day);
     sendPrivateJson(res, await ledgerOf(ctx.db, contractForYear(contracts, year), year));
   });
 
   router.get('/open-items', requireUser(ctx), async (req, res) => {
     const auth = authOf(res);
-    const contracts = await myContracts(ctx.db, auth, idParam(req, 'unit'));
-    sendPrivateJson(res, await openItems(ctx.db, auth, contracts, today(ctx.clock)));
+    const day = today(ctx.clock, auth.org.timeZone);
+    const contracts = await myContracts(ctx.db, auth, idParam(req, 'unit'), day);
+    sendPrivateJson(res, await openItems(ctx.db, auth, contracts, day));
   });
 
   return router;

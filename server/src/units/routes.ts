@@ -20,13 +20,13 @@ export function unitRoutes(ctx: Ctx): Router {
     const auth = authOf(res);
     const limit = limitParam(req);
     const cursor = decodeCursor(req.query.cursor, cursorTypes);
-    const q = ordered(contractsOf(ctx.db, auth)).limit(limit + 1);
+    const day = today(ctx.clock, auth.org.timeZone);
+    const q = ordered(contractsOf(ctx.db, auth, day)).limit(limit + 1);
     if (cursor) after(q, unitOrder, cursor);
     const rows = (await q) as ContractRow[];
     const page = rows.slice(0, limit);
-    const day = today(ctx.clock);
     const [items, properties] = await Promise.all([
-      unitSummaries(ctx.db, page, day, ctx.clock),
+      unitSummaries(ctx.db, page, day),
       loadProperties(ctx, req, auth, rolesByProperty(page)),
     ]);
     const body: UnitPage = { items, properties, nextCursor: rows.length > limit ? encodeCursor(keyOf(page.at(-1)!)) : null };
@@ -35,10 +35,10 @@ export function unitRoutes(ctx: Ctx): Router {
 
   router.get('/units/:id', requireUser(ctx), async (req, res) => {
     const auth = authOf(res);
-    const day = today(ctx.clock);
+    const day = today(ctx.clock, auth.org.timeZone);
     const [contract] = await contractsOnUnit(ctx.db, auth, req.params.id as string, day);
     const [[summary], [property]] = await Promise.all([
-      unitSummaries(ctx.db, [contract!], day, ctx.clock),
+      unitSummaries(ctx.db, [contract!], day),
       loadProperties(ctx, req, auth, rolesByProperty([contract!])),
     ]);
     const charges = summary!.monthly ? await chargeLinesOf(ctx.db, contract!, summary!.monthly.period) : [];

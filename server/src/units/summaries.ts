@@ -1,16 +1,19 @@
 import type { ChargeLine, MonthlyCharges, UnitSummary } from '@hausportal/api';
-import type { Clock } from '../clock.ts';
 import type { Db } from '../db.ts';
-import { currentPeriod, minDate, periodOf } from '../calendar.ts';
+import { whereInContractPeriod } from '../access/periods.ts';
+import { minDate, periodOf } from '../calendar.ts';
 import { activeOn, type ContractRow } from '../access/contracts.ts';
 import { chargeLine, type ChargeRow } from '../statement/totals.ts';
 
-/** The month whose charges a unit row shows: this month, or the last month of an ended contract. */
-export const monthlyPeriod = (c: ContractRow, clock: Clock): string => minDate(currentPeriod(clock), c.valid_to === null ? null : periodOf(c.valid_to));
+/**
+ * The month whose charges a unit row shows: the month of `day` (the organization's today), or the last month of an
+ * ended contract.
+ */
+export const monthlyPeriod = (c: ContractRow, day: string): string => minDate(periodOf(day), c.valid_to === null ? null : periodOf(c.valid_to));
 
 /** Totals of each contract's shown month, one grouped query for the whole page. */
-async function monthlyTotals(db: Db, contracts: ContractRow[], clock: Clock): Promise<Map<string, MonthlyCharges>> {
-  const wanted = new Map(contracts.map((c) => [c.id, monthlyPeriod(c, clock)]));
+async function monthlyTotals(db: Db, contracts: ContractRow[], day: string): Promise<Map<string, MonthlyCharges>> {
+  const wanted = new Map(contracts.map((c) => [c.id, monthlyPeriod(c, day)]));
   const result = new Map<string, MonthlyCharges>();
   if (contracts.length === 0) return result;
   const rows = (await db('charges')
@@ -39,8 +42,7 @@ export async function balancesOn(db: Db, contractIds: string[], day: string): Pr
     .join('contracts as c', 'c.id', 'l.contract_id')
     .whereIn('l.contract_id', contractIds)
     .where('l.booked_on', '<=', day)
-    .whereRaw('l.booked_on >= c.valid_from')
-    .where((q) => q.whereNull('c.valid_to').orWhereRaw('l.booked_on <= c.valid_to'))
+    .modify(whereInContractPeriod, 'l.booked_on', 'c')
     .whereRaw(
       `l.booked_on >= coalesce((select max(f.booked_on) from ledger_entries f
          where f.contract_id = l.contract_id and f.kind = 'carry_forward' and f.booked_on <= ?), '')`,
@@ -53,10 +55,10 @@ export async function balancesOn(db: Db, contractIds: string[], day: string): Pr
   return result;
 }
 
-/** Unit rows for a page of contracts: two queries whatever the page size. */
-export async function unitSummaries(db: Db, contracts: ContractRow[], day: string, clock: Clock): Promise<UnitSummary[]> {
+/** Unit rows for a page of contracts on `day` (the organization's today): two queries whatever the page size. */
+export async function unitSummaries(db: Db, contracts: ContractRow[], day: string): Promise<UnitSummary[]> {
   const ids = contracts.map((c) => c.id);
-  const [monthly, balances] = await Promise.all([monthlyTotals(db, contracts, clock), balancesOn(db, ids, day)]);
+  const [monthly, balances] = await Promise.all([monthlyTotals(db, contracts, day), balancesOn(db, ids, day)]);
   return contracts.map((c) => ({
     id: c.unit_id,
     propertyId: c.property_id,
