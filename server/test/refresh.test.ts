@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import { refreshGraceSeconds } from '../src/auth/sessions.ts';
 import { jwtSecretFromDb } from '../src/settings.ts';
 import { call, demo, expectProblem, jwtPayload, login, refreshCookieOf, setCookieLine, startServer, type Session, type TestServer } from './helpers.ts';
 
@@ -39,15 +40,81 @@ describe('refresh tokens and sessions', () => {
     assert.equal((await call(s.url, '/me', { token: b.body.accessToken })).status, 200);
   });
 
-  test('replaying a used refresh token revokes the whole family: the newest token fails too', async () => {
+  test('two refreshes with the same cookie at the same moment get the same successor; nothing is cleared or revoked', async () => {
+    const start = await login(s.url, demo.wagner.username, demo.wagner.password, 'immopro');
+    const answers = await Promise.all([refresh(s.url, start.cookie), refresh(s.url, start.cookie), refresh(s.url, start.cookie)]);
+    assert.deepEqual(answers.map((a) => a.status), [200, 200, 200], answers.map((a) => a.text).join('\n'));
+    const cookies = new Set(answers.map(refreshCookieOf));
+    assert.equal(cookies.size, 1, 'every answer carries the same successor');
+    const [successor] = [...cookies];
+    assert.ok(successor && successor !== start.cookie);
+    for (const answer of answers) assert.equal((await call(s.url, '/me', { token: answer.body.accessToken })).status, 200);
+    const next = await refresh(s.url, successor);
+    assert.equal(next.status, 200, 'the family survived');
+    assert.equal((await call(s.url, '/me', { token: next.body.accessToken })).status, 200);
+  });
+
+  test('a reload whose refresh answer was lost gets the same successor again within the grace window', async () => {
+    const start = await login(s.url, demo.wagner.username, demo.wagner.password, 'immopro');
+    const lost = await refresh(s.url, start.cookie);
+    s.clock.advance(refreshGraceSeconds - 1);
+    try {
+      const again = await refresh(s.url, start.cookie);
+      assert.equal(again.status, 200);
+      assert.equal(refreshCookieOf(again), refreshCookieOf(lost));
+      assert.match(setCookieLine(again), /Max-Age=2592000; Path=\/; HttpOnly; Secure; SameSite=Strict/);
+      assert.equal((await refresh(s.url, refreshCookieOf(again))).status, 200);
+    } finally {
+      s.clock.advance(-(refreshGraceSeconds - 1));
+    }
+  });
+
+  test('within the window, once the successor was used itself, the old cookie gets 409 and the cookie is left alone', async () => {
+    const start = await login(s.url, demo.wagner.username, demo.wagner.password, 'immopro');
+    const first = refreshCookieOf(await refresh(s.url, start.cookie))!;
+    const newest = refreshCookieOf(await refresh(s.url, first))!;
+    const late = await refresh(s.url, start.cookie);
+    expectProblem(late, 409, 'refresh_in_progress');
+    assert.equal(late.headers.get('retry-after'), '1');
+    assert.deepEqual(late.headers.getSetCookie(), [], 'a losing answer never touches the cookie');
+    assert.equal((await refresh(s.url, newest)).status, 200, 'the family survived');
+  });
+
+  test('replaying a used refresh token after the grace window revokes the whole family: the newest token fails too', async () => {
     const start = await login(s.url, demo.wagner.username, demo.wagner.password, 'immopro');
     const r1 = await refresh(s.url, start.cookie);
     const newest = refreshCookieOf(r1)!;
-    const replay = await refresh(s.url, start.cookie);
-    expectProblem(replay, 401, 'refresh_token_reused');
-    expectProblem(await refresh(s.url, newest), 401);
-    // the access token of the family stops working as well
-    expectProblem(await call(s.url, '/me', { token: r1.body.accessToken }), 401, 'invalid_token');
+    s.clock.advance(refreshGraceSeconds + 1);
+    try {
+      const replay = await refresh(s.url, start.cookie);
+      expectProblem(replay, 401, 'refresh_token_reused');
+      assert.match(setCookieLine(replay), /^__Host-hp_rt=; Max-Age=0/, 'the replay ended the session: the cookie is cleared');
+      const after = await refresh(s.url, newest);
+      expectProblem(after, 401);
+      assert.deepEqual(after.headers.getSetCookie(), [], 'a session that had ended before is not cleared again');
+      // the access token of the family stops working as well
+      expectProblem(await call(s.url, '/me', { token: r1.body.accessToken }), 401, 'invalid_token');
+    } finally {
+      s.clock.advance(-(refreshGraceSeconds + 1));
+    }
+  });
+
+  test('the successor is kept only sealed, and only for the grace window', async () => {
+    const start = await login(s.url, demo.wagner.username, demo.wagner.password, 'immopro');
+    const successor = refreshCookieOf(await refresh(s.url, start.cookie))!;
+    const family = { family_id: jwtPayload(start.token).sid };
+    const kept = await s.db('sessions').where(family).whereNotNull('successor_sealed').select('id', 'successor_sealed');
+    assert.equal(kept.length, 1);
+    assert.ok(!kept[0].successor_sealed.includes(successor));
+    s.clock.advance(refreshGraceSeconds + 1);
+    try {
+      assert.equal((await refresh(s.url, successor)).status, 200);
+      const left = await s.db('sessions').where(family).whereNotNull('successor_sealed').select('id');
+      assert.equal(left.length, 1, 'only the rotation just made keeps its successor');
+      assert.notEqual(left[0].id, kept[0].id, 'the earlier one was cleared after the window');
+    } finally {
+      s.clock.advance(-(refreshGraceSeconds + 1));
+    }
   });
 
   test('logout revokes the family, clears the cookie; refresh after logout is 401', async () => {
@@ -62,13 +129,17 @@ describe('refresh tokens and sessions', () => {
 
   test('refresh without a cookie or with garbage is 401', async () => {
     expectProblem(await refresh(s.url, undefined), 401, 'invalid_refresh_token');
-    expectProblem(await refresh(s.url, 'x'.repeat(43)), 401, 'invalid_refresh_token');
+    const garbage = await refresh(s.url, 'x'.repeat(43));
+    expectProblem(garbage, 401, 'invalid_refresh_token');
+    assert.deepEqual(garbage.headers.getSetCookie(), []);
   });
 
   test('an expired refresh token is refused', async () => {
     const session = await login(s.url, demo.wagner.username, demo.wagner.password, 'immopro');
     await s.db('sessions').where({ user_id: session.user.id }).update({ expires_at: new Date(Date.now() - 1000).toISOString() });
-    expectProblem(await refresh(s.url, session.cookie), 401, 'invalid_refresh_token');
+    const refused = await refresh(s.url, session.cookie);
+    expectProblem(refused, 401, 'invalid_refresh_token');
+    assert.deepEqual(refused.headers.getSetCookie(), [], 'only a refresh that ends the session clears the cookie');
   });
 
   test('access tokens expire after at most five minutes', async () => {

@@ -71,7 +71,10 @@ export interface paths {
         put?: never;
         /**
          * Exchange the refresh cookie for a new access token (the cookie is rotated).
-         * @description Replaying a refresh token that was already used revokes its whole family (401).
+         * @description The same cookie presented again within 20 seconds of its rotation (two tabs or requests at once, a reload
+         *     whose answer was lost) gets the same successor (200), or 409 `refresh_in_progress` when that successor
+         *     cannot be handed out again; the cookie is left alone then. Replaying a used refresh token later revokes its
+         *     whole family (401). Only an answer that ends the session clears the cookie.
          */
         post: operations["refresh"];
         delete?: never;
@@ -937,6 +940,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
         };
     };

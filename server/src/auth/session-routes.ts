@@ -24,6 +24,13 @@ const invalidCredentials = () => new HttpProblem(401, 'invalid_credentials', 'Us
 
 const invalidRefresh = (code = 'invalid_refresh_token') => new HttpProblem(401, code, 'The session has ended. Please log in again.');
 
+// The cookie was rotated a moment ago and its successor cannot be handed out again: the newer cookie is in the
+// browser (or on its way). Nothing ended, so the cookie is left alone.
+const refreshInProgress = () =>
+  new HttpProblem(409, 'refresh_in_progress', 'Another refresh of this session has just finished. Please try again.', {
+    headers: { 'Retry-After': '1' },
+  });
+
 export function authSessionRoutes(ctx: Ctx): Router {
   const router = Router();
 
@@ -51,6 +58,14 @@ export function authSessionRoutes(ctx: Ctx): Router {
     res.json(await authResult(ctx, user, member, org, issued.familyId));
   });
 
+  /**
+   * POST /auth/refresh: exchanges the refresh cookie for a new access token and rotates the cookie (DESIGN §6,
+   * RFC 6749 §10.4). Answers 200 with AuthResult and the next cookie — also when the same cookie is presented again
+   * within the grace window, with the same successor; 409 `refresh_in_progress` when that successor cannot be handed
+   * out; 401 when the session is over. Only a refresh that ends the session itself (a replay after the window revokes
+   * the family, or the user is no longer active) clears the cookie: any other losing answer leaves it alone, since the
+   * browser may hold a newer cookie by now.
+   */
   router.post('/auth/refresh', async (req, res) => {
     const requestedSlug = (req.body as { organization?: string }).organization;
     const requested = requestedSlug ? await orgBySlug(ctx.db, requestedSlug) : null;
@@ -67,7 +82,8 @@ export function authSessionRoutes(ctx: Ctx): Router {
 
     const result = await rotate(ctx, token, target.id);
     if (!result.ok) {
-      clearRefreshCookie(res, familyOrg.crossSite);
+      if (result.reason === 'in_progress') throw refreshInProgress();
+      if (result.reason === 'reused') clearRefreshCookie(res, familyOrg.crossSite);
       throw invalidRefresh(result.reason === 'reused' ? 'refresh_token_reused' : 'invalid_refresh_token');
     }
     const user = await userById(ctx.db, result.issued.userId);
