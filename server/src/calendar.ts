@@ -1,11 +1,33 @@
+import { dayIn } from '@hausportal/api';
 import type { Clock } from './clock.ts';
 
-// Dates are ISO text (YYYY-MM-DD), periods YYYY-MM; both compare correctly as strings.
+// The organization's calendar (DESIGN §6a): "today", the current month and the current year are the calendar day of
+// the organization's time zone (an IANA name such as Europe/Vienna) at the clock's instant — never UTC's day and
+// never the server machine's. At 2026-12-31T23:30Z it is already 1 January 2027 in Vienna.
+// Dates are ISO text (YYYY-MM-DD), periods YYYY-MM; both compare correctly as strings. dayIn is shared with the
+// widgets (@hausportal/api).
 
-export const today = (clock: Clock): string => clock().toISOString().slice(0, 10);
-export const currentPeriod = (clock: Clock): string => today(clock).slice(0, 7);
-export const currentYear = (clock: Clock): number => Number(today(clock).slice(0, 4));
+export { dayIn };
+
+/**
+ * The canonical spelling of an IANA time zone name ("europe/vienna" → "Europe/Vienna"); throws a RangeError for a
+ * name Intl does not know and for fixed offsets such as "+01:00", which know no daylight-saving time.
+ */
+export function timeZoneName(name: string): string {
+  const resolved = /^[A-Za-z]/.test(name) ? new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone : '';
+  if (!/^[A-Za-z]/.test(resolved)) throw new RangeError(`"${name}" is not an IANA time zone name such as Europe/Vienna.`);
+  return resolved;
+}
+
+/** Today (YYYY-MM-DD) in the organization's time zone on the clock's instant. */
+export const today = (clock: Clock, timeZone: string): string => dayIn(clock(), timeZone);
+/** This month (YYYY-MM) in the organization's time zone. */
+export const currentPeriod = (clock: Clock, timeZone: string): string => periodOf(today(clock, timeZone));
+/** This year in the organization's time zone. */
+export const currentYear = (clock: Clock, timeZone: string): number => yearOf(today(clock, timeZone));
+
 export const periodOf = (date: string): string => date.slice(0, 7);
+export const yearOf = (date: string): number => Number(date.slice(0, 4));
 
 const monthIndex = (period: string): number => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
 

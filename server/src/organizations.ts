@@ -1,10 +1,13 @@
 import { defaultPasswordPolicy, type OrganizationPublic, type PasswordPolicy, type Theme } from '@hausportal/api';
 import { bool, json, type Db } from './db.ts';
+import { dayIn } from './calendar.ts';
 
 export interface Organization {
   id: string;
   slug: string;
   name: string;
+  /** IANA time zone name, e.g. Europe/Vienna: the organization's days, months and years are counted in it (§6a). */
+  timeZone: string;
   theme: Theme;
   logoUrl: string | null;
   legalLinks: OrganizationPublic['legalLinks'];
@@ -23,6 +26,7 @@ export function fromRow(row: Row): Organization {
     id: row.id as string,
     slug: row.slug as string,
     name: row.name as string,
+    timeZone: row.time_zone as string,
     theme: json(row.theme, {}),
     logoUrl: (row.logo_url as string | null) ?? null,
     legalLinks: json(row.legal_links, {}),
@@ -51,10 +55,14 @@ export async function allAllowedOrigins(db: Db): Promise<Set<string>> {
   return new Set(rows.flatMap((r: Row) => json<string[]>(r.allowed_origins, [])));
 }
 
-export function toPublic(org: Organization): OrganizationPublic {
+/** What anyone may read about the organization, with the server's clock `now` and the organization's day then. */
+export function toPublic(org: Organization, now: Date): OrganizationPublic {
   return {
     slug: org.slug,
     name: org.name,
+    timeZone: org.timeZone,
+    now: now.toISOString(),
+    today: dayIn(now, org.timeZone),
     logoUrl: org.logoUrl,
     theme: org.theme,
     legalLinks: org.legalLinks,

@@ -1,5 +1,5 @@
 // Demo data for Storybook: two property managers (one in Vienna, one in Hamburg) and their users.
-import { defaultPasswordPolicy, type Me, type OrganizationPublic, type Theme } from '@hausportal/api';
+import { dayIn, defaultPasswordPolicy, type Me, type OrganizationPublic, type Theme } from '@hausportal/api';
 
 // Organizations, themes and users mirror the reference server's demo seed (server/src/seed/data.ts), so stories
 // look like the running demo.
@@ -26,11 +26,15 @@ export const kruegerTheme: Theme = {
   radius: '10px',
 };
 
+/** An organization's calendar fields at an instant, as the server answers them (the mock API answers with its clock). */
+export const calendarAt = (now: Date, timeZone: string) => ({ timeZone, now: now.toISOString(), today: dayIn(now, timeZone) });
+
 const allFeatures = { units: true, statement: true, documents: true, tickets: true, bulletinBoard: true, chatBot: true, expenseAccounts: true };
 
 export const immopro: OrganizationPublic = {
   slug: 'immopro',
   name: 'ImmoPro Hausverwaltung GmbH',
+  ...calendarAt(new Date(), 'Europe/Vienna'),
   logoUrl: null,
   theme: immoproTheme,
   legalLinks: {
@@ -59,6 +63,7 @@ export const immopro: OrganizationPublic = {
 export const krueger: OrganizationPublic = {
   slug: 'krueger',
   name: 'Hausverwaltung Krüger GmbH',
+  ...calendarAt(new Date(), 'Europe/Berlin'),
   logoUrl: null,
   theme: kruegerTheme,
   legalLinks: {

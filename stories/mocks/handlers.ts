@@ -2,7 +2,7 @@
 // Anonymous until someone logs in (refresh answers 401), so widgets start in their logged-out state.
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { checkPassword, type FieldError, type Me, type MePatch, type OrganizationPublic } from '@hausportal/api';
-import { demoPasswords, inOrganization, organizations, users } from './data.js';
+import { calendarAt, demoPasswords, inOrganization, organizations, users } from './data.js';
 import { invalid, problem } from './problems.js';
 import { issue, revoke, sessionOf, tokenOf, update } from './sessions.js';
 
@@ -69,7 +69,7 @@ export const handlers: HttpHandler[] = [
     const slug = String(params.slug);
     if (!slugPattern.test(slug)) return invalid([{ field: 'slug', message: 'is not a valid slug', code: 'format' }]);
     const org = organizations[slug];
-    return org ? HttpResponse.json(org) : problem('organization_not_found');
+    return org ? HttpResponse.json({ ...org, ...calendarAt(new Date(), org.timeZone) }) : problem('organization_not_found');
   }),
 
   http.post(`${API}/auth/login`, async ({ request }) => {

@@ -3,3 +3,4 @@ export * from './client-types.js';
 export * from './password-policy.js';
 export { createApiClient, toProblem } from './client.js';
 export { dataOf, type FetchResult } from './result.js';
+export { dayIn, daysBetween } from './calendar.js';

@@ -28,7 +28,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public information of an organization (theme, logo, legal links, features, password policy). */
+        /**
+         * Public information of an organization (theme, logo, legal links, features, password policy, calendar).
+         * @description Cached for up to 60 seconds (`Cache-Control: public, max-age=60`), so `now` and `today` of an answer from a
+         *     cache are at most that much behind the server's clock, never ahead of it.
+         */
         get: operations["getOrganizationPublic"];
         put?: never;
         post?: never;
@@ -71,10 +75,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange the refresh cookie for a new access token (the cookie is rotated).
-         * @description The same cookie presented again within 20 seconds of its rotation (two tabs or requests at once, a reload
-         *     whose answer was lost) gets the same successor (200), or 409 `refresh_in_progress` when that successor
-         *     cannot be handed out again; the cookie is left alone then. Replaying a used refresh token later revokes its
-         *     whole family (401). Only an answer that ends the session clears the cookie.
+         * @description Replaying a refresh token that was already used revokes its whole family (401).
          */
         post: operations["refresh"];
         delete?: never;
@@ -439,6 +440,23 @@ export interface components {
         OrganizationPublic: {
             slug: components["schemas"]["Slug"];
             name: string;
+            /**
+             * @description The organization's time zone, an IANA name. "Today", the current month and year, due dates and days
+             *     overdue are counted in it, on the server and in the widgets.
+             * @example Europe/Vienna
+             */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description The server's clock when the answer was made (UTC). Widgets count the organization's "today" from it plus
+             *     the time elapsed on the device since it arrived, never from the device's own clock or time zone.
+             */
+            now: string;
+            /**
+             * Format: date
+             * @description The organization's calendar day at `now` in `timeZone` (YYYY-MM-DD).
+             */
+            today: string;
             logoUrl?: string | null;
             theme: components["schemas"]["Theme"];
             legalLinks: components["schemas"]["LegalLinks"];
@@ -940,7 +958,6 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
         };
     };

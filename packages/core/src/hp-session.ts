@@ -4,6 +4,7 @@ import { ContextProvider } from '@lit/context';
 import { createApiClient, type ApiClient, type OrganizationPublic, type Theme } from '@hausportal/api';
 import { apiContext, sessionContext, type Session, type SessionState } from './context.js';
 import { HpSessionChangeEvent } from './events.js';
+import { organizationArrived } from './calendar.js';
 import { documentLocale, ensureLocalization, normalizeLocale, setLocale } from './localization.js';
 import { hostStyles, themeTokenNames } from './styles/tokens.js';
 import { sessionStyles } from './hp-session.styles.js';
@@ -130,7 +131,7 @@ export class HpSession extends LitElement {
       ? client
           .GET('/organizations/{slug}/public', { params: { path: { slug } } })
           .then(({ data }) => {
-            if (this.started === client) this.organization = data ?? null;
+            if (this.started === client) this.organization = organizationArrived(data ?? null);
           })
           .catch(() => undefined)
       : undefined;

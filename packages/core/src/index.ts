@@ -15,6 +15,7 @@ export {
   sourceLocale,
 } from './localization.js';
 export * from './format.js';
+export { OrgDayController, orgToday, organizationArrived, serverNow } from './calendar.js';
 export { hostStyles, tokenRules, themeTokenNames } from './styles/tokens.js';
 export { formStyles, formRules, scopedFormCss, adoptScopedFormStyles } from './styles/form.js';
 export { renderLoading, renderEmpty, renderError, stateStyles, problemMessage, toProblem } from './states.js';

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createApiClient, type ApiClient, type OrganizationPublic } from '@hausportal/api';
 import type { Session } from './context.js';
+import { organizationArrived } from './calendar.js';
 import { documentLocale, normalizeLocale } from './localization.js';
 
 interface Shared {
@@ -21,7 +22,7 @@ function shared(api: string, org: string): Shared {
     const client = createApiClient({ baseUrl: api, organization: org });
     const organization = client
       .GET('/organizations/{slug}/public', { params: { path: { slug: org } } })
-      .then(({ data }) => data ?? null)
+      .then(({ data }) => organizationArrived(data ?? null))
       .catch(() => null);
     entry = { client, organization, restored: client.restore() };
     map.set(key, entry);

@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
-import type { Clock } from '../clock.ts';
 import { HttpProblem } from './problems.ts';
-import { currentPeriod, currentYear, monthsBetween } from '../calendar.ts';
+import { monthsBetween, periodOf, yearOf } from '../calendar.ts';
 
 // Query parameters after the contract's validator: shapes are checked there, relations between them here.
 
@@ -27,20 +26,26 @@ export function limitParam(req: Request): number {
   return value === undefined ? defaultLimit : Number(value);
 }
 
-/** The `year` parameter (default: this year); a later year than this one is a 400. */
-export function yearParam(req: Request, clock: Clock): number {
+/**
+ * The `year` parameter (default: the year of `today`, the organization's day — see calendar.ts); a later year than
+ * that is a 400.
+ */
+export function yearParam(req: Request, today: string): number {
   const value = text(req, 'year');
-  const now = currentYear(clock);
+  const now = yearOf(today);
   if (value === undefined) return now;
   const year = Number(value);
   if (year > now) throw rangeProblem('year', `The year must not be later than ${now}.`);
   return year;
 }
 
-/** `from`/`to` periods (defaults: January of this year … this month), at most 36 months, from ≤ to. */
-export function periodRange(req: Request, clock: Clock): { from: string; to: string } {
-  const from = text(req, 'from') ?? `${currentYear(clock)}-01`;
-  const to = text(req, 'to') ?? currentPeriod(clock);
+/**
+ * `from`/`to` periods (defaults: January … the month of `today`, the organization's day), at most 36 months,
+ * from ≤ to.
+ */
+export function periodRange(req: Request, today: string): { from: string; to: string } {
+  const from = text(req, 'from') ?? `${yearOf(today)}-01`;
+  const to = text(req, 'to') ?? periodOf(today);
   if (from > to) throw rangeProblem('from', 'The first month must not be after the last month.');
   if (monthsBetween(from, to) > maxMonths) throw rangeProblem('to', `At most ${maxMonths} months at once.`);
   return { from, to };

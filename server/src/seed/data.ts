@@ -6,6 +6,8 @@ import { defaultPasswordPolicy, type Role } from '@hausportal/api';
 export interface DemoOrganization {
   slug: string;
   name: string;
+  /** IANA time zone name: the organization's calendar (DESIGN §6a). */
+  timeZone: string;
   theme: Record<string, string>;
   legalLinks: Record<string, string>;
   features: Record<string, boolean>;
@@ -44,6 +46,7 @@ export const demoOrganizations: DemoOrganization[] = [
   {
     slug: 'immopro',
     name: 'ImmoPro Hausverwaltung GmbH',
+    timeZone: 'Europe/Vienna',
     theme: { primary: '#8a1538', onPrimary: '#ffffff', surface: '#ffffff', text: '#231f20', accent: '#c8a45d', fontFamily: "'Source Sans 3', 'Segoe UI', system-ui, sans-serif", radius: '4px' },
     legalLinks: {
       imprint: 'https://www.immopro.example/impressum',
@@ -76,6 +79,7 @@ export const demoOrganizations: DemoOrganization[] = [
   {
     slug: 'krueger',
     name: 'Hausverwaltung Krüger GmbH',
+    timeZone: 'Europe/Berlin',
     theme: { primary: '#0b5d7a', onPrimary: '#ffffff', surface: '#fbfcfd', text: '#14232b', accent: '#e3a21a', fontFamily: "Inter, 'Helvetica Neue', Arial, sans-serif", radius: '10px' },
     legalLinks: {
       imprint: 'https://www.hv-krueger.example/impressum',

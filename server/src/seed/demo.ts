@@ -5,6 +5,7 @@ import { createMailer } from '../notifications/mail.ts';
 import { activationCodeSeconds, createCode } from '../auth/codes.ts';
 import { hashPassword } from '../auth/password.ts';
 import { fromRow } from '../organizations.ts';
+import { timeZoneName } from '../calendar.ts';
 import { invitationMail } from '../auth/mails.ts';
 import { demoLogins, demoOrganizations, demoUsers, type DemoLogin } from './data.ts';
 import { seedMoney } from './money.ts';
@@ -41,6 +42,7 @@ export async function seedDemo(db: Db, clock: Clock = systemClock): Promise<Demo
         id,
         slug: o.slug,
         name: o.name,
+        time_zone: timeZoneName(o.timeZone),
         theme: JSON.stringify(o.theme),
         logo_url: null,
         legal_links: JSON.stringify(o.legalLinks),

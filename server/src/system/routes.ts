@@ -22,7 +22,7 @@ export function systemRoutes(ctx: Ctx): Router {
     const org = await orgBySlug(ctx.db, req.params.slug as string);
     if (!org) throw new HttpProblem(404, 'organization_not_found', 'There is no such organization.');
     res.setHeader('Cache-Control', 'public, max-age=60');
-    res.json(toPublic(org));
+    res.json(toPublic(org, ctx.clock()));
   });
 
   return router;

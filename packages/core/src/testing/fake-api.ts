@@ -1,4 +1,4 @@
-import { createApiClient, type ApiClient, type Me, type OrganizationPublic, type Problem } from '@hausportal/api';
+import { createApiClient, dayIn, type ApiClient, type Me, type OrganizationPublic, type Problem } from '@hausportal/api';
 import { demoMe, demoOrganization, demoPassword } from './fixtures.js';
 
 /** What a fake route handler gets. */
@@ -42,6 +42,8 @@ export interface FakeApiOptions {
   /** The user the default login accepts with {@link demoPassword} (default `user` or {@link demoMe}). */
   account?: Me;
   baseUrl?: string;
+  /** The fake server's clock: `now` and `today` of the organization's answer (default: this device's clock). */
+  now?: () => Date;
 }
 
 export interface FakeApi {
@@ -81,6 +83,7 @@ function compile(pattern: string): { method: string; regex: RegExp; names: strin
  */
 export function createFakeApi(routes: FakeRoutes = {}, options: FakeApiOptions = {}): FakeApi {
   const organization = options.organization ?? demoOrganization;
+  const now = options.now ?? (() => new Date());
   const account = options.account ?? options.user ?? demoMe;
   let cookieUser: Me | null = options.user ?? null;
   let tokenCount = 0;
@@ -94,8 +97,11 @@ export function createFakeApi(routes: FakeRoutes = {}, options: FakeApiOptions =
   };
 
   const builtIn: FakeRoutes = {
-    'GET /organizations/{slug}/public': ({ params }) =>
-      params.slug === organization.slug ? organization : problem(404, 'not_found', 'Unknown organization'),
+    'GET /organizations/{slug}/public': ({ params }) => {
+      if (params.slug !== organization.slug) return problem(404, 'not_found', 'Unknown organization');
+      const instant = now();
+      return { ...organization, now: instant.toISOString(), today: dayIn(instant, organization.timeZone) };
+    },
     'POST /auth/login': ({ body }) => {
       const { username, password } = (body ?? {}) as { username?: string; password?: string };
       const known = username === account.username || username === account.email;

@@ -1,10 +1,16 @@
 import type { Me, OrganizationPublic } from '@hausportal/api';
-import { defaultPasswordPolicy } from '@hausportal/api';
+import { dayIn, defaultPasswordPolicy } from '@hausportal/api';
+
+const loaded = new Date();
 
 /** A demo property manager for tests and stories. */
 export const demoOrganization: OrganizationPublic = {
   slug: 'demo',
   name: 'Demo Hausverwaltung GmbH',
+  timeZone: 'Europe/Vienna',
+  // The fake API answers with its own clock (see createFakeApi's `now`); these are the values at load time.
+  now: loaded.toISOString(),
+  today: dayIn(loaded, 'Europe/Vienna'),
   logoUrl: null,
   theme: { primary: '#0b6e4f', onPrimary: '#ffffff', accent: '#1d63c4', radius: '0.5rem' },
   legalLinks: {
