@@ -22,6 +22,11 @@ export interface Config {
   demoSeed: boolean;
   /** Express "trust proxy" (HP_TRUST_PROXY), so rate limits see the client address behind a load balancer. */
   trustProxy: boolean | number | string;
+  /**
+   * Development and tests only (HP_CLOCK_START, refused in production): the server's clock starts at this instant and
+   * runs on from there, e.g. to see the organizations' New Year's Eve. Null: the system clock.
+   */
+  clockStart: string | null;
   /** Folders served as static files. */
   examplesDir: string;
   portalDistDir: string;
@@ -55,6 +60,14 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   return value;
 }
 
+function parseClockStart(value: string | undefined, env: NodeEnv): string | null {
+  if (!value) return null;
+  if (env === 'production') throw new Error('HP_CLOCK_START is for development and tests; it is refused in production.');
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) throw new Error(`HP_CLOCK_START must be an ISO 8601 instant, not "${value}"`);
+  return new Date(ms).toISOString();
+}
+
 /** The default database: a SQLite file in data/ at the repository root (the folder is created). */
 export function defaultDatabaseUrl(): string {
   const file = resolve(repoRoot, 'data', 'hausportal.sqlite');
@@ -75,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devOrigins: nodeEnv === 'production' ? [] : parseOrigins(env.HP_DEV_ORIGINS),
     demoSeed: !/^(false|0|no|off)$/i.test(env.HP_DEMO_SEED ?? ''),
     trustProxy: parseTrustProxy(env.HP_TRUST_PROXY),
+    clockStart: parseClockStart(env.HP_CLOCK_START, nodeEnv),
     examplesDir: resolve(repoRoot, 'examples'),
     portalDistDir: resolve(repoRoot, 'packages', 'portal', 'dist'),
   };

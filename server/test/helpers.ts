@@ -16,6 +16,10 @@ export class TestClock {
   advance(seconds: number): void {
     this.offsetMs += seconds * 1000;
   }
+  /** Moves the clock to an instant (ISO 8601), from where it runs on. */
+  set(instant: string): void {
+    this.offsetMs = Date.parse(instant) - Date.now();
+  }
 }
 
 export interface TestDatabase {
@@ -86,10 +90,11 @@ const closeServer = (server: Server) =>
     server.close(() => resolve());
   });
 
-/** A real server on an ephemeral port, over a fresh database with the demo seed. */
-export async function startServer(options: { env?: NodeEnv; devOrigins?: string[]; seed?: boolean } = {}): Promise<TestServer> {
+/** A real server on an ephemeral port, over a fresh database with the demo seed; `at` starts its clock at that instant. */
+export async function startServer(options: { env?: NodeEnv; devOrigins?: string[]; seed?: boolean; at?: string } = {}): Promise<TestServer> {
   const database = await freshDatabase();
   const clock = new TestClock();
+  if (options.at) clock.set(options.at);
   if (options.seed !== false) await seedDemo(database.db, clock.now);
   const config: Config = {
     ...loadConfig({ NODE_ENV: options.env ?? 'test', HP_DATABASE_URL: database.url }),
