@@ -21,5 +21,8 @@ export { formStyles, formRules, scopedFormCss, adoptScopedFormStyles } from './s
 export { renderLoading, renderEmpty, renderError, stateStyles, problemMessage, toProblem } from './states.js';
 export { StandaloneSessionController } from './standalone.js';
 export { toCsv, csvMoney, csvNumber, csvSeparator, downloadText, downloadBlob, type CsvCell } from './export.js';
+export { sheetCsv, type Sheet, type SheetColumn, type SheetCell, type ColumnKind } from './sheet.js';
+export { toXlsx, loadExcel, XLSX_TYPE } from './xlsx.js';
+export { ExportController, exportStyles, type ExportSource } from './export-controller.js';
 export { balanceKind, balanceText, renderBalance, type BalanceKind } from './balance.js';
 export { VIRTUAL_THRESHOLD, loadVirtualizer, loadedVirtualizer } from './virtual.js';

@@ -1,3 +1,5 @@
+import { loadExcel } from '../xlsx.js';
+
 /**
  * Cell values a spreadsheet would run as formulas unless an export neutralises them: the sign comes after blanks,
  * line breaks or invisible characters, or in fullwidth form.
@@ -37,4 +39,12 @@ export function parseCsv(text: string, separator: string): string[][] {
     }
   }
   return rows;
+}
+
+/** The first worksheet of an .xlsx file, read with ExcelJS, and ExcelJS's cell types to compare with. */
+export async function readXlsx(file: Uint8Array | Blob) {
+  const ExcelJS = await loadExcel();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file instanceof Blob ? await file.arrayBuffer() : file.slice().buffer);
+  return { sheet: workbook.worksheets[0]!, types: ExcelJS.ValueType };
 }

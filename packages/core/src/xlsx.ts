@@ -1,0 +1,30 @@
+import type { Locale } from './context.js';
+import type { Sheet } from './sheet.js';
+
+// By package name, so tools that measure lazy chunks (bench/sizes.ts) see it as one.
+type Writer = typeof import('@hausportal/core/xlsx-writer.js');
+
+let writer: Promise<Writer> | undefined;
+
+/** Loads the Excel writer and ExcelJS once (a separate chunk in bundles, fetched on the first Excel export). */
+const loadWriter = (): Promise<Writer> =>
+  (writer ??= import('@hausportal/core/xlsx-writer.js').catch((error: unknown) => {
+    writer = undefined; // a later export tries again, e.g. once the network is back
+    throw error;
+  }));
+
+/** ExcelJS itself (from the same lazy chunk), e.g. to read a workbook back. */
+export const loadExcel = () => loadWriter().then((module) => module.ExcelJS);
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The sheet as an Excel workbook (.xlsx): identifiers and texts as text cells (so Excel keeps `3/4`, `1/12` and
+ * `0048-0002`, and a text starting with `=` is never a formula), money as numbers in euros with the format
+ * `#,##0.00`, other numbers with their decimals, dates as date cells (`dd.mm.yyyy` in German), the header row bold
+ * and frozen.
+ */
+export async function toXlsx(sheet: Sheet, locale: Locale): Promise<Blob> {
+  const bytes = await (await loadWriter()).writeXlsx(sheet, locale);
+  return new Blob([bytes], { type: XLSX_TYPE });
+}
