@@ -2,10 +2,10 @@ import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { Task } from '@lit/task';
-import { HpElement, VIRTUAL_THRESHOLD, downloadText, loadVirtualizer, loadedVirtualizer, formStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { ExportController, HpElement, VIRTUAL_THRESHOLD, exportStyles, loadVirtualizer, loadedVirtualizer, formStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, sheetCsv, stateStyles, type Sheet } from '@hausportal/core';
 import { templates } from './locales/de.js';
 import { columns } from './columns.js';
-import { csvFileName, unitsCsv } from './csv.js';
+import { exportFileName, unitsSheet } from './sheet.js';
 import { HpUnitSelectEvent } from './events.js';
 import { ListViewController, type ListView } from './list-view.js';
 import { loadAllUnits } from './load.js';
@@ -19,7 +19,7 @@ registerTranslations('de', templates);
 /**
  * @summary All my units (Tops) in this organization, grouped by property: usage, my role, area, share, payment
  * method, since when, this month's charges (net, VAT, gross) and the balance, with the property's contacts.
- * Sort by any column, filter by property and role, search by Top, EDV number or address, export CSV, print.
+ * Sort by any column, filter by property and role, search by Top, EDV number or address, export CSV and Excel, print.
  * Long lists (owners with thousands of units) are virtualized.
  *
  * @fires hp-unit-select - A unit's row was activated (click, Enter, Space); `detail.unitId` is its id.
@@ -39,12 +39,18 @@ registerTranslations('de', templates);
  * @cssprop --hp-unit-list-max-height - Height of the scrolling area of long lists (default 70vh).
  */
 export class HpUnitList extends HpElement {
-  static override styles = [hostStyles, formStyles, stateStyles, unitListStyles];
+  static override styles = [hostStyles, formStyles, stateStyles, exportStyles, unitListStyles];
 
   /** Lists with more units than this are virtualized (rendered as they scroll into view). */
   @property({ type: Number, attribute: 'virtualize-above' }) virtualizeAbove = VIRTUAL_THRESHOLD;
 
   @state() private printing = false;
+
+  /** The CSV and Excel buttons, exporting the rows as shown. */
+  readonly exports = new ExportController(this, () => {
+    const sheet = this.sheet();
+    return sheet && { sheet, fileName: exportFileName() };
+  });
 
   /** Sort and filter choices and the list derived from them. */
   readonly view = new ListViewController(this);
@@ -75,16 +81,16 @@ export class HpUnitList extends HpElement {
     window.removeEventListener('afterprint', this.afterPrint);
   }
 
-  /** The CSV of the rows as currently filtered and sorted, in the current language. */
-  csv(): string {
+  /** The rows as currently filtered and sorted, in the current language (null before they are loaded). */
+  sheet(): Sheet | null {
     const data = this.units.value;
-    if (!data) return '';
-    return unitsCsv(this.view.view(data, this.locale).units, data.properties, this.locale);
+    return data ? unitsSheet(this.view.view(data, this.locale).units, data.properties) : null;
   }
 
-  /** Offers {@link csv} as a download ("einheiten.csv" / "units.csv"). */
-  exportCsv(): void {
-    downloadText(csvFileName(), this.csv());
+  /** {@link sheet} as CSV ('' before the units are loaded). */
+  csv(): string {
+    const sheet = this.sheet();
+    return sheet ? sheetCsv(sheet, this.locale) : '';
   }
 
   protected override render(): TemplateResult {
@@ -113,7 +119,7 @@ export class HpUnitList extends HpElement {
     const view = this.view.view(data, locale);
     return html`${renderToolbar(this.view.filter, data.properties, {
         filter: (change) => this.view.setFilter(change),
-        exportCsv: () => this.exportCsv(),
+        exports: this.exports.render(),
         print: () => window.print(),
       })}
       ${renderSummary(view.totals, data.items.length, locale)}

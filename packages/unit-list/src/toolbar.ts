@@ -8,11 +8,12 @@ import { unitCount } from './rows.js';
 
 export interface ToolbarHandlers {
   filter: (change: Partial<UnitFilter>) => void;
-  exportCsv: () => void;
+  /** The export buttons (CSV, Excel). */
+  exports: TemplateResult;
   print: () => void;
 }
 
-/** Search, property and role filters, CSV export and print. */
+/** Search, property and role filters, export (CSV, Excel) and print. */
 export function renderToolbar(filter: UnitFilter, properties: readonly Property[], on: ToolbarHandlers): TemplateResult {
   const value = (event: Event) => (event.target as HTMLInputElement | HTMLSelectElement).value;
   return html`<div class="toolbar">
@@ -41,7 +42,7 @@ export function renderToolbar(filter: UnitFilter, properties: readonly Property[
       </select>
     </label>
     <div class="actions">
-      <button type="button" class="secondary export" @click=${on.exportCsv}>${msg('Export CSV', { id: 'units.export' })}</button>
+      ${on.exports}
       <button type="button" class="secondary print" @click=${on.print}>${msg('Print', { id: 'units.print' })}</button>
     </div>
   </div>`;

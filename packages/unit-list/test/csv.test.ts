@@ -42,7 +42,7 @@ describe('unit list CSV', () => {
     root(el).querySelector<HTMLButtonElement>('[role=columnheader].c-balance button')!.click();
     root(el).querySelector<HTMLButtonElement>('[role=columnheader].c-balance button')!.click();
     await el.updateComplete;
-    const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('button.export')!.click());
+    const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('button.csv')!.click());
     expect(file.name).to.equal('einheiten.csv');
     expect([...file.bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     const rows = german.split('\r\n');
@@ -53,7 +53,7 @@ describe('unit list CSV', () => {
   it('the English export is units.csv', async () => {
     const { el } = await unitList(unitRoutes(seedData), { lang: 'en' });
     await loaded(el);
-    const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('button.export')!.click());
+    const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('button.csv')!.click());
     expect(file.name).to.equal('units.csv');
     expect(file.text).to.equal(english);
   });
@@ -63,7 +63,7 @@ describe('unit list CSV', () => {
     const items = properties.map((p, i) => ({ ...units[0]!, id: `unit-${i}`, propertyId: p.id, top: `W${i}` }));
     const { el } = await unitList(unitRoutes({ items, properties }));
     await loaded(el);
-    const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('button.export')!.click());
+    const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('button.csv')!.click());
     const rows = parseCsv(file.text, ';').slice(1);
     expect(rows.map((r) => [r[0], r[1]])).to.have.deep.members(formulaCells.map((v) => [`'${v}`, `'${v}, 1060 Wien`]));
   });
