@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { Task } from '@lit/task';
 import { ApiError, dataOf, type UnitDetail } from '@hausportal/api';
-import { HpElement, downloadText, formStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { ExportController, HpElement, exportStyles, formStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import { templates } from './locales/de.js';
 import { HpStatementViewEvent } from './events.js';
 import { roleText } from './labels.js';
@@ -22,8 +22,8 @@ async function firstUnit(api: NonNullable<HpElement['api']>, signal: AbortSignal
 
 /**
  * @summary One unit's money: the monthly charges (Vorschreibung), the account (Kontoblatt), open items (Rückstände)
- * with an EPC payment QR code, and for owners the building's expense accounts with receipts. CSV export and print
- * for every view. Beside `<hp-unit-list>` it follows the unit chosen there.
+ * with an EPC payment QR code, and for owners the building's expense accounts with receipts. CSV and Excel export
+ * and print for every view. Beside `<hp-unit-list>` it follows the unit chosen there.
  *
  * @fires hp-statement-view - The user switched views; `detail.view` is `charges`, `ledger`, `open-items` or `expenses`.
  *
@@ -38,7 +38,7 @@ async function firstUnit(api: NonNullable<HpElement['api']>, signal: AbortSignal
  * @cssprop --hp-statement-qr-size - Size of the payment QR code (default 12rem).
  */
 export class HpStatement extends HpElement {
-  static override styles = [hostStyles, formStyles, stateStyles, statementStyles];
+  static override styles = [hostStyles, formStyles, stateStyles, exportStyles, statementStyles];
 
   /** Id of the unit (a row of GET /units); empty shows my first unit. */
   @property({ reflect: true }) unit = '';
@@ -81,12 +81,12 @@ export class HpStatement extends HpElement {
     return this.viewElement?.csv() ?? '';
   }
 
-  /** Downloads the shown view's CSV. */
-  exportCsv(): void {
+  /** The CSV and Excel buttons, exporting the shown view. */
+  readonly exports = new ExportController(this, () => {
     const view = this.viewElement;
-    const csv = view?.csv();
-    if (view && csv) downloadText(view.csvFileName(), csv);
-  }
+    const sheet = view?.sheet();
+    return view && sheet ? { sheet, fileName: view.fileName() } : null;
+  });
 
   protected override render(): TemplateResult {
     const session = this.session;
@@ -121,7 +121,7 @@ export class HpStatement extends HpElement {
       <div class="bar">
         <div part="tabs">${renderTabs(this.views(detail), active, (view, focus) => this.select(view, focus))}</div>
         <div part="actions" class="actions">
-          <button type="button" class="secondary csv" @click=${() => this.exportCsv()}>${msg('Export CSV', { id: 'statement.csv' })}</button>
+          ${this.exports.render()}
           <button type="button" class="secondary print" @click=${() => window.print()}>${msg('Print', { id: 'statement.print' })}</button>
         </div>
       </div>

@@ -1,6 +1,6 @@
 import { property } from 'lit/decorators.js';
 import type { Contract } from '@hausportal/api';
-import { HpElement, formStyles, hostStyles, stateStyles } from '@hausportal/core';
+import { HpElement, formStyles, hostStyles, sheetCsv, stateStyles, type Sheet } from '@hausportal/core';
 import { viewStyles } from './view.styles.js';
 
 /** The four views of `<hp-statement>`, in tab order. */
@@ -29,7 +29,8 @@ export function contractYears(contract: Pick<Contract, 'validFrom' | 'validTo'> 
 /**
  * Base of the statement's views (`<hp-statement-charges>`, `-ledger`, `-open-items`, `-expenses`): each loads its own
  * data for {@link unit} through the session's client, renders its loading, empty and error states and its own
- * pickers, and offers what it shows as CSV. `<hp-statement>` hosts one at a time and owns the export and print buttons.
+ * pickers, and offers what it shows as a sheet (CSV, Excel). `<hp-statement>` hosts one at a time and owns the export
+ * and print buttons.
  */
 export abstract class StatementView extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, viewStyles];
@@ -43,11 +44,22 @@ export abstract class StatementView extends HpElement {
   /** The contract behind the unit row: its period limits the years offered. */
   @property({ attribute: false }) contract?: Contract;
 
-  /** What the view currently shows as CSV in the current language ('' while there is nothing to export). */
-  abstract csv(): string;
+  /** What the view currently shows, in the current language (null while there is nothing to export). */
+  abstract sheet(): Sheet | null;
 
-  /** File name for {@link csv}, e.g. "vorschreibung-2026.csv" in German. */
-  abstract csvFileName(): string;
+  /** File name of the exports without extension, e.g. "vorschreibung-2026" in German. */
+  abstract fileName(): string;
+
+  /** {@link sheet} as CSV ('' while there is nothing to export). */
+  csv(): string {
+    const sheet = this.sheet();
+    return sheet ? sheetCsv(sheet, this.locale) : '';
+  }
+
+  /** File name of {@link csv}, e.g. "vorschreibung-2026.csv". */
+  csvFileName(): string {
+    return `${this.fileName()}.csv`;
+  }
 
   /** The signed-in user's id, so data reloads when someone else signs in. */
   protected get userId(): string | undefined {

@@ -1,8 +1,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { setLocale } from '@hausportal/core';
-import { captureDownload, problem } from '@hausportal/core/testing.js';
+import { setLocale, XLSX_TYPE } from '@hausportal/core';
+import { captureDownload, problem, readXlsx } from '@hausportal/core/testing.js';
 import type { HpStatement, HpStatementViewEvent, StatementView } from '../src/index.js';
 import { $, $$, deferred, lastQuery, mount, statementRoutes, text, thisYear } from './fixtures.js';
 
@@ -195,13 +195,43 @@ describe('<hp-statement>', () => {
     expect(printed).to.equal(1);
   });
 
+  it('exports the shown view as Excel: the open items as rueckstaende.xlsx', async () => {
+    const { el } = await mount<HpStatement>(html`<hp-statement unit="unit-w2" view="open-items"></hp-statement>`, statementRoutes());
+    await shown(el);
+    const file = await captureDownload(() => $<HTMLButtonElement>(el, 'button.xlsx')!.click());
+    expect(file.name).to.equal('rueckstaende.xlsx');
+    expect(file.type).to.equal(XLSX_TYPE);
+    const { sheet } = await readXlsx(file.bytes);
+    expect(sheet.name).to.equal('Rückstände');
+    expect(sheet.getRow(1).values).to.deep.equal([undefined, 'Top', 'Konto', 'Datum', 'Beleg', 'Buchungstext', 'Fällig', 'Tage überfällig', 'Mahnstufe', 'Betrag', 'Offen']);
+    expect(sheet.getCell('B2').value).to.equal('2100417');
+    expect($(el, 'button.xlsx')!.getAttribute('aria-busy')).to.equal('false');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when the Excel file cannot be made, and CSV still works', async () => {
+    const { el } = await mount<HpStatement>(html`<hp-statement unit="unit-w2" view="ledger"></hp-statement>`, statementRoutes());
+    await shown(el);
+    const view = el.viewElement!;
+    const sheet = view.sheet.bind(view);
+    // A cell the writer cannot take makes it fail, as a chunk that cannot be fetched would.
+    view.sheet = () => ({ ...sheet()!, rows: [[Symbol('not a cell') as unknown as string]] });
+    $<HTMLButtonElement>(el, 'button.xlsx')!.click();
+    await waitUntil(() => $(el, '.hp-export-failure'), 'a failure notice');
+    expect(text($(el, '.hp-export-failure'))).to.equal('Die Excel-Datei konnte nicht erstellt werden. Bitte versuchen Sie es erneut oder exportieren Sie CSV.');
+    expect($(el, '.hp-export-failure')!.getAttribute('role')).to.equal('alert');
+    view.sheet = sheet;
+    const file = await captureDownload(() => $<HTMLButtonElement>(el, 'button.csv')!.click());
+    expect(file.name).to.equal(`kontoblatt-${thisYear}.csv`);
+  });
+
   it('speaks English', async () => {
     await setLocale('en');
     const { el } = await mount<HpStatement>(html`<hp-statement unit="unit-w2"></hp-statement>`, statementRoutes(), { lang: 'en' });
     await shown(el);
     expect($$(el, '[role=tab]').map((t) => text(t))).to.deep.equal(['Charges', 'Account', 'Open items']);
     expect(text($(el, '.unit'))).to.equal('Top W2 · Wohnhausanlage Naschmarkt · Tenant · Account 2100417');
-    expect(text($(el, '.actions'))).to.equal('Export CSV Print');
+    expect(text($(el, '.actions'))).to.equal('Export CSV Excel Print');
   });
 
   it('fits a 320 px wide screen without the page scrolling sideways', async () => {

@@ -3,10 +3,10 @@ import { state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { dataOf, type ChargeStatement } from '@hausportal/api';
-import { renderEmpty, renderError, renderLoading } from '@hausportal/core';
+import { renderEmpty, renderError, renderLoading, type Sheet } from '@hausportal/core';
 import { StatementView, contractYears, today } from '../view.js';
 import { fromLabel, period, renderMonthPicker, renderYearPicker, toLabel } from '../pickers.js';
-import { chargesCsv } from './charges-csv.js';
+import { chargesSheet } from './charges-sheet.js';
 import { renderChargeTables } from './charges-table.js';
 
 /**
@@ -37,13 +37,13 @@ export class HpStatementCharges extends StatementView {
     this.toMonth = year === today().year ? today().month : 12;
   }
 
-  csv(): string {
+  sheet(): Sheet | null {
     const data = this.charges.value;
-    return data ? chargesCsv(data, this.locale) : '';
+    return data ? chargesSheet(data) : null;
   }
 
-  csvFileName(): string {
-    return msg(str`charges-${this.year}.csv`, { id: 'statement.charges.file' });
+  fileName(): string {
+    return msg(str`charges-${this.year}`, { id: 'statement.charges.file' });
   }
 
   protected override render(): TemplateResult {

@@ -3,11 +3,11 @@ import { state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { ApiError, dataOf, type ExpenseAccountList, type ExpenseEntry, type ExpenseEntryPage } from '@hausportal/api';
-import { downloadBlob, problemMessage, registerTranslations, renderEmpty, renderError, renderLoading } from '@hausportal/core';
+import { downloadBlob, problemMessage, registerTranslations, renderEmpty, renderError, renderLoading, type Sheet } from '@hausportal/core';
 import { paymentTemplates } from '../locales/de-payments.js';
 import { StatementView, today } from '../view.js';
 import { renderYearPicker } from '../pickers.js';
-import { accountsCsv, entriesCsv } from './expenses-csv.js';
+import { accountsSheet, entriesSheet } from './expenses-sheet.js';
 import { renderAccounts, renderEntries } from './expenses-table.js';
 
 registerTranslations('de', paymentTemplates);
@@ -62,14 +62,14 @@ export class HpStatementExpenses extends StatementView {
     return [...(this.entries.value?.items ?? []), ...this.more];
   }
 
-  csv(): string {
+  sheet(): Sheet | null {
     const list = this.accounts.value;
-    if (this.account && this.entries.value) return entriesCsv(this.entries.value.account, this.shownEntries, this.locale);
-    return list ? accountsCsv(list.accounts, this.locale) : '';
+    if (this.account && this.entries.value) return entriesSheet(this.entries.value.account, this.shownEntries);
+    return list ? accountsSheet(list.accounts, this.year) : null;
   }
 
-  csvFileName(): string {
-    return msg(str`expense-accounts-${this.year}.csv`, { id: 'statement.expenses.file' });
+  fileName(): string {
+    return msg(str`expense-accounts-${this.year}`, { id: 'statement.expenses.file' });
   }
 
   /** Appends the next page of the chosen account; a page that arrives after the account or year changed is dropped. */

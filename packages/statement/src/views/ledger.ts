@@ -3,11 +3,11 @@ import { state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { dataOf, type Ledger } from '@hausportal/api';
-import { VIRTUAL_THRESHOLD, loadVirtualizer, loadedVirtualizer, renderEmpty, renderError, renderLoading } from '@hausportal/core';
+import { VIRTUAL_THRESHOLD, loadVirtualizer, loadedVirtualizer, renderEmpty, renderError, renderLoading, type Sheet } from '@hausportal/core';
 import { StatementView, contractYears, today } from '../view.js';
 import { renderYearPicker } from '../pickers.js';
 import { PrintController } from '../print.js';
-import { ledgerCsv } from './ledger-csv.js';
+import { ledgerSheet } from './ledger-sheet.js';
 import { renderLedgerFoot, renderLedgerHead, renderLedgerRow } from './ledger-rows.js';
 import { ledgerStyles } from './ledger.styles.js';
 
@@ -41,13 +41,13 @@ export class HpStatementLedger extends StatementView {
     if (changed.has('contract') && !years.includes(this.year)) this.year = years[0]!;
   }
 
-  csv(): string {
+  sheet(): Sheet | null {
     const data = this.ledger.value;
-    return data ? ledgerCsv(data, this.locale) : '';
+    return data ? ledgerSheet(data) : null;
   }
 
-  csvFileName(): string {
-    return msg(str`account-${this.year}.csv`, { id: 'statement.ledger.file' });
+  fileName(): string {
+    return msg(str`account-${this.year}`, { id: 'statement.ledger.file' });
   }
 
   protected override render(): TemplateResult {

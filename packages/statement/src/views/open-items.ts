@@ -2,9 +2,9 @@ import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { Task } from '@lit/task';
 import { dataOf, type OpenItems } from '@hausportal/api';
-import { renderBalance, renderEmpty, renderError, renderLoading } from '@hausportal/core';
+import { renderBalance, renderEmpty, renderError, renderLoading, type Sheet } from '@hausportal/core';
 import { StatementView } from '../view.js';
-import { openItemsCsv } from './open-items-csv.js';
+import { openItemsSheet } from './open-items-sheet.js';
 import { renderOpenItemsTable, renderPayment } from './open-items-table.js';
 import { openItemsStyles } from './open-items.styles.js';
 
@@ -23,13 +23,13 @@ export class HpStatementOpenItems extends StatementView {
     args: () => [this.api, this.userId, this.unit] as const,
   });
 
-  csv(): string {
+  sheet(): Sheet | null {
     const data = this.openItems.value;
-    return data ? openItemsCsv(data, this.locale) : '';
+    return data ? openItemsSheet(data) : null;
   }
 
-  csvFileName(): string {
-    return msg('open-items.csv', { id: 'statement.openItems.file' });
+  fileName(): string {
+    return msg('open-items', { id: 'statement.openItems.file' });
   }
 
   protected override render(): TemplateResult {
