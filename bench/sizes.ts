@@ -1,7 +1,7 @@
 // Bundle sizes (DESIGN §9): min+gzip of Lit alone, core + Lit, each widget on top of core + Lit with the packages it
 // loads lazily, and the full hausportal.js with its chunks. The comparison bundles are built here with esbuild from
-// the workspace sources, the lazily loaded packages (virtualizer, QR encoder) left out of them and measured on their
-// own; the full bundle is the file `npm run build` writes (packages/portal/dist).
+// the workspace sources, the lazily loaded packages (virtualizer, QR encoder, Excel writer with ExcelJS) left out of
+// them and measured on their own; the full bundle is the file `npm run build` writes (packages/portal/dist).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { bundle, lazyChunk, measure, type Bundle, type Sizes } from './lib/bundle.js';
@@ -53,7 +53,7 @@ export const sizes: BenchModule = {
     const notes: string[] = [
       'gzip level 9 and brotli quality 11 via node:zlib; comparison bundles: esbuild, minified, ES2022, production Lit.',
       '"X on top of core + Lit" = (core + X + Lit) − (core + Lit), both without the lazily loaded packages;',
-      '"lazy" rows: what X loads with import() on first use, bundled alone without Lit (virtualizer: shared by both lists).',
+      '"lazy" rows: what X loads with import() on first use, bundled alone without Lit (virtualizer and Excel writer: shared by both lists).',
     ];
     const errors: string[] = [];
     const attempt = async (name: string, source: string, build = () => bundle(context, name, source)): Promise<Bundle | null> => {

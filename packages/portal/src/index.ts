@@ -10,7 +10,7 @@
  *   </hp-session>
  *
  * Importing this module registers every Hausportal element. Rarely needed parts (the virtualizer for very long
- * lists, the QR code encoder) are separate files next to it in `chunks/`, loaded only when used.
+ * lists, the QR code encoder, the Excel writer) are separate files next to it in `chunks/`, loaded only when used.
  */
 import '@hausportal/core/define.js';
 import '@hausportal/login/define.js';
