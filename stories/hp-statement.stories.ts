@@ -27,7 +27,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          "One unit's money: charges (Vorschreibung), account (Kontoblatt), open items (Rückstände) with an EPC payment QR code, and for owners the expense accounts with receipts. CSV export and print for every view; follows `hp-unit-select` from a unit list on the page.",
+          "One unit's money: charges (Vorschreibung), account (Kontoblatt), open items (Rückstände) with an EPC payment QR code, and for owners the expense accounts with receipts. CSV and Excel export and print for every view; follows `hp-unit-select` from a unit list on the page.",
       },
     },
   },

@@ -10,7 +10,7 @@ const meta: Meta = {
   render: () => html`<hp-unit-list @hp-unit-select=${(e: CustomEvent<{ unitId: string }>) => console.info('hp-unit-select', e.detail.unitId)}></hp-unit-list>`,
   parameters: {
     msw: { handlers: loggedIn(tenantKatharina) },
-    docs: { description: { component: 'My units grouped by property, with charges, balance and contacts; sort, filter, search, CSV export, print.' } },
+    docs: { description: { component: 'My units grouped by property, with charges, balance and contacts; sort, filter, search, CSV and Excel export, print.' } },
   },
 };
 export default meta;
