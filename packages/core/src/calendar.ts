@@ -63,6 +63,8 @@ function untilMidnight(organization: OrganizationPublic | null | undefined): num
 export class OrgDayController implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private shown = '';
+  /** The organization answer the timer was set for: a new answer (e.g. the first) sets it again. */
+  private scheduledFor?: OrganizationPublic | null;
   private readonly check = () => {
     if (this.today !== this.shown) this.host.requestUpdate();
     this.schedule();
@@ -84,6 +86,7 @@ export class OrgDayController implements ReactiveController {
 
   hostUpdate(): void {
     this.shown = this.today;
+    if (this.timer !== undefined && this.host.session?.organization !== this.scheduledFor) this.schedule();
   }
 
   hostDisconnected(): void {
@@ -94,6 +97,7 @@ export class OrgDayController implements ReactiveController {
 
   private schedule(): void {
     clearTimeout(this.timer);
+    this.scheduledFor = this.host.session?.organization;
     // At most an hour, so an estimate off by a DST change or a sleeping device is put right soon.
     this.timer = setTimeout(this.check, Math.min(untilMidnight(this.host.session?.organization), 3_600_000) + 50);
   }

@@ -1,6 +1,6 @@
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Contract } from '@hausportal/api';
-import { HpElement, formStyles, hostStyles, sheetCsv, stateStyles, type Sheet } from '@hausportal/core';
+import { HpElement, OrgDayController, formStyles, hostStyles, sheetCsv, stateStyles, type Sheet } from '@hausportal/core';
 import { viewStyles } from './view.styles.js';
 
 /** The four views of `<hp-statement>`, in tab order. */
@@ -10,15 +10,14 @@ export type StatementViewName = (typeof statementViews)[number];
 export const isStatementView = (value: unknown): value is StatementViewName =>
   statementViews.includes(value as StatementViewName);
 
-/** Today's year and month (1–12) on this device. */
-export function today(): { year: number; month: number } {
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1 };
-}
+/** Year and month (1–12) of a day (YYYY-MM-DD). */
+export const yearMonthOf = (day: string): { year: number; month: number } => ({ year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) });
 
-/** The years a contract has figures for, newest first (the last three years without a contract). */
-export function contractYears(contract: Pick<Contract, 'validFrom' | 'validTo'> | undefined): number[] {
-  const current = today().year;
+/**
+ * The years a contract has figures for, newest first, up to `current` (the organization's year); the last three
+ * years without a contract.
+ */
+export function contractYears(contract: Pick<Contract, 'validFrom' | 'validTo'> | undefined, current: number): number[] {
   const first = contract ? Number(contract.validFrom.slice(0, 4)) : current - 2;
   const last = contract?.validTo ? Math.min(current, Number(contract.validTo.slice(0, 4))) : current;
   const years: number[] = [];
@@ -43,6 +42,31 @@ export abstract class StatementView extends HpElement {
 
   /** The contract behind the unit row: its period limits the years offered. */
   @property({ attribute: false }) contract?: Contract;
+
+  /** The year picked; until then (and when the contract does not offer it) the newest year offered. */
+  @state() pickedYear?: number;
+
+  /** The organization's day (DESIGN §6a: from the server, never the device); renders again at its midnight. */
+  protected readonly calendar = new OrgDayController(this);
+
+  /** Today's year and month (1–12) in the organization's calendar. */
+  get today(): { year: number; month: number } {
+    return yearMonthOf(this.calendar.today);
+  }
+
+  /** The years offered, newest first: the contract's years up to the organization's current year. */
+  years(): number[] {
+    return contractYears(this.contract, this.today.year);
+  }
+
+  /** The year shown. */
+  get year(): number {
+    const years = this.years();
+    return this.pickedYear !== undefined && years.includes(this.pickedYear) ? this.pickedYear : years[0]!;
+  }
+  set year(year: number) {
+    this.pickedYear = year;
+  }
 
   /** What the view currently shows, in the current language (null while there is nothing to export). */
   abstract sheet(): Sheet | null;

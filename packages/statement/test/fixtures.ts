@@ -1,10 +1,12 @@
 import { html, type TemplateResult } from 'lit';
-import type { ChargeLine, ChargePeriod, ChargeStatement, ExpenseAccount, ExpenseEntry, Ledger, Me, MoneyTotals, OpenItems, UnitDetail, VatTotals } from '@hausportal/api';
-import { createFakeApi, demoMe, problem, sessionFixture, type FakeRoutes } from '@hausportal/core/testing.js';
+import { dayIn, type ChargeLine, type ChargePeriod, type ChargeStatement, type ExpenseAccount, type ExpenseEntry, type Ledger, type Me, type MoneyTotals, type OpenItems, type UnitDetail, type VatTotals } from '@hausportal/api';
+import { createFakeApi, demoMe, demoOrganization, problem, sessionFixture, type FakeRoutes } from '@hausportal/core/testing.js';
 import type { StatementView } from '../src/index.js';
 import '../src/define.js';
 
-const year = new Date().getFullYear();
+/** The organization's day and year: the fake server's clock is this device's, its zone the demo's (Europe/Vienna). */
+export const orgToday = () => dayIn(Date.now(), demoOrganization.timeZone);
+const year = Number(orgToday().slice(0, 4));
 export const thisYear = year;
 
 /** The ImmoPro example: Top W2, 78 m², share 50/300. */
@@ -108,15 +110,22 @@ function monthsBetween(from: string, to: string): number[] {
   return months;
 }
 
+export interface MountOptions {
+  user?: Me | null;
+  lang?: 'de' | 'en';
+  /** The fake server's clock (default: this device's). */
+  now?: () => Date;
+}
+
 /** An element (a view or the shell) in a session of `user` (default: signed in) on a fake API. */
-export async function mount<T extends Element>(template: TemplateResult, routes: FakeRoutes, options: { user?: Me | null; lang?: 'de' | 'en' } = {}) {
-  const fake = createFakeApi(routes, { user: options.user === undefined ? demoMe : options.user });
+export async function mount<T extends Element>(template: TemplateResult, routes: FakeRoutes, options: MountOptions = {}) {
+  const fake = createFakeApi(routes, { user: options.user === undefined ? demoMe : options.user, now: options.now });
   const el = await sessionFixture<T>(template, { client: fake.client, lang: options.lang ?? 'de' });
   return { el, fake };
 }
 
 /** A view for W2 with its contract. */
-export const view = <T extends StatementView>(tag: string, routes: FakeRoutes, options: { user?: Me | null; lang?: 'de' | 'en'; unit?: UnitDetail } = {}) => {
+export const view = <T extends StatementView>(tag: string, routes: FakeRoutes, options: MountOptions & { unit?: UnitDetail } = {}) => {
   const unit = options.unit ?? w2;
   const template = {
     'hp-statement-charges': html`<hp-statement-charges .unit=${unit.id} .propertyId=${unit.property.id} .contract=${unit.contract}></hp-statement-charges>`,

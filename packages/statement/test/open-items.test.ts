@@ -2,15 +2,11 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { setLocale } from '@hausportal/core';
 import { problem } from '@hausportal/core/testing.js';
 import type { HpStatementOpenItems, HpStatementQr } from '../src/index.js';
-import { $, $$, deferred, lines, openItems, statementRoutes, text, thisYear, view } from './fixtures.js';
+import { $, $$, deferred, lines, openItems, orgToday, statementRoutes, text, thisYear, view } from './fixtures.js';
 import { decodeQr } from './fixtures-payments.js';
 
-/** Whole days from `due` (YYYY-MM-DD) to today on this device. */
-const daysSince = (due: string) => {
-  const now = new Date();
-  const [y, m, d] = due.split('-').map(Number) as [number, number, number];
-  return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(y, m - 1, d)) / 86_400_000);
-};
+/** Whole days from `due` (YYYY-MM-DD) to the organization's today. */
+const daysSince = (due: string) => Math.round((Date.parse(`${orgToday()}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
 
 const loaded = async (el: HpStatementOpenItems) => {
   await el.openItems.taskComplete.catch(() => undefined);
@@ -121,7 +117,7 @@ describe('open items view (Rückstände)', () => {
   });
 
   it('counts no overdue days before the due date and shows a missing one as a dash', async () => {
-    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const soon = new Date(Date.parse(`${orgToday()}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
     const item = { ...openItems.items[1]!, id: 'o9', dueOn: soon, dunningLevel: 0 };
     const data = { ...openItems, items: [item, { ...item, id: 'o10', dueOn: null }] };
     const { el } = await view<HpStatementOpenItems>('hp-statement-open-items', statementRoutes({ 'GET /open-items': () => data }));

@@ -1,10 +1,10 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { dataOf, type ChargeStatement } from '@hausportal/api';
 import { renderEmpty, renderError, renderLoading, type Sheet } from '@hausportal/core';
-import { StatementView, contractYears, today } from '../view.js';
+import { StatementView } from '../view.js';
 import { fromLabel, period, renderMonthPicker, renderYearPicker, toLabel } from '../pickers.js';
 import { chargesSheet } from './charges-sheet.js';
 import { renderChargeTables } from './charges-table.js';
@@ -14,9 +14,22 @@ import { renderChargeTables } from './charges-table.js';
  * VAT rate, VAT and gross, totals per month and for the range, VAT by rate.
  */
 export class HpStatementCharges extends StatementView {
-  @state() year = today().year;
-  @state() fromMonth = 1;
-  @state() toMonth = today().month;
+  /** The months picked, for the year they were picked in; otherwise January … this month (December of past years). */
+  @state() private months?: { year: number; from: number; to: number };
+
+  get fromMonth(): number {
+    return this.months?.year === this.year ? this.months.from : 1;
+  }
+
+  get toMonth(): number {
+    if (this.months?.year === this.year) return this.months.to;
+    return this.year === this.today.year ? this.today.month : 12;
+  }
+
+  /** Shows the months `from` … `to` of the year shown. */
+  setMonths(from: number, to: number): void {
+    this.months = { year: this.year, from, to };
+  }
 
   readonly charges = new Task(this, {
     task: async ([api, userId, unit, year, from, to], { signal }): Promise<ChargeStatement | null> => {
@@ -26,16 +39,6 @@ export class HpStatementCharges extends StatementView {
     },
     args: () => [this.api, this.userId, this.unit, this.year, this.fromMonth, this.toMonth] as const,
   });
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('contract') && !contractYears(this.contract).includes(this.year)) this.setYear(contractYears(this.contract)[0]!);
-  }
-
-  setYear(year: number): void {
-    this.year = year;
-    this.fromMonth = 1;
-    this.toMonth = year === today().year ? today().month : 12;
-  }
 
   sheet(): Sheet | null {
     const data = this.charges.value;
@@ -49,15 +52,9 @@ export class HpStatementCharges extends StatementView {
   protected override render(): TemplateResult {
     const locale = this.locale;
     return html`<div class="pickers">
-        ${renderYearPicker('charges-year', contractYears(this.contract), this.year, (y) => this.setYear(y))}
-        ${renderMonthPicker('charges-from', fromLabel(), this.year, this.fromMonth, locale, (m) => {
-          this.fromMonth = m;
-          if (this.toMonth < m) this.toMonth = m;
-        })}
-        ${renderMonthPicker('charges-to', toLabel(), this.year, this.toMonth, locale, (m) => {
-          this.toMonth = m;
-          if (this.fromMonth > m) this.fromMonth = m;
-        })}
+        ${renderYearPicker('charges-year', this.years(), this.year, (y) => (this.year = y))}
+        ${renderMonthPicker('charges-from', fromLabel(), this.year, this.fromMonth, locale, (m) => this.setMonths(m, Math.max(m, this.toMonth)))}
+        ${renderMonthPicker('charges-to', toLabel(), this.year, this.toMonth, locale, (m) => this.setMonths(Math.min(this.fromMonth, m), m))}
       </div>
       ${this.charges.render({
         initial: () => renderLoading(),

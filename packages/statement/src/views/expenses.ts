@@ -5,7 +5,7 @@ import { Task } from '@lit/task';
 import { ApiError, dataOf, type ExpenseAccountList, type ExpenseEntry, type ExpenseEntryPage } from '@hausportal/api';
 import { downloadBlob, problemMessage, registerTranslations, renderEmpty, renderError, renderLoading, type Sheet } from '@hausportal/core';
 import { paymentTemplates } from '../locales/de-payments.js';
-import { StatementView, today } from '../view.js';
+import { StatementView } from '../view.js';
 import { renderYearPicker } from '../pickers.js';
 import { accountsSheet, entriesSheet } from './expenses-sheet.js';
 import { renderAccounts, renderEntries } from './expenses-table.js';
@@ -21,7 +21,6 @@ const notFound = (error: unknown) => error instanceof ApiError && error.status =
  * downloadable.
  */
 export class HpStatementExpenses extends StatementView {
-  @state() year = today().year;
   @state() account = '';
   @state() private more: ExpenseEntry[] = [];
   @state() private cursor: string | null = null;
@@ -54,7 +53,12 @@ export class HpStatementExpenses extends StatementView {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('propertyId') && changed.get('propertyId') !== undefined) this.account = '';
-    if (changed.has('account') || changed.has('year')) this.notice = '';
+    if (changed.has('account') || changed.has('pickedYear')) this.notice = '';
+  }
+
+  /** This year and the two before it, in the organization's calendar. */
+  override years(): number[] {
+    return [0, 1, 2].map((i) => this.today.year - i);
   }
 
   /** Every posting loaded so far for the chosen account. */
@@ -104,7 +108,7 @@ export class HpStatementExpenses extends StatementView {
 
   protected override render(): TemplateResult {
     return html`<div class="pickers">
-        ${renderYearPicker('expenses-year', [0, 1, 2].map((i) => today().year - i), this.year, (y) => (this.year = y))}
+        ${renderYearPicker('expenses-year', this.years(), this.year, (y) => (this.year = y))}
       </div>
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
       ${this.accounts.render({

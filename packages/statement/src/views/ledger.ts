@@ -1,10 +1,9 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { dataOf, type Ledger } from '@hausportal/api';
 import { VIRTUAL_THRESHOLD, loadVirtualizer, loadedVirtualizer, renderEmpty, renderError, renderLoading, type Sheet } from '@hausportal/core';
-import { StatementView, contractYears, today } from '../view.js';
+import { StatementView } from '../view.js';
 import { renderYearPicker } from '../pickers.js';
 import { PrintController } from '../print.js';
 import { ledgerSheet } from './ledger-sheet.js';
@@ -18,8 +17,6 @@ import { ledgerStyles } from './ledger.styles.js';
  */
 export class HpStatementLedger extends StatementView {
   static override styles = [...StatementView.styles, ledgerStyles];
-
-  @state() year = today().year;
 
   /** Years with more postings than this render only the rows in view. */
   virtualizeAbove = VIRTUAL_THRESHOLD;
@@ -36,11 +33,6 @@ export class HpStatementLedger extends StatementView {
     args: () => [this.api, this.userId, this.unit, this.year] as const,
   });
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const years = contractYears(this.contract);
-    if (changed.has('contract') && !years.includes(this.year)) this.year = years[0]!;
-  }
-
   sheet(): Sheet | null {
     const data = this.ledger.value;
     return data ? ledgerSheet(data) : null;
@@ -52,7 +44,7 @@ export class HpStatementLedger extends StatementView {
 
   protected override render(): TemplateResult {
     return html`<div class="pickers">
-        ${renderYearPicker('ledger-year', contractYears(this.contract), this.year, (y) => (this.year = y))}
+        ${renderYearPicker('ledger-year', this.years(), this.year, (y) => (this.year = y))}
       </div>
       ${this.ledger.render({
         initial: () => renderLoading(),

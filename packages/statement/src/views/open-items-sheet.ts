@@ -4,8 +4,8 @@ import { balanceText, type Sheet, type SheetCell } from '@hausportal/core';
 import { dunningText, viewText } from '../labels.js';
 import { daysOverdue, openItemColumns } from './open-items-table.js';
 
-/** The open items, then the open total with its word. */
-export function openItemsSheet(data: OpenItems): Sheet {
+/** The open items with days overdue on `today` (the organization's day), then the open total with its word. */
+export function openItemsSheet(data: OpenItems, today: string): Sheet {
   const [booked, doc, text, due, overdue, dunning, amount, open] = openItemColumns();
   const rows: SheetCell[][] = data.items.map((item) => [
     item.top,
@@ -14,7 +14,7 @@ export function openItemsSheet(data: OpenItems): Sheet {
     item.docNo,
     item.text,
     item.dueOn,
-    daysOverdue(item),
+    daysOverdue(item, today),
     dunningText(item.dunningLevel),
     item.amountCents,
     item.openCents,

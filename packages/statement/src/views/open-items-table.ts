@@ -1,18 +1,18 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { OpenItem, PaymentInstruction } from '@hausportal/api';
+import { daysBetween, type OpenItem, type PaymentInstruction } from '@hausportal/api';
 import { formatDate, formatMoney, renderBalance, type Locale } from '@hausportal/core';
 import { dunningText } from '../labels.js';
 import { epcFields, epcPayload } from '../epc.js';
 import { scrollBox } from '../scroll.js';
 
-const DAY = 86_400_000;
-
-/** Whole days between the due date and today (0 when not yet due, and for credits). */
-export function daysOverdue({ dueOn, openCents }: Pick<OpenItem, 'dueOn' | 'openCents'>, now = new Date()): number {
+/**
+ * Whole days from the due date to `today`, the organization's day (YYYY-MM-DD; see OrgDayController): 0 when not
+ * yet due, and for credits.
+ */
+export function daysOverdue({ dueOn, openCents }: Pick<OpenItem, 'dueOn' | 'openCents'>, today: string): number {
   if (!dueOn || openCents <= 0) return 0;
-  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-  return Math.max(0, Math.floor((today - Date.parse(`${dueOn}T00:00:00Z`)) / DAY));
+  return Math.max(0, daysBetween(dueOn, today));
 }
 
 export const openItemColumns = () => [
@@ -26,7 +26,7 @@ export const openItemColumns = () => [
   msg('Open', { id: 'statement.col.open' }),
 ];
 
-export function renderOpenItemsTable(items: OpenItem[], locale: Locale): TemplateResult {
+export function renderOpenItemsTable(items: OpenItem[], locale: Locale, today: string): TemplateResult {
   return scrollBox(msg('Open items', { id: 'statement.view.openItems' }), html`
     <table class="open-items">
       <caption>${msg('Open items', { id: 'statement.view.openItems' })}</caption>
@@ -38,7 +38,7 @@ export function renderOpenItemsTable(items: OpenItem[], locale: Locale): Templat
             <td>${item.docNo}</td>
             <th scope="row">${item.text}</th>
             <td>${item.dueOn ? formatDate(item.dueOn, locale) : '–'}</td>
-            <td class="num">${daysOverdue(item)}</td>
+            <td class="num">${daysOverdue(item, today)}</td>
             <td class="num">${dunningText(item.dunningLevel)}</td>
             <td class="num">${formatMoney(item.amountCents, locale)}</td>
             <td class="num">${item.openCents < 0 ? renderBalance(item.openCents, locale) : formatMoney(item.openCents, locale)}</td>

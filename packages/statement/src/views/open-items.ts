@@ -25,7 +25,7 @@ export class HpStatementOpenItems extends StatementView {
 
   sheet(): Sheet | null {
     const data = this.openItems.value;
-    return data ? openItemsSheet(data) : null;
+    return data ? openItemsSheet(data, this.calendar.today) : null;
   }
 
   fileName(): string {
@@ -49,7 +49,7 @@ export class HpStatementOpenItems extends StatementView {
     if (!data.items.length) {
       return html`${total}${renderEmpty(msg('Everything is paid. Thank you!', { id: 'statement.openItems.empty' }))}`;
     }
-    return html`${total}${renderOpenItemsTable(data.items, locale)}
+    return html`${total}${renderOpenItemsTable(data.items, locale, this.calendar.today)}
       ${data.payments.map((p) => renderPayment(p, locale))}`;
   }
 }
