@@ -164,9 +164,10 @@ test('a tenant signs in on the homepage, edits the profile and signs out', async
   await t.test('the statement shows the charges and the account with the server\'s totals', async () => {
     const { items } = await apiGet<{ items: UnitRow[] }>('/units');
     const unit = items.find((u) => u.active)!;
-    const now = new Date();
-    const year = now.getFullYear();
-    const month = `${year}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    // The statement's default months are January … this month of the organization's day (its time zone, the server's clock).
+    const { today } = (await (await fetch(`${server.url}/api/organizations/immopro/public`)).json()) as { today: string };
+    const year = Number(today.slice(0, 4));
+    const month = today.slice(0, 7);
     const charges = await apiGet<{ totals: { netCents: number; vatCents: number; grossCents: number } }>(`/charges?unit=${unit.id}&from=${year}-01&to=${month}`);
     assert.ok(charges.totals.grossCents > 0, 'the demo tenant has charges this year');
     const statement = page.locator('hp-statement');
