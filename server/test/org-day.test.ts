@@ -89,6 +89,14 @@ describe('the organization\'s day on every endpoint', () => {
     assert.ok((await open(firstMinute)).includes('2027-01-01'));
   });
 
+  test('a birth date may be the organization\'s today, not a day later', async () => {
+    const birth = async (instant: string, birthDate: string) =>
+      (await call(s.url, '/me', { method: 'PATCH', body: { birthDate }, token: await tokenAt(instant) })).status;
+    assert.equal(await birth(lastMinute, '2027-01-01'), 400);
+    assert.equal(await birth(firstMinute, '2027-01-01'), 200, 'born on the first day of 2027 in Vienna');
+    assert.equal(await birth(firstMinute, '2027-01-02'), 400);
+  });
+
   test('summer time: the month turns at 22:00Z on 31 March, winter time: at 23:00Z on 31 October', async () => {
     const to = async (instant: string) => (await call(s.url, `/charges?unit=${unit}`, { token: await tokenAt(instant) })).body.to;
     assert.equal(await to('2027-03-31T21:59:00Z'), '2027-03');

@@ -3,6 +3,7 @@ import type { MePatch } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
 import { authOf, requireUser } from './middleware.ts';
 import { HttpProblem } from '../http/problems.ts';
+import { today } from '../calendar.ts';
 import { buildMe, membership, userById } from './users.ts';
 
 const emailTaken = () =>
@@ -30,7 +31,7 @@ export function meRoutes(ctx: Ctx): Router {
     }
     if (body.phone !== undefined) update.phone = body.phone === null || body.phone.trim() === '' ? null : body.phone.trim();
     if (body.birthDate !== undefined) {
-      if (body.birthDate !== null && Date.parse(body.birthDate) > ctx.clock().getTime())
+      if (body.birthDate !== null && body.birthDate > today(ctx.clock, org.timeZone))
         throw new HttpProblem(400, 'validation_failed', 'The birth date lies in the future.', { errors: [{ field: '/birthDate', code: 'future', message: 'The birth date lies in the future.' }] });
       update.birth_date = body.birthDate;
     }
