@@ -8,6 +8,11 @@ export interface ApiClientOptions {
   organization: string;
   /** Transport; defaults to the global fetch. Tests pass an in-memory one. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Take turns with the other tabs of this browser for the same API and organization and follow their logins and
+   * logouts (Web Locks + BroadcastChannel, DESIGN §6). Default true; false for a client that works alone (tests).
+   */
+  shareAcrossTabs?: boolean;
 }
 
 /**

@@ -2,5 +2,6 @@ export * from './types.js';
 export * from './client-types.js';
 export * from './password-policy.js';
 export { createApiClient, toProblem } from './client.js';
+export { absoluteApiUrl, type TabMessage } from './tabs.js';
 export { dataOf, type FetchResult } from './result.js';
 export { dayIn, daysBetween } from './calendar.js';

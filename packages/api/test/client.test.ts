@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ApiError, createApiClient, type AuthResult, type Me, type SessionChange } from '../src/index.js';
+import { ApiError, createApiClient, type ApiClient, type AuthResult, type Me, type SessionChange } from '../src/index.js';
 
 const me: Me = {
   id: 'u1',
@@ -296,5 +296,155 @@ describe('createApiClient', () => {
     expect(stored).not.to.include(token);
     expect(JSON.stringify(client)).not.to.include(token);
     expect(Object.values(client).some((v) => v === token)).to.equal(false);
+  });
+});
+
+/** Reads the URL without touching the body (a Request made from a Request takes its body). */
+const isRefresh = (input: RequestInfo | URL) => (input instanceof Request ? input.url : String(input)).endsWith('/auth/refresh');
+
+describe('createApiClient between tabs', () => {
+  let n = 0;
+  /** Two clients of one API and organization, as in two tabs of one browser: one server, one cookie. */
+  function twoTabs() {
+    const fake = server();
+    const organization = `tabs-${++n}`;
+    const open = () => {
+      const client = createApiClient({ baseUrl: '/api', organization, fetch: fake.fetch });
+      const changes: SessionChange[] = [];
+      client.onSessionChange((change) => changes.push(change));
+      return { client, changes };
+    };
+    return { fake, organization, a: open(), b: open() };
+  }
+  const nextChange = (client: ApiClient) => new Promise<SessionChange>((resolve) => {
+    const off = client.onSessionChange((change) => {
+      off();
+      resolve(change);
+    });
+  });
+
+  it('a login in one tab signs in the other, which then uses the shared token without a refresh', async () => {
+    const { fake, a, b } = twoTabs();
+    const followed = nextChange(b.client);
+    const result = await a.client.login('mara', 'right-password');
+    expect(await followed).to.deep.equal({ user: me, reason: 'login' });
+    expect(b.client.user?.id).to.equal('u1');
+    expect((await b.client.GET('/me')).response.status).to.equal(200);
+    expect(fake.seen.at(-1)!.auth).to.equal(`Bearer ${result.accessToken}`);
+    expect(fake.count('/auth/refresh')).to.equal(0);
+  });
+
+  it('a logout in one tab signs out the other', async () => {
+    const { a, b } = twoTabs();
+    const followed = nextChange(b.client);
+    await a.client.login('mara', 'right-password');
+    await followed;
+    const ended = nextChange(b.client);
+    await a.client.logout();
+    expect(await ended).to.deep.equal({ user: null, reason: 'logout' });
+    expect(b.client.user).to.equal(null);
+  });
+
+  it('tabs restoring at once never refresh at the same time, and both end up signed in', async () => {
+    const { fake, a, b } = twoTabs();
+    fake.setCookie();
+    let inFlight = 0;
+    let most = 0;
+    const fetch = fake.fetch;
+    const counting = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const refresh = isRefresh(input);
+      if (refresh) most = Math.max(most, ++inFlight);
+      try {
+        return await fetch(input, init);
+      } finally {
+        if (refresh) inFlight--;
+      }
+    };
+    const release = fake.holdRefresh();
+    const tab = (organization: string) => createApiClient({ baseUrl: '/api', organization, fetch: counting });
+    const [c, d] = [tab(a.client.organization), tab(a.client.organization)];
+    const followed = nextChange(b.client);
+    const restored = Promise.all([c.restore(), d.restore()]);
+    while (fake.count('/auth/refresh') < 1) await new Promise((resolve) => setTimeout(resolve));
+    release();
+    const [first, second] = await restored;
+    expect([first?.id, second?.id]).to.deep.equal(['u1', 'u1']);
+    expect(most).to.equal(1);
+    expect((await followed).user?.id, 'a third tab followed as well').to.equal('u1');
+  });
+
+  it('after a 409 it takes the result another tab shares instead of giving up', async () => {
+    const { fake, a, b } = twoTabs();
+    const busy = async (input: RequestInfo | URL, init?: RequestInit) =>
+      isRefresh(input)
+        ? new Response(JSON.stringify({ type: 'x', title: 'Busy', status: 409, code: 'refresh_in_progress' }), {
+            status: 409,
+            headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '5' },
+          })
+        : fake.fetch(input, init);
+    const waiting = createApiClient({ baseUrl: '/api', organization: a.client.organization, fetch: busy });
+    const restored = waiting.restore();
+    await a.client.login('mara', 'right-password');
+    expect((await restored)?.id).to.equal('u1');
+    expect(waiting.user?.id).to.equal('u1');
+    expect(b.client.user?.id).to.equal('u1');
+  });
+
+  it('after a 409 alone it tries once more, and no more than that', async () => {
+    const fake = server();
+    fake.setCookie();
+    let refreshes = 0;
+    const answers = [409, 200];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (!isRefresh(input)) return fake.fetch(input, init);
+      if ((answers[refreshes++] ?? 409) === 200) return fake.fetch(input, init);
+      return new Response(JSON.stringify({ type: 'x', title: 'Busy', status: 409 }), {
+        status: 409,
+        headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '0' },
+      });
+    };
+    const client = createApiClient({ baseUrl: '/api', organization: `alone-${++n}`, fetch });
+    expect((await client.restore())?.id).to.equal('u1');
+    expect(refreshes).to.equal(2);
+    answers.length = 0;
+    refreshes = 0;
+    const other = createApiClient({ baseUrl: '/api', organization: `alone-${++n}`, fetch });
+    expect(await other.restore()).to.equal(null);
+    expect(refreshes).to.equal(2);
+  });
+
+  it('ignores messages of another shape on its channel', async () => {
+    const { a } = twoTabs();
+    const channel = new BroadcastChannel(`hausportal.session ${new URL('/api', document.baseURI).href} ${a.client.organization}`);
+    channel.postMessage({ type: 'session', result: { accessToken: 42, user: me } });
+    channel.postMessage({ type: 'session', result: { accessToken: 'x', expiresIn: 300 } });
+    channel.postMessage({ type: 'logout' });
+    const logout = nextChange(a.client);
+    await a.client.login('mara', 'right-password');
+    await logout;
+    channel.postMessage({ type: 'logout' });
+    expect((await nextChange(a.client)).reason).to.equal('logout');
+    expect(a.changes.map((c) => c.reason)).to.deep.equal(['login', 'logout']);
+    channel.close();
+  });
+
+  it('works alone, as before, without Web Locks and BroadcastChannel', async () => {
+    const saved = window.BroadcastChannel;
+    Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true });
+    (window as { BroadcastChannel?: unknown }).BroadcastChannel = undefined;
+    let tabs: ReturnType<typeof twoTabs>;
+    try {
+      tabs = twoTabs();
+    } finally {
+      delete (navigator as { locks?: unknown }).locks;
+      window.BroadcastChannel = saved;
+    }
+    expect(typeof navigator.locks).to.equal('object');
+    const { fake, a, b } = tabs;
+    await a.client.login('mara', 'right-password');
+    fake.expireAll();
+    expect((await a.client.GET('/me')).response.status).to.equal(200);
+    expect(fake.count('/auth/refresh')).to.equal(1);
+    expect(b.client.user).to.equal(null);
   });
 });
