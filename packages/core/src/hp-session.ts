@@ -1,17 +1,18 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { createApiClient, type ApiClient, type OrganizationPublic, type Theme } from '@hausportal/api';
+import type { ApiClient, OrganizationPublic, Theme } from '@hausportal/api';
 import { apiContext, sessionContext, type Session, type SessionState } from './context.js';
 import { HpSessionChangeEvent } from './events.js';
-import { organizationArrived } from './calendar.js';
+import { loadOrganization, sharedSession, type SharedSession } from './shared-session.js';
 import { documentLocale, ensureLocalization, normalizeLocale, setLocale } from './localization.js';
 import { hostStyles, themeTokenNames } from './styles/tokens.js';
 import { sessionStyles } from './hp-session.styles.js';
 
 /**
  * @summary Holds the API client and the login session for every Hausportal widget inside it, and applies the
- * organization's theme.
+ * organization's theme. Every session and standalone widget of a page with the same `api` and `org` shares one client
+ * (DESIGN §6): a login or logout in one shows in all of them at once, and a page load restores the session once.
  *
  * @slot - The widgets that share this session.
  * @attr state - Set by the element (read-only): `unknown`, `restoring`, `anonymous` or `authenticated`, so a page can
@@ -35,7 +36,7 @@ export class HpSession extends LitElement {
   @property({ attribute: 'lang' }) language?: string;
   /** `none` keeps the host page's colours instead of the organization theme. */
   @property() theme?: string;
-  /** A ready client (tests, Storybook); otherwise one is created from `api` and `org`. */
+  /** A ready client (tests, Storybook); otherwise the page's shared client of `api` and `org`. */
   @property({ attribute: false }) client?: ApiClient;
 
   @state() private state: SessionState = 'unknown';
@@ -43,7 +44,7 @@ export class HpSession extends LitElement {
 
   private readonly apiProvider = new ContextProvider(this, { context: apiContext });
   private readonly sessionProvider = new ContextProvider(this, { context: sessionContext });
-  private created?: ApiClient;
+  private shared?: SharedSession;
   private started?: ApiClient;
   private unsubscribe?: () => void;
   private appliedTheme: string[] = [];
@@ -79,10 +80,11 @@ export class HpSession extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    // A client made here follows the api/org attributes; one handed in stays until it is replaced.
-    if ((changed.has('api') || changed.has('org')) && this.client && this.client === this.created) this.client = undefined;
+    // The shared client follows the api/org attributes; one handed in stays until it is replaced.
+    if ((changed.has('api') || changed.has('org')) && this.client && this.client === this.shared?.client) this.client = undefined;
     if (!this.client && this.org) {
-      this.client = this.created = createApiClient({ baseUrl: this.api, organization: this.org });
+      this.shared = sharedSession(this.api, this.org);
+      this.client = this.shared.client;
     }
     if (this.client && this.client !== this.started) this.start(this.client);
     if (changed.has('language') || !this.hasUpdated) void setLocale(normalizeLocale(this.lang));
@@ -126,24 +128,22 @@ export class HpSession extends LitElement {
     this.organization = null;
     this.state = client.user ? 'authenticated' : 'restoring';
     this.listen(client);
+    const shared = client === this.shared?.client ? this.shared : undefined;
     const slug = client.organization || this.org;
-    const organization = slug
-      ? client
-          .GET('/organizations/{slug}/public', { params: { path: { slug } } })
-          .then(({ data }) => {
-            if (this.started === client) this.organization = organizationArrived(data ?? null);
-          })
-          .catch(() => undefined)
-      : undefined;
-    const restored = client.restore().then(
-      (user) => {
-        if (this.started === client) this.state = user ? 'authenticated' : 'anonymous';
-      },
-      () => {
-        if (this.started === client) this.state = 'anonymous';
-      },
-    );
-    this.settledPromise = Promise.all([organization, restored]).then(() => undefined);
+    const organization = shared?.organization ?? (slug ? loadOrganization(client, slug) : Promise.resolve(null));
+    const restored = shared?.restored ?? client.restore();
+    const current = () => this.started === client;
+    this.settledPromise = Promise.all([
+      organization.then((data) => {
+        if (current()) this.organization = data;
+      }),
+      // The shared restore may have ended long ago: the client's user now is what counts.
+      restored
+        .catch(() => null)
+        .then(() => {
+          if (current()) this.state = client.user ? 'authenticated' : 'anonymous';
+        }),
+    ]).then(() => undefined);
   }
 
   private listen(client: ApiClient): void {

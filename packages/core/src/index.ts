@@ -20,6 +20,7 @@ export { hostStyles, tokenRules, themeTokenNames } from './styles/tokens.js';
 export { formStyles, formRules, scopedFormCss, adoptScopedFormStyles } from './styles/form.js';
 export { renderLoading, renderEmpty, renderError, stateStyles, problemMessage, toProblem } from './states.js';
 export { StandaloneSessionController } from './standalone.js';
+export { sharedSession, type SharedSession } from './shared-session.js';
 export { toCsv, csvMoney, csvNumber, csvSeparator, downloadText, downloadBlob, type CsvCell } from './export.js';
 export { sheetCsv, type Sheet, type SheetColumn, type SheetCell, type ColumnKind } from './sheet.js';
 export { toXlsx, loadExcel, XLSX_TYPE } from './xlsx.js';

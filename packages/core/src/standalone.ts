@@ -1,36 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createApiClient, type ApiClient, type OrganizationPublic } from '@hausportal/api';
+import type { ApiClient, OrganizationPublic } from '@hausportal/api';
 import type { Session } from './context.js';
-import { organizationArrived } from './calendar.js';
 import { documentLocale, normalizeLocale } from './localization.js';
+import { sharedSession } from './shared-session.js';
 
-interface Shared {
-  client: ApiClient;
-  organization: Promise<OrganizationPublic | null>;
-  restored: Promise<unknown>;
-}
-
-// Standalone widgets on one page with the same API and organization share one client (one refresh, one user).
-const SHARED_KEY = Symbol.for('hausportal.standalone-clients');
-const store = globalThis as unknown as Record<symbol, Map<string, Shared> | undefined>;
-
-function shared(api: string, org: string): Shared {
-  const map = (store[SHARED_KEY] ??= new Map());
-  const key = `${api}|${org}`;
-  let entry = map.get(key);
-  if (!entry) {
-    const client = createApiClient({ baseUrl: api, organization: org });
-    const organization = client
-      .GET('/organizations/{slug}/public', { params: { path: { slug: org } } })
-      .then(({ data }) => organizationArrived(data ?? null))
-      .catch(() => null);
-    entry = { client, organization, restored: client.restore() };
-    map.set(key, entry);
-  }
-  return entry;
-}
-
-/** Gives a widget outside `<hp-session>` its own client and session from its `api` and `org` attributes. */
+/**
+ * Gives a widget outside `<hp-session>` the page's shared client and session of its `api` and `org` attributes — the
+ * same client every `<hp-session>` with those values uses (DESIGN §6, one login per page).
+ */
 export class StandaloneSessionController implements ReactiveController {
   private unsubscribe?: () => void;
   private organization: OrganizationPublic | null = null;
@@ -46,7 +23,7 @@ export class StandaloneSessionController implements ReactiveController {
   hostConnected(): void {
     if (this.unsubscribe) return;
     const org = this.host.getAttribute('org') ?? '';
-    const entry = shared(this.host.getAttribute('api') ?? '/api', org);
+    const entry = sharedSession(this.host.getAttribute('api') ?? '/api', org);
     const lang = normalizeLocale(this.host.getAttribute('lang') ?? documentLocale());
     const session = (state: Session['state']): Session => ({
       state,
@@ -55,7 +32,7 @@ export class StandaloneSessionController implements ReactiveController {
       organization: this.organization,
       lang,
     });
-    this.publish(entry.client, session('restoring'));
+    this.publish(entry.client, session(entry.client.user ? 'authenticated' : 'restoring'));
     this.unsubscribe = entry.client.onSessionChange(({ user }) =>
       this.publish(entry.client, session(user ? 'authenticated' : 'anonymous')),
     );

@@ -13,7 +13,7 @@ import {
   type Session,
 } from '../src/index.js';
 import '../src/define.js';
-import { createFakeApi, demoMe, demoOrganization, demoPassword, sessionFixture } from '../src/testing/index.js';
+import { createFakeApi, demoMe, demoOrganization, demoPassword, sessionFixture, type FakeApi } from '../src/testing/index.js';
 
 /** A small widget consuming the session, as real widgets do. */
 class TestGreeting extends HpElement {
@@ -135,7 +135,7 @@ describe('<hp-session>', () => {
   it('creates its own client from api and org', async () => {
     const el = await fixture<HpSession>(html`<hp-session api="/nowhere/api" org="immopro"></hp-session>`);
     expect(el.client?.organization).to.equal('immopro');
-    expect(el.client?.baseUrl).to.equal('/nowhere/api');
+    expect(el.client?.baseUrl).to.equal(new URL('/nowhere/api', document.baseURI).href);
   });
 
   it('answers widgets that connected before it was defined', async () => {
@@ -153,7 +153,7 @@ describe('<hp-session>', () => {
 
   it('gives a widget outside any session its own client from api and org', async () => {
     const widget = await fixture<TestGreeting>(html`<test-greeting api="/standalone/api" org="immopro"></test-greeting>`);
-    expect(widget.api?.baseUrl).to.equal('/standalone/api');
+    expect(widget.api?.baseUrl).to.equal(new URL('/standalone/api', document.baseURI).href);
     expect(widget.api?.organization).to.equal('immopro');
     expect(widget.session?.org).to.equal('immopro');
     const again = await fixture<TestGreeting>(html`<test-greeting api="/standalone/api" org="immopro"></test-greeting>`);
@@ -164,5 +164,88 @@ describe('<hp-session>', () => {
     const fake = createFakeApi({}, { user: demoMe });
     const widget = await sessionFixture<TestGreeting>(html`<test-greeting></test-greeting>`, { client: fake.client });
     await expect(widget.parentElement).to.be.accessible();
+  });
+});
+
+describe('one login per page', () => {
+  let page = 0;
+  let realFetch: typeof window.fetch;
+  let fake: FakeApi;
+  let api: string;
+
+  // Each test gets its own API path; window.fetch answers it from a fake server (the shared client uses the page's fetch).
+  beforeEach(() => {
+    api = `/one-page-${++page}/api`;
+    fake = createFakeApi({}, { baseUrl: new URL(api, document.baseURI).href });
+    realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      return url.startsWith(new URL(api, document.baseURI).href) ? fake.fetch(input, init) : realFetch(input, init);
+    };
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  /** A CMS page: the login in the sidebar, the content in the main column, each in its own session. */
+  async function twoSessions(main = api): Promise<{ sidebar: HpSession; content: HpSession; greetings: TestGreeting[] }> {
+    const root = await fixture(html`<div>
+      <aside><hp-session api=${api} org="demo" lang="de"><test-greeting></test-greeting></hp-session></aside>
+      <main><hp-session api=${main} org="demo" lang="de"><test-greeting></test-greeting></hp-session></main>
+    </div>`);
+    const [sidebar, content] = [...root.querySelectorAll('hp-session')] as HpSession[];
+    await Promise.all([sidebar!.settled, content!.settled]);
+    return { sidebar: sidebar!, content: content!, greetings: [...root.querySelectorAll('test-greeting')] as TestGreeting[] };
+  }
+
+  const shown = async (greetings: TestGreeting[]) => {
+    await Promise.all(greetings.map((g) => g.updateComplete));
+    return greetings.map(text);
+  };
+
+  it('sessions with the same api and org share one client and restore once, however the api is written', async () => {
+    fake.setCookieUser(demoMe);
+    const { sidebar, content, greetings } = await twoSessions(new URL(api, document.baseURI).href);
+    expect(content.client).to.equal(sidebar.client);
+    expect(greetings[1]!.api).to.equal(greetings[0]!.api);
+    expect(fake.callsTo('POST /auth/refresh')).to.have.length(1);
+    expect(fake.callsTo('GET /organizations/{slug}/public')).to.have.length(1);
+    expect([sidebar.getAttribute('state'), content.getAttribute('state')]).to.deep.equal(['authenticated', 'authenticated']);
+    expect(await shown(greetings)).to.deep.equal(['Hallo Anna Berger', 'Hallo Anna Berger']);
+  });
+
+  it('a login in one session shows in the other at once, and so does the logout', async () => {
+    const { sidebar, content, greetings } = await twoSessions();
+    expect(await shown(greetings)).to.deep.equal(['Anmelden', 'Anmelden']);
+    const changed = oneEvent(content, 'hp-session-change');
+    await greetings[0]!.api!.login(demoMe.username, demoPassword);
+    expect(((await changed) as unknown as HpSessionChangeEvent).session.state).to.equal('authenticated');
+    expect(sidebar.getAttribute('state')).to.equal('authenticated');
+    expect(await shown(greetings)).to.deep.equal(['Hallo Anna Berger', 'Hallo Anna Berger']);
+
+    const ended = oneEvent(content, 'hp-session-change');
+    await greetings[0]!.api!.logout();
+    expect(((await ended) as unknown as HpSessionChangeEvent).session.state).to.equal('anonymous');
+    expect(await shown(greetings)).to.deep.equal(['Anmelden', 'Anmelden']);
+  });
+
+  it('a standalone widget with api and org joins the same client', async () => {
+    const { sidebar } = await twoSessions();
+    const widget = await fixture<TestGreeting>(html`<test-greeting api=${api} org="demo"></test-greeting>`);
+    expect(widget.api).to.equal(sidebar.client);
+    const changed = new Promise<void>((resolve) => widget.api!.onSessionChange(() => resolve()));
+    await sidebar.client!.login(demoMe.username, demoPassword);
+    await changed;
+    expect(await shown([widget])).to.deep.equal(['Hallo Anna Berger']);
+    expect(fake.callsTo('POST /auth/refresh')).to.have.length(1);
+  });
+
+  it('another organization, or a client handed in, is a session of its own', async () => {
+    const { sidebar } = await twoSessions();
+    const other = await fixture<HpSession>(html`<hp-session api=${api} org="elsewhere"></hp-session>`);
+    const given = createFakeApi();
+    const handed = await fixture<HpSession>(html`<hp-session api=${api} org="demo" .client=${given.client}></hp-session>`);
+    expect(other.client).not.to.equal(sidebar.client);
+    expect(handed.client).to.equal(given.client);
   });
 });

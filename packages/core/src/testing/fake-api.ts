@@ -48,6 +48,8 @@ export interface FakeApiOptions {
 
 export interface FakeApi {
   client: ApiClient;
+  /** The in-memory server as a fetch, e.g. to stand in for `window.fetch` under the fake's `baseUrl`. */
+  fetch: typeof globalThis.fetch;
   calls: FakeCall[];
   /** Makes every access token issued so far invalid (the next request gets 401 and refreshes). */
   expireTokens(): void;
@@ -140,9 +142,11 @@ export function createFakeApi(routes: FakeRoutes = {}, options: FakeApiOptions =
     return toResponse(isResponse(answer) ? answer : { status: 200, body: answer });
   };
 
-  const client = createApiClient({ baseUrl, organization: organization.slug, fetch });
+  // On its own: tests on one page must not take turns with, or follow the logins of, each other's fake clients.
+  const client = createApiClient({ baseUrl, organization: organization.slug, fetch, shareAcrossTabs: false });
   return {
     client,
+    fetch,
     calls,
     expireTokens: () => tokens.clear(),
     setCookieUser: (user) => {

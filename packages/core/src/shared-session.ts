@@ -1,0 +1,40 @@
+import { absoluteApiUrl, createApiClient, type ApiClient, type Me, type OrganizationPublic } from '@hausportal/api';
+import { organizationArrived } from './calendar.js';
+
+/** The one client of an API and organization on this page, its organization and its restore after the page load. */
+export interface SharedSession {
+  client: ApiClient;
+  organization: Promise<OrganizationPublic | null>;
+  /** The first `restore()` of the page (one refresh for every session and widget). */
+  restored: Promise<Me | null>;
+}
+
+// Keyed by Symbol.for, so separately bundled copies of core on one page share one registry (DESIGN §6).
+const REGISTRY = Symbol.for('hausportal.clients');
+const store = globalThis as unknown as Record<symbol, Map<string, SharedSession> | undefined>;
+
+/** The organization's public information (null when it cannot be loaded). */
+export function loadOrganization(client: ApiClient, slug: string): Promise<OrganizationPublic | null> {
+  return client
+    .GET('/organizations/{slug}/public', { params: { path: { slug } } })
+    .then(({ data }) => organizationArrived(data ?? null))
+    .catch(() => null);
+}
+
+/**
+ * The session every `<hp-session>` and standalone widget with this `api` and `org` shares: one client, so one login
+ * state and one refresh per page (DESIGN §6, "one login per page"). `api` is made absolute against the document's
+ * base URL, so `/api` and `https://this.host/api` are the same. Created on first use, kept for the page's life.
+ */
+export function sharedSession(api: string, org: string): SharedSession {
+  const baseUrl = absoluteApiUrl(api);
+  const registry = (store[REGISTRY] ??= new Map());
+  const key = `${baseUrl} ${org}`;
+  let entry = registry.get(key);
+  if (!entry) {
+    const client = createApiClient({ baseUrl, organization: org });
+    entry = { client, organization: loadOrganization(client, org), restored: client.restore() };
+    registry.set(key, entry);
+  }
+  return entry;
+}
