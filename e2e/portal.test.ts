@@ -4,8 +4,8 @@
 // and signs out. After every step no token may be readable by page scripts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 import { formatMoney } from '../packages/core/src/format.ts';
 import { demoLogins, startServer, type RunningServer } from './server.ts';
 
@@ -22,9 +22,7 @@ const tenant = demoLogins().find((l) => l.role === 'tenant' && l.organization ==
 
 before(async () => {
   server = await startServer();
-  const executablePath = chromiumPath();
-  assert.ok(executablePath, 'no Chromium found (run node scripts/ensure-chromium.mjs)');
-  browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-AT' });
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(String(error)));
