@@ -12,12 +12,15 @@ initialize({ onUnhandledRequest: 'bypass', serviceWorker: { url: './mockServiceW
 
 const clients = new Map<string, ApiClient>();
 
-/** One client per story and organization, so re-rendering with other args keeps the session of the story. */
+/**
+ * One client per story and organization, so re-rendering with other args keeps the session of the story. Each works
+ * alone: a story's login must not sign in the others, nor a story that never answers hold the others' refresh.
+ */
 function clientFor(storyId: string, org: string): ApiClient {
   const key = `${storyId}|${org}`;
   let client = clients.get(key);
   if (!client) {
-    client = createApiClient({ baseUrl: API_BASE, organization: org });
+    client = createApiClient({ baseUrl: API_BASE, organization: org, shareAcrossTabs: false });
     clients.set(key, client);
   }
   return client;

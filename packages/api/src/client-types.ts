@@ -24,11 +24,14 @@ export interface ApiClient extends Client<paths> {
   readonly organization: string;
   /** The logged-in user, or null. */
   readonly user: Me | null;
-  /** Logs in; throws {@link ApiError} with the server's problem on failure. */
+  /** Logs in, and lets the other tabs in (DESIGN §6); throws {@link ApiError} with the server's problem on failure. */
   login(username: string, password: string): Promise<AuthResult>;
-  /** Ends the session on the server and in memory; never throws for network errors. */
+  /** Ends the session on the server, in memory and in the other tabs; never throws for network errors. */
   logout(): Promise<void>;
-  /** After a page load: tries the refresh cookie once. Resolves to the user or null. */
+  /**
+   * After a page load: tries the refresh cookie once (or takes the result another tab shared meanwhile). Resolves to
+   * the user or null; never throws.
+   */
   restore(): Promise<Me | null>;
   /** Replaces the user after a change (PATCH /me, POST /me/terms) and tells the listeners. */
   setUser(user: Me): void;

@@ -27,7 +27,8 @@ export async function refreshAnswer(send: () => Promise<{ data?: AuthResult; res
  * takes the result that tab shared and asks the server nothing. A 409 from the server (another refresh of this
  * cookie has just finished, its cookie is landing) waits for the other tab's result or the answer's Retry-After, and
  * tries once more. A failed refresh ends the session (`expired`); the cookie is the server's to clear.
- * Resolves whether a new access token is there.
+ * Resolves whether a new access token is there; never rejects. Each refresh token is used once (rotation, RFC 6749
+ * §10.4 and the OAuth 2.0 Security BCP), which is why tabs must not refresh with the same cookie at once.
  */
 export function createRefresh(state: TokenState, tabs: Tabs, send: () => Promise<RefreshAnswer>): () => Promise<boolean> {
   let running: Promise<boolean> | null = null;
