@@ -79,7 +79,7 @@ const top7 = demoUnit(naschmarkt('tenant'), 'u-0048-0007-t7', '7', '0048-0007', 
   ['heating', 'Heizkosten', 'consumption', 1, null, 7_400, 2000],
   ['hot_water', 'Warmwasser', 'consumption', 1, null, 6_100, 1000],
   ['operating_costs', 'Betriebskosten', 'area', 64.5, 1240, 9_920, 1000],
-  ['main_rent', 'Hauptmietzins', 'area', 64.5, 1240, 645_000, 1000],
+  ['main_rent', 'Hauptmietzins', 'area', 64.5, 1240, 71_595, 1000],
 ]));
 
 // Sorted like the server: by property address (Kahlenberger Straße before Linke Wienzeile), then Top.

@@ -146,9 +146,9 @@ export const demoProperties: PropertySpec[] = [
       ] },
       { top: '7', edvNo: '0048-0007', usage: 'apartment', area: 64.5, share: 41, contracts: [
         { person: 'Gerhard Maier', role: 'tenant', from: [-10, 1, 1], to: [-2, 3, 0], payment: 'transfer', accountNo: '2100288', story: 'left_unpaid',
-          lines: viennaTenant(64.5, 7_400, 6_100, 9_920, 645_000).map((l) => ({ ...l, net: Math.round(l.net * 0.93) })) },
+          lines: viennaTenant(64.5, 7_400, 6_100, 9_920, 71_595).map((l) => ({ ...l, net: Math.round(l.net * 0.93) })) },
         { person: 'Katharina Huber', role: 'tenant', from: [-2, 3, 1], payment: 'sepa_debit', accountNo: '2100533', story: 'settlement_credit',
-          lines: viennaTenant(64.5, 7_400, 6_100, 9_920, 645_000) },
+          lines: viennaTenant(64.5, 7_400, 6_100, 9_920, 71_595) },
       ] },
       { top: '9', edvNo: '0048-0009', usage: 'apartment', area: 88.4, share: 57, contracts: [
         { person: 'Dr. Elisabeth Wagner', role: 'owner', from: [-12, 1, 1], payment: 'sepa_debit', accountNo: '3100212', lines: viennaOwner(57, 1) },
