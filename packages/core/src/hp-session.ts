@@ -1,24 +1,27 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import type { ApiClient, OrganizationPublic, Theme } from '@hausportal/api';
+import type { ApiClient, OrganizationPublic } from '@hausportal/api';
 import { apiContext, sessionContext, type Session, type SessionState } from './context.js';
 import { HpSessionChangeEvent } from './events.js';
 import { loadOrganization, sharedSession, type SharedSession } from './shared-session.js';
 import { documentLocale, ensureLocalization, normalizeLocale, setLocale } from './localization.js';
-import { hostStyles, themeTokenNames } from './styles/tokens.js';
+import { hostStyles } from './styles/tokens.js';
+import { OrgThemeController } from './org-theme.js';
 import { sessionStyles } from './hp-session.styles.js';
 
 /**
  * @summary Holds the API client and the login session for every Hausportal widget inside it, and applies the
- * organization's theme. Every session and standalone widget of a page with the same `api` and `org` shares one client
- * (DESIGN §6): a login or logout in one shows in all of them at once, and a page load restores the session once.
+ * organization's theme below the page's CSS: a page rule such as `hp-session { --hp-color-primary: … }` always wins,
+ * token by token (see {@link OrgThemeController}). Every session and standalone widget of a page with the same `api`
+ * and `org` shares one client (DESIGN §6): a login or logout in one shows in all of them at once, and a page load
+ * restores the session once.
  *
  * @slot - The widgets that share this session.
  * @attr state - Set by the element (read-only): `unknown`, `restoring`, `anonymous` or `authenticated`, so a page can
  *   show parts only to signed-in people, e.g. `hp-session:not([state='authenticated']) .members-only { display: none }`.
  * @fires hp-session-change - {@link HpSessionChangeEvent} whenever state, user, organization or language change.
- * @cssprop --hp-color-primary - Main colour; set from the organization theme unless `theme="none"`.
+ * @cssprop --hp-color-primary - Main colour; the organization theme's unless the page sets it or `theme="none"`.
  * @cssprop --hp-color-on-primary - Text on the main colour.
  * @cssprop --hp-color-surface - Background of the widgets.
  * @cssprop --hp-color-text - Text colour.
@@ -34,7 +37,7 @@ export class HpSession extends LitElement {
   @property() org = '';
   /** Language `de` or `en`; defaults to the document's `<html lang>`, else German. */
   @property({ attribute: 'lang' }) language?: string;
-  /** `none` keeps the host page's colours instead of the organization theme. */
+  /** `none` leaves out the organization theme (colours, font, radius); the page's CSS and the built-in values stay. */
   @property() theme?: string;
   /** A ready client (tests, Storybook); otherwise the page's shared client of `api` and `org`. */
   @property({ attribute: false }) client?: ApiClient;
@@ -47,7 +50,7 @@ export class HpSession extends LitElement {
   private shared?: SharedSession;
   private started?: ApiClient;
   private unsubscribe?: () => void;
-  private appliedTheme: string[] = [];
+  private readonly orgTheme = new OrgThemeController(this);
   private settledPromise: Promise<void> = Promise.resolve();
 
   /** Resolves when the organization is loaded (or failed) and the session restore has finished. */
@@ -88,7 +91,7 @@ export class HpSession extends LitElement {
     }
     if (this.client && this.client !== this.started) this.start(this.client);
     if (changed.has('language') || !this.hasUpdated) void setLocale(normalizeLocale(this.lang));
-    if (changed.has('theme') || changed.has('organization')) this.applyTheme(this.organization?.theme);
+    if (changed.has('theme') || changed.has('organization')) this.orgTheme.set(this.theme === 'none' ? null : this.organization?.theme);
     const session = this.currentSession();
     this.setAttribute('state', session.state);
     this.apiProvider.setValue(this.client);
@@ -152,19 +155,6 @@ export class HpSession extends LitElement {
       // A changed user object keeps the same state; force the new session through.
       this.requestUpdate();
     });
-  }
-
-  private applyTheme(theme: Theme | undefined): void {
-    for (const name of this.appliedTheme) this.style.removeProperty(name);
-    this.appliedTheme = [];
-    if (!theme || this.theme === 'none') return;
-    for (const [key, token] of Object.entries(themeTokenNames)) {
-      const value = theme[key as keyof Theme];
-      if (typeof value === 'string' && value && !/[;{}]/.test(value)) {
-        this.style.setProperty(token, value);
-        this.appliedTheme.push(token);
-      }
-    }
   }
 }
 

@@ -112,7 +112,7 @@ describe('<hp-session>', () => {
     const session = widget.parentElement as HpSession;
     expect(getComputedStyle(session).getPropertyValue('--hp-color-primary').trim()).to.equal('');
     // The widget falls back to its built-in default colour.
-    expect(getComputedStyle(widget).getPropertyValue('--_primary').trim()).to.equal('#1f5fa8');
+    expect(getComputedStyle(widget.shadowRoot!.querySelector('p')!).color).to.equal('rgb(31, 95, 168)');
   });
 
   it('switches the language of every widget with lang', async () => {
