@@ -18,7 +18,10 @@ export interface Config {
   jwtSecret: string | null;
   /** Extra CORS origins allowed outside production. */
   devOrigins: string[];
-  /** Load the demo organizations and users into an empty database (HP_DEMO_SEED=false turns it off). */
+  /**
+   * Load the demo organizations and users (with their published passwords) into an empty database: on by default in
+   * development and tests (HP_DEMO_SEED=false turns it off), off in production unless HP_DEMO_SEED=true.
+   */
   demoSeed: boolean;
   /** Express "trust proxy" (HP_TRUST_PROXY), so rate limits see the client address behind a load balancer. */
   trustProxy: boolean | number | string;
@@ -32,9 +35,16 @@ export interface Config {
   portalDistDir: string;
 }
 
-function parseEnv(value: string | undefined): NodeEnv {
-  if (value === 'production' || value === 'test') return value;
-  return 'development';
+/**
+ * NODE_ENV: unset means development. Spelling and surrounding blanks do not matter ("Production", "prod"); any other
+ * value is refused, so a misspelt production setting never runs with the development helpers (outbox, clock).
+ */
+export function parseEnv(value: string | undefined): NodeEnv {
+  const name = (value ?? '').trim().toLowerCase();
+  if (name === '' || name === 'development' || name === 'dev') return 'development';
+  if (name === 'production' || name === 'prod') return 'production';
+  if (name === 'test') return 'test';
+  throw new Error(`NODE_ENV must be development, test or production, not "${value}".`);
 }
 
 function parsePort(value: string | undefined): number {
@@ -86,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || null,
     jwtSecret: env.HP_JWT_SECRET || null,
     devOrigins: nodeEnv === 'production' ? [] : parseOrigins(env.HP_DEV_ORIGINS),
-    demoSeed: !/^(false|0|no|off)$/i.test(env.HP_DEMO_SEED ?? ''),
+    demoSeed: nodeEnv === 'production' ? /^(true|1|yes|on)$/i.test(env.HP_DEMO_SEED ?? '') : !/^(false|0|no|off)$/i.test(env.HP_DEMO_SEED ?? ''),
     trustProxy: parseTrustProxy(env.HP_TRUST_PROXY),
     clockStart: parseClockStart(env.HP_CLOCK_START, nodeEnv),
     examplesDir: resolve(repoRoot, 'examples'),

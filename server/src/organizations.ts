@@ -1,6 +1,6 @@
 import { defaultPasswordPolicy, type OrganizationPublic, type PasswordPolicy, type Theme } from '@hausportal/api';
 import { bool, json, type Db } from './db.ts';
-import { dayIn } from './calendar.ts';
+import { dayIn, timeZoneName } from './calendar.ts';
 
 export interface Organization {
   id: string;
@@ -21,12 +21,36 @@ export interface Organization {
 
 type Row = Record<string, unknown>;
 
+/** The zone an organization gets when its stored one is not a valid IANA name (the column's default). */
+export const fallbackTimeZone = 'Europe/Vienna';
+const checkedZones = new Map<string, string>();
+
+/**
+ * The stored time zone in its canonical spelling. A value Intl does not know (written to the database by hand or by
+ * an import) must not take every endpoint of the organization down: it is reported once and replaced by
+ * {@link fallbackTimeZone}.
+ */
+export function storedTimeZone(slug: string, value: unknown): string {
+  const key = `${slug}\u0000${String(value)}`;
+  let zone = checkedZones.get(key);
+  if (zone === undefined) {
+    try {
+      zone = timeZoneName(String(value ?? ''));
+    } catch {
+      zone = fallbackTimeZone;
+      console.warn(`Organization "${slug}": time_zone ${JSON.stringify(value)} is not an IANA time zone name; using ${fallbackTimeZone}.`);
+    }
+    checkedZones.set(key, zone);
+  }
+  return zone;
+}
+
 export function fromRow(row: Row): Organization {
   return {
     id: row.id as string,
     slug: row.slug as string,
     name: row.name as string,
-    timeZone: row.time_zone as string,
+    timeZone: storedTimeZone(row.slug as string, row.time_zone),
     theme: json(row.theme, {}),
     logoUrl: (row.logo_url as string | null) ?? null,
     legalLinks: json(row.legal_links, {}),

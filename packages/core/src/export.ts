@@ -40,7 +40,17 @@ function quote(cell: CsvCell, separator: string, locale: Locale): string {
   const text = typeof cell === 'number' ? csvNumber(cell, locale, Number.isInteger(cell) ? 0 : 2) : cell;
   // Cells a spreadsheet would run as a formula are prefixed with an apostrophe.
   const safe = typeof cell === 'string' && looksLikeFormula(text) ? `'${text}` : text;
-  return /["\r\n]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return needsQuotes(safe, separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * RFC 4180 quoting, and more: a text with either list separator (`,` or `;`) or a tab is quoted whatever the file's
+ * separator, so a spreadsheet set to the other one (English Excel opening a German file) cannot split it into a
+ * cell that starts with `=`. Plain numbers such as `1234,56` stay bare.
+ */
+function needsQuotes(text: string, separator: string): boolean {
+  if (/["\r\n]/.test(text) || text.includes(separator)) return true;
+  return /[,;\t]/.test(text) && !/^-?[\d.,]+$/.test(text);
 }
 
 /**

@@ -17,7 +17,16 @@ describe('CSV export', () => {
 
   it('quotes separators, quotes and line breaks', () => {
     expect(toCsv([['a;b', 'say "hi"', 'x\ny']], 'de')).to.equal('"a;b";"say ""hi""";"x\ny"\r\n');
-    expect(toCsv([['a;b', 'c,d']], 'en')).to.equal('a;b,"c,d"\r\n');
+    expect(toCsv([['a;b', 'c,d']], 'en')).to.equal('"a;b","c,d"\r\n');
+  });
+
+  it('quotes texts with the other separator or a tab, so a spreadsheet set to it cannot start a cell with =', () => {
+    expect(toCsv([['Miete a,=1+1', 'x\t=1+1', '1234,56', '-1234,56']], 'de')).to.equal('"Miete a,=1+1";"x\t=1+1";1234,56;-1234,56\r\n');
+    expect(toCsv([['Miete b;=1+1', 'y', '1234.56']], 'en')).to.equal('"Miete b;=1+1",y,1234.56\r\n');
+    for (const [locale, other] of [['de', ','], ['en', ';']] as const) {
+      const text = toCsv([['Top 1', `Miete${other}=cmd|' /C calc'!A0`]], locale);
+      expect(parseCsv(text, other).flat().some((cell) => /^\s*[=+\-@]/.test(cell)), `${locale} read with "${other}"`).to.equal(false);
+    }
   });
 
   it('neutralises cells a spreadsheet would run as formulas but keeps negative numbers', () => {
@@ -34,8 +43,8 @@ describe('CSV export', () => {
       ['\uFEFF=1+1', "'\uFEFF=1+1"],
       ['\u200B\u2060@SUM(A1)', "'\u200B\u2060@SUM(A1)"],
       ['\u2028-2+3', "'\u2028-2+3"],
-      [' \t -2+3', "' \t -2+3"],
-      ['\tcmd', "'\tcmd"],
+      [' \t -2+3', `"' \t -2+3"`],
+      ['\tcmd', `"'\tcmd"`],
     ];
     for (const [cell, de] of cases) expect(toCsv([[cell]], 'de'), JSON.stringify(cell)).to.equal(`${de}\r\n`);
   });

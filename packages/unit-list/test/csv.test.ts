@@ -7,11 +7,11 @@ import { loaded, naschmarkt, root, seedData, unitList, unitRoutes, units } from 
 const lines = (...rows: string[]) => rows.map((r) => `${r}\r\n`).join('');
 
 const german = lines(
-  'Liegenschaft;Adresse;Top;EDV-Nr.;Nutzung;Meine Rolle;Fläche (m²);Anteil;Zahlungsart;Gültig ab;Gültig bis;Monat;Monatlich netto;USt;Monatlich brutto;Saldo (+ Rückstand, − Guthaben);Saldo in Worten',
-  'Wohnhausanlage Naschmarkt;Linke Wienzeile 48, 1060 Wien;W2;0048-0002;Wohnung;Mieter;78,00;50/300;Dauerauftrag;2021-07-01;;2026-03;8088,00;817,80;8905,80;1234,56;Rückstand',
-  'Wohnhausanlage Naschmarkt;Linke Wienzeile 48, 1060 Wien;7;0048-0007;Wohnung;Mieter;64,50;41/300;SEPA-Lastschrift;2024-03-01;;2026-03;612,00;61,20;673,20;-42,50;Guthaben',
-  'Kahlenberger Straße 12;Kahlenberger Straße 12, 1190 Wien;2;0112-0002;Wohnung;Eigentümer;91,25;120/1000;SEPA-Lastschrift;2015-01-01;;2026-03;250,00;29,00;279,00;0,00;ausgeglichen',
-  'Kahlenberger Straße 12;Kahlenberger Straße 12, 1190 Wien;G1;0112-0101;Garage;Eigentümer;14,00;;Überweisung;2010-05-01;2025-06-30;;;;;0,00;ausgeglichen',
+  'Liegenschaft;Adresse;Top;EDV-Nr.;Nutzung;Meine Rolle;Fläche (m²);Anteil;Zahlungsart;Gültig ab;Gültig bis;Monat;Monatlich netto;USt;Monatlich brutto;"Saldo (+ Rückstand, − Guthaben)";Saldo in Worten',
+  'Wohnhausanlage Naschmarkt;"Linke Wienzeile 48, 1060 Wien";W2;0048-0002;Wohnung;Mieter;78,00;50/300;Dauerauftrag;2021-07-01;;2026-03;8088,00;817,80;8905,80;1234,56;Rückstand',
+  'Wohnhausanlage Naschmarkt;"Linke Wienzeile 48, 1060 Wien";7;0048-0007;Wohnung;Mieter;64,50;41/300;SEPA-Lastschrift;2024-03-01;;2026-03;612,00;61,20;673,20;-42,50;Guthaben',
+  'Kahlenberger Straße 12;"Kahlenberger Straße 12, 1190 Wien";2;0112-0002;Wohnung;Eigentümer;91,25;120/1000;SEPA-Lastschrift;2015-01-01;;2026-03;250,00;29,00;279,00;0,00;ausgeglichen',
+  'Kahlenberger Straße 12;"Kahlenberger Straße 12, 1190 Wien";G1;0112-0101;Garage;Eigentümer;14,00;;Überweisung;2010-05-01;2025-06-30;;;;;0,00;ausgeglichen',
 );
 
 const english = lines(

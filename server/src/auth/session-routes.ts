@@ -74,6 +74,8 @@ export function authSessionRoutes(ctx: Ctx): Router {
     const familyOrg = row ? await orgById(ctx.db, row.organization_id!) : null;
     const target = requestedSlug ? requested : familyOrg;
     await checkCookieRequest(ctx, req, target);
+    // Moving a session to another organization: the page must be allowed by the organization it comes from too.
+    if (familyOrg && target && familyOrg.id !== target.id) await checkCookieRequest(ctx, req, familyOrg);
     if (!token || !row || !target || !familyOrg) throw invalidRefresh();
 
     // Switching organization keeps the session only where the user is a member too.
