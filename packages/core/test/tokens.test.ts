@@ -15,7 +15,7 @@ const prop = (el: Element, name: string) => getComputedStyle(el).getPropertyValu
 describe('tokens', () => {
   it('falls back to built-in values without any page styles', async () => {
     const el = await fixture<TokenProbe>(html`<hp-token-probe></hp-token-probe>`);
-    expect(prop(el, '--_primary')).to.equal('#1f5fa8');
+    expect(prop(el, '--_primary')).to.equal('light-dark(#1f5fa8, #8ab4f8)');
     expect(prop(el, '--_radius')).to.equal('0.375rem');
     const button = el.shadowRoot!.querySelector('button')!;
     expect(getComputedStyle(button).backgroundColor).to.equal('rgb(31, 95, 168)');

@@ -5,28 +5,21 @@ import { css, unsafeCSS } from 'lit';
  * every widget resolves them on its own root into private `--_*` values with fallbacks, so it looks right with no
  * global stylesheet. Widget styles use the private names: `color: var(--_primary)`, `padding: var(--_space-m)`.
  * Shades are mixed from the base colours, so a theme of two or three colours stays coherent.
+ *
+ * Base colours are `light-dark(light, dark)`: the scheme is the `color-scheme` the widget inherits from the host page
+ * (the CSS property or `<meta name="color-scheme">`), not the system's. A page that declares nothing is light, even on
+ * a system set to dark; a page with `color-scheme: light dark` follows the system. An organization or page value for a
+ * public token applies in both schemes.
  */
-const light = `
-  --_primary: var(--hp-color-primary, #1f5fa8);
-  --_on-primary: var(--hp-color-on-primary, #ffffff);
-  --_surface: var(--hp-color-surface, #ffffff);
-  --_text: var(--hp-color-text, #1c2430);
-  --_info: var(--hp-color-info, #1d63c4);
-  --_warning: var(--hp-color-warning, #8a6100);
-  --_danger: var(--hp-color-danger, #b3261e);
-  --_success: var(--hp-color-success, #1e7a3c);
-`;
-
-const dark = `
-  --_primary: var(--hp-color-primary, #8ab4f8);
-  --_on-primary: var(--hp-color-on-primary, #0b1a2e);
-  --_surface: var(--hp-color-surface, #161b22);
-  --_text: var(--hp-color-text, #e6e9ee);
-  --_info: var(--hp-color-info, #8ab4f8);
-  --_warning: var(--hp-color-warning, #f0c35a);
-  --_danger: var(--hp-color-danger, #f28b82);
-  --_success: var(--hp-color-success, #81c995);
-  color-scheme: dark;
+const palette = `
+  --_primary: var(--hp-color-primary, light-dark(#1f5fa8, #8ab4f8));
+  --_on-primary: var(--hp-color-on-primary, light-dark(#ffffff, #0b1a2e));
+  --_surface: var(--hp-color-surface, light-dark(#ffffff, #161b22));
+  --_text: var(--hp-color-text, light-dark(#1c2430, #e6e9ee));
+  --_info: var(--hp-color-info, light-dark(#1d63c4, #8ab4f8));
+  --_warning: var(--hp-color-warning, light-dark(#8a6100, #f0c35a));
+  --_danger: var(--hp-color-danger, light-dark(#b3261e, #f28b82));
+  --_success: var(--hp-color-success, light-dark(#1e7a3c, #81c995));
 `;
 
 const derived = `
@@ -55,28 +48,29 @@ const derived = `
 
 /**
  * The token rules for a root selector: `:host` inside a shadow root, `:scope` inside `@scope (hp-login)`.
- * Dark values apply with `prefers-color-scheme: dark` (unless an ancestor has `.hp-theme-light`) and under an
- * ancestor or host with `.hp-theme-dark`.
+ * The root sets no `color-scheme`, so it inherits the page's. A `.hp-theme-dark` or `.hp-theme-light` class on an
+ * ancestor sets the scheme for the widgets below it; on the widget itself it beats the ancestors' (with both classes
+ * on ancestors, dark wins).
  */
 export function tokenRules(root = ':host'): string {
   const shadow = root === ':host';
-  const darkAncestor = shadow ? ':host-context(.hp-theme-dark), :host(.hp-theme-dark)' : `.hp-theme-dark ${root}, .hp-theme-dark:is(${root})`;
-  const lightAncestor = shadow ? ':host-context(.hp-theme-light)' : `.hp-theme-light ${root}`;
+  const scheme = (name: string) =>
+    shadow ? [`:host-context(.${name})`, `:host(.${name})`] : [`.${name} ${root}`, `${root}.${name}`];
+  const [lightAncestor, lightSelf] = scheme('hp-theme-light');
+  const [darkAncestor, darkSelf] = scheme('hp-theme-dark');
   return `
 ${root} {
-  ${light}
+  ${palette}
   ${derived}
-  color-scheme: light;
   font-family: var(--_font);
   font-size: var(--_font-size-m);
   line-height: 1.5;
   color: var(--_text);
 }
-@media (prefers-color-scheme: dark) {
-  ${root} { ${dark} ${derived} }
-  ${lightAncestor} { ${light} ${derived} color-scheme: light; }
-}
-${darkAncestor} { ${dark} ${derived} }
+${lightAncestor} { color-scheme: light; }
+${darkAncestor} { color-scheme: dark; }
+${lightSelf} { color-scheme: light; }
+${darkSelf} { color-scheme: dark; }
 `;
 }
 
