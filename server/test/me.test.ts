@@ -44,10 +44,11 @@ describe('me', () => {
   });
 
   test('PATCH /me: email must be unique (409), is stored in lower case and works for login', async () => {
-    const taken = await patch({ email: 'Markus.Lehner@example.net' });
+    const currentPassword = demo.huber.password;
+    const taken = await patch({ email: 'Markus.Lehner@example.net', currentPassword });
     expectProblem(taken, 409, 'email_taken');
     assert.equal(taken.body.errors[0].field, '/email');
-    const ok = await patch({ email: 'K.Huber@Example.com' });
+    const ok = await patch({ email: 'K.Huber@Example.com', currentPassword });
     assert.equal(ok.status, 200);
     assert.equal(ok.body.email, 'k.huber@example.com');
     await login(s.url, 'k.huber@example.com', demo.huber.password, 'immopro');

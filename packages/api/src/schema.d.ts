@@ -183,7 +183,14 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change own contact data and preferences. */
+        /**
+         * Change own contact data and preferences.
+         * @description A new `email` (it is also the login name and where password reset codes go) needs `currentPassword` in the
+         *     same request: missing → 400, wrong → 403 `wrong_password`, both with the field `/currentPassword`. Wrong
+         *     passwords count against the failed-login limits (429 when exhausted). After the change a notice goes to the
+         *     old address (the new one masked) and every other session of the user ends; this one stays. Other fields
+         *     need no password.
+         */
         patch: operations["updateMe"];
         trace?: never;
     };
@@ -537,6 +544,8 @@ export interface components {
             notifyEmail?: boolean;
             /** @enum {string} */
             locale?: "de" | "en";
+            /** @description Required when `email` changes; ignored otherwise. */
+            currentPassword?: components["schemas"]["Password"];
         };
         TermsAcceptance: {
             version: string;
@@ -1127,7 +1136,9 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
         };
     };
     acceptTerms: {

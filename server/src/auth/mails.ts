@@ -19,6 +19,23 @@ export function passwordChangedMail(to: string, org: Organization, locale: Local
   return { to, organizationId: org.id, subject: locale === 'en' ? `${org.name}: your password was changed` : `${org.name}: Ihr Passwort wurde geändert`, text };
 }
 
+/** `katharina@example.com` → `k…@example.com`: enough to recognise one's own address, too little to learn a new one. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '…';
+  return `${[...email.slice(0, at)][0]}…${email.slice(at)}`;
+}
+
+/** Sent to the OLD address after the email address (the login name) of an account was changed. */
+export function emailChangedMail(to: string, org: Organization, locale: Locale, newEmail: string): Mail {
+  const masked = maskEmail(newEmail);
+  const text =
+    locale === 'en'
+      ? `Hello,\n\nthe email address of your ${org.name} portal account was changed to ${masked}. It is now the address to sign in with and the one password reset codes go to; every other session was ended.\nIf that was not you, contact ${org.name} at once.\n`
+      : `Guten Tag,\n\ndie E-Mail-Adresse Ihres Portal-Kontos bei ${org.name} wurde auf ${masked} geändert. Mit ihr melden Sie sich nun an, und an sie gehen Codes zum Zurücksetzen des Passworts; alle anderen Anmeldungen wurden beendet.\nWenn Sie das nicht waren, verständigen Sie bitte sofort ${org.name}.\n`;
+  return { to, organizationId: org.id, subject: locale === 'en' ? `${org.name}: your email address was changed` : `${org.name}: Ihre E-Mail-Adresse wurde geändert`, text };
+}
+
 export function invitationMail(to: string, org: Organization, name: string, code: string): Mail {
   const text =
     `Guten Tag ${name},\n\n${org.name} lädt Sie zum Kundenportal ein.\n\nIhr Aktivierungscode: ${code}\n\n` +

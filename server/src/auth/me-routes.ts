@@ -5,6 +5,7 @@ import { authOf, requireUser } from './middleware.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { today } from '../calendar.ts';
 import { buildMe, membership, userById } from './users.ts';
+import { afterEmailChange, confirmWithPassword } from './email-change.ts';
 
 const emailTaken = () =>
   new HttpProblem(409, 'email_taken', 'This email address is already in use.', {
@@ -20,11 +21,14 @@ export function meRoutes(ctx: Ctx): Router {
   });
 
   router.patch('/me', requireUser(ctx), async (req, res) => {
-    const { user, org } = authOf(res);
+    const { user, org, claims } = authOf(res);
     const body = req.body as MePatch;
     const update: Record<string, unknown> = {};
-    if (body.email !== undefined) {
-      const email = body.email.toLowerCase();
+    const email = body.email?.toLowerCase();
+    const emailChanges = email !== undefined && email !== user.email;
+    if (emailChanges) {
+      // Checked first, so that without the password not even "address taken" is told.
+      await confirmWithPassword(ctx, req, user, body.currentPassword);
       const other = await ctx.db('users').whereNot({ id: user.id }).andWhere((q) => q.where({ email }).orWhere({ username: email })).first('id');
       if (other) throw emailTaken();
       update.email = email;
@@ -46,6 +50,7 @@ export function meRoutes(ctx: Ctx): Router {
       throw err;
     }
     const fresh = (await userById(ctx.db, user.id))!;
+    if (emailChanges) await afterEmailChange(ctx, user, fresh, org, claims.sid);
     res.json(await buildMe(ctx.db, fresh, (await membership(ctx.db, user.id, org.id))!, org));
   });
 

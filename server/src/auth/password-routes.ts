@@ -3,7 +3,8 @@ import type { components } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
 import { consumeCode, createCode, peekCode, resetCodeSeconds } from './codes.ts';
 import { authOf, requireUser } from './middleware.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword } from './password.ts';
+import { currentPasswordOk } from './reauth.ts';
 import { enforcePolicy } from './policy.ts';
 import { clearAttempts, loginLimits, recordAttempt, resetLimits, retryAfter } from './rate-limit.ts';
 import { revokeUserFamilies } from './sessions.ts';
@@ -30,11 +31,7 @@ export function authPasswordRoutes(ctx: Ctx): Router {
   router.post('/auth/password', requireUser(ctx, { allowPending: true }), async (req, res) => {
     const { user, org, claims } = authOf(res);
     const body = req.body as Schemas['PasswordChangeRequest'];
-    const limits = loginLimits(user.id, clientIp(req));
-    const wait = await retryAfter(ctx, limits);
-    if (wait > 0) throw rateLimited(wait);
-    if (!user.password_hash || !(await verifyPassword(body.currentPassword, user.password_hash))) {
-      await recordAttempt(ctx, limits);
+    if (!(await currentPasswordOk(ctx, req, user, body.currentPassword))) {
       throw new HttpProblem(422, 'wrong_password', 'The current password is wrong.', {
         errors: [{ field: '/currentPassword', code: 'wrong_password', message: 'The current password is wrong.' }],
       });
