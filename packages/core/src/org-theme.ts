@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Theme } from '@hausportal/api';
-import { themeTokenNames } from './styles/tokens.js';
+import { darkColours, themeTokenNames } from './styles/tokens.js';
 
 /**
  * The cascade layer that holds organization themes. Page CSS outside layers always beats it; a page that puts its own
@@ -16,13 +16,47 @@ type Root = Document | ShadowRoot;
 const sheets = new WeakMap<Root, CSSStyleSheet>();
 let lastId = 0;
 
-/** The `--hp-*` declarations of a theme; values that could end the declaration or the rule are left out. */
+/** The property each theme value must be valid for. */
+const checkedAs: Record<keyof typeof themeTokenNames, string> = {
+  primary: 'color',
+  onPrimary: 'color',
+  surface: 'color',
+  text: 'color',
+  accent: 'color',
+  fontFamily: 'font-family',
+  radius: 'border-radius',
+};
+
+/**
+ * An organization's colours are chosen for a light page. On a page in a dark colour scheme its brand colours show
+ * lightened (35 % of the colour in white, readable on the dark surface), and text on them, surface and text take
+ * the built-in dark values.
+ */
+function inBothSchemes(token: string, value: string): string {
+  switch (token) {
+    case '--hp-color-primary':
+    case '--hp-color-info':
+      return `light-dark(${value}, color-mix(in oklab, ${value} 35%, white))`;
+    case '--hp-color-on-primary':
+    case '--hp-color-surface':
+    case '--hp-color-text':
+      return `light-dark(${value}, ${darkColours[token]})`;
+    default:
+      return value;
+  }
+}
+
+/**
+ * The `--hp-*` declarations of a theme. A value that is not valid for its kind (a colour, a font family, a radius) is
+ * left out, so nothing can end the declaration or the rule.
+ */
 export function themeDeclarations(theme: Theme | null | undefined): Array<[string, string]> {
   const declarations: Array<[string, string]> = [];
   if (!theme) return declarations;
-  for (const [key, token] of Object.entries(themeTokenNames)) {
-    const value = theme[key as keyof Theme];
-    if (typeof value === 'string' && value.trim() && !/[;{}]/.test(value)) declarations.push([token, value.trim()]);
+  for (const [key, token] of Object.entries(themeTokenNames) as Array<[keyof typeof themeTokenNames, string]>) {
+    const value = theme[key];
+    if (typeof value !== 'string' || /[;{}]/.test(value) || !CSS.supports(checkedAs[key], value.trim())) continue;
+    declarations.push([token, inBothSchemes(token, value.trim())]);
   }
   return declarations;
 }

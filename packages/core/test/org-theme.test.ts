@@ -60,14 +60,15 @@ describe('organization theme', () => {
     await session.settled;
     expect(colour(session)).to.equal(orgGreen);
     expect(radius(session)).to.equal('8px'); // 0.5rem
-    expect(token(session, '--hp-color-info')).to.equal('#1d63c4');
+    expect(token(session, '--hp-color-info')).to.match(/^light-dark\(#1d63c4, /);
     expect(session.getAttribute('style')).to.equal(null);
     const sheet = document.adoptedStyleSheets.find((s) => s.cssRules[0] instanceof CSSLayerBlockRule && s.cssRules[0].name === themeLayer);
     expect(sheet, 'theme sheet adopted by the document').to.exist;
     const rules = [...(sheet!.cssRules[0] as CSSLayerBlockRule).cssRules] as CSSStyleRule[];
     const own = rules.find((rule) => session.matches(rule.selectorText))!;
     expect(own.selectorText).to.match(/^:where\(\[data-hp-theme="t\d+"\]\)$/);
-    expect(own.style.getPropertyValue('--hp-color-primary')).to.equal('#0b6e4f');
+    expect(own.style.getPropertyValue('--hp-color-primary')).to.match(/^light-dark\(#0b6e4f, /);
+    expect(own.style.getPropertyValue('--hp-radius')).to.equal('0.5rem');
   });
 
   it('lets a page rule on hp-session override one token from the first frame, keeping the others', async () => {
@@ -102,7 +103,7 @@ describe('organization theme', () => {
     expect(seen.every((value) => value === pageRed), seen.join(', ')).to.equal(true);
     // The tokens the page did not set are the organization's.
     expect(radius(session)).to.equal('8px');
-    expect(token(session, '--hp-color-info')).to.equal('#1d63c4');
+    expect(token(session, '--hp-color-info')).to.match(/^light-dark\(#1d63c4, /);
     expect(token(session, '--hp-color-primary')).to.equal('#8a1538');
   });
 
@@ -158,6 +159,21 @@ describe('organization theme', () => {
     expect(radius(shadow)).to.equal('8px');
   });
 
+  it('lightens the organization colours on a page in a dark colour scheme, keeping font and radius', async () => {
+    const fake = createFakeApi();
+    const page = await fixture<HTMLElement>(html`<section style="color-scheme: dark">
+      <hp-session .client=${fake.client} org="demo"><hp-theme-probe></hp-theme-probe></hp-session>
+      <span style="color: color-mix(in oklab, #0b6e4f 35%, white)"></span>
+    </section>`);
+    const session = page.querySelector('hp-session') as HpSession;
+    await session.settled;
+    expect(colour(session)).to.equal(getComputedStyle(page.querySelector('span')!).color);
+    expect(colour(session)).not.to.equal(orgGreen);
+    expect(radius(session)).to.equal('8px');
+    page.style.colorScheme = 'light';
+    expect(colour(session)).to.equal(orgGreen);
+  });
+
   it('drops the theme with theme="none" and when the session leaves the page, and brings it back', async () => {
     const fake = createFakeApi();
     const session = await fixture<HpSession>(html`<hp-session .client=${fake.client} org="demo"><hp-theme-probe></hp-theme-probe></hp-session>`);
@@ -186,13 +202,14 @@ describe('organization theme', () => {
   it('leaves out theme values that could end the declaration', async () => {
     const hostile: OrganizationPublic = {
       ...demoOrganization,
-      theme: { primary: 'red; } * { color: red', radius: '1px', fontFamily: 'x} body {display:none' },
+      theme: { primary: 'red; } * { color: red', accent: 'red), x(', radius: '1px', fontFamily: 'x} body {display:none' },
     };
     const fake = createFakeApi({}, { organization: hostile });
     const session = await fixture<HpSession>(html`<hp-session .client=${fake.client} org="demo"><hp-theme-probe></hp-theme-probe></hp-session>`);
     await session.settled;
     expect(colour(session)).to.equal(builtInBlue);
     expect(radius(session)).to.equal('1px');
+    expect(token(session, '--hp-color-info')).to.equal('');
     expect(getComputedStyle(document.body).display).to.equal('block');
   });
 });

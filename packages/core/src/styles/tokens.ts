@@ -11,16 +11,21 @@ import { css, unsafeCSS } from 'lit';
  * a system set to dark; a page with `color-scheme: light dark` follows the system. An organization or page value for a
  * public token applies in both schemes.
  */
-const palette = `
-  --_primary: var(--hp-color-primary, light-dark(#1f5fa8, #8ab4f8));
-  --_on-primary: var(--hp-color-on-primary, light-dark(#ffffff, #0b1a2e));
-  --_surface: var(--hp-color-surface, light-dark(#ffffff, #161b22));
-  --_text: var(--hp-color-text, light-dark(#1c2430, #e6e9ee));
-  --_info: var(--hp-color-info, light-dark(#1d63c4, #8ab4f8));
-  --_warning: var(--hp-color-warning, light-dark(#8a6100, #f0c35a));
-  --_danger: var(--hp-color-danger, light-dark(#b3261e, #f28b82));
-  --_success: var(--hp-color-success, light-dark(#1e7a3c, #81c995));
-`;
+const colours: Array<[name: string, token: string, light: string, dark: string]> = [
+  ['primary', '--hp-color-primary', '#1f5fa8', '#8ab4f8'],
+  ['on-primary', '--hp-color-on-primary', '#ffffff', '#0b1a2e'],
+  ['surface', '--hp-color-surface', '#ffffff', '#161b22'],
+  ['text', '--hp-color-text', '#1c2430', '#e6e9ee'],
+  ['info', '--hp-color-info', '#1d63c4', '#8ab4f8'],
+  ['warning', '--hp-color-warning', '#8a6100', '#f0c35a'],
+  ['danger', '--hp-color-danger', '#b3261e', '#f28b82'],
+  ['success', '--hp-color-success', '#1e7a3c', '#81c995'],
+];
+
+/** The built-in dark value of each public colour token, e.g. `darkColours['--hp-color-surface']`. */
+export const darkColours: Readonly<Record<string, string>> = Object.fromEntries(colours.map(([, token, , dark]) => [token, dark]));
+
+const palette = colours.map(([name, token, light, dark]) => `--_${name}: var(${token}, light-dark(${light}, ${dark}));`).join('\n  ');
 
 const derived = `
   --_surface-raised: var(--hp-color-surface-raised, color-mix(in srgb, var(--_surface) 94%, var(--_text)));
