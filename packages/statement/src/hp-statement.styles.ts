@@ -8,6 +8,8 @@ export const statementStyles = css`
     display: grid;
     gap: var(--_space-m);
     min-inline-size: 0;
+    color: var(--_text);
+    background: var(--_surface);
   }
   .title {
     margin: 0;

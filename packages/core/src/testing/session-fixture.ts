@@ -32,3 +32,19 @@ export async function sessionFixture<T extends Element = HTMLElement>(template: 
   if ('updateComplete' in inner) await (inner as unknown as { updateComplete: Promise<unknown> }).updateComplete;
   return inner;
 }
+
+/**
+ * Gives the test page a dark colour scheme (`color-scheme: dark` on `<html>`, a dark body as a dark site paints it)
+ * for the tests of the current `describe`, and takes it back afterwards.
+ */
+export function onDarkPage(): void {
+  const root = document.documentElement;
+  before(() => {
+    root.style.colorScheme = 'dark';
+    document.body.style.background = '#15171a';
+  });
+  after(() => {
+    root.style.removeProperty('color-scheme');
+    document.body.style.removeProperty('background');
+  });
+}
