@@ -1,7 +1,7 @@
 // Bundle sizes (DESIGN §9): min+gzip of Lit alone, core + Lit, each widget on top of core + Lit with the packages it
 // loads lazily, and the full hausportal.js with its chunks. The comparison bundles are built here with esbuild from
-// the workspace sources, the lazily loaded packages (virtualizer, QR encoder, Excel writer with ExcelJS) left out of
-// them and measured on their own; the full bundle is the file `npm run build` writes (packages/portal/dist).
+// the workspace sources, the lazily loaded packages (virtualizer, QR encoder, Excel writer with write-excel-file) left
+// out of them and measured on their own; the full bundle is the file `npm run build` writes (packages/portal/dist).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { bundle, lazyChunk, measure, type Bundle, type Sizes } from './lib/bundle.js';

@@ -23,7 +23,10 @@ export function measure(code: Uint8Array): Sizes {
 export const sum = (parts: Sizes[]): Sizes =>
   parts.reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { min: 0, gzip: 0, brotli: 0 });
 
-/** Packages the widgets load with import(): separate chunks in the portal build (core's Excel writer brings ExcelJS). */
+/**
+ * Packages the widgets load with import(): separate chunks in the portal build (core's Excel writer brings
+ * write-excel-file and fflate).
+ */
 export const lazyPackages = ['@lit-labs/virtualizer', '@lit-labs/virtualizer/*', 'lean-qr', '@hausportal/core/xlsx-writer.js'];
 /** Already inside the main bundle when a lazy chunk loads, so left out of the chunk's size. */
 const litPackages = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*'];

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Builds `dist/hausportal.js` for script-tag embedding: one ES module, minified, with Lit and every widget inside
- * (Lit exactly once). What only some pages need (the list virtualizer, the QR encoder, the Excel writer with ExcelJS)
- * is split into `dist/chunks/*.js`, loaded relative to hausportal.js when first used; hosts copy the whole `dist`
- * folder.
+ * (Lit exactly once). What only some pages need (the list virtualizer, the QR encoder, the Excel writer with
+ * write-excel-file) is split into `dist/chunks/*.js`, loaded relative to hausportal.js when first used; hosts copy the
+ * whole `dist` folder.
  */
 export default defineConfig({
   // The bundle is loaded from wherever the host page puts it; no absolute asset URLs.

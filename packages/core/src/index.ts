@@ -23,7 +23,7 @@ export { StandaloneSessionController } from './standalone.js';
 export { sharedSession, type SharedSession } from './shared-session.js';
 export { toCsv, csvMoney, csvNumber, csvSeparator, downloadText, downloadBlob, type CsvCell } from './export.js';
 export { sheetCsv, type Sheet, type SheetColumn, type SheetCell, type ColumnKind } from './sheet.js';
-export { toXlsx, loadExcel, XLSX_TYPE } from './xlsx.js';
+export { toXlsx, XLSX_TYPE } from './xlsx.js';
 export { ExportController, exportStyles, type ExportSource } from './export-controller.js';
 export { balanceKind, balanceText, renderBalance, type BalanceKind } from './balance.js';
 export { VIRTUAL_THRESHOLD, loadVirtualizer, loadedVirtualizer } from './virtual.js';

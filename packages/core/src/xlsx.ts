@@ -6,15 +6,12 @@ type Writer = typeof import('@hausportal/core/xlsx-writer.js');
 
 let writer: Promise<Writer> | undefined;
 
-/** Loads the Excel writer and ExcelJS once (a separate chunk in bundles, fetched on the first Excel export). */
+/** Loads the Excel writer once (a separate chunk in bundles, fetched on the first Excel export). */
 const loadWriter = (): Promise<Writer> =>
   (writer ??= import('@hausportal/core/xlsx-writer.js').catch((error: unknown) => {
     writer = undefined; // a later export tries again, e.g. once the network is back
     throw error;
   }));
-
-/** ExcelJS itself (from the same lazy chunk), e.g. to read a workbook back. */
-export const loadExcel = () => loadWriter().then((module) => module.ExcelJS);
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,6 +22,6 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
  * and frozen.
  */
 export async function toXlsx(sheet: Sheet, locale: Locale): Promise<Blob> {
-  const bytes = await (await loadWriter()).writeXlsx(sheet, locale);
-  return new Blob([bytes], { type: XLSX_TYPE });
+  const file = await (await loadWriter()).writeXlsx(sheet, locale);
+  return new Blob([file], { type: XLSX_TYPE });
 }

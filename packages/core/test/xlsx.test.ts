@@ -62,6 +62,44 @@ describe('Excel export', () => {
     expect(ws.getCell('B2').numFmt).to.equal('yyyy-mm-dd');
   });
 
+  it('keeps texts that name properties of Object.prototype, in the header and in cells, next to other texts', async () => {
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+    const tricky: Sheet = {
+      name: 'x',
+      columns: [{ header: '' }, { header: 'constructor' }, { header: 'Betrag', kind: 'money' }],
+      rows: names.map((name, i) => [`Text ${i % 2}`, name, i === 1 ? 'toString' : i * 100]),
+    };
+    const { types, sheet: ws } = await readXlsx(await toXlsx(tricky, 'de'));
+    expect([ws.getCell('A1').type, ws.getCell('B1').value, ws.getCell('C1').value]).to.deep.equal([types.Null, 'constructor', 'Betrag']);
+    expect(ws.getRow(1).font?.bold).to.be.true;
+    names.forEach((name, i) => {
+      expect([ws.getCell(i + 2, 2).type, ws.getCell(i + 2, 2).value], name).to.deep.equal([types.String, name]);
+      expect(ws.getCell(i + 2, 1).value).to.equal(`Text ${i % 2}`);
+    });
+    expect([ws.getCell('C3').type, ws.getCell('C3').value]).to.deep.equal([types.String, 'toString']);
+    expect([ws.getCell('C4').value, ws.getCell('C4').numFmt]).to.deep.equal([2, '#,##0.00']);
+  });
+
+  it('writes a large sheet without Web Workers (a page whose CSP allows no blob: workers)', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [`Buchung ${i}`, i * 101, '2026-01-31']);
+    const big: Sheet = { name: 'Journal', columns: [{ header: 'Text' }, { header: 'Betrag', kind: 'money' }, { header: 'Datum', kind: 'date' }], rows };
+    const worker = globalThis.Worker;
+    globalThis.Worker = class {
+      constructor() {
+        throw new Error('Web Workers are not allowed on this page');
+      }
+    } as unknown as typeof Worker;
+    let file: Blob;
+    try {
+      file = await toXlsx(big, 'de');
+    } finally {
+      globalThis.Worker = worker;
+    }
+    const { sheet: ws } = await readXlsx(file);
+    expect(ws.rowCount).to.equal(3001);
+    expect([ws.getCell('A3001').value, ws.getCell('B3001').value]).to.deep.equal(['Buchung 2999', 3028.99]);
+  });
+
   it('the same sheet as CSV: money as decimals, numbers with their digits, dates as they are', () => {
     expect(sheetCsv(sheet, 'de')).to.equal(
       'Top;EDV-Nr.;Anteil;Fläche;Gültig ab;Saldo;Jahr\r\n3/4;0048-0002;1/12;78,00;2021-07-01;1234,56;2026\r\nSumme;;;;;-42,50;\r\n',

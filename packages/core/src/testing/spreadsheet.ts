@@ -1,4 +1,19 @@
-import { loadExcel } from '../xlsx.js';
+type ExcelJs = typeof import('exceljs');
+
+let excel: Promise<ExcelJs> | undefined;
+
+/**
+ * ExcelJS (a dev dependency), to read the files the writer makes with a library of its own. Its browser build is a
+ * UMD file without polyfills: bundlers hand its exports over as the default; a browser loading the file as it is (the
+ * test server) runs it as a script that sets `ExcelJS`. Loaded with import(), so that a bundle of the testing helpers
+ * can leave it in a chunk of its own.
+ */
+const loadExcel = (): Promise<ExcelJs> =>
+  (excel ??= import('exceljs/dist/exceljs.bare.min.js').then((build: { default?: ExcelJs }) => {
+    const loaded = build.default ?? (globalThis as { ExcelJS?: ExcelJs }).ExcelJS;
+    if (!loaded) throw new Error('ExcelJS did not load');
+    return loaded;
+  }));
 
 /**
  * Cell values a spreadsheet would run as formulas unless an export neutralises them: the sign comes after blanks,
