@@ -20,6 +20,14 @@ describe('system', () => {
     assert.deepEqual({ status: a.body.status, database: a.body.database }, { status: 'ok', database: engineOf(s.db) });
   });
 
+  test('health may be probed by any page (no-cors), other API answers stay same-site', async () => {
+    const health = await call(s.url, '/health', { headers: { origin: 'https://not-allowed.example' } });
+    assert.equal(health.headers.get('cross-origin-resource-policy'), 'cross-origin');
+    assert.equal(health.headers.get('access-control-allow-origin'), null, 'the probe is no CORS permission');
+    const org = await call(s.url, '/organizations/immopro/public');
+    assert.equal(org.headers.get('cross-origin-resource-policy'), 'same-site');
+  });
+
   test('organizations have different public themes, legal links and policies', async () => {
     const immo = await call(s.url, '/organizations/immopro/public');
     const krue = await call(s.url, '/organizations/krueger/public');

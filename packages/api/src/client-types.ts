@@ -24,7 +24,11 @@ export interface ApiClient extends Client<paths> {
   readonly organization: string;
   /** The logged-in user, or null. */
   readonly user: Me | null;
-  /** Logs in, and lets the other tabs in (DESIGN §6); throws {@link ApiError} with the server's problem on failure. */
+  /**
+   * Logs in, and lets the other tabs in (DESIGN §6). Throws {@link ApiError} with the server's problem when the server
+   * refuses; `OriginNotAllowedError` when the browser refuses this page's origin (CORS); fetch's TypeError when the
+   * server cannot be reached.
+   */
   login(username: string, password: string): Promise<AuthResult>;
   /** Ends the session on the server, in memory and in the other tabs; never throws for network errors. */
   logout(): Promise<void>;

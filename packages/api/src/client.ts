@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 import { authMiddleware } from './auth-middleware.js';
 import { ApiError, type ApiClient, type ApiClientOptions } from './client-types.js';
+import { explainBlockedOrigin } from './origin-check.js';
 import { createRefresh, refreshAnswer } from './refresh.js';
 import { connectTabs, soloTabs, type TabMessage } from './tabs.js';
 import { TokenState } from './token-state.js';
@@ -17,9 +18,12 @@ import type { AuthResult, Me, Problem, SessionChange, paths } from './types.js';
  * the others in. Without those APIs it works alone, as before.
  *
  * Errors: `login` throws {@link ApiError} with the server's problem; nothing else throws for HTTP or network errors.
+ * A request the browser refuses because the API does not admit this page's origin (CORS) rejects with an
+ * `OriginNotAllowedError` (origin-check.ts) instead of fetch's TypeError, and the console says once which setting
+ * admits the origin.
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const transport: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+  const transport = explainBlockedOrigin((input, init) => (options.fetch ?? globalThis.fetch)(input, init), options.baseUrl);
   const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: transport });
   const organization = options.organization;
   const state = new TokenState();

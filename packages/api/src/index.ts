@@ -5,3 +5,4 @@ export { createApiClient, toProblem } from './client.js';
 export { absoluteApiUrl, type TabMessage } from './tabs.js';
 export { dataOf, type FetchResult } from './result.js';
 export { dayIn, daysBetween } from './calendar.js';
+export { OriginNotAllowedError, isOriginNotAllowed, originAdvice } from './origin-check.js';

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { ApiError, type Problem } from '@hausportal/api';
+import { ApiError, isOriginNotAllowed, type Problem } from '@hausportal/api';
 import type { Locale } from './context.js';
 import { getLocale } from './localization.js';
 
@@ -68,6 +68,10 @@ export const stateStyles = css`
 type Text = Record<Locale, string>;
 const texts = {
   network: { de: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung.', en: 'Cannot reach the server. Please check your internet connection.' },
+  origin_not_allowed: {
+    de: 'Die Adresse dieser Seite ist für das Portal nicht freigegeben. Bitte informieren Sie den Betreiber der Website.',
+    en: "This page's address is not allowed for the portal. Please tell the website's operator.",
+  },
   invalid_credentials: { de: 'Benutzername oder Passwort ist falsch.', en: 'The user name or password is incorrect.' },
   rate_limited: { de: 'Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es erneut.', en: 'Too many attempts. Please wait a moment and try again.' },
   action_required: { de: 'Bitte schließen Sie zuerst die offenen Schritte ab (Nutzungsbedingungen, neues Passwort).', en: 'Please complete the open steps first (terms of use, new password).' },
@@ -90,12 +94,15 @@ export function toProblem(error: unknown): Problem | null {
 
 /**
  * Turns an error into a sentence for a tenant (de or en): uses the problem's `code` (invalid_credentials,
- * rate_limited, action_required, validation, conflict, not_found), else its status; network failures (a
- * TypeError from fetch) get "cannot reach the server". Aborted requests give an empty string.
+ * rate_limited, action_required, validation, conflict, not_found, origin_not_allowed), else its status; network
+ * failures (a TypeError from fetch) get "cannot reach the server", but a request the browser refused because the API
+ * does not admit this page's origin (the client's OriginNotAllowedError) says that this page's address is not allowed
+ * for the portal. Aborted requests give an empty string.
  */
 export function problemMessage(error: unknown, locale: Locale = getLocale()): string {
   const lang: Locale = locale === 'en' ? 'en' : 'de';
   if (error instanceof DOMException && error.name === 'AbortError') return '';
+  if (isOriginNotAllowed(error)) return texts.origin_not_allowed[lang];
   const problem = toProblem(error);
   if (!problem) return texts[error instanceof TypeError ? 'network' : 'unknown'][lang];
   const code = problem.code;

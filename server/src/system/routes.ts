@@ -15,6 +15,9 @@ export function systemRoutes(ctx: Ctx): Router {
       throw new HttpProblem(503, 'database_unavailable', 'The database does not answer.');
     }
     res.setHeader('Cache-Control', 'no-store');
+    // Any page may probe it without CORS (fetch mode no-cors): a widget on a page whose origin is not allowed learns
+    // that the server is there, and says "this address is not allowed" instead of "no connection".
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
     res.json({ status: 'ok', database: ctx.engine, version });
   });
 
