@@ -25,7 +25,10 @@ async function editAndSave(canvas: HTMLElement, values: Record<string, string>):
   const el = await ready(canvas);
   el.edit.toggle(true);
   await el.updateComplete;
-  for (const [name, value] of Object.entries(values)) setField(el.shadowRoot!, name, value);
+  for (const [name, value] of Object.entries(values)) {
+    setField(el.shadowRoot!, name, value);
+    await el.updateComplete; // a new email brings the current-password field
+  }
   el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')?.click();
 }
 
@@ -97,10 +100,25 @@ export const InvalidPhone: Story = {
   play: async ({ canvasElement }) => editAndSave(canvasElement, { phone: 'bitte anrufen' }),
 };
 
+/** A new email address: the current password is asked for in the same form. */
+export const EmailChange: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    el.edit.toggle(true);
+    await el.updateComplete;
+    setField(el.shadowRoot!, 'email', 'k.huber@example.at');
+  },
+};
+
+/** A new email address with a wrong current password (403 on the password field). */
+export const EmailWrongPassword: Story = {
+  play: async ({ canvasElement }) => editAndSave(canvasElement, { email: 'k.huber@example.at', currentPassword: 'falsch' }),
+};
+
 /** The new email address belongs to another account (409). */
 export const EmailTaken: Story = {
   parameters: { msw: { handlers: [...emailTaken(), ...loggedIn()] } },
-  play: async ({ canvasElement }) => editAndSave(canvasElement, { email: 'markus.leitner@example.at' }),
+  play: async ({ canvasElement }) => editAndSave(canvasElement, { email: 'markus.leitner@example.at', currentPassword: 'Naschmarkt-Top7' }),
 };
 
 /** The terms of use, opened. */

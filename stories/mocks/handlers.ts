@@ -53,6 +53,15 @@ export function policyProblem(org: OrganizationPublic | undefined, password: str
   });
 }
 
+/** PATCH /me with a new email: 400 without the current password, 403 with a wrong one (null when it is right). */
+export function currentPasswordProblem(given: string | undefined, expected: string | undefined) {
+  if (!given) return invalid([{ field: '/currentPassword', code: 'required', message: 'Changing the email address needs the current password.' }]);
+  if (expected !== undefined && given !== expected) {
+    return problem('wrong_password', { status: 403, errors: [{ field: '/currentPassword', code: 'wrong_password', message: 'The current password is wrong.' }] });
+  }
+  return null;
+}
+
 /** 401 like the server's bearer check: no header → unauthenticated, unknown or expired token → invalid_token. */
 function notAuthenticated(request: Request) {
   return problem(tokenOf(request) ? 'invalid_token' : 'unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
@@ -164,13 +173,14 @@ export const handlers: HttpHandler[] = [
   }),
 
   http.patch(`${API}/me`, async ({ request }) => {
-    const me = sessionOf(request)?.user;
-    if (!me) return notAuthenticated(request);
+    const session = sessionOf(request);
+    const me = session?.user;
+    if (!session || !me) return notAuthenticated(request);
     const body = await readJson(request);
     if (!body || Object.keys(body).length === 0) return invalid([{ field: '/', message: 'needs at least one field', code: 'min_properties' }]);
     const errors: FieldError[] = [];
     const patch = body as MePatch;
-    const known = ['email', 'phone', 'birthDate', 'notifyEmail', 'locale'];
+    const known = ['email', 'phone', 'birthDate', 'notifyEmail', 'locale', 'currentPassword'];
     for (const key of Object.keys(body)) {
       if (!known.includes(key)) errors.push({ field: `/${key}`, message: 'is not allowed', code: 'additional_property' });
     }
@@ -189,9 +199,16 @@ export const handlers: HttpHandler[] = [
       errors.push({ field: '/locale', message: 'must be de or en', code: 'enum' });
     }
     if (errors.length) return invalid(errors);
-    const taken = patch.email && users.some((u) => u.email === patch.email!.toLowerCase() && u.id !== me.id);
+    const { currentPassword, ...changes } = patch;
+    // Like the server: a new email (the login name) needs the current password, checked before "taken" is told.
+    const email = changes.email?.toLowerCase();
+    if (email !== undefined && email !== me.email) {
+      const wrong = currentPasswordProblem(currentPassword, session.password);
+      if (wrong) return wrong;
+    }
+    const taken = email && users.some((u) => u.email === email && u.id !== me.id);
     if (taken) return problem('email_taken', { errors: [{ field: '/email', code: 'email_taken', message: 'This email address is already in use.' }] });
-    return HttpResponse.json(update(request, { ...me, ...patch }));
+    return HttpResponse.json(update(request, { ...me, ...changes, email: email ?? me.email }));
   }),
 
   http.post(`${API}/me/terms`, async ({ request }) => {

@@ -5,9 +5,9 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { Me, PendingAction } from '@hausportal/api';
 import { inOrganization, tenantKatharina, tenantThomas } from './data.js';
-import { API, findUser } from './handlers.js';
+import { API, currentPasswordProblem, findUser } from './handlers.js';
 import { problem } from './problems.js';
-import { issue, withPendingActions } from './sessions.js';
+import { issue, sessionOf, withPendingActions } from './sessions.js';
 
 const everything = `${API}/*`;
 
@@ -109,12 +109,16 @@ export function unknownOrganization(): HttpHandler[] {
   return [http.get(`${API}/organizations/:slug/public`, () => problem('organization_not_found'))];
 }
 
-/** PATCH /me answers 409 because the new email address belongs to another account. */
+/** PATCH /me answers 409 because the new email address belongs to another account (given the current password). */
 export function emailTaken(): HttpHandler[] {
   return [
-    http.patch(`${API}/me`, () =>
-      problem('email_taken', { errors: [{ field: '/email', code: 'email_taken', message: 'This email address is already in use.' }] }),
-    ),
+    http.patch(`${API}/me`, async ({ request }) => {
+      const body = (await request.clone().json().catch(() => ({}))) as { currentPassword?: string };
+      return (
+        currentPasswordProblem(body.currentPassword, sessionOf(request)?.password) ??
+        problem('email_taken', { errors: [{ field: '/email', code: 'email_taken', message: 'This email address is already in use.' }] })
+      );
+    }),
   ];
 }
 

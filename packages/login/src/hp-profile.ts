@@ -18,7 +18,8 @@ let instances = 0;
 
 /**
  * @summary The signed-in user's own data: name, address (read-only), email, phone, date of birth, email
- * notifications; edit and save them, read the terms of use, change the password.
+ * notifications; edit and save them (a new email address, the login name, with the current password), read the
+ * terms of use, change the password.
  *
  * The password form is rendered into the element's LIGHT DOM (a `<div slot="form">` child) so password
  * managers can fill and save it; it is styled by a stylesheet scoped with `@scope (hp-profile)`.

@@ -104,7 +104,8 @@ export function describeProblem(error: unknown, context: ProblemContext): FormPr
   if (context === 'login' && (status === 401 || code === 'invalid_credentials')) {
     return { message: msg('The email address / user name or the password is wrong.', { id: 'login.error.credentials' }), fields };
   }
-  if (context === 'password' && (status === 401 || code === 'invalid_credentials' || code === 'wrong_password')) {
+  // The password form, and the profile form when a new email is confirmed with the current password (403).
+  if (code === 'wrong_password' || (context === 'password' && (status === 401 || code === 'invalid_credentials'))) {
     const message = msg('The current password is wrong.', { id: 'login.field.currentWrong' });
     return { message, fields: { ...fields, currentPassword: fields['currentPassword'] ?? message } };
   }

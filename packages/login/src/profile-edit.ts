@@ -2,22 +2,29 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import { msg } from '@lit/localize';
 import type { ApiClient, Me, MePatch } from '@hausportal/api';
 import { call } from './api-call.js';
-import { formValues } from './fields.js';
+import { focusFirstInvalid, formValues } from './fields.js';
 import { describeProblem, type FormProblem } from './problems.js';
 
 interface Host extends HTMLElement {
   api?: ApiClient;
+  readonly updateComplete: Promise<boolean>;
   requestUpdate(): void;
   addController(controller: ReactiveController): void;
 }
 
-/** Only what changed; `null` clears phone and birth date. */
+/** The address is stored in lower case, so only more than a change of case is a new one. */
+export const emailChanged = (me: Me, typed: string | undefined): boolean => (typed ?? '').trim().toLowerCase() !== me.email.toLowerCase();
+
+/** Only what changed; `null` clears phone and birth date. A new email travels with the current password. */
 export function profilePatch(me: Me, values: Record<string, string>, notify: boolean): MePatch {
   const patch: MePatch = {};
   const email = values['email']?.trim() ?? '';
   const phone = values['phone']?.trim() || null;
   const birthDate = values['birthDate'] || null;
-  if (email !== me.email) patch.email = email;
+  if (emailChanged(me, email)) {
+    patch.email = email;
+    patch.currentPassword = values['currentPassword'] ?? '';
+  }
   if (phone !== (me.phone || null)) patch.phone = phone;
   if (birthDate !== (me.birthDate || null)) patch.birthDate = birthDate;
   if (notify !== me.notifyEmail) patch.notifyEmail = notify;
@@ -29,6 +36,8 @@ export class ProfileEdit implements ReactiveController {
   editing = false;
   busy = false;
   problem: FormProblem | null = null;
+  /** The typed email differs from the saved one: the current password is asked for. */
+  newEmail = false;
 
   constructor(private readonly host: Host, private readonly onSaved: (me: Me | null) => void) {
     host.addController(this);
@@ -39,6 +48,7 @@ export class ProfileEdit implements ReactiveController {
   toggle(editing: boolean): void {
     this.editing = editing;
     this.problem = null;
+    this.newEmail = false;
     this.host.requestUpdate();
   }
 
@@ -46,11 +56,13 @@ export class ProfileEdit implements ReactiveController {
     if (this.busy || !this.host.api) return;
     const values = formValues(form);
     const notify = (form.elements.namedItem('notifyEmail') as HTMLInputElement).checked;
-    if (!values['email']?.trim()) {
-      const required = msg('Please fill in this field.', { id: 'login.field.required' });
-      this.problem = { message: msg('Please check the marked fields.', { id: 'login.error.fields' }), fields: { email: required } };
-      this.host.requestUpdate();
-      return;
+    const fields: Record<string, string> = {};
+    const required = msg('Please fill in this field.', { id: 'login.field.required' });
+    if (!values['email']?.trim()) fields['email'] = required;
+    else if (emailChanged(me, values['email']) && !values['currentPassword']) fields['currentPassword'] = required;
+    if (Object.keys(fields).length > 0) {
+      this.problem = { message: msg('Please check the marked fields.', { id: 'login.error.fields' }), fields };
+      return this.showProblem(form);
     }
     const patch = profilePatch(me, values, notify);
     if (Object.keys(patch).length === 0) {
@@ -63,28 +75,64 @@ export class ProfileEdit implements ReactiveController {
     this.host.requestUpdate();
     try {
       const updated = await call(this.host.api.PATCH('/me', { body: patch }));
+      const { currentPassword: _password, ...changes } = patch;
       this.editing = false;
-      this.onSaved(updated ?? { ...me, ...patch });
+      this.newEmail = false;
+      this.onSaved(updated ?? { ...me, ...changes });
     } catch (error) {
       this.problem = describeProblem(error, 'profile');
     } finally {
       this.busy = false;
-      this.host.requestUpdate();
     }
+    if (this.problem) await this.showProblem(form);
+    else this.host.requestUpdate();
+  }
+
+  /** Marks the fields and moves focus to the first one to fix. */
+  private async showProblem(form: HTMLFormElement): Promise<void> {
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    focusFirstInvalid(form);
+  }
+
+  private onEmailInput(me: Me, event: InputEvent): void {
+    const changed = emailChanged(me, (event.target as HTMLInputElement).value);
+    if (changed === this.newEmail) return;
+    this.newEmail = changed;
+    this.host.requestUpdate();
   }
 
   private field(me: Me, name: 'email' | 'phone' | 'birthDate', label: string, type: string, autocomplete: string): TemplateResult {
     const error = this.problem?.fields[name];
     const value = name === 'email' ? me.email : (me[name] ?? '');
+    const onInput = name === 'email' ? (event: InputEvent) => this.onEmailInput(me, event) : undefined;
     return html`<div class="field">
       <label for=${name}>${label}</label>
-      <input id=${name} name=${name} type=${type} autocomplete=${autocomplete} part="input" .value=${value}
+      <input id=${name} name=${name} type=${type} autocomplete=${autocomplete} part="input" .value=${value} @input=${onInput}
         ?required=${name === 'email'} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${name}-error` : nothing} />
       ${error ? html`<p class="error-text" id="${name}-error">${error}</p>` : nothing}
     </div>`;
   }
 
-  /** The edit form (shadow DOM: no password field here). */
+  /**
+   * Shown while the email differs from the saved one: the new address becomes the login name, so the server wants
+   * the current password in the same request. (Shadow DOM: password managers may not fill it; typing works.)
+   */
+  private passwordField(): TemplateResult {
+    const error = this.problem?.fields['currentPassword'];
+    const describedBy = error ? 'currentPassword-error currentPassword-hint' : 'currentPassword-hint';
+    return html`<div class="field">
+      <label for="currentPassword">${msg('Current password', { id: 'login.currentPassword' })}</label>
+      <p class="hint" id="currentPassword-hint">
+        ${msg('Confirm the new email address with your current password. Your other devices are signed out then.', { id: 'profile.emailPassword.hint' })}
+      </p>
+      <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" part="input" required
+        aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy} />
+      ${error ? html`<p class="error-text" id="currentPassword-error">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  /** The edit form (shadow DOM). */
   render(me: Me): TemplateResult {
     const onSubmit = (event: SubmitEvent) => {
       event.preventDefault();
@@ -94,6 +142,7 @@ export class ProfileEdit implements ReactiveController {
         aria-label=${msg('Edit contact details', { id: 'profile.editTitle' })} @submit=${onSubmit}>
       ${this.problem ? html`<div part="error" class="error" role="alert">${this.problem.message}</div>` : nothing}
       ${this.field(me, 'email', msg('Email', { id: 'profile.email' }), 'email', 'email')}
+      ${this.newEmail ? this.passwordField() : nothing}
       ${this.field(me, 'phone', msg('Phone', { id: 'profile.phone' }), 'tel', 'tel')}
       ${this.field(me, 'birthDate', msg('Date of birth', { id: 'profile.birthDate' }), 'date', 'bday')}
       <label class="check">

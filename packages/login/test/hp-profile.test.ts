@@ -27,6 +27,7 @@ async function edit(el: HpProfile, values: Record<string, string>) {
     const target = field(el, name);
     target.value = value;
     target.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete; // a new email brings the password field
   }
   shadow(el).querySelector<HTMLButtonElement>('[part=submit]')!.click();
   await el.updateComplete;
@@ -130,9 +131,69 @@ describe('<hp-profile>', () => {
       'PATCH /me': () => problem(409, 'conflict', 'Conflict', { errors: [{ field: '/email', code: 'taken', message: 'in use' }] }),
     });
     await loaded(el);
-    await edit(el, { email: 'maria.huber@example.at' });
+    await edit(el, { email: 'maria.huber@example.at', currentPassword: 'Sonnenblume-Balkon-42' });
     await until(() => field(el, 'email')?.getAttribute('aria-invalid') === 'true', 'email marked');
     expect(text(el)).to.contain('Diese E-Mail-Adresse wird bereits von einem anderen Konto verwendet.');
+  });
+
+  it('asks for the current password only while the email differs from the saved one', async () => {
+    const { el } = await profileElement();
+    await loaded(el);
+    shadowButton(el, 'Kontaktdaten bearbeiten').click();
+    await el.updateComplete;
+    expect(field(el, 'currentPassword')).to.equal(null);
+    const email = field(el, 'email');
+    for (const [value, shown] of [['anna.neu@example.com', true], ['Anna.Berger@Example.com', false], ['anna@example.org', true]] as const) {
+      email.value = value;
+      email.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(!!field(el, 'currentPassword'), value).to.equal(shown);
+    }
+    const password = field(el, 'currentPassword');
+    expect(password.type).to.equal('password');
+    expect(password.getAttribute('autocomplete')).to.equal('current-password');
+    expect(shadow(el).querySelector('label[for=currentPassword]')!.textContent).to.equal('Aktuelles Passwort');
+    expect(shadow(el).getElementById(password.getAttribute('aria-describedby')!)!.textContent).to.contain('mit Ihrem aktuellen Passwort');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends a new email with the current password; a missing one is marked here, a wrong one (403) from the server', async () => {
+    const { el, fake } = await profileElement({
+      'PATCH /me': ({ user, body }) => {
+        const { currentPassword, ...changes } = body as { currentPassword?: string };
+        if (currentPassword !== 'Sonnenblume-Balkon-42')
+          return problem(403, 'wrong_password', 'Forbidden', { errors: [{ field: '/currentPassword', code: 'wrong_password', message: 'wrong' }] });
+        return { ...user!, ...changes };
+      },
+    });
+    await loaded(el);
+    await edit(el, { email: 'anna.neu@example.com' });
+    await until(() => field(el, 'currentPassword')?.getAttribute('aria-invalid') === 'true', 'missing password marked');
+    expect(fake.callsTo('PATCH /me')).to.have.length(0);
+    expect(shadow(el).activeElement).to.equal(field(el, 'currentPassword'));
+
+    const retry = async (password: string) => {
+      field(el, 'currentPassword').value = password;
+      shadow(el).querySelector<HTMLButtonElement>('[part=submit]')!.click();
+      await until(() => fake.callsTo('PATCH /me').length > 0 && !shadow(el).querySelector('[part=form][aria-busy=true]'), 'answered');
+    };
+    await retry('falsch');
+    await until(() => shadow(el).getElementById('currentPassword-error')?.textContent === 'Das aktuelle Passwort ist falsch.', 'wrong password marked');
+    expect(field(el, 'currentPassword').getAttribute('aria-describedby')).to.contain('currentPassword-error');
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).to.contain('Das aktuelle Passwort ist falsch.');
+    expect(shadow(el).activeElement).to.equal(field(el, 'currentPassword'));
+    expect(field(el, 'email').value).to.equal('anna.neu@example.com');
+    await expect(el).to.be.accessible();
+
+    await retry('Sonnenblume-Balkon-42');
+    await until(() => !!shadow(el).querySelector('[part=list]'), 'saved');
+    expect(fake.callsTo('PATCH /me').map((c) => c.body)).to.deep.equal([
+      { email: 'anna.neu@example.com', currentPassword: 'falsch' },
+      { email: 'anna.neu@example.com', currentPassword: 'Sonnenblume-Balkon-42' },
+    ]);
+    expect(text(el)).to.contain('anna.neu@example.com');
+    expect(fake.client.user!.email).to.equal('anna.neu@example.com');
+    expect(JSON.stringify(fake.client.user)).not.to.contain('Sonnenblume');
   });
 
   it('shows the terms of use in a disclosure', async () => {

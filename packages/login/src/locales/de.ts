@@ -112,6 +112,7 @@ export const templates = {
   'profile.unchanged': 'Es wurde nichts geändert.',
   'profile.termsAccepted': str`Sie haben diesen Bedingungen am ${0} zugestimmt.`,
   'profile.termsOpen': 'Sie haben diesen Bedingungen noch nicht zugestimmt.',
+  'profile.emailPassword.hint': 'Bestätigen Sie die neue E-Mail-Adresse mit Ihrem aktuellen Passwort. Ihre anderen Geräte werden danach abgemeldet.',
   'profile.password.title': 'Passwort ändern',
   'profile.passwordChanged': 'Ihr Passwort wurde geändert.',
 };
