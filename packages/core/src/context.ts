@@ -14,6 +14,12 @@ export interface Session {
   /** Public information of the organization (policy, terms, legal links) once loaded. */
   organization: OrganizationPublic | null;
   lang: Locale;
+  /**
+   * Why the organization could not be loaded, when it could not: e.g. the API client's `OriginNotAllowedError` when
+   * the API does not admit this page's origin (widgets then show that instead of their content), or fetch's
+   * TypeError when the server cannot be reached. Undefined when it loaded.
+   */
+  error?: unknown;
 }
 
 // Symbol.for keys: separately bundled widgets on one page still find the same session.

@@ -10,8 +10,24 @@ export class HpSessionChangeEvent extends Event {
   }
 }
 
+/**
+ * Fired on the document by every `<hp-session>` when it connects, so widgets outside any session (e.g. split off by a
+ * CMS editor) that connected first can find it then instead of polling (page-session.ts). Does not bubble.
+ */
+export class HpSessionConnectedEvent extends Event {
+  static readonly eventName = 'hp-session-connected' as const;
+  readonly session: HTMLElement;
+  constructor(session: HTMLElement) {
+    super(HpSessionConnectedEvent.eventName);
+    this.session = session;
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'hp-session-change': HpSessionChangeEvent;
+  }
+  interface DocumentEventMap {
+    'hp-session-connected': HpSessionConnectedEvent;
   }
 }

@@ -1,17 +1,25 @@
-import { LitElement, type CSSResultGroup } from 'lit';
+import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import type { ApiClient } from '@hausportal/api';
+import { isOriginNotAllowed, type ApiClient } from '@hausportal/api';
 import { apiContext, sessionContext, type Locale, type Session } from './context.js';
 import { ensureLocalization, getLocale } from './localization.js';
+import { syncPageNotice, type PageNotice } from './page-notice.js';
+import { PageSessionController, hasSessionAbove } from './page-session.js';
+import { problemMessage } from './states.js';
 import { hostStyles } from './styles/tokens.js';
 import { StandaloneSessionController } from './standalone.js';
 
 /**
- * Base class of every Hausportal widget: finds the nearest `<hp-session>` (its API client and session), renders
- * again when the locale changes and brings the token fallbacks. A widget placed outside any session but given
- * `api` and `org` attributes gets its own client and session.
+ * Base class of every Hausportal widget: finds its session (client and session), renders again when the locale
+ * changes and brings the token fallbacks. Where the session comes from, in this order (DESIGN §3):
+ * 1. the nearest `<hp-session>` above it (context; one defined later still answers);
+ * 2. with both `api` and `org` attributes: its own client of those, shared page-wide;
+ * 3. otherwise the page's `<hp-session>` — the only one, the one of its `org`, or one that connects later
+ *    ({@link PageSessionController}); a widget with `org` and no such session runs its own client of `/api`.
+ * Instead of its content it shows a hint (part `hint`) when the page has no session for it, and an alert when the
+ * API does not admit this page's origin (`session.error` is an `OriginNotAllowedError`).
  */
 export class HpElement extends LitElement {
   static override styles: CSSResultGroup = [hostStyles];
@@ -27,6 +35,11 @@ export class HpElement extends LitElement {
   session?: Session;
 
   private standalone?: StandaloneSessionController;
+  private readonly pageSession = new PageSessionController(this, {
+    setApi: (api) => (this.api = api),
+    setSession: (session) => (this.session = session),
+    standalone: () => this.runStandalone(),
+  });
 
   constructor() {
     super();
@@ -46,13 +59,28 @@ export class HpElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Context requests are answered synchronously during connect; if none came and the element names its own
-    // API, it runs its own session.
-    if (!this.api && this.hasAttribute('org') && !this.standalone) {
-      this.standalone = new StandaloneSessionController(this, (api, session) => {
-        this.api = api;
-        this.session = session;
-      });
-    }
+    // Context requests are answered synchronously during connect (or later by the page's ContextRoot, when the
+    // session above is not defined yet). Only a widget with no session above looks further.
+    if (this.standalone || hasSessionAbove(this)) return;
+    if (this.hasAttribute('api') && this.hasAttribute('org')) this.runStandalone();
+    else this.pageSession.find();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    syncPageNotice(this.renderRoot, this.pageNotice(), this.locale);
+  }
+
+  private pageNotice(): PageNotice | null {
+    if (this.pageSession.status === 'missing') return { kind: 'missing' };
+    const error = this.session?.error;
+    return isOriginNotAllowed(error) ? { kind: 'blocked', text: problemMessage(error, this.locale) } : null;
+  }
+
+  private runStandalone(): void {
+    this.standalone ??= new StandaloneSessionController(this, (api, session) => {
+      this.api = api;
+      this.session = session;
+    });
   }
 }

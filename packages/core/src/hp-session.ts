@@ -4,7 +4,8 @@ import { ContextProvider } from '@lit/context';
 import type { ApiClient, OrganizationPublic } from '@hausportal/api';
 import { apiContext, sessionContext, type Session, type SessionState } from './context.js';
 import { HpSessionChangeEvent } from './events.js';
-import { loadOrganization, sharedSession, type SharedSession } from './shared-session.js';
+import { loadOrganization, sharedSession, type OrganizationLoad, type SharedSession } from './shared-session.js';
+import { announceSession, retireSession } from './page-session.js';
 import { documentLocale, ensureLocalization, normalizeLocale, setLocale } from './localization.js';
 import { hostStyles } from './styles/tokens.js';
 import { OrgThemeController } from './org-theme.js';
@@ -21,6 +22,8 @@ import { sessionStyles } from './hp-session.styles.js';
  * @attr state - Set by the element (read-only): `unknown`, `restoring`, `anonymous` or `authenticated`, so a page can
  *   show parts only to signed-in people, e.g. `hp-session:not([state='authenticated']) .members-only { display: none }`.
  * @fires hp-session-change - {@link HpSessionChangeEvent} whenever state, user, organization or language change.
+ * @fires hp-session-connected - {@link HpSessionConnectedEvent} on the document when it connects, so widgets outside any
+ *   session that connected first can take it (a widget split off by a CMS editor finds the page's session).
  * @cssprop --hp-color-primary - Main colour; the organization theme's unless the page sets it or `theme="none"`.
  * @cssprop --hp-color-on-primary - Text on the main colour.
  * @cssprop --hp-color-surface - Background of the widgets.
@@ -44,6 +47,8 @@ export class HpSession extends LitElement {
 
   @state() private state: SessionState = 'unknown';
   @state() private organization: OrganizationPublic | null = null;
+  /** Why the organization could not be loaded (see {@link Session.error}). */
+  @state() private failure: unknown;
 
   private readonly apiProvider = new ContextProvider(this, { context: apiContext });
   private readonly sessionProvider = new ContextProvider(this, { context: sessionContext });
@@ -74,10 +79,13 @@ export class HpSession extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.started && !this.unsubscribe) this.listen(this.started);
+    // Widgets outside any session (e.g. split off by a CMS editor) may take this one (page-session.ts).
+    announceSession(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    retireSession(this);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
   }
@@ -122,6 +130,7 @@ export class HpSession extends LitElement {
       org: this.client?.organization ?? this.org,
       organization: this.organization,
       lang: normalizeLocale(this.lang),
+      ...(this.failure === undefined ? {} : { error: this.failure }),
     };
   }
 
@@ -129,16 +138,19 @@ export class HpSession extends LitElement {
     this.unsubscribe?.();
     this.started = client;
     this.organization = null;
+    this.failure = undefined;
     this.state = client.user ? 'authenticated' : 'restoring';
     this.listen(client);
     const shared = client === this.shared?.client ? this.shared : undefined;
     const slug = client.organization || this.org;
-    const organization = shared?.organization ?? (slug ? loadOrganization(client, slug) : Promise.resolve(null));
+    const organization = shared?.organization ?? (slug ? loadOrganization(client, slug) : Promise.resolve<OrganizationLoad>({ organization: null }));
     const restored = shared?.restored ?? client.restore();
     const current = () => this.started === client;
     this.settledPromise = Promise.all([
-      organization.then((data) => {
-        if (current()) this.organization = data;
+      organization.then((load) => {
+        if (!current()) return;
+        this.organization = load.organization;
+        this.failure = load.error;
       }),
       // The shared restore may have ended long ago: the client's user now is what counts.
       restored
@@ -159,5 +171,7 @@ export class HpSession extends LitElement {
 }
 
 function sameSession(a: Session, b: Session): boolean {
-  return a.state === b.state && a.user === b.user && a.org === b.org && a.organization === b.organization && a.lang === b.lang;
+  return (
+    a.state === b.state && a.user === b.user && a.org === b.org && a.organization === b.organization && a.lang === b.lang && a.error === b.error
+  );
 }

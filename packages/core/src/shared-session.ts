@@ -1,10 +1,17 @@
 import { absoluteApiUrl, createApiClient, type ApiClient, type Me, type OrganizationPublic } from '@hausportal/api';
 import { organizationArrived } from './calendar.js';
 
+/** The organization's public information, or null and the reason it could not be loaded. */
+export interface OrganizationLoad {
+  organization: OrganizationPublic | null;
+  /** The rejection (e.g. `OriginNotAllowedError`, a TypeError when offline) or the problem of an error answer. */
+  error?: unknown;
+}
+
 /** The one client of an API and organization on this page, its organization and its restore after the page load. */
 export interface SharedSession {
   client: ApiClient;
-  organization: Promise<OrganizationPublic | null>;
+  organization: Promise<OrganizationLoad>;
   /** The first `restore()` of the page (one refresh for every session and widget). */
   restored: Promise<Me | null>;
 }
@@ -13,12 +20,12 @@ export interface SharedSession {
 const REGISTRY = Symbol.for('hausportal.clients');
 const store = globalThis as unknown as Record<symbol, Map<string, SharedSession> | undefined>;
 
-/** The organization's public information (null when it cannot be loaded). */
-export function loadOrganization(client: ApiClient, slug: string): Promise<OrganizationPublic | null> {
-  return client
-    .GET('/organizations/{slug}/public', { params: { path: { slug } } })
-    .then(({ data }) => organizationArrived(data ?? null))
-    .catch(() => null);
+/** `GET /organizations/{slug}/public`; never rejects: a failure comes back as `{ organization: null, error }`. */
+export function loadOrganization(client: ApiClient, slug: string): Promise<OrganizationLoad> {
+  return client.GET('/organizations/{slug}/public', { params: { path: { slug } } }).then(
+    ({ data, error }): OrganizationLoad => (data ? { organization: organizationArrived(data) } : { organization: null, error }),
+    (error: unknown): OrganizationLoad => ({ organization: null, error }),
+  );
 }
 
 /**

@@ -11,6 +11,7 @@ import { sharedSession } from './shared-session.js';
 export class StandaloneSessionController implements ReactiveController {
   private unsubscribe?: () => void;
   private organization: OrganizationPublic | null = null;
+  private error: unknown;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -31,13 +32,15 @@ export class StandaloneSessionController implements ReactiveController {
       org,
       organization: this.organization,
       lang,
+      ...(this.error === undefined ? {} : { error: this.error }),
     });
     this.publish(entry.client, session(entry.client.user ? 'authenticated' : 'restoring'));
     this.unsubscribe = entry.client.onSessionChange(({ user }) =>
       this.publish(entry.client, session(user ? 'authenticated' : 'anonymous')),
     );
-    void Promise.all([entry.organization, entry.restored]).then(([organization]) => {
+    void Promise.all([entry.organization, entry.restored]).then(([{ organization, error }]) => {
       this.organization = organization;
+      this.error = error;
       this.publish(entry.client, session(entry.client.user ? 'authenticated' : 'anonymous'));
     });
   }
