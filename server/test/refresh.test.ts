@@ -127,11 +127,33 @@ describe('refresh tokens and sessions', () => {
     assert.equal((await call(s.url, '/auth/logout', { body: {} })).status, 204, 'logout without a session is fine');
   });
 
-  test('refresh without a cookie or with garbage is 401', async () => {
-    expectProblem(await refresh(s.url, undefined), 401, 'invalid_refresh_token');
-    const garbage = await refresh(s.url, 'x'.repeat(43));
-    expectProblem(garbage, 401, 'invalid_refresh_token');
-    assert.deepEqual(garbage.headers.getSetCookie(), []);
+  test('refresh without a cookie is 204 with no body and no cookie: a first visit is not an error', async () => {
+    for (const body of [{}, { organization: 'immopro' }]) {
+      const none = await refresh(s.url, undefined, body);
+      assert.equal(none.status, 204, none.text);
+      assert.equal(none.text, '');
+      assert.deepEqual(none.headers.getSetCookie(), []);
+    }
+    // Other cookies of the site do not count as a refresh cookie.
+    const others = await call(s.url, '/auth/refresh', { body: {}, headers: { cookie: 'theme=dark; hp_rt=x' } });
+    assert.equal(others.status, 204, others.text);
+  });
+
+  test('a refresh cookie that is sent but garbage, empty or unknown is 401 and left alone', async () => {
+    for (const cookie of ['x'.repeat(43), 'not valid!']) {
+      const garbage = await refresh(s.url, cookie);
+      expectProblem(garbage, 401, 'invalid_refresh_token');
+      assert.deepEqual(garbage.headers.getSetCookie(), []);
+    }
+    const empty = await call(s.url, '/auth/refresh', { body: {}, headers: { cookie: '__Host-hp_rt=' } });
+    expectProblem(empty, 401, 'invalid_refresh_token');
+  });
+
+  test('without a cookie the origin and JSON checks still apply', async () => {
+    const foreign = await call(s.url, '/auth/refresh', { body: {}, headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    expectProblem(foreign, 403, 'origin_not_allowed');
+    const form = await call(s.url, '/auth/refresh', { raw: 'organization=immopro', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(form.status, 415, form.text);
   });
 
   test('an expired refresh token is refused', async () => {

@@ -8,10 +8,15 @@ export type RefreshAnswer = { result: AuthResult } | { busy: number } | { failed
 /** The longest a client waits after a 409 before it tries once more. */
 const MAX_BUSY_WAIT = 5_000;
 
-/** Reads the answer of `POST /auth/refresh`; a network failure counts as failed. */
+/**
+ * Reads the answer of `POST /auth/refresh` (openapi.yaml): 200 is a result; 409 is "busy", with its Retry-After;
+ * 204 means no refresh cookie was sent, so there is no session (a first visit — answered without an error status, so
+ * the host page's console stays clean) and counts as failed like 401, 403 and a network failure.
+ */
 export async function refreshAnswer(send: () => Promise<{ data?: AuthResult; response: Response }>): Promise<RefreshAnswer> {
   try {
     const { data, response } = await send();
+    if (response.status === 204) return { failed: true };
     if (data) return { result: data };
     if (response.status !== 409) return { failed: true };
     const seconds = Number(response.headers.get('Retry-After') ?? '1');

@@ -75,7 +75,14 @@ export interface paths {
         put?: never;
         /**
          * Exchange the refresh cookie for a new access token (the cookie is rotated).
-         * @description Replaying a refresh token that was already used revokes its whole family (401).
+         * @description The same cookie presented again within 20 seconds of its rotation (two tabs or requests at once, a reload
+         *     whose answer was lost) gets the same successor (200), or 409 `refresh_in_progress` when that successor
+         *     cannot be handed out again; the cookie is left alone then. Replaying a used refresh token later revokes its
+         *     whole family (401). Only an answer that ends the session clears the cookie.
+         *
+         *     A request without a refresh cookie (a first visit, or after logout) is not an error: it answers 204 and the
+         *     client stays signed out, so an anonymous page load shows no failed request in the browser's console. A cookie
+         *     that is sent but unknown, expired or revoked still answers 401.
          */
         post: operations["refresh"];
         delete?: never;
@@ -964,9 +971,17 @@ export interface operations {
                     "application/json": components["schemas"]["AuthResult"];
                 };
             };
+            /** @description No refresh cookie was sent, so there is no session to restore; nothing is set or cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
         };
     };

@@ -28,11 +28,14 @@ interface Seen {
   body: unknown;
 }
 
-/** A tiny in-memory server: refresh cookie, issued tokens, and a hook to hold refresh answers back. */
+/**
+ * A tiny in-memory server: refresh cookie, issued tokens, and a hook to hold refresh answers back. Like the real one,
+ * a refresh without a cookie answers 204 and one with a cookie it does not know 401 (openapi.yaml, /auth/refresh).
+ */
 function server() {
   const seen: Seen[] = [];
   const valid = new Set<string>();
-  let cookie = false;
+  let cookie: boolean | 'stale' = false;
   let issued = 0;
   let refreshGate: Promise<void> = Promise.resolve();
   const json = (status: number, body: unknown, problem = false) =>
@@ -61,7 +64,8 @@ function server() {
     }
     if (path === '/auth/refresh') {
       await refreshGate;
-      return cookie ? json(200, issue()) : json(401, { type: 'x', title: 'No session', status: 401 }, true);
+      if (!cookie) return new Response(null, { status: 204 });
+      return cookie === true ? json(200, issue()) : json(401, { type: 'x', title: 'No session', status: 401 }, true);
     }
     if (path === '/auth/logout') {
       cookie = false;
@@ -83,6 +87,9 @@ function server() {
     },
     setCookie: () => {
       cookie = true;
+    },
+    staleCookie: () => {
+      cookie = 'stale';
     },
     holdRefresh() {
       let release!: () => void;
@@ -163,7 +170,7 @@ describe('createApiClient', () => {
     expect(results[2].data?.notifyEmail).to.equal(false);
   });
 
-  it('ends the session when the refresh fails and hands back the 401', async () => {
+  it('ends the session when the refresh finds no cookie (204) and hands back the 401', async () => {
     const { fake, client, changes } = setup();
     await client.login('mara', 'right-password');
     fake.expireAll();
@@ -198,8 +205,17 @@ describe('createApiClient', () => {
     expect(fake.seen.at(-1)!.auth).to.equal('Bearer t1');
   });
 
-  it('restore without a cookie resolves to null and reports nothing', async () => {
-    const { client, changes } = setup();
+  it('restore without a cookie (204) resolves to null and reports nothing', async () => {
+    const { fake, client, changes } = setup();
+    expect(await client.restore()).to.equal(null);
+    expect(fake.count('/auth/refresh')).to.equal(1);
+    expect(client.user).to.equal(null);
+    expect(changes).to.have.length(0);
+  });
+
+  it('restore with a cookie the server refuses (401) resolves to null and reports nothing', async () => {
+    const { fake, client, changes } = setup();
+    fake.staleCookie();
     expect(await client.restore()).to.equal(null);
     expect(changes).to.have.length(0);
   });

@@ -18,6 +18,11 @@ export function readCookie(req: Request, name: string): string | null {
   return null;
 }
 
+/** Whether the request carries a cookie of this name at all, well-formed or not. */
+export function hasCookie(req: Request, name: string): boolean {
+  return (req.headers.cookie ?? '').split(';').some((part) => part.split('=', 1)[0]!.trim() === name);
+}
+
 // `Secure` also in development: Chromium and Firefox accept Secure cookies from http://localhost.
 function attributes(crossSite: boolean): string {
   return `Path=/; HttpOnly; Secure; ${crossSite ? 'SameSite=None; Partitioned' : 'SameSite=Strict'}`;

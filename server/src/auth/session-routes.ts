@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { LoginRequest } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
 import { authResult } from './auth-result.ts';
-import { clearRefreshCookie, readCookie, refreshCookie, setRefreshCookie } from './cookies.ts';
+import { clearRefreshCookie, hasCookie, readCookie, refreshCookie, setRefreshCookie } from './cookies.ts';
 import { dummyVerify, verifyPassword } from './password.ts';
 import { clearAttempts, loginLimits, recordAttempt, retryAfter } from './rate-limit.ts';
 import { findToken, revokeFamily, rotate, startFamily } from './sessions.ts';
@@ -62,9 +62,11 @@ export function authSessionRoutes(ctx: Ctx): Router {
    * POST /auth/refresh: exchanges the refresh cookie for a new access token and rotates the cookie (DESIGN §6,
    * RFC 6749 §10.4). Answers 200 with AuthResult and the next cookie — also when the same cookie is presented again
    * within the grace window, with the same successor; 409 `refresh_in_progress` when that successor cannot be handed
-   * out; 401 when the session is over. Only a refresh that ends the session itself (a replay after the window revokes
-   * the family, or the user is no longer active) clears the cookie: any other losing answer leaves it alone, since the
-   * browser may hold a newer cookie by now.
+   * out; 401 when the session is over or the cookie sent is unknown. Only a refresh that ends the session itself (a
+   * replay after the window revokes the family, or the user is no longer active) clears the cookie: any other losing
+   * answer leaves it alone, since the browser may hold a newer cookie by now. Without any refresh cookie (a first
+   * visit, or after logout) it answers 204 with no body: no session to restore is no failure, so an anonymous page
+   * load logs no failed request in the host page's console (openapi.yaml, /auth/refresh).
    */
   router.post('/auth/refresh', async (req, res) => {
     const requestedSlug = (req.body as { organization?: string }).organization;
@@ -76,6 +78,10 @@ export function authSessionRoutes(ctx: Ctx): Router {
     await checkCookieRequest(ctx, req, target);
     // Moving a session to another organization: the page must be allowed by the organization it comes from too.
     if (familyOrg && target && familyOrg.id !== target.id) await checkCookieRequest(ctx, req, familyOrg);
+    if (!hasCookie(req, refreshCookie)) {
+      res.status(204).end();
+      return;
+    }
     if (!token || !row || !target || !familyOrg) throw invalidRefresh();
 
     // Switching organization keeps the session only where the user is a member too.

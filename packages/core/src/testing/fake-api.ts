@@ -111,7 +111,8 @@ export function createFakeApi(routes: FakeRoutes = {}, options: FakeApiOptions =
       cookieUser = account;
       return issue(account);
     },
-    'POST /auth/refresh': () => (cookieUser ? issue(cookieUser) : problem(401, 'invalid_refresh', 'No session')),
+    // Like the server: no refresh cookie is no session, answered 204 (openapi.yaml, /auth/refresh).
+    'POST /auth/refresh': () => (cookieUser ? issue(cookieUser) : { status: 204 }),
     'POST /auth/logout': () => {
       cookieUser = null;
       return { status: 204 };
