@@ -3,3 +3,4 @@ export * from './fake-api.js';
 export * from './session-fixture.js';
 export * from './download.js';
 export * from './spreadsheet.js';
+export * from './layout.js';
