@@ -26,4 +26,6 @@ export { sheetCsv, type Sheet, type SheetColumn, type SheetCell, type ColumnKind
 export { toXlsx, XLSX_TYPE } from './xlsx.js';
 export { ExportController, exportStyles, type ExportSource } from './export-controller.js';
 export { balanceKind, balanceText, renderBalance, type BalanceKind } from './balance.js';
+export { renderAbbr, abbrStyles } from './abbr.js';
+export { columnAreas } from './styles/grid-areas.js';
 export { VIRTUAL_THRESHOLD, loadVirtualizer, loadedVirtualizer } from './virtual.js';
