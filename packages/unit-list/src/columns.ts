@@ -8,7 +8,10 @@ import type { SortKey } from './model.js';
 /** One column of the table: its sort key, header text and cell. */
 export interface Column {
   key: SortKey;
+  /** The column's name: the card label on narrow screens and the expansion of {@link abbr}. */
   label: () => string;
+  /** A shorter header where the language has a usual abbreviation (NFL for Nutzfläche); the label otherwise. */
+  abbr?: () => string;
   numeric?: boolean;
   cell: (unit: UnitSummary, locale: Locale) => TemplateResult | string;
 }
@@ -31,12 +34,24 @@ export const columns: readonly Column[] = [
   {
     key: 'top',
     label: () => msg('Top', { id: 'units.col.top' }),
-    cell: (u) => html`<span class="top">${u.top}</span><span class="edv">${msg('EDV', { id: 'units.edv' })} ${u.edvNo}</span>`,
+    cell: (u) => html`<span class="top">${u.top}</span><span class="edv">${msg('EDV', { id: 'units.edv' })} <span class="code">${u.edvNo}</span></span>`,
   },
   { key: 'usage', label: () => msg('Usage', { id: 'units.col.usage' }), cell: (u) => usageText(u.usage) },
   { key: 'role', label: () => msg('My role', { id: 'units.col.role' }), cell: (u) => roleText(u.contract.role) },
-  { key: 'area', label: () => msg('Area', { id: 'units.col.area' }), numeric: true, cell: (u, l) => formatArea(u.areaM2, l) },
-  { key: 'share', label: () => msg('Share', { id: 'units.col.share' }), numeric: true, cell: (u) => (u.share ? formatShare(u.share.num, u.share.den) : none()) },
+  {
+    key: 'area',
+    label: () => msg('Area', { id: 'units.col.areaName' }),
+    abbr: () => msg('Area', { id: 'units.col.areaAbbr' }),
+    numeric: true,
+    cell: (u, l) => formatArea(u.areaM2, l),
+  },
+  {
+    key: 'share',
+    label: () => msg('Share', { id: 'units.col.sharesName' }),
+    abbr: () => msg('Share', { id: 'units.col.sharesAbbr' }),
+    numeric: true,
+    cell: (u) => (u.share ? formatShare(u.share.num, u.share.den) : none()),
+  },
   { key: 'payment', label: () => msg('Payment', { id: 'units.col.payment' }), cell: (u) => paymentText(u.contract.paymentMethod) },
   { key: 'since', label: () => msg('Since', { id: 'units.col.since' }), cell: since },
   { key: 'net', label: () => msg('Monthly net', { id: 'units.col.net' }), numeric: true, cell: (u, l) => money(u.monthly?.netCents, l) },

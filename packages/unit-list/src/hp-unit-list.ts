@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { Task } from '@lit/task';
-import { ExportController, HpElement, VIRTUAL_THRESHOLD, exportStyles, loadVirtualizer, loadedVirtualizer, formStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, sheetCsv, stateStyles, type Sheet } from '@hausportal/core';
+import { ExportController, HpElement, VIRTUAL_THRESHOLD, abbrStyles, exportStyles, loadVirtualizer, loadedVirtualizer, formStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, sheetCsv, stateStyles, type Sheet } from '@hausportal/core';
 import { templates } from './locales/de.js';
 import { columns } from './columns.js';
 import { exportFileName, unitsSheet } from './sheet.js';
@@ -20,7 +20,10 @@ registerTranslations('de', templates);
  * @summary All my units (Tops) in this organization, grouped by property: usage, my role, area, share, payment
  * method, since when, this month's charges (net, VAT, gross) and the balance, with the property's contacts.
  * Sort by any column, filter by property and role, search by Top, EDV number or address, export CSV and Excel, print.
- * Long lists (owners with thousands of units) are virtualized.
+ * Long lists (owners with thousands of units) are virtualized. One line per unit on wide containers, two lines on
+ * medium ones, a card per unit on narrow ones, so no word is broken and nothing is cut off from 320 px on; German
+ * headers abbreviate as ImmoPro does (NFL, Ant.). A property without a photo, or whose photo fails to load, shows a
+ * house instead.
  *
  * @fires hp-unit-select - A unit's row was activated (click, Enter, Space); `detail.unitId` is its id.
  *
@@ -39,7 +42,7 @@ registerTranslations('de', templates);
  * @cssprop --hp-unit-list-max-height - Height of the scrolling area of long lists (default 70vh).
  */
 export class HpUnitList extends HpElement {
-  static override styles = [hostStyles, formStyles, stateStyles, exportStyles, unitListStyles];
+  static override styles = [hostStyles, formStyles, stateStyles, exportStyles, abbrStyles, unitListStyles];
 
   /** Lists with more units than this are virtualized (rendered as they scroll into view). */
   @property({ type: Number, attribute: 'virtualize-above' }) virtualizeAbove = VIRTUAL_THRESHOLD;

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Property, PropertyContact, UnitSummary } from '@hausportal/api';
-import { formatNumber, type Locale } from '@hausportal/core';
-import { columns } from './columns.js';
+import { formatNumber, renderAbbr, type Locale } from '@hausportal/core';
+import { columns, type Column } from './columns.js';
 import { contactText } from './labels.js';
 import type { ListEntry, SortKey, SortState } from './model.js';
 
@@ -12,6 +12,9 @@ export function unitCount(n: number, locale: Locale): string {
   return n === 1 ? msg('1 unit', { id: 'units.count.one' }) : msg(str`${count} units`, { id: 'units.count.many' });
 }
 
+/** A column's header: its abbreviation where the language has one (NFL for Nutzfläche), else its name. */
+const columnName = (column: Column) => renderAbbr(column.abbr?.() ?? column.label(), column.label(), { control: true });
+
 /** The header row with one sort button per column; `aria-sort` on the sorted one. */
 export function renderColumnHeaders(sort: SortState | null, onSort: (key: SortKey) => void): TemplateResult {
   return html`<div role="row" class="row columns" aria-rowindex="1">
@@ -19,7 +22,7 @@ export function renderColumnHeaders(sort: SortState | null, onSort: (key: SortKe
       const direction = sort?.key === column.key ? sort.direction : undefined;
       return html`<div role="columnheader" class="cell c-${column.key}" aria-sort=${direction ?? nothing}>
         <button type="button" class="sort" @click=${() => onSort(column.key)}>
-          ${column.label()}<span class="arrow ${direction ?? ''}" aria-hidden="true"></span>
+          <span class="label">${columnName(column)}<wbr /><span class="arrow ${direction ?? ''}" aria-hidden="true"></span></span>
         </button>
       </div>`;
     })}
@@ -32,9 +35,27 @@ function renderContact(contact: PropertyContact): TemplateResult {
   return html`<li class="contact">
     <span class="category">${contactText(contact.category)}</span>
     <span class="name">${contact.name}</span>
-    ${contact.phone ? html`<a href=${telHref(contact.phone)}>${contact.phone}</a>` : nothing}
-    ${contact.email ? html`<a href="mailto:${contact.email}">${contact.email}</a>` : nothing}
+    ${contact.phone ? html`<a class="phone" href=${telHref(contact.phone)}>${contact.phone}</a>` : nothing}
+    ${contact.email ? html`<a class="email" href="mailto:${contact.email}">${contact.email}</a>` : nothing}
   </li>`;
+}
+
+/** A neutral house shown when a property has no photo, while it loads, or when it fails to load. */
+const house = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.5">
+  <path d="M3 10.5 12 3l9 7.5M5.5 9v11h13V9M10 20v-6h4v6" stroke-linejoin="round" />
+</svg>`;
+
+const photoFailed = (event: Event) => (event.target as HTMLElement).toggleAttribute('data-failed', true);
+const photoLoaded = (event: Event) => (event.target as HTMLElement).removeAttribute('data-failed');
+
+/** The property's photo over the house; a photo that fails to load is hidden, so its alt text never covers the row. */
+function renderPhoto(property: Property): TemplateResult {
+  return html`<div class="photo">
+    ${house}
+    ${property.imageUrl
+      ? html`<img src=${property.imageUrl} alt=${msg(str`Photo of ${property.name}`, { id: 'units.photo' })} loading="lazy" @error=${photoFailed} @load=${photoLoaded} />`
+      : nothing}
+  </div>`;
 }
 
 /** A property's header: photo, name, address, number of units and the contacts visible to me. */
@@ -42,9 +63,7 @@ export function renderPropertyRow(property: Property, count: number, rowIndex: n
   const { street, postalCode, city } = property.address;
   return html`<div role="row" class="group" part="header" aria-rowindex=${rowIndex}>
     <div role="cell" class="group-cell" aria-colspan=${columns.length}>
-      ${property.imageUrl
-        ? html`<img class="photo" src=${property.imageUrl} alt=${msg(str`Photo of ${property.name}`, { id: 'units.photo' })} loading="lazy" />`
-        : nothing}
+      ${renderPhoto(property)}
       <div class="place">
         <h3 class="name">${property.name}</h3>
         <p class="address">${street}, ${postalCode} ${city}</p>

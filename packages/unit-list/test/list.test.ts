@@ -176,7 +176,7 @@ describe('<hp-unit-list> at 320 px', () => {
       await loaded(el);
       expect(getComputedStyle(root(el).querySelector('.columns')!).display).to.equal('none');
       const card = root(el).querySelector<HTMLElement>('[data-unit="unit-w2"]')!;
-      expect(getComputedStyle(card.querySelector('.c-area')!, '::before').content).to.equal(lang === 'de' ? '"Fläche"' : '"Area"');
+      expect(getComputedStyle(card.querySelector('.c-area')!, '::before').content).to.equal(lang === 'de' ? '"Nutzfläche"' : '"Area"');
       expect(el.scrollWidth).to.be.at.most(320);
       expect(root(el).querySelector('.base')!.scrollWidth).to.be.at.most(el.clientWidth);
       await expect(el).to.be.accessible();
