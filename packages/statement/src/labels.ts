@@ -37,6 +37,18 @@ export function keyText(key: DistributionKey): string {
   }
 }
 
+/** The key as the statement's column shows it: NFL and Ant. in German (as ImmoPro writes them), else {@link keyText}. */
+export function keyAbbr(key: DistributionKey): string {
+  switch (key) {
+    case 'area':
+      return msg('Floor area', { id: 'statement.key.area.abbr' });
+    case 'shares':
+      return msg('Shares', { id: 'statement.key.shares.abbr' });
+    default:
+      return keyText(key);
+  }
+}
+
 /** The unit's part of the key: "78 / 1.240 m²", "50/300", "2 / 14" or, for consumption, the metered value. */
 export function keyValueText(line: Pick<ChargeLine, 'key' | 'keyValue' | 'keyTotal'>, locale: Locale): string {
   const value = formatNumber(line.keyValue, locale, { maximumFractionDigits: 2 });
@@ -44,7 +56,7 @@ export function keyValueText(line: Pick<ChargeLine, 'key' | 'keyValue' | 'keyTot
   if (line.key === 'shares' && line.keyTotal !== null) return formatShare(line.keyValue, line.keyTotal);
   if (line.keyTotal === null) return value;
   const total = formatNumber(line.keyTotal, locale, { maximumFractionDigits: 2 });
-  return line.key === 'area' ? `${value} / ${total} m²` : `${value} / ${total}`;
+  return line.key === 'area' ? `${value} / ${total}\u00a0m²` : `${value} / ${total}`;
 }
 
 /** German lines keep the manager's wording; English ones use the item's English name. */

@@ -1,6 +1,6 @@
 import { property, state } from 'lit/decorators.js';
 import type { Contract } from '@hausportal/api';
-import { HpElement, OrgDayController, formStyles, hostStyles, sheetCsv, stateStyles, type Sheet } from '@hausportal/core';
+import { HpElement, OrgDayController, abbrStyles, formStyles, hostStyles, sheetCsv, stateStyles, type Sheet } from '@hausportal/core';
 import { viewStyles } from './view.styles.js';
 
 /** The four views of `<hp-statement>`, in tab order. */
@@ -32,7 +32,7 @@ export function contractYears(contract: Pick<Contract, 'validFrom' | 'validTo'> 
  * and print buttons.
  */
 export abstract class StatementView extends HpElement {
-  static override styles = [hostStyles, formStyles, stateStyles, viewStyles];
+  static override styles = [hostStyles, formStyles, stateStyles, abbrStyles, viewStyles];
 
   /** The unit (contract row of GET /units) whose figures are shown. */
   @property() unit = '';

@@ -9,6 +9,13 @@ const loaded = async (el: HpStatementCharges) => {
   await el.updateComplete;
 };
 
+/** The text people see: abbreviations as shown, without the full names kept for screen readers. */
+function shown(cell: Element): string {
+  const copy = cell.cloneNode(true) as Element;
+  copy.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+  return copy.textContent!.replace(/\s+/g, ' ').trim();
+}
+
 describe('charges view (Vorschreibung)', () => {
   after(() => setLocale('de'));
 
@@ -17,10 +24,15 @@ describe('charges view (Vorschreibung)', () => {
     const { el } = await view<HpStatementCharges>('hp-statement-charges', statementRoutes({}, log));
     await loaded(el);
     const month = $(el, 'tbody[data-period]')!;
-    const rows = [...month.querySelectorAll('tr')].map((r) => [...r.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+    const rows = [...month.querySelectorAll('tr')].map((r) => [...r.children].map(shown));
     expect(rows[1]).to.deep.equal(['Heizkosten', 'Verbrauch', '1', '90,00 €', '20 %', '18,00 €', '108,00 €']);
-    expect(rows[3]).to.deep.equal(['Betriebskosten', 'Nutzfläche', '78 / 1.240 m²', '120,00 €', '10 %', '12,00 €', '132,00 €']);
-    expect(rows[4]).to.deep.equal(['Hauptmietzins', 'Nutzfläche', '78 / 1.240 m²', '7.800,00 €', '10 %', '780,00 €', '8.580,00 €']);
+    expect(rows[3]).to.deep.equal(['Betriebskosten', 'NFL', '78 / 1.240 m²', '120,00 €', '10 %', '12,00 €', '132,00 €']);
+    expect(rows[4]).to.deep.equal(['Hauptmietzins', 'NFL', '78 / 1.240 m²', '7.800,00 €', '10 %', '780,00 €', '8.580,00 €']);
+    const key = month.querySelectorAll('tr')[3]!.children[1]!;
+    expect(key.querySelector('abbr')!.title, 'the tooltip').to.equal('Nutzfläche');
+    expect(key.querySelector('.visually-hidden')!.textContent, 'what screen readers hear').to.equal('Nutzfläche');
+    const header = $(el, 'thead th:nth-child(2)')!;
+    expect([shown(header), header.querySelector('abbr')!.title]).to.deep.equal(['VS', 'Verteilungsschlüssel']);
     expect(rows[5]!.slice(1)).to.deep.equal(['8.088,00 €', '', '817,80 €', '8.905,80 €']);
     const query = lastQuery(log, '/charges');
     expect(query.get('unit')).to.equal('unit-w2');

@@ -1,13 +1,13 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { ChargeLine, ChargePeriod, ChargeStatement, MoneyTotals } from '@hausportal/api';
-import { formatMoney, formatMonth, formatPercentBp, type Locale } from '@hausportal/core';
-import { keyText, keyValueText, lineText } from '../labels.js';
+import { formatMoney, formatMonth, formatPercentBp, renderAbbr, type Locale } from '@hausportal/core';
+import { keyAbbr, keyText, keyValueText, lineText } from '../labels.js';
 import { scrollBox } from '../scroll.js';
 
 const columns = () => [
   msg('Item', { id: 'statement.col.item' }),
-  msg('Key', { id: 'statement.col.key' }),
+  renderAbbr(msg('Key', { id: 'statement.col.key.abbr' }), msg('Distribution key', { id: 'statement.col.key.full' })),
   msg('Key value', { id: 'statement.col.keyValue' }),
   msg('Net', { id: 'statement.col.net' }),
   msg('VAT rate', { id: 'statement.col.vatRate' }),
@@ -23,8 +23,8 @@ const money = (totals: MoneyTotals, locale: Locale) => html`<td class="num">${fo
 function line(l: ChargeLine, locale: Locale): TemplateResult {
   return html`<tr>
     <th scope="row">${lineText(l)}</th>
-    <td>${keyText(l.key)}</td>
-    <td class="num">${keyValueText(l, locale)}</td>
+    <td>${renderAbbr(keyAbbr(l.key), keyText(l.key))}</td>
+    <td class="num wraps">${keyValueText(l, locale)}</td>
     <td class="num">${formatMoney(l.netCents, locale)}</td>
     <td class="num">${formatPercentBp(l.vatRateBp, locale)}</td>
     <td class="num">${formatMoney(l.vatCents, locale)}</td>

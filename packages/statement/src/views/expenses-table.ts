@@ -34,7 +34,7 @@ export function renderAccounts(accounts: ExpenseAccount[], chosen: string, local
         <tbody>
           ${mine.map(
             (a) => html`<tr data-account=${a.id}>
-              <td>${a.accountNo}</td>
+              <td class="code">${a.accountNo}</td>
               <th scope="row">
                 <button type="button" class="link" aria-expanded=${a.id === chosen ? 'true' : 'false'} @click=${() => choose(a.id)}>${a.name}</button>
               </th>
@@ -77,7 +77,7 @@ export function renderEntries(account: ExpenseAccount, entries: ExpenseEntry[], 
           ${entries.map(
             (e) => html`<tr data-entry=${e.id}>
               <td>${formatDate(e.bookedOn, locale)}</td>
-              <td>${e.docNo}</td>
+              <td class="code">${e.docNo}</td>
               <th scope="row">${e.text}</th>
               <td>${e.vendor ?? ''}</td>
               <td class="num">${formatMoney(e.amountCents, locale)}</td>

@@ -13,11 +13,12 @@ export const ledgerColumns = () => [
   msg('Balance', { id: 'statement.col.balance' }),
 ];
 
-const numeric = new Set([4, 5, 6]);
+/** The class of each column's cells (placing them in the grid), in the order of {@link ledgerColumns}. */
+const columnClass = ['c-date', 'c-doc', 'c-text', 'c-due', 'num c-debit', 'num c-credit', 'num c-balance'];
 
 export function renderLedgerHead(): TemplateResult {
   return html`<div role="row" class="row columns" aria-rowindex="1">
-    ${ledgerColumns().map((c, i) => html`<span role="columnheader" class=${numeric.has(i) ? 'num' : ''}>${c}</span>`)}
+    ${ledgerColumns().map((c, i) => html`<span role="columnheader" class=${columnClass[i]!}>${c}</span>`)}
   </div>`;
 }
 
@@ -28,11 +29,11 @@ export function renderLedgerRow(e: LedgerEntry, index: number, locale: Locale): 
   const cell = (label: string | undefined, content: unknown, cls = '') =>
     html`<span role="cell" class=${cls} data-label=${label ?? ''}>${content}</span>`;
   return html`<div role="row" class="row ${carry ? 'carry' : ''}" aria-rowindex=${index + 2} data-entry=${e.id}>
-    ${cell(date, formatDate(e.bookedOn, locale))} ${cell(doc, e.docNo)} ${cell(text, e.text, 'text')}
-    ${cell(due, e.dueOn ? formatDate(e.dueOn, locale) : nothing)}
-    ${cell(debit, !carry && e.amountCents > 0 ? formatMoney(e.amountCents, locale) : nothing, 'num')}
-    ${cell(credit, !carry && e.amountCents < 0 ? formatMoney(-e.amountCents, locale) : nothing, 'num')}
-    ${cell(balance, formatMoney(e.balanceCents, locale), 'num balance-cell')}
+    ${cell(date, formatDate(e.bookedOn, locale), 'c-date')} ${cell(doc, e.docNo, 'c-doc code')} ${cell(text, e.text, 'c-text text')}
+    ${cell(due, e.dueOn ? formatDate(e.dueOn, locale) : nothing, 'c-due')}
+    ${cell(debit, !carry && e.amountCents > 0 ? formatMoney(e.amountCents, locale) : nothing, 'num c-debit')}
+    ${cell(credit, !carry && e.amountCents < 0 ? formatMoney(-e.amountCents, locale) : nothing, 'num c-credit')}
+    ${cell(balance, formatMoney(e.balanceCents, locale), 'num c-balance')}
   </div>`;
 }
 

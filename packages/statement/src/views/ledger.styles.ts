@@ -1,6 +1,12 @@
 import { css } from 'lit';
+import { columnAreas } from '@hausportal/core';
 
-/** The account as a grid: seven columns on wide screens, labelled cards below 40rem. */
+/**
+ * The account as a grid. Every column is as wide as its longest piece on one line: dates, document numbers such as
+ * "ZA-2026-01-12-0048-0002", long words of the text such as "Betriebskostenabrechnung" and amounts such as
+ * "128.400,00 €". Wide: seven columns (57rem + 6 gaps + padding = 61rem); medium: the document number under the date
+ * (50.5rem + 5 gaps + padding = 54rem); labelled cards below.
+ */
 export const ledgerStyles = css`
   :host {
     container-type: inline-size;
@@ -15,13 +21,15 @@ export const ledgerStyles = css`
   }
   .row {
     display: grid;
-    grid-template-columns: 6.5rem 8rem minmax(8rem, 1fr) 6.5rem repeat(3, 7.5rem);
+    grid-template-columns: 6.5rem 12.5rem minmax(12rem, 1fr) 6.5rem repeat(3, 6.5rem);
+    grid-template-areas: 'date doc text due debit credit balance';
     gap: var(--_space-s);
     padding: var(--_space-xs) var(--_space-s);
     inline-size: 100%;
     box-sizing: border-box;
     border-block-end: 1px solid var(--_border);
   }
+  ${columnAreas(['date', 'doc', 'text', 'due', 'debit', 'credit', 'balance'])}
   .columns {
     font-weight: 600;
     border-block-end-width: 2px;
@@ -35,24 +43,44 @@ export const ledgerStyles = css`
   }
   .sums .label,
   .closing-row .label {
-    grid-column: 1 / 5;
+    grid-area: 1 / 1 / 2 / due-end;
   }
+  .debit-sum { grid-area: debit; }
+  .credit-sum { grid-area: credit; }
   .closing-row {
     font-weight: 700;
   }
   .closing {
-    grid-column: 5 / -1;
+    grid-area: 1 / debit-start / 2 / -1;
   }
+  /* A booking text breaks inside a word only when the word is longer than the whole column. */
   .text {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
-  @container (max-width: 48rem) {
+  @container (max-width: 61rem) {
+    .row {
+      grid-template-columns: 12.5rem minmax(12rem, 1fr) repeat(4, 6.5rem);
+      grid-template-areas:
+        'date text due debit credit balance'
+        'doc text due debit credit balance';
+      row-gap: 0;
+    }
+  }
+  @container (max-width: 54rem) {
     .columns {
       display: none;
     }
     .row {
       grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
+      grid-template-areas: none;
+      row-gap: var(--_space-s);
       padding-block: var(--_space-s);
+    }
+    .row > * {
+      grid-area: auto;
+    }
+    .row .code {
+      grid-column: span 2;
     }
     .row .text,
     .sums .label,

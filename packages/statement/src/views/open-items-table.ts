@@ -35,11 +35,11 @@ export function renderOpenItemsTable(items: OpenItem[], locale: Locale, today: s
         ${items.map(
           (item) => html`<tr data-item=${item.id} class=${item.dunningLevel > 0 ? 'dunned' : ''}>
             <td>${formatDate(item.bookedOn, locale)}</td>
-            <td>${item.docNo}</td>
+            <td class="code">${item.docNo}</td>
             <th scope="row">${item.text}</th>
             <td>${item.dueOn ? formatDate(item.dueOn, locale) : '–'}</td>
             <td class="num">${daysOverdue(item, today)}</td>
-            <td class="num">${dunningText(item.dunningLevel)}</td>
+            <td class="num wraps">${dunningText(item.dunningLevel)}</td>
             <td class="num">${formatMoney(item.amountCents, locale)}</td>
             <td class="num">${item.openCents < 0 ? renderBalance(item.openCents, locale) : formatMoney(item.openCents, locale)}</td>
           </tr>`,

@@ -10,6 +10,7 @@ export const openItemsStyles = css`
     color: var(--_danger);
   }
   .payment {
+    container-type: inline-size;
     margin-block-start: var(--_space-l);
     padding: var(--_space-m);
     border: 1px solid var(--_border);
@@ -43,9 +44,24 @@ export const openItemsStyles = css`
   dt {
     font-weight: 600;
   }
+  /* Only a value longer than the whole line may break (break-word does not narrow the column as anywhere would). */
   dd {
     margin: 0;
-    overflow-wrap: anywhere;
+    min-inline-size: 0;
+    overflow-wrap: break-word;
+  }
+  .amount {
+    white-space: nowrap;
+  }
+  /* Narrow boxes: each value under its name. */
+  @container (max-width: 26rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    dd + dt {
+      margin-block-start: var(--_space-s);
+    }
   }
   .iban {
     font-family: ui-monospace, monospace;
