@@ -37,14 +37,28 @@ function nodeTestCounts(text) {
   return { passed: pass.reduce((a, b) => a + b, 0), failed: fail.reduce((a, b) => a + b, 0) };
 }
 
-/** Counts from web-test-runner's summary ("12 passed, 0 failed" / "Finished running tests … 12 passed"). */
+/**
+ * Counts from web-test-runner's progress bars ("Chromium: |███| 25/25 test files | 222 passed, 0 failed"): one bar per
+ * group (e.g. the far-time-zone group), printed together as the last block, so the bars of that block are added up.
+ */
 function wtrCounts(text) {
-  const all = [...text.matchAll(/(\d+) passed, (\d+) failed/g)];
-  if (all.length) {
-    const last = all[all.length - 1];
-    return { passed: Number(last[1]), failed: Number(last[2]) };
+  const bar = /\d+\/\d+ test files \| (\d+) passed, (\d+) failed/;
+  const lines = text.split(/\r?\n/);
+  let end = lines.length - 1;
+  while (end >= 0 && !bar.test(lines[end])) end--;
+  if (end < 0) {
+    const all = [...text.matchAll(/(\d+) passed, (\d+) failed/g)];
+    const last = all.at(-1);
+    return last ? { passed: Number(last[1]), failed: Number(last[2]) } : undefined;
   }
-  return undefined;
+  let passed = 0;
+  let failed = 0;
+  for (let i = end; i >= 0 && bar.test(lines[i]); i--) {
+    const [, p, f] = bar.exec(lines[i]);
+    passed += Number(p);
+    failed += Number(f);
+  }
+  return { passed, failed };
 }
 
 const stages = [
