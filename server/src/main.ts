@@ -13,7 +13,18 @@ await migrate(db);
 if (config.demoSeed && (await isEmpty(db))) await seedDemo(db, clock);
 
 const app = createApp({ config, db, clock });
-const server = app.listen(config.port, () => {
+/** Why the server could not listen, in words a person starting it can act on. */
+function cannotStart(err: NodeJS.ErrnoException): never {
+  const hint =
+    err.code === 'EADDRINUSE' ? ` Port ${config.port} is in use by another program; start with another one, e.g. PORT=8081 npm start.` :
+    err.code === 'EACCES' ? ` Port ${config.port} needs more rights; use a port above 1023, e.g. PORT=8080.` : '';
+  console.error(`Hausportal could not start: ${err.message}.${hint}`);
+  process.exit(1);
+}
+
+// Express 5 hands a failed listen to this callback as its argument.
+const server = app.listen(config.port, (err?: Error) => {
+  if (err) cannotStart(err);
   const { port } = server.address() as AddressInfo;
   const url = config.publicUrl ?? `http://localhost:${port}`;
   const lines = [`Hausportal listening on ${url}`];
@@ -28,10 +39,7 @@ const server = app.listen(config.port, () => {
   });
 });
 
-server.on('error', (err) => {
-  console.error(`Hausportal could not start: ${err.message}`);
-  process.exit(1);
-});
+server.on('error', cannotStart);
 
 const stop = () => {
   server.close(() => void db.destroy().then(() => process.exit(0)));
