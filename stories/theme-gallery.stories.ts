@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { Theme } from '@hausportal/api';
-import { formStyles, hostStyles, themeTokenNames } from '@hausportal/core';
+import { formStyles, hostStyles, themeDeclarations, themeTokenNames } from '@hausportal/core';
 import { immopro, krueger } from './mocks/data.js';
 
 type Scheme = 'light' | 'dark';
@@ -49,11 +49,9 @@ class TokenPanel extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('theme')) {
-      for (const [key, property] of Object.entries(themeTokenNames)) {
-        const value = this.theme?.[key as keyof Theme];
-        if (value) this.style.setProperty(property, value);
-        else this.style.removeProperty(property);
-      }
+      // The values <hp-session> gives the widgets: in the dark panel, the organization colours as adapted for it.
+      for (const property of Object.values(themeTokenNames)) this.style.removeProperty(property);
+      for (const [property, value] of themeDeclarations(this.theme)) this.style.setProperty(property, value);
     }
     this.classList.toggle('hp-theme-dark', this.scheme === 'dark');
     this.classList.toggle('hp-theme-light', this.scheme !== 'dark');

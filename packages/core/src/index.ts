@@ -1,7 +1,7 @@
 export * from './context.js';
 export { HpElement } from './hp-element.js';
 export { HpSession } from './hp-session.js';
-export { HpSessionChangeEvent } from './events.js';
+export { HpSessionChangeEvent, HpSessionConnectedEvent } from './events.js';
 export { define, tagName, ensureContextRoot, type DefineOptions } from './define-element.js';
 export {
   registerTranslations,
@@ -17,10 +17,12 @@ export {
 export * from './format.js';
 export { OrgDayController, orgToday, organizationArrived, serverNow } from './calendar.js';
 export { hostStyles, tokenRules, themeTokenNames } from './styles/tokens.js';
+export { OrgThemeController, themeDeclarations, themeLayer } from './org-theme.js';
 export { formStyles, formRules, scopedFormCss, adoptScopedFormStyles } from './styles/form.js';
 export { renderLoading, renderEmpty, renderError, stateStyles, problemMessage, toProblem } from './states.js';
 export { StandaloneSessionController } from './standalone.js';
-export { sharedSession, type SharedSession } from './shared-session.js';
+export { sharedSession, type SharedSession, type OrganizationLoad } from './shared-session.js';
+export { PageSessionController, hasSessionAbove, type PageSessionStatus, type PageSessionTarget } from './page-session.js';
 export { toCsv, csvMoney, csvNumber, csvSeparator, downloadText, downloadBlob, type CsvCell } from './export.js';
 export { sheetCsv, type Sheet, type SheetColumn, type SheetCell, type ColumnKind } from './sheet.js';
 export { toXlsx, XLSX_TYPE } from './xlsx.js';
