@@ -6,6 +6,7 @@
 export function lightExtrasCss(tag: string): string {
   return `@scope (${tag}) {
 :scope .hp-lightform { display: block; }
+:scope .hp-lightform:empty { display: none; }
 :scope .hp-lightform form { margin: 0; padding: 0; border: 0; }
 :scope .hp-lightform form[aria-busy='true'] { cursor: progress; }
 :scope .hp-lightform .actions { display: flex; flex-wrap: wrap; gap: var(--_space-s); align-items: center; }

@@ -386,6 +386,20 @@ describe('<hp-login> light-DOM styles', () => {
     }
   });
 
+  it('signed in, with no form to show, keeps equal space above and below its content', async () => {
+    const el = await loginElement(createFakeApi({}, { user: demoMe }));
+    await until(() => el.step === 'done', 'signed in');
+    await el.updateComplete;
+    const container = el.querySelector('[data-hp-lightform]')!;
+    expect(container.querySelector('form'), 'no form while signed in').to.equal(null);
+    expect(getComputedStyle(container).display, 'the empty form container takes no place in the layout').to.equal('none');
+    const base = el.shadowRoot!.querySelector('[part="base"]')!.getBoundingClientRect();
+    const shown = [...el.shadowRoot!.querySelectorAll('[part="base"] > *')].map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0);
+    const top = shown[0]!.top - base.top;
+    const bottom = base.bottom - shown[shown.length - 1]!.bottom;
+    expect(Math.abs(top - bottom), `space above ${top} px, below ${bottom} px`).to.be.below(2);
+  });
+
   it('adopts the stylesheet into an enclosing shadow root', async () => {
     define('hp-session', HpSession);
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
