@@ -45,6 +45,20 @@ describe('<hp-session>', () => {
     expect(text(widget)).to.equal('Hallo Anna Berger');
   });
 
+  it("leaves the page's own text inside it in the page's colour and font; widgets take the portal's", async () => {
+    const fake = createFakeApi({}, { user: demoMe });
+    const band = await fixture<HTMLElement>(html`<section style="color: rgb(255, 255, 255); background: rgb(138, 21, 56); font: 20px/1.2 serif">
+      <hp-session .client=${fake.client}><h2>Kundenportal</h2><test-greeting></test-greeting></hp-session>
+    </section>`);
+    const session = band.querySelector('hp-session') as HpSession;
+    await session.settled;
+    const heading = getComputedStyle(band.querySelector('h2')!);
+    expect([heading.color, heading.fontFamily, heading.fontSize]).to.deep.equal(['rgb(255, 255, 255)', 'serif', '30px']);
+    const widget = getComputedStyle(band.querySelector('test-greeting')!);
+    expect(widget.color).not.to.equal('rgb(255, 255, 255)');
+    expect(widget.fontFamily).not.to.equal('serif');
+  });
+
   it('restores the session once from the refresh cookie', async () => {
     const fake = createFakeApi({}, { user: demoMe });
     const widget = await sessionFixture<TestGreeting>(html`<test-greeting></test-greeting>`, { client: fake.client });
