@@ -72,3 +72,46 @@ describe('moving a session to another organization', () => {
     assert.equal(sameSite.status, 200, 'from the portal itself the switch still works');
   });
 });
+
+describe('failed-login limits under parallel requests', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startServer();
+  });
+  after(() => s.close());
+  const statuses = (answers: { status: number }[]) => answers.map((a) => a.status).sort();
+
+  test('a burst of wrong passwords and the tries after it get at most 5 checks; then even the right password answers 429', async () => {
+    const wrong = () => call(s.url, '/auth/login', { body: { organization: demo.schulz.org, username: demo.schulz.username, password: 'not-the-password' } });
+    const answers = await Promise.all(Array.from({ length: 12 }, wrong));
+    const counted = statuses(answers);
+    assert.ok(counted.every((x) => x === 401 || x === 429), counted.join(','));
+    // Then one by one until refused: the burst and these together got no more than 5 password checks.
+    let last = 0;
+    for (let i = 0; i < 6 && last !== 429; i++) counted.push((last = (await wrong()).status));
+    assert.equal(last, 429, counted.join(','));
+    assert.ok(counted.filter((x) => x === 401).length <= 5, counted.join(','));
+    expectProblem(await call(s.url, '/auth/login', { body: { organization: demo.schulz.org, username: demo.schulz.username, password: demo.schulz.password } }), 429, 'rate_limited');
+  });
+
+  test('a burst of wrong current passwords for an email change gets at most 5 checks', async () => {
+    const session = await login(s.url, demo.becker.username, demo.becker.password, demo.becker.org);
+    const guess = (_: unknown, i: number) =>
+      call(s.url, '/me', { method: 'PATCH', token: session.token, body: { email: `guess${i}@example.test`, currentPassword: `guess-${i}-password` } });
+    const counted = statuses(await Promise.all(Array.from({ length: 12 }, guess)));
+    assert.ok(counted.filter((x) => x === 403).length <= 5, counted.join(','));
+    assert.ok(counted.every((x) => x === 403 || x === 429), counted.join(','));
+  });
+
+  test('right passwords are not counted: more logins from one address than its limit of 20 failures', async () => {
+    for (let i = 0; i < 22; i++) {
+      const answer = await call(s.url, '/auth/login', { body: { organization: demo.huber.org, username: demo.huber.username, password: demo.huber.password } });
+      assert.equal(answer.status, 200, `login ${i + 1}`);
+    }
+  });
+
+  test('a refresh with a JSON content type and no body at all is no error', async () => {
+    const answer = await fetch(`${s.url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    assert.equal(answer.status, 204);
+  });
+});

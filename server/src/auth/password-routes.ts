@@ -6,7 +6,7 @@ import { authOf, requireUser } from './middleware.ts';
 import { hashPassword } from './password.ts';
 import { currentPasswordOk } from './reauth.ts';
 import { enforcePolicy } from './policy.ts';
-import { clearAttempts, loginLimits, recordAttempt, resetLimits, retryAfter } from './rate-limit.ts';
+import { claimAttempt, clearAttempts, loginLimits, resetLimits } from './rate-limit.ts';
 import { revokeUserFamilies } from './sessions.ts';
 import { orgById, orgBySlug } from '../organizations.ts';
 import { HttpProblem } from '../http/problems.ts';
@@ -50,9 +50,8 @@ export function authPasswordRoutes(ctx: Ctx): Router {
   router.post('/auth/password-reset', async (req, res) => {
     const body = req.body as Schemas['PasswordResetRequest'];
     const limits = resetLimits(clientIp(req));
-    const wait = await retryAfter(ctx, limits);
-    if (wait > 0) throw rateLimited(wait);
-    await recordAttempt(ctx, limits);
+    const attempt = await claimAttempt(ctx, limits);
+    if (attempt.wait > 0) throw rateLimited(attempt.wait);
     const org = await orgBySlug(ctx.db, body.organization);
     const user = org ? await ctx.db('users').where({ email: body.email.toLowerCase() }).first() : null;
     const member = user && org ? await membership(ctx.db, user.id, org.id) : null;

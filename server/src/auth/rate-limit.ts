@@ -34,13 +34,33 @@ export async function retryAfter(ctx: Ctx, limits: Limit[]): Promise<number> {
   return Math.max(wait, 0);
 }
 
-export async function recordAttempt(ctx: Ctx, limits: Limit[]): Promise<void> {
+/** An attempt counted before its slow check; `release()` takes it back when the check passes. */
+export interface ClaimedAttempt {
+  /** Seconds to wait when a limit was already exhausted (then nothing stays counted), else 0. */
+  wait: number;
+  release(): Promise<void>;
+}
+
+/**
+ * Counts an attempt against every limit BEFORE the password is checked, then looks at the counters: requests sent at
+ * the same moment each see the others' rows, so no more than `max` of them get through a window, on SQLite and
+ * PostgreSQL alike (OWASP Authentication Cheat Sheet, "Account lockout"; a check-then-record limiter lets a burst of
+ * parallel guesses pass). A refused attempt takes its rows back at once, so waiting is not prolonged by retries; a
+ * passed one keeps them until `release()` (a right password) or the window ends (a wrong one).
+ */
+export async function claimAttempt(ctx: Ctx, limits: Limit[]): Promise<ClaimedAttempt> {
   const now = ctx.clock();
-  await ctx.db('login_attempts').insert(limits.map((l) => ({ id: newId(now.getTime()), key: l.key, created_at: now.toISOString() })));
+  const rows = limits.map((l) => ({ id: newId(now.getTime()), key: l.key, created_at: now.toISOString() }));
+  await ctx.db('login_attempts').insert(rows);
+  const ids = rows.map((r) => r.id);
+  const release = async () => {
+    await ctx.db('login_attempts').whereIn('id', ids).delete();
+  };
+  const wait = await retryAfter(ctx, limits.map((l) => ({ ...l, max: l.max + 1 })));
+  if (wait > 0) await release();
   // Old rows are useless; drop them now and then instead of running a separate job.
-  if (Math.random() < 0.02) {
-    await ctx.db('login_attempts').where('created_at', '<', new Date(now.getTime() - 24 * 3600 * 1000).toISOString()).delete();
-  }
+  if (Math.random() < 0.02) await ctx.db('login_attempts').where('created_at', '<', new Date(now.getTime() - 24 * 3600 * 1000).toISOString()).delete();
+  return { wait, release };
 }
 
 export async function clearAttempts(ctx: Ctx, key: string): Promise<void> {

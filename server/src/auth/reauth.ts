@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Ctx } from '../context.ts';
 import { dummyVerify, verifyPassword } from './password.ts';
-import { loginLimits, recordAttempt, retryAfter } from './rate-limit.ts';
+import { claimAttempt, loginLimits } from './rate-limit.ts';
 import { clientIp, rateLimited } from './session-routes.ts';
 import type { UserRow } from './users.ts';
 
@@ -12,9 +12,9 @@ import type { UserRow } from './users.ts';
  */
 export async function currentPasswordOk(ctx: Ctx, req: Request, user: UserRow, password: string): Promise<boolean> {
   const limits = loginLimits(user.id, clientIp(req));
-  const wait = await retryAfter(ctx, limits);
-  if (wait > 0) throw rateLimited(wait);
+  const attempt = await claimAttempt(ctx, limits);
+  if (attempt.wait > 0) throw rateLimited(attempt.wait);
   const ok = user.password_hash ? await verifyPassword(password, user.password_hash) : await dummyVerify(password);
-  if (!ok) await recordAttempt(ctx, limits);
+  if (ok) await attempt.release();
   return ok;
 }

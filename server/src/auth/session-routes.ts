@@ -4,7 +4,7 @@ import type { Ctx } from '../context.ts';
 import { authResult } from './auth-result.ts';
 import { clearRefreshCookie, hasCookie, readCookie, refreshCookie, setRefreshCookie } from './cookies.ts';
 import { dummyVerify, verifyPassword } from './password.ts';
-import { clearAttempts, loginLimits, recordAttempt, retryAfter } from './rate-limit.ts';
+import { claimAttempt, clearAttempts, loginLimits } from './rate-limit.ts';
 import { findToken, revokeFamily, rotate, startFamily } from './sessions.ts';
 import { orgById, orgBySlug } from '../organizations.ts';
 import { HttpProblem } from '../http/problems.ts';
@@ -41,15 +41,13 @@ export function authSessionRoutes(ctx: Ctx): Router {
     const user = await userByLogin(ctx.db, body.username);
     // Counted per account (email and user name are the same account) and per client address.
     const limits = loginLimits(user?.id ?? body.username, clientIp(req));
-    const wait = await retryAfter(ctx, limits);
-    if (wait > 0) throw rateLimited(wait);
+    const attempt = await claimAttempt(ctx, limits);
+    if (attempt.wait > 0) throw rateLimited(attempt.wait);
 
     const passwordOk = user?.password_hash ? await verifyPassword(body.password, user.password_hash) : await dummyVerify(body.password);
     const member = passwordOk && user && org ? await membership(ctx.db, user.id, org.id) : null;
-    if (!passwordOk || !user || !org || !member || user.status === 'invited') {
-      await recordAttempt(ctx, limits);
-      throw invalidCredentials();
-    }
+    if (!passwordOk || !user || !org || !member || user.status === 'invited') throw invalidCredentials();
+    await attempt.release();
     if (user.status === 'locked') throw new HttpProblem(403, 'account_locked', 'This account is locked. Please contact your property manager.');
 
     await clearAttempts(ctx, limits[0]!.key);
@@ -69,7 +67,7 @@ export function authSessionRoutes(ctx: Ctx): Router {
    * load logs no failed request in the host page's console (openapi.yaml, /auth/refresh).
    */
   router.post('/auth/refresh', async (req, res) => {
-    const requestedSlug = (req.body as { organization?: string }).organization;
+    const requestedSlug = ((req.body ?? {}) as { organization?: string }).organization;
     const requested = requestedSlug ? await orgBySlug(ctx.db, requestedSlug) : null;
     const token = readCookie(req, refreshCookie);
     const row = token ? await findToken(ctx, token) : null;
