@@ -3,6 +3,7 @@ import { ContextEvent, type Context, type ContextCallback, type ContextType } fr
 import type { ApiClient } from '@hausportal/api';
 import { apiContext, sessionContext, type Session } from './context.js';
 import { HpSessionConnectedEvent } from './events.js';
+import { themeAttribute } from './org-theme.js';
 
 // Keyed by Symbol.for, so every bundled copy of core on a page sees the same sessions and warns once (DESIGN §3).
 const SESSIONS = Symbol.for('hausportal.sessions');
@@ -160,6 +161,26 @@ export class PageSessionController implements ReactiveController {
     this.setStatus('attached');
     subscribe('api', apiContext, (api) => this.target.setApi(api));
     subscribe('session', sessionContext, (value) => this.target.setSession(value));
+    this.followTheme(session);
+  }
+
+  /**
+   * The organization theme is a rule for the session's `data-hp-theme` (org-theme.ts); the widget carries the same
+   * value while attached, so it shows the organization's colours, font and radius like the widgets inside.
+   */
+  private followTheme(session: HTMLElement): void {
+    const copy = () => {
+      const id = session.getAttribute(themeAttribute);
+      if (id) this.host.setAttribute(themeAttribute, id);
+      else this.host.removeAttribute(themeAttribute);
+    };
+    copy();
+    const observer = new MutationObserver(copy);
+    observer.observe(session, { attributes: true, attributeFilter: [themeAttribute] });
+    this.unsubscribe.set('theme', () => {
+      observer.disconnect();
+      this.host.removeAttribute(themeAttribute);
+    });
   }
 
   /** Looks again when a session announces itself or the document has finished loading. */

@@ -78,6 +78,22 @@ describe('a widget outside any session', () => {
     expect(fake.callsTo('POST /auth/refresh')).to.have.length(1);
   });
 
+  it("shows the organization theme of the session it takes, and lets go of it with the session", async () => {
+    const root = await fixture(html`<div>
+      <hp-session api=${api} org="demo" lang="de"><test-probe id="inside"></test-probe></hp-session>
+      <p><test-probe id="outside"></test-probe></p>
+    </div>`);
+    const session = root.querySelector('hp-session') as HpSession;
+    const outside = root.querySelector('#outside') as TestProbe;
+    await session.settled;
+    const primary = (el: Element) => getComputedStyle(el).getPropertyValue('--hp-color-primary').trim();
+    await waitUntil(() => primary(outside) !== '', 'the organization theme did not reach the widget outside');
+    expect(primary(outside)).to.equal(primary(root.querySelector('#inside')!));
+    expect(primary(outside)).to.contain(demoOrganization.theme.primary);
+    session.remove();
+    await waitUntil(() => primary(outside) === '', 'the theme stayed after the session left');
+  });
+
   it('works when WordPress wpautop has split the snippet and the parser closed <hp-session> early', async () => {
     const snippet = `<hp-session api="${api}" org="demo" lang="de">
   <test-probe id="inside"></test-probe>
