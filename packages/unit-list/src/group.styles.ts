@@ -77,7 +77,7 @@ export const groupStyles = css`
   .contact .phone {
     white-space: nowrap;
   }
-  /* An e-mail address longer than the line may break (at its dots and @ first). */
+  /* An e-mail address longer than the line breaks after its @ or before a dot (<wbr>), anywhere only as a last resort. */
   .contact .email {
     overflow-wrap: anywhere;
   }

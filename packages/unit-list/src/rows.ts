@@ -31,12 +31,17 @@ export function renderColumnHeaders(sort: SortState | null, onSort: (key: SortKe
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
 
+/** An e-mail address with break opportunities after the @ and before each dot, so a narrow line breaks there. */
+export function breakableEmail(email: string): TemplateResult[] {
+  return email.split(/(?=\.)|(?<=@)/).map((part, i) => (i === 0 ? html`${part}` : html`<wbr />${part}`));
+}
+
 function renderContact(contact: PropertyContact): TemplateResult {
   return html`<li class="contact">
     <span class="category">${contactText(contact.category)}</span>
     <span class="name">${contact.name}</span>
     ${contact.phone ? html`<a class="phone" href=${telHref(contact.phone)}>${contact.phone}</a>` : nothing}
-    ${contact.email ? html`<a class="email" href="mailto:${contact.email}">${contact.email}</a>` : nothing}
+    ${contact.email ? html`<a class="email" href="mailto:${contact.email}">${breakableEmail(contact.email)}</a>` : nothing}
   </li>`;
 }
 

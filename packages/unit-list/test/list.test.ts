@@ -1,8 +1,9 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { UnitSummary } from '@hausportal/api';
 import type { HpUnitList, SortKey } from '../src/index.js';
 import { generateUnits } from '../src/testing.js';
+import { breakableEmail } from '../src/rows.js';
 import { loaded, root, rowIds, seedData, text, unitList, unitRoutes } from './fixtures.js';
 
 const collator = new Intl.Collator('de', { numeric: true, sensitivity: 'base' });
@@ -181,5 +182,26 @@ describe('<hp-unit-list> at 320 px', () => {
       expect(root(el).querySelector('.base')!.scrollWidth).to.be.at.most(el.clientWidth);
       await expect(el).to.be.accessible();
     }
+  });
+});
+
+describe('<hp-unit-list> contact e-mail addresses', () => {
+  it('break after the @ or before a dot on a narrow line, never inside a word', async () => {
+    const email = 'mietenbuchhaltung@immopro.example';
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 20ch; font: 16px/1.5 monospace">${breakableEmail(email)}</div>`);
+    expect(box.textContent).to.equal(email);
+    // The top of every character's box: a change of line shows where the address broke.
+    const text = [...box.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent) as Text[];
+    const tops: number[] = [];
+    for (const node of text)
+      for (let i = 0; i < node.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        tops.push(Math.round(range.getBoundingClientRect().top));
+      }
+    const breaks = tops.flatMap((top, i) => (i > 0 && top !== tops[i - 1] ? [i] : []));
+    expect(breaks.length).to.be.greaterThan(0);
+    for (const i of breaks) expect(email[i - 1] === '@' || email[i] === '.', `broke before "${email.slice(i)}"`).to.equal(true);
   });
 });
