@@ -6,11 +6,12 @@ export function verdict(m: Measurement): Verdict {
   return ok ? 'OK' : 'OVER';
 }
 
-/** Human-readable value: bytes as kB with two decimals, everything else as is. */
+/** Human-readable value: bytes as kB with two decimals, ms and % with one, req/s whole, everything else as is. */
 export function formatValue(value: number, unit: Measurement['unit']): string {
   if (unit === 'B') return `${(value / 1000).toFixed(2)} kB`;
   if (unit === 'ms') return `${value.toFixed(1)} ms`;
   if (unit === 'req/s') return `${Math.round(value)} req/s`;
+  if (unit === '%') return `${value.toFixed(1)} %`;
   return `${value} ${unit}`;
 }
 
