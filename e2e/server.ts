@@ -10,6 +10,8 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export interface RunningServer {
   /** Base URL from the startup line, without a trailing slash. */
   url: string;
+  /** The server's process id (with HP_WORKERS > 1, the cluster primary). */
+  pid: number;
   /** Everything the server wrote so far (for failure messages). */
   output(): string;
   stop(): Promise<void>;
@@ -63,7 +65,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       );
       child.once('error', reject);
     });
-    return { url, output: () => log, stop };
+    return { url, pid: child.pid!, output: () => log, stop };
   } catch (error) {
     await stop();
     throw error;

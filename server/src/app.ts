@@ -5,7 +5,9 @@ import type { Config } from './config.ts';
 import { repoRoot } from './config.ts';
 import type { Ctx } from './context.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { engineOf, type Db } from './db.ts';
+import { engineOf, readerOf, type Db } from './db.ts';
+import { Caches, watchWrites } from './cache.ts';
+import { OrgDirectory } from './organizations.ts';
 import { createMailer, type Mailer } from './notifications/mail.ts';
 import { notFound, problemHandler } from './http/problems.ts';
 import { apiHelmet, cors } from './http/security.ts';
@@ -33,8 +35,15 @@ export interface AppOptions {
 
 export function createApp({ config, db, clock = systemClock, mailer, log }: AppOptions): Express {
   let secret: Promise<string> | null = null;
+  const caches = new Caches(clock);
+  watchWrites(db, caches);
+  const read = readerOf(db);
   const ctx: Ctx = {
     db,
+    read,
+    orgs: new OrgDirectory(read, caches),
+    sessions: caches.create('sessions'),
+    caches,
     engine: engineOf(db),
     config,
     clock,

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +31,12 @@ export interface Config {
    * runs on from there, e.g. to see the organizations' New Year's Eve. Null: the system clock.
    */
   clockStart: string | null;
+  /**
+   * Server processes on this machine (HP_WORKERS): 1 (the default) serves in this process; N > 1 forks N workers with
+   * node:cluster that share the port; `auto` is the number of cores. Nothing that matters lives in one process
+   * (DESIGN §10), so any worker can answer any request.
+   */
+  workers: number;
   /** Folders served as static files. */
   examplesDir: string;
   portalDistDir: string;
@@ -78,6 +85,15 @@ function parseClockStart(value: string | undefined, env: NodeEnv): string | null
   return new Date(ms).toISOString();
 }
 
+export function parseWorkers(value: string | undefined, cores = availableParallelism()): number {
+  const text = (value ?? '').trim().toLowerCase();
+  if (text === '') return 1;
+  if (text === 'auto') return cores;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`HP_WORKERS must be auto or a number of processes from 1 to 256, not "${value}"`);
+  return n;
+}
+
 /** The default database: a SQLite file in data/ at the repository root (the folder is created). */
 export function defaultDatabaseUrl(): string {
   const file = resolve(repoRoot, 'data', 'hausportal.sqlite');
@@ -99,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: nodeEnv === 'production' ? /^(true|1|yes|on)$/i.test(env.HP_DEMO_SEED ?? '') : !/^(false|0|no|off)$/i.test(env.HP_DEMO_SEED ?? ''),
     trustProxy: parseTrustProxy(env.HP_TRUST_PROXY),
     clockStart: parseClockStart(env.HP_CLOCK_START, nodeEnv),
+    workers: parseWorkers(env.HP_WORKERS),
     examplesDir: resolve(repoRoot, 'examples'),
     portalDistDir: resolve(repoRoot, 'packages', 'portal', 'dist'),
   };

@@ -1,18 +1,20 @@
+import cluster, { type Worker } from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { migrate, openDb } from './db.ts';
 import { hasDemoSeed, isEmpty, seedDemo } from './seed/demo.ts';
 import { demoLogins } from './seed/data.ts';
-import { clockStartingAt, systemClock } from './clock.ts';
+import { clockStartingAt, systemClock, type Clock } from './clock.ts';
+import { relayCacheClears } from './cache.ts';
+import { jwtSecretFromDb } from './settings.ts';
+
+// `node server/dist/main.js` (npm start) or, in development, `node --import tsx server/src/main.ts`.
+// With HP_WORKERS=N (N > 1, or auto) this process prepares the database and forks N workers that share the port.
 
 const config = loadConfig();
-const db = openDb(config.databaseUrl);
 const clock = config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
-await migrate(db);
-if (config.demoSeed && (await isEmpty(db))) await seedDemo(db, clock);
 
-const app = createApp({ config, db, clock });
 /** Why the server could not listen, in words a person starting it can act on. */
 function cannotStart(err: NodeJS.ErrnoException): never {
   const hint =
@@ -22,28 +24,88 @@ function cannotStart(err: NodeJS.ErrnoException): never {
   process.exit(1);
 }
 
-// Express 5 hands a failed listen to this callback as its argument.
-const server = app.listen(config.port, (err?: Error) => {
-  if (err) cannotStart(err);
-  const { port } = server.address() as AddressInfo;
-  const url = config.publicUrl ?? `http://localhost:${port}`;
-  const lines = [`Hausportal listening on ${url}`];
-  if (config.clockStart) lines.push(`Clock started at ${config.clockStart} (HP_CLOCK_START), now ${clock().toISOString()}`);
-  void hasDemoSeed(db).then((seeded) => {
-    if (seeded) {
+/** Migrations, the demo seed and the signing secret: once, before any request is served. Returns the banner lines. */
+async function prepare(config: Config, clock: Clock): Promise<string[]> {
+  const db = openDb(config.databaseUrl);
+  try {
+    await migrate(db);
+    if (config.demoSeed && (await isEmpty(db))) await seedDemo(db, clock);
+    if (!config.jwtSecret) await jwtSecretFromDb(db);
+    const lines: string[] = [];
+    if (config.clockStart) lines.push(`Clock started at ${config.clockStart} (HP_CLOCK_START), now ${clock().toISOString()}`);
+    if (await hasDemoSeed(db)) {
       lines.push('Demo logins (email / password / role / organization):');
       for (const l of demoLogins)
         lines.push(`  ${l.email} / ${l.password ?? `(invited — activation code ${l.activationCode})`} / ${l.role} / ${l.organization}`);
     }
-    console.log(lines.join('\n'));
-  });
-});
+    return lines;
+  } finally {
+    await db.destroy();
+  }
+}
 
-server.on('error', cannotStart);
-
-const stop = () => {
-  server.close(() => void db.destroy().then(() => process.exit(0)));
-  setTimeout(() => process.exit(0), 5000).unref();
+const banner = (port: number, workers: number, lines: string[]): string => {
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  return [`Hausportal listening on ${url}${workers > 1 ? ` (${workers} workers)` : ''}`, ...lines].join('\n');
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+
+/** Serves the app in this process; `onListening` gets the port. */
+function serve(onListening: (port: number) => void): void {
+  const db = openDb(config.databaseUrl);
+  const app = createApp({ config, db, clock });
+  // Express 5 hands a failed listen to this callback as its argument.
+  const server = app.listen(config.port, (err?: Error) => {
+    if (err) cannotStart(err);
+    onListening((server.address() as AddressInfo).port);
+  });
+  server.on('error', cannotStart);
+  const stop = () => {
+    server.close(() => void db.destroy().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** The cluster primary: forks the workers, prints the banner once all listen, replaces a worker that dies. */
+function supervise(lines: string[]): void {
+  relayCacheClears();
+  let stopping = false;
+  let listening = 0;
+  const recentDeaths: number[] = [];
+  const fork = (): Worker => cluster.fork();
+  cluster.on('listening', (_worker, address) => {
+    listening++;
+    if (listening === config.workers) console.log(banner(address.port, config.workers, lines));
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    const now = Date.now();
+    recentDeaths.push(now);
+    while (recentDeaths[0]! < now - 60_000) recentDeaths.shift();
+    console.error(`Hausportal worker ${worker.process.pid} ended (${signal ?? code})${recentDeaths.length > 5 ? '' : '; starting another'}.`);
+    if (recentDeaths.length > 5) {
+      console.error('Hausportal: workers keep ending (more than 5 in a minute); stopping. See the errors above.');
+      process.exit(1);
+    }
+    fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 6000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  for (let i = 0; i < config.workers; i++) fork();
+}
+
+if (cluster.isWorker) serve(() => undefined);
+else {
+  const lines = await prepare(config, clock);
+  if (config.workers > 1) supervise(lines);
+  else serve((port) => console.log(banner(port, 1, lines)));
+}

@@ -1,5 +1,6 @@
 import { defaultPasswordPolicy, type OrganizationPublic, type PasswordPolicy, type Theme } from '@hausportal/api';
 import { bool, json, type Db } from './db.ts';
+import type { Caches, TtlCache } from './cache.ts';
 import { dayIn, timeZoneName } from './calendar.ts';
 
 export interface Organization {
@@ -77,6 +78,46 @@ export async function orgById(db: Db, id: string): Promise<Organization | null> 
 export async function allAllowedOrigins(db: Db): Promise<Set<string>> {
   const rows = await db('organizations').select('allowed_origins');
   return new Set(rows.flatMap((r: Row) => json<string[]>(r.allowed_origins, [])));
+}
+
+/**
+ * Organizations as the requests need them, from memory: read once per {@link cacheSeconds}.organizations (30 s) and
+ * re-read at once after a write to the organizations table through this server (cache.ts `watchWrites`).
+ */
+export class OrgDirectory {
+  readonly #orgs: TtlCache<Organization | null>;
+  readonly #origins: TtlCache<Set<string>>;
+
+  constructor(
+    private readonly db: Db,
+    caches: Caches,
+  ) {
+    this.#orgs = caches.create('organizations');
+    this.#origins = caches.create('organizations');
+  }
+
+  bySlug(slug: string): Promise<Organization | null> {
+    return this.#load(`slug:${slug}`, () => orgBySlug(this.db, slug));
+  }
+
+  byId(id: string): Promise<Organization | null> {
+    return this.#load(`id:${id}`, () => orgById(this.db, id));
+  }
+
+  /** Every origin some organization allows (for CORS). */
+  async allowedOrigins(): Promise<Set<string>> {
+    const cached = this.#origins.get('all');
+    if (cached) return cached;
+    const generation = this.#origins.generation;
+    return this.#origins.set('all', await allAllowedOrigins(this.db), generation);
+  }
+
+  async #load(key: string, read: () => Promise<Organization | null>): Promise<Organization | null> {
+    const cached = this.#orgs.get(key);
+    if (cached !== undefined) return cached;
+    const generation = this.#orgs.generation;
+    return this.#orgs.set(key, await read(), generation);
+  }
 }
 
 /** What anyone may read about the organization, with the server's clock `now` and the organization's day then. */

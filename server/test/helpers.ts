@@ -73,6 +73,11 @@ export interface TestServer {
   config: Config;
   /** Starts another server (e.g. with NODE_ENV=production) on the same database. */
   startSibling(env: Partial<Config>): Promise<{ url: string; close(): Promise<void> }>;
+  /**
+   * Another server on the same database with its own connections and caches, like a second machine behind the load
+   * balancer: it learns of writes through the first one only from the database.
+   */
+  startOtherMachine(): Promise<{ url: string; db: Db; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -111,6 +116,11 @@ export async function startServer(options: { env?: NodeEnv; devOrigins?: string[
       const s = await listen({ ...config, ...env }, database.db, clock);
       siblings.push(s.server);
       return { url: s.url, close: () => closeServer(s.server) };
+    },
+    async startOtherMachine() {
+      const db = openDb(database.url, { schema: database.schema });
+      const s = await listen(config, db, clock);
+      return { url: s.url, db, close: () => closeServer(s.server).then(() => db.destroy()) };
     },
     async close() {
       await Promise.all([closeServer(server), ...siblings.map(closeServer)]);

@@ -15,12 +15,12 @@ const emailTaken = () =>
 export function meRoutes(ctx: Ctx): Router {
   const router = Router();
 
-  router.get('/me', requireUser(ctx, { allowPending: true }), async (_req, res) => {
+  router.get('/me', requireUser(ctx, { allowPending: true, fresh: true }), async (_req, res) => {
     const { user, member, org } = authOf(res);
     res.json(await buildMe(ctx.db, user, member, org));
   });
 
-  router.patch('/me', requireUser(ctx), async (req, res) => {
+  router.patch('/me', requireUser(ctx, { fresh: true }), async (req, res) => {
     const { user, org, claims } = authOf(res);
     const body = req.body as MePatch;
     const update: Record<string, unknown> = {};
@@ -54,7 +54,7 @@ export function meRoutes(ctx: Ctx): Router {
     res.json(await buildMe(ctx.db, fresh, (await membership(ctx.db, user.id, org.id))!, org));
   });
 
-  router.post('/me/terms', requireUser(ctx, { allowPending: true }), async (req, res) => {
+  router.post('/me/terms', requireUser(ctx, { allowPending: true, fresh: true }), async (req, res) => {
     const { user, member, org } = authOf(res);
     const { version } = req.body as { version: string };
     if (version !== org.terms.version)

@@ -8,7 +8,6 @@ import { currentPasswordOk } from './reauth.ts';
 import { enforcePolicy } from './policy.ts';
 import { claimAttempt, clearAttempts, loginLimits, resetLimits } from './rate-limit.ts';
 import { revokeUserFamilies } from './sessions.ts';
-import { orgById, orgBySlug } from '../organizations.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { membership, userById } from './users.ts';
 import { passwordChangedMail, resetMail } from './mails.ts';
@@ -28,7 +27,7 @@ export function authPasswordRoutes(ctx: Ctx): Router {
     await ctx.db('users').where({ id: userId }).update({ password_hash: hash, must_change_password: false, updated_at: ctx.clock().toISOString(), ...extra });
   }
 
-  router.post('/auth/password', requireUser(ctx, { allowPending: true }), async (req, res) => {
+  router.post('/auth/password', requireUser(ctx, { allowPending: true, fresh: true }), async (req, res) => {
     const { user, org, claims } = authOf(res);
     const body = req.body as Schemas['PasswordChangeRequest'];
     if (!(await currentPasswordOk(ctx, req, user, body.currentPassword))) {
@@ -52,7 +51,7 @@ export function authPasswordRoutes(ctx: Ctx): Router {
     const limits = resetLimits(clientIp(req));
     const attempt = await claimAttempt(ctx, limits);
     if (attempt.wait > 0) throw rateLimited(attempt.wait);
-    const org = await orgBySlug(ctx.db, body.organization);
+    const org = await ctx.orgs.bySlug(body.organization);
     const user = org ? await ctx.db('users').where({ email: body.email.toLowerCase() }).first() : null;
     const member = user && org ? await membership(ctx.db, user.id, org.id) : null;
     if (org && user && member && user.status === 'active') {
@@ -66,7 +65,7 @@ export function authPasswordRoutes(ctx: Ctx): Router {
     const body = req.body as Schemas['PasswordResetConfirm'];
     const found = await peekCode(ctx, body.code, 'reset');
     const user = found ? await userById(ctx.db, found.userId) : null;
-    const org = found ? await orgById(ctx.db, found.organizationId) : null;
+    const org = found ? await ctx.orgs.byId(found.organizationId) : null;
     if (!found || !user || !org || user.status !== 'active') throw invalidCode();
     enforcePolicy(org, body.newPassword, [user.username, user.email]);
     if (!(await consumeCode(ctx, found.id))) throw invalidCode();
@@ -81,7 +80,7 @@ export function authPasswordRoutes(ctx: Ctx): Router {
     const body = req.body as Schemas['ActivationRequest'];
     const found = await peekCode(ctx, body.code, 'activation');
     const user = found ? await userById(ctx.db, found.userId) : null;
-    const org = found ? await orgById(ctx.db, found.organizationId) : null;
+    const org = found ? await ctx.orgs.byId(found.organizationId) : null;
     if (!found || !user || !org || user.status !== 'invited' || user.email !== body.email.toLowerCase()) throw invalidCode();
     enforcePolicy(org, body.newPassword, [user.username, user.email]);
     if (!(await consumeCode(ctx, found.id))) throw invalidCode();

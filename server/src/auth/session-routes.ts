@@ -6,7 +6,6 @@ import { clearRefreshCookie, hasCookie, readCookie, refreshCookie, setRefreshCoo
 import { dummyVerify, verifyPassword } from './password.ts';
 import { claimAttempt, clearAttempts, loginLimits } from './rate-limit.ts';
 import { findToken, revokeFamily, rotate, startFamily } from './sessions.ts';
-import { orgById, orgBySlug } from '../organizations.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { checkCookieRequest } from '../http/security.ts';
 import { membership, userById, userByLogin } from './users.ts';
@@ -36,7 +35,7 @@ export function authSessionRoutes(ctx: Ctx): Router {
 
   router.post('/auth/login', async (req, res) => {
     const body = req.body as LoginRequest;
-    const org = await orgBySlug(ctx.db, body.organization);
+    const org = await ctx.orgs.bySlug(body.organization);
     await checkCookieRequest(ctx, req, org);
     const user = await userByLogin(ctx.db, body.username);
     // Counted per account (email and user name are the same account) and per client address.
@@ -68,10 +67,10 @@ export function authSessionRoutes(ctx: Ctx): Router {
    */
   router.post('/auth/refresh', async (req, res) => {
     const requestedSlug = ((req.body ?? {}) as { organization?: string }).organization;
-    const requested = requestedSlug ? await orgBySlug(ctx.db, requestedSlug) : null;
+    const requested = requestedSlug ? await ctx.orgs.bySlug(requestedSlug) : null;
     const token = readCookie(req, refreshCookie);
     const row = token ? await findToken(ctx, token) : null;
-    const familyOrg = row ? await orgById(ctx.db, row.organization_id!) : null;
+    const familyOrg = row ? await ctx.orgs.byId(row.organization_id!) : null;
     const target = requestedSlug ? requested : familyOrg;
     await checkCookieRequest(ctx, req, target);
     // Moving a session to another organization: the page must be allowed by the organization it comes from too.
@@ -105,7 +104,7 @@ export function authSessionRoutes(ctx: Ctx): Router {
   router.post('/auth/logout', async (req, res) => {
     const token = readCookie(req, refreshCookie);
     const row = token ? await findToken(ctx, token) : null;
-    const org = row ? await orgById(ctx.db, row.organization_id!) : null;
+    const org = row ? await ctx.orgs.byId(row.organization_id!) : null;
     await checkCookieRequest(ctx, req, org);
     if (row) await revokeFamily(ctx, row.family_id!);
     clearRefreshCookie(res, org?.crossSite ?? false);

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Ctx } from '../context.ts';
-import { allAllowedOrigins, type Organization } from '../organizations.ts';
+import type { Organization } from '../organizations.ts';
 import { HttpProblem, sendProblem } from './problems.ts';
 
 /** The server's own origin: HP_PUBLIC_URL, or what the request was addressed to. */
@@ -40,7 +40,7 @@ export const pageHelmet = helmet({
 });
 
 async function isKnownOrigin(ctx: Ctx, origin: string): Promise<boolean> {
-  return ctx.config.devOrigins.includes(origin) || (await allAllowedOrigins(ctx.db)).has(origin);
+  return ctx.config.devOrigins.includes(origin) || (await ctx.orgs.allowedOrigins()).has(origin);
 }
 
 /** Exact-origin CORS: credentials only for origins some organization (or the dev list) allows. */

@@ -25,9 +25,9 @@ export function expenseRoutes(ctx: Ctx): Router {
     const auth = authOf(res);
     const day = today(ctx.clock, auth.org.timeZone);
     const year = yearParam(req, day);
-    const { propertyIds, accounts } = await ownedAccounts(ctx.db, auth, idParam(req, 'property'), year, day);
+    const { propertyIds, accounts } = await ownedAccounts(ctx.read, auth, idParam(req, 'property'), year, day);
     const roles = new Map(propertyIds.map((id) => [id, new Set(['owner' as const])]));
-    const [list, properties] = await Promise.all([accountsWithTotals(ctx.db, accounts, year), loadProperties(ctx, req, auth, roles)]);
+    const [list, properties] = await Promise.all([accountsWithTotals(ctx.read, accounts, year), loadProperties(ctx, req, auth, roles)]);
     const body: ExpenseAccountList = { year, accounts: list, properties };
     sendPrivateJson(res, body);
   });
@@ -38,10 +38,10 @@ export function expenseRoutes(ctx: Ctx): Router {
     const year = yearParam(req, day);
     const limit = limitParam(req);
     const cursor = decodeCursor(req.query.cursor, ['string', 'string']);
-    const account = await ownedAccount(ctx.db, auth, req.params.id as string, year, day);
+    const account = await ownedAccount(ctx.read, auth, req.params.id as string, year, day);
     const [[summary], page] = await Promise.all([
-      accountsWithTotals(ctx.db, [account], year),
-      entryPage(ctx.db, account.id, year, limit, cursor),
+      accountsWithTotals(ctx.read, [account], year),
+      entryPage(ctx.read, account.id, year, limit, cursor),
     ]);
     const body: ExpenseEntryPage = {
       account: summary!,
@@ -53,7 +53,7 @@ export function expenseRoutes(ctx: Ctx): Router {
 
   router.get('/receipts/:id', requireUser(ctx), async (req, res) => {
     const auth = authOf(res);
-    const file = await ownedReceipt(ctx.db, auth, req.params.id as string, today(ctx.clock, auth.org.timeZone));
+    const file = await ownedReceipt(ctx.read, auth, req.params.id as string, today(ctx.clock, auth.org.timeZone));
     const bytes = Buffer.isBuffer(file.bytes) ? file.bytes : Buffer.from(file.bytes);
     res.setHeader('Content-Type', downloadable.has(file.mime) ? file.mime : 'application/octet-stream');
     res.setHeader('Content-Length', String(bytes.length));

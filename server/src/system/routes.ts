@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Ctx } from '../context.ts';
-import { orgBySlug, toPublic } from '../organizations.ts';
+import { toPublic } from '../organizations.ts';
 import { HttpProblem } from '../http/problems.ts';
 
 const version = '0.1.0';
@@ -10,7 +10,7 @@ export function systemRoutes(ctx: Ctx): Router {
 
   router.get('/health', async (_req, res) => {
     try {
-      await ctx.db.raw('select 1');
+      await ctx.read.raw('select 1');
     } catch {
       throw new HttpProblem(503, 'database_unavailable', 'The database does not answer.');
     }
@@ -22,7 +22,7 @@ export function systemRoutes(ctx: Ctx): Router {
   });
 
   router.get('/organizations/:slug/public', async (req, res) => {
-    const org = await orgBySlug(ctx.db, req.params.slug as string);
+    const org = await ctx.orgs.bySlug(req.params.slug as string);
     if (!org) throw new HttpProblem(404, 'organization_not_found', 'There is no such organization.');
     res.setHeader('Cache-Control', 'public, max-age=60');
     res.json(toPublic(org, ctx.clock()));

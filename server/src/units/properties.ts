@@ -47,8 +47,8 @@ export async function loadProperties(ctx: Ctx, req: Request, auth: Auth, roles: 
   const ids = [...roles.keys()];
   if (ids.length === 0) return [];
   const [rows, contacts] = await Promise.all([
-    ctx.db('properties').whereIn('id', ids).andWhere('organization_id', auth.org.id) as Promise<PropertyRow[]>,
-    ctx.db('property_contacts').whereIn('property_id', ids).orderBy('property_id').orderBy('position').orderBy('id') as Promise<ContactRow[]>,
+    ctx.read('properties').whereIn('id', ids).andWhere('organization_id', auth.org.id) as Promise<PropertyRow[]>,
+    ctx.read('property_contacts').whereIn('property_id', ids).orderBy('property_id').orderBy('position').orderBy('id') as Promise<ContactRow[]>,
   ]);
   const base = publicBase(ctx, req);
   const byId = new Map(rows.map((r) => [r.id, r]));

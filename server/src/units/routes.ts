@@ -21,12 +21,12 @@ export function unitRoutes(ctx: Ctx): Router {
     const limit = limitParam(req);
     const cursor = decodeCursor(req.query.cursor, cursorTypes);
     const day = today(ctx.clock, auth.org.timeZone);
-    const q = ordered(contractsOf(ctx.db, auth, day)).limit(limit + 1);
+    const q = ordered(contractsOf(ctx.read, auth, day)).limit(limit + 1);
     if (cursor) after(q, unitOrder, cursor);
     const rows = (await q) as ContractRow[];
     const page = rows.slice(0, limit);
     const [items, properties] = await Promise.all([
-      unitSummaries(ctx.db, page, day),
+      unitSummaries(ctx.read, page, day),
       loadProperties(ctx, req, auth, rolesByProperty(page)),
     ]);
     const body: UnitPage = { items, properties, nextCursor: rows.length > limit ? encodeCursor(keyOf(page.at(-1)!)) : null };
@@ -36,12 +36,12 @@ export function unitRoutes(ctx: Ctx): Router {
   router.get('/units/:id', requireUser(ctx), async (req, res) => {
     const auth = authOf(res);
     const day = today(ctx.clock, auth.org.timeZone);
-    const [contract] = await contractsOnUnit(ctx.db, auth, req.params.id as string, day);
+    const [contract] = await contractsOnUnit(ctx.read, auth, req.params.id as string, day);
     const [[summary], [property]] = await Promise.all([
-      unitSummaries(ctx.db, [contract!], day),
+      unitSummaries(ctx.read, [contract!], day),
       loadProperties(ctx, req, auth, rolesByProperty([contract!])),
     ]);
-    const charges = summary!.monthly ? await chargeLinesOf(ctx.db, contract!, summary!.monthly.period) : [];
+    const charges = summary!.monthly ? await chargeLinesOf(ctx.read, contract!, summary!.monthly.period) : [];
     const body: UnitDetail = { ...summary!, property: property!, charges };
     sendPrivateJson(res, body);
   });

@@ -1,0 +1,116 @@
+import cluster from 'node:cluster';
+import type { Clock } from './clock.ts';
+import type { Db } from './db.ts';
+
+/**
+ * What the server keeps in memory between requests, and how long it may be stale (DESIGN §10).
+ *
+ * - `sessions`: access tokens whose session (user, membership, refresh family) was verified in the database.
+ * - `organizations`: organizations with their settings, by slug and id, and the origins they allow.
+ *
+ * Both are cleared at once when this process writes the tables they come from (see {@link watchWrites}), and the
+ * other workers of the same server (HP_WORKERS) are told through the cluster primary. Another machine on the same
+ * database sees a change when its entries expire: after {@link cacheSeconds} at the latest.
+ */
+export type CacheName = 'sessions' | 'organizations';
+
+/** How long an entry is used without asking the database again, in seconds. */
+export const cacheSeconds: Record<CacheName, number> = { sessions: 5, organizations: 30 };
+
+/** A map whose entries expire `seconds` after they were stored, by the server's clock (tests move it). */
+export class TtlCache<V> {
+  readonly #entries = new Map<string, { value: V; until: number }>();
+  /** Counts the clears, so that a value read from the database before a clear is not stored after it. */
+  generation = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly seconds: number,
+    private readonly max = 10_000,
+  ) {}
+
+  get(key: string): V | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.until > this.clock().getTime()) return entry.value;
+    this.#entries.delete(key);
+    return undefined;
+  }
+
+  /** Stores `value` unless the cache was cleared since `generation` (the {@link generation} before the read). */
+  set(key: string, value: V, generation = this.generation): V {
+    if (generation !== this.generation) return value;
+    // A full map starts over instead of tracking use: at 10,000 live sessions per 5 s that is rare and cheap.
+    if (this.#entries.size >= this.max) this.#entries.clear();
+    this.#entries.set(key, { value, until: this.clock().getTime() + this.seconds * 1000 });
+    return value;
+  }
+
+  clear(): void {
+    this.generation++;
+    this.#entries.clear();
+  }
+}
+
+type Message = { hausportal: 'cache-clear'; name: CacheName };
+const isClearMessage = (m: unknown): m is Message =>
+  typeof m === 'object' && m !== null && (m as Message).hausportal === 'cache-clear' && ((m as Message).name === 'sessions' || (m as Message).name === 'organizations');
+
+/** The caches of one app: each registers how to clear itself; clearing one also tells the sibling workers. */
+export class Caches {
+  readonly #clearers = new Map<CacheName, (() => void)[]>();
+
+  constructor(readonly clock: Clock) {
+    if (cluster.isWorker) process.on('message', (m: unknown) => (isClearMessage(m) ? this.#run(m.name) : undefined));
+  }
+
+  /** A new cache that is emptied whenever `name` is cleared. */
+  create<V>(name: CacheName): TtlCache<V> {
+    const cache = new TtlCache<V>(this.clock, cacheSeconds[name]);
+    this.#clearers.set(name, [...(this.#clearers.get(name) ?? []), () => cache.clear()]);
+    return cache;
+  }
+
+  /** Empties `name` here and, through the cluster primary, in the other workers. */
+  clear(name: CacheName): void {
+    this.#run(name);
+    if (cluster.isWorker && process.send) process.send({ hausportal: 'cache-clear', name } satisfies Message);
+  }
+
+  #run(name: CacheName): void {
+    for (const clear of this.#clearers.get(name) ?? []) clear();
+  }
+}
+
+/** In the cluster primary: hands a worker's cache-clear message to every other worker. */
+export function relayCacheClears(): void {
+  cluster.on('message', (from, message: unknown) => {
+    if (!isClearMessage(message)) return;
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from && worker.isConnected()) worker.send(message);
+  });
+}
+
+/** The tables whose rows the caches hold; a write to one of them clears these caches. */
+const tableCaches: Record<string, CacheName[]> = {
+  users: ['sessions'],
+  memberships: ['sessions'],
+  organizations: ['organizations', 'sessions'],
+};
+const writeStatement = /^\s*(?:update|delete\s+from|insert\s+into)\s+[`"]?(\w+)[`"]?/i;
+
+/**
+ * Clears the caches when a statement through `db` writes users, memberships or organizations, or revokes sessions,
+ * whatever code (or test) ran it; knex reports every statement, also those inside a transaction.
+ */
+export function watchWrites(db: Db, caches: Caches): void {
+  db.on('query', (query: { sql?: string }) => {
+    const table = query.sql ? writeStatement.exec(query.sql)?.[1]?.toLowerCase() : undefined;
+    if (!table) return;
+    if (table === 'sessions') {
+      // Revocations set revoked_at; a rotation only reads it in its WHERE clause.
+      if (/revoked_at/i.test(/\bset\b([^]*?)(?:\bwhere\b|$)/i.exec(query.sql!)?.[1] ?? '')) caches.clear('sessions');
+      return;
+    }
+    for (const name of tableCaches[table] ?? []) caches.clear(name);
+  });
+}

@@ -1,0 +1,117 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cacheSeconds } from '../src/cache.ts';
+import { readerOf } from '../src/db.ts';
+import { call, demo, expectProblem, login, startServer, type TestServer } from './helpers.ts';
+
+// The session and organization caches (cache.ts, DESIGN §6 and §10): what one server learns at once, what a second
+// machine on the same database learns within the stated bound, and how many queries authentication costs.
+
+/** Statements on the tables authentication reads, through the writer and the read pool of `s`. */
+function countAuthQueries(s: TestServer): { count(): number; stop(): void } {
+  let count = 0;
+  const onQuery = (q: { sql?: string }) => {
+    if (/\b(users|memberships|sessions|organizations)\b/.test(q.sql ?? '')) count++;
+  };
+  const dbs = [...new Set([s.db, readerOf(s.db)])];
+  for (const db of dbs) db.on('query', onQuery);
+  return { count: () => count, stop: () => dbs.forEach((db) => db.removeListener('query', onQuery)) };
+}
+
+describe('caches: sessions and organizations', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startServer();
+  });
+  after(() => s.close());
+
+  test('a signed-in request reads the session from the database at most once per 5 s, with one query', async () => {
+    const session = await login(s.url, demo.lehner.username, demo.lehner.password, demo.lehner.org);
+    assert.equal((await call(s.url, '/units', { token: session.token })).status, 200);
+    const counter = countAuthQueries(s);
+    try {
+      for (let i = 0; i < 5; i++) assert.equal((await call(s.url, '/units', { token: session.token })).status, 200);
+      assert.equal(counter.count(), 0, 'cached: no query for the session or the organization');
+      s.clock.advance(cacheSeconds.sessions + 1);
+      assert.equal((await call(s.url, '/units', { token: session.token })).status, 200);
+      assert.equal(counter.count(), 1, 'expired: one query (user, membership and live family together)');
+    } finally {
+      counter.stop();
+    }
+  });
+
+  test('a logout ends the session at once on this server and within 5 s on another machine', async () => {
+    const other = await s.startOtherMachine();
+    try {
+      const session = await login(s.url, demo.lehner.username, demo.lehner.password, demo.lehner.org);
+      assert.equal((await call(other.url, '/units', { token: session.token })).status, 200, 'the other machine caches the session');
+      assert.equal((await call(s.url, '/auth/logout', { body: {}, cookie: session.cookie })).status, 204);
+      expectProblem(await call(s.url, '/units', { token: session.token }), 401, 'invalid_token');
+      assert.equal((await call(other.url, '/units', { token: session.token })).status, 200, 'still within the bound on the other machine');
+      s.clock.advance(cacheSeconds.sessions);
+      expectProblem(await call(other.url, '/units', { token: session.token }), 401, 'invalid_token');
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a locked user is refused at once here (a write to users clears the cache)', async () => {
+    const session = await login(s.url, demo.huber.username, demo.huber.password, demo.huber.org);
+    assert.equal((await call(s.url, '/units', { token: session.token })).status, 200);
+    await s.db('users').where({ email: demo.huber.username }).update({ status: 'locked' });
+    try {
+      expectProblem(await call(s.url, '/units', { token: session.token }), 401, 'invalid_token');
+    } finally {
+      await s.db('users').where({ email: demo.huber.username }).update({ status: 'active' });
+    }
+  });
+
+  test('profile and terms answers are never stale: another machine shows a change made a moment ago', async () => {
+    const other = await s.startOtherMachine();
+    try {
+      const session = await login(s.url, demo.lehner.username, demo.lehner.password, demo.lehner.org);
+      assert.equal((await call(other.url, '/me', { token: session.token })).status, 200);
+      const patched = await call(s.url, '/me', { method: 'PATCH', token: session.token, body: { phone: '+43 1 234 99 00' } });
+      assert.equal(patched.status, 200, patched.text);
+      assert.equal((await call(other.url, '/me', { token: session.token })).body.phone, '+43 1 234 99 00');
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('new terms: required at once here, within 30 s on another machine; accepting them frees both at once', async () => {
+    const other = await s.startOtherMachine();
+    const org = await s.db('organizations').where({ slug: 'immopro' }).first('terms_version');
+    try {
+      const session = await login(s.url, demo.lehner.username, demo.lehner.password, demo.lehner.org);
+      assert.equal((await call(other.url, '/units', { token: session.token })).status, 200);
+      await s.db('organizations').where({ slug: 'immopro' }).update({ terms_version: '2099-01' });
+      expectProblem(await call(s.url, '/units', { token: session.token }), 403, 'action_required');
+      assert.equal((await call(other.url, '/units', { token: session.token })).status, 200, 'the other machine has the organization cached');
+      s.clock.advance(cacheSeconds.organizations);
+      expectProblem(await call(other.url, '/units', { token: session.token }), 403, 'action_required');
+      assert.equal((await call(s.url, '/me/terms', { token: session.token, body: { version: '2099-01' } })).status, 200);
+      assert.equal((await call(other.url, '/units', { token: session.token })).status, 200, 'a cached pending action is checked again');
+      assert.equal((await call(s.url, '/units', { token: session.token })).status, 200);
+    } finally {
+      await s.db('organizations').where({ slug: 'immopro' }).update({ terms_version: org.terms_version });
+      await other.close();
+    }
+  });
+
+  test('an origin an organization adds is allowed at once (CORS reads the cached list, cleared by the write)', async () => {
+    const origin = 'https://www.neue-hausverwaltung.example';
+    const preflight = () => call(s.url, '/units', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET' } });
+    assert.equal((await preflight()).status, 403);
+    const row = await s.db('organizations').where({ slug: 'krueger' }).first('allowed_origins');
+    const list = JSON.parse(typeof row.allowed_origins === 'string' ? row.allowed_origins : JSON.stringify(row.allowed_origins ?? []));
+    await s.db('organizations').where({ slug: 'krueger' }).update({ allowed_origins: JSON.stringify([...list, origin]) });
+    try {
+      const answer = await preflight();
+      assert.equal(answer.status, 204);
+      assert.equal(answer.headers.get('access-control-allow-origin'), origin);
+    } finally {
+      await s.db('organizations').where({ slug: 'krueger' }).update({ allowed_origins: JSON.stringify(list) });
+    }
+  });
+});
