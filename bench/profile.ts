@@ -101,17 +101,26 @@ interface CpuProfile {
 class SourceMaps {
   private maps = new Map<string, { map: SourceMap; dir: string } | null>();
 
-  /** The original file of a function that starts at (line, column) in `file` (0-based), or `file` without a map. */
-  original(file: string, line: number, column: number): string {
+  /**
+   * The original file and line (0-based) of a function that starts at (line, column) in `file` (0-based); the same
+   * position when `file` has no map.
+   */
+  original(file: string, line: number, column: number): { path: string; line: number } {
     if (!this.maps.has(file)) {
       const mapFile = `${file}.map`;
       this.maps.set(file, existsSync(mapFile) ? { map: new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8'))), dir: dirname(mapFile) } : null);
     }
     const entry = this.maps.get(file);
-    if (!entry || line < 0) return file;
-    const found = entry.map.findEntry(line, Math.max(column, 0)) as { originalSource?: string };
-    return found.originalSource ? resolve(entry.dir, found.originalSource) : file;
+    if (!entry || line < 0) return { path: file, line };
+    const found = entry.map.findEntry(line, Math.max(column, 0)) as { originalSource?: string; originalLine?: number };
+    return found.originalSource ? { path: resolve(entry.dir, found.originalSource), line: found.originalLine ?? 0 } : { path: file, line };
   }
+}
+
+/** Where a frame's function is: its file (a bundled one mapped back to its source) and line (0-based). */
+function sourceOf(frame: CallFrame, maps: SourceMaps): { path: string; line: number } {
+  const path = frame.url.startsWith('file:') ? fileURLToPath(frame.url) : frame.url;
+  return /\/server\/dist\/[^/]+\.js$/.test(path) ? maps.original(path, frame.lineNumber, frame.columnNumber) : { path, line: frame.lineNumber };
 }
 
 /** The layer of one profile node's own code, or 'caller' when it counts for the code that called it. */
@@ -128,10 +137,11 @@ function ownLayer(frame: CallFrame, maps: SourceMaps): Attribution {
   }
   if (!frame.url) return frame.functionName === 'stringify' ? JSON_ : 'caller';
   if (frame.url.startsWith('node:')) return nodeHttp.test(frame.url) ? NODE : 'caller';
-  let path = frame.url.startsWith('file:') ? fileURLToPath(frame.url) : frame.url;
+  const { path } = sourceOf(frame, maps);
   const pkg = packageOf(path);
+  // res.json's helper around JSON.stringify: the builtin's time shows as its self time.
+  if (pkg === 'express' && frame.functionName === 'stringify') return JSON_;
   if (pkg) return packageLayers[pkg] ?? 'caller';
-  if (/\/server\/dist\/[^/]+\.js$/.test(path)) path = maps.original(path, frame.lineNumber, frame.columnNumber);
   return sourceLayer(path) ?? (/\/server\/dist\//.test(path) ? SERVER : OTHER);
 }
 
@@ -181,7 +191,8 @@ function attribute(profile: CpuProfile, maps: SourceMaps, from: number, to: numb
     total++;
     const frame = byId.get(id)!.callFrame;
     if (layer !== IDLE) {
-      const where = frame.url ? `${frame.url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*\/(server|packages)\//, '$1/')}:${frame.lineNumber + 1}` : 'native';
+      const source = sourceOf(frame, maps);
+      const where = frame.url ? `${source.path.replace(/^.*\/node_modules\//, '').replace(/^.*\/(server|packages)\//, '$1/')}:${source.line + 1}` : 'native';
       const key = `${frame.functionName || '(anonymous)'} ${where} → ${layer}`;
       functions.set(key, (functions.get(key) ?? 0) + 1);
     }
@@ -282,7 +293,7 @@ export const profile: BenchModule = {
     if (files.length > 1) notes.push(`${files.length} profiles written (one per thread or process: tsx's module loader thread, cluster workers); the busiest is shown.`);
     notes.push(
       `${chosen.total} samples of the main thread ${chosen.windowed ? 'during the load' : '(the whole run: the load window did not match the profile clock)'}; ${Math.round(rps)} req/s with the profiler on${failed ? `, ${failed} failed requests` : ''}.`,
-      'Self time: a builtin or a shared helper (lodash, qs, debug, node:crypto, node:util, packages/*/src …) counts for the layer of the code that called it; JSON.stringify counts as serialization.',
+      'Self time: a builtin or a shared helper (lodash, qs, debug, node:crypto, node:util, packages/*/src …) counts for the layer of the code that called it; JSON.stringify, and the stringify helper of express around it in res.json, count as serialization.',
       'Idle is time the main thread waited with requests in flight (database threads, sockets). A JavaScript function\'s self time includes the native (C++) functions it calls, e.g. the sqlite3 statement constructor; native work in I/O callbacks (rows turned into objects) shows as (program).',
     );
     const hottest = [...chosen.functions].sort((a, b) => b[1] - a[1]).slice(0, 10);
