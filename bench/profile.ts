@@ -101,15 +101,19 @@ interface CpuProfile {
 class SourceMaps {
   private maps = new Map<string, { map: SourceMap; dir: string } | null>();
 
+  /** Reads the map of `file` now (when the server starts: a later build replaces it), unless already read. */
+  load(file: string): void {
+    if (this.maps.has(file)) return;
+    const mapFile = `${file}.map`;
+    this.maps.set(file, existsSync(mapFile) ? { map: new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8'))), dir: dirname(mapFile) } : null);
+  }
+
   /**
    * The original file and line (0-based) of a function that starts at (line, column) in `file` (0-based); the same
    * position when `file` has no map.
    */
   original(file: string, line: number, column: number): { path: string; line: number } {
-    if (!this.maps.has(file)) {
-      const mapFile = `${file}.map`;
-      this.maps.set(file, existsSync(mapFile) ? { map: new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8'))), dir: dirname(mapFile) } : null);
-    }
+    this.load(file);
     const entry = this.maps.get(file);
     if (!entry || line < 0) return { path: file, line };
     const found = entry.map.findEntry(line, Math.max(column, 0)) as { originalSource?: string; originalLine?: number };
@@ -265,6 +269,9 @@ export const profile: BenchModule = {
       notes.push(`server: TypeScript source through tsx (${existsSync(dist) ? 'HP_BENCH_PROFILE_SOURCE' : 'no server/dist in this tree'}); tsx's own work shows as "tsx loader".`);
     }
     const entry = compiled ? [dist] : ['--import', 'tsx', 'server/src/main.ts'];
+    const maps = new SourceMaps();
+    const built = compiled ? statSync(dist).mtimeMs : 0;
+    if (compiled) maps.load(dist);
     const running = await startProfiled(root, ['--cpu-prof', '--cpu-prof-dir', profileDir, ...entry], join(context.tmp, 'demo.sqlite'));
     let from = 0;
     let to = 0;
@@ -286,7 +293,7 @@ export const profile: BenchModule = {
     if (!files.length) throw new Error(`no CPU profile in ${profileDir}: the server did not write one at exit\n${running.output().slice(-2000)}`);
 
     // One file per process: with cluster workers the busiest one (the worker that served) is the one to read.
-    const maps = new SourceMaps();
+    if (compiled && statSync(dist).mtimeMs !== built) notes.push('server/dist was built again during the run: the profile may not match the source map read at the start.');
     const results = files.map((f) => attribute(JSON.parse(readFileSync(join(profileDir, f), 'utf8')) as CpuProfile, maps, from, to));
     const busy = (r: Attributed) => r.total - (r.samples.get(IDLE) ?? 0);
     const chosen = results.reduce((a, b) => (busy(b) > busy(a) ? b : a));
