@@ -51,7 +51,9 @@ function beginImmediate(db: Db): void {
 /**
  * Opens SQLite (a file path or `sqlite:` URL) or PostgreSQL (`postgres://…`).
  *
- * SQLite runs in WAL mode with one writer connection (the returned pool, so writes of this process are serialized)
+ * SQLite runs in WAL mode with `synchronous = NORMAL`: a commit is in the file once the call returns, so it survives
+ * the server process being killed; only a power loss or an operating-system crash may undo the last commits (never
+ * corrupt the file; https://sqlite.org/wal.html#performance_considerations). It has one writer connection (the returned pool, so writes of this process are serialized)
  * and {@link sqliteReaders} read-only connections for {@link readerOf}. Writes of several processes (HP_WORKERS)
  * wait for each other through the busy timeout. `destroy()` closes both pools.
  */
@@ -70,7 +72,7 @@ export function openDb(url: string, options: OpenDbOptions = {}): Db {
     client: 'sqlite3',
     connection: { filename },
     useNullAsDefault: true,
-    pool: { min: 1, max: 1, afterCreate: withPragmas([...common, 'PRAGMA journal_mode = WAL']) },
+    pool: { min: 1, max: 1, afterCreate: withPragmas([...common, 'PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL']) },
   });
   beginImmediate(writer);
   if (filename === '' || filename === ':memory:' || filename.includes('mode=memory')) return writer;

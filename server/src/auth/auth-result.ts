@@ -10,5 +10,5 @@ export const accessLifetimeSeconds = 300;
 export async function authResult(ctx: Ctx, user: UserRow, member: MembershipRow, org: Organization, familyId: string): Promise<AuthResult> {
   const iat = Math.floor(ctx.clock().getTime() / 1000);
   const accessToken = signJwt({ sub: user.id, aud: org.slug, sid: familyId, iat, exp: iat + accessLifetimeSeconds }, await ctx.jwtSecret());
-  return { accessToken, tokenType: 'Bearer', expiresIn: accessLifetimeSeconds, user: await buildMe(ctx.db, user, member, org) };
+  return { accessToken, tokenType: 'Bearer', expiresIn: accessLifetimeSeconds, user: await buildMe(ctx.read, user, member, org) };
 }

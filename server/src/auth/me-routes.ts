@@ -17,7 +17,7 @@ export function meRoutes(ctx: Ctx): Router {
 
   router.get('/me', requireUser(ctx, { allowPending: true, fresh: true }), async (_req, res) => {
     const { user, member, org } = authOf(res);
-    res.json(await buildMe(ctx.db, user, member, org));
+    res.json(await buildMe(ctx.read, user, member, org));
   });
 
   router.patch('/me', requireUser(ctx, { fresh: true }), async (req, res) => {
@@ -29,7 +29,7 @@ export function meRoutes(ctx: Ctx): Router {
     if (emailChanges) {
       // Checked first, so that without the password not even "address taken" is told.
       await confirmWithPassword(ctx, req, user, body.currentPassword);
-      const other = await ctx.db('users').whereNot({ id: user.id }).andWhere((q) => q.where({ email }).orWhere({ username: email })).first('id');
+      const other = await ctx.read('users').whereNot({ id: user.id }).andWhere((q) => q.where({ email }).orWhere({ username: email })).first('id');
       if (other) throw emailTaken();
       update.email = email;
     }
@@ -49,9 +49,9 @@ export function meRoutes(ctx: Ctx): Router {
       if (/unique|duplicate/i.test((err as Error).message)) throw emailTaken();
       throw err;
     }
-    const fresh = (await userById(ctx.db, user.id))!;
+    const fresh = (await userById(ctx.read, user.id))!;
     if (emailChanges) await afterEmailChange(ctx, user, fresh, org, claims.sid);
-    res.json(await buildMe(ctx.db, fresh, (await membership(ctx.db, user.id, org.id))!, org));
+    res.json(await buildMe(ctx.read, fresh, (await membership(ctx.read, user.id, org.id))!, org));
   });
 
   router.post('/me/terms', requireUser(ctx, { allowPending: true, fresh: true }), async (req, res) => {
@@ -62,7 +62,7 @@ export function meRoutes(ctx: Ctx): Router {
         errors: [{ field: '/version', code: 'terms_version_mismatch', message: 'Not the current version.' }],
       });
     await ctx.db('memberships').where({ id: member.id }).update({ terms_version: version, terms_accepted_at: ctx.clock().toISOString() });
-    res.json(await buildMe(ctx.db, user, (await membership(ctx.db, user.id, org.id))!, org));
+    res.json(await buildMe(ctx.read, user, (await membership(ctx.read, user.id, org.id))!, org));
   });
 
   return router;

@@ -52,8 +52,8 @@ export function authPasswordRoutes(ctx: Ctx): Router {
     const attempt = await claimAttempt(ctx, limits);
     if (attempt.wait > 0) throw rateLimited(attempt.wait);
     const org = await ctx.orgs.bySlug(body.organization);
-    const user = org ? await ctx.db('users').where({ email: body.email.toLowerCase() }).first() : null;
-    const member = user && org ? await membership(ctx.db, user.id, org.id) : null;
+    const user = org ? await ctx.read('users').where({ email: body.email.toLowerCase() }).first() : null;
+    const member = user && org ? await membership(ctx.read, user.id, org.id) : null;
     if (org && user && member && user.status === 'active') {
       const code = await createCode(ctx, { userId: user.id, organizationId: org.id, purpose: 'reset', seconds: resetCodeSeconds });
       await ctx.mailer.send(resetMail(user.email, org, user.locale, code));
@@ -64,7 +64,7 @@ export function authPasswordRoutes(ctx: Ctx): Router {
   router.post('/auth/password-reset/confirm', async (req, res) => {
     const body = req.body as Schemas['PasswordResetConfirm'];
     const found = await peekCode(ctx, body.code, 'reset');
-    const user = found ? await userById(ctx.db, found.userId) : null;
+    const user = found ? await userById(ctx.read, found.userId) : null;
     const org = found ? await ctx.orgs.byId(found.organizationId) : null;
     if (!found || !user || !org || user.status !== 'active') throw invalidCode();
     enforcePolicy(org, body.newPassword, [user.username, user.email]);
@@ -79,7 +79,7 @@ export function authPasswordRoutes(ctx: Ctx): Router {
   router.post('/auth/activate', async (req, res) => {
     const body = req.body as Schemas['ActivationRequest'];
     const found = await peekCode(ctx, body.code, 'activation');
-    const user = found ? await userById(ctx.db, found.userId) : null;
+    const user = found ? await userById(ctx.read, found.userId) : null;
     const org = found ? await ctx.orgs.byId(found.organizationId) : null;
     if (!found || !user || !org || user.status !== 'invited' || user.email !== body.email.toLowerCase()) throw invalidCode();
     enforcePolicy(org, body.newPassword, [user.username, user.email]);

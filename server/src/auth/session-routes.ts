@@ -37,14 +37,14 @@ export function authSessionRoutes(ctx: Ctx): Router {
     const body = req.body as LoginRequest;
     const org = await ctx.orgs.bySlug(body.organization);
     await checkCookieRequest(ctx, req, org);
-    const user = await userByLogin(ctx.db, body.username);
+    const user = await userByLogin(ctx.read, body.username);
     // Counted per account (email and user name are the same account) and per client address.
     const limits = loginLimits(user?.id ?? body.username, clientIp(req));
     const attempt = await claimAttempt(ctx, limits);
     if (attempt.wait > 0) throw rateLimited(attempt.wait);
 
     const passwordOk = user?.password_hash ? await verifyPassword(body.password, user.password_hash) : await dummyVerify(body.password);
-    const member = passwordOk && user && org ? await membership(ctx.db, user.id, org.id) : null;
+    const member = passwordOk && user && org ? await membership(ctx.read, user.id, org.id) : null;
     if (!passwordOk || !user || !org || !member || user.status === 'invited') throw invalidCredentials();
     await attempt.release();
     if (user.status === 'locked') throw new HttpProblem(403, 'account_locked', 'This account is locked. Please contact your property manager.');
@@ -82,7 +82,7 @@ export function authSessionRoutes(ctx: Ctx): Router {
     if (!token || !row || !target || !familyOrg) throw invalidRefresh();
 
     // Switching organization keeps the session only where the user is a member too.
-    const member = await membership(ctx.db, row.user_id!, target.id);
+    const member = await membership(ctx.read, row.user_id!, target.id);
     if (!member) throw invalidRefresh('not_a_member');
 
     const result = await rotate(ctx, token, target.id);
@@ -91,7 +91,7 @@ export function authSessionRoutes(ctx: Ctx): Router {
       if (result.reason === 'reused') clearRefreshCookie(res, familyOrg.crossSite);
       throw invalidRefresh(result.reason === 'reused' ? 'refresh_token_reused' : 'invalid_refresh_token');
     }
-    const user = await userById(ctx.db, result.issued.userId);
+    const user = await userById(ctx.read, result.issued.userId);
     if (!user || user.status !== 'active') {
       await revokeFamily(ctx, result.issued.familyId);
       clearRefreshCookie(res, familyOrg.crossSite);

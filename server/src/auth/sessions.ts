@@ -50,7 +50,7 @@ export const startFamily = (ctx: Ctx, userId: string, organizationId: string): P
   insertToken(ctx.db, ctx.clock(), newToken(), newId(), userId, organizationId, null);
 
 export async function findToken(ctx: Ctx, token: string): Promise<Row | null> {
-  return (await ctx.db('sessions').where({ token_hash: sha256(token) }).first()) ?? null;
+  return (await ctx.read('sessions').where({ token_hash: sha256(token) }).first()) ?? null;
 }
 
 export async function revokeFamily(ctx: Ctx, familyId: string): Promise<void> {
@@ -97,10 +97,23 @@ async function claim(ctx: Ctx, row: Row, organizationId: string): Promise<Issued
       .update({ used_at: now.toISOString(), successor_sealed: sealed });
     return claimed === 1 ? insertToken(trx, now, token, row.family_id!, row.user_id!, organizationId, row.id!) : null;
   });
-  // The sealed successors of earlier rotations are needed no longer (best effort: the next rotation tries again).
+  await dropOldSuccessors(ctx, now);
+  return issued;
+}
+
+/** Per app: when the sealed successors were last cleared (epoch ms). */
+const lastCleanup = new WeakMap<Ctx, number>();
+
+/**
+ * The sealed successors of rotations older than the grace window are needed no longer: cleared after a rotation, at
+ * most every 5 s per process, so that a burst of rotations does not queue behind the same update (best effort: a
+ * later rotation tries again; `usedAgain` never hands out a successor after the window anyway).
+ */
+async function dropOldSuccessors(ctx: Ctx, now: Date): Promise<void> {
+  if (Math.abs(now.getTime() - (lastCleanup.get(ctx) ?? 0)) < 5000) return;
+  lastCleanup.set(ctx, now.getTime());
   const cutoff = addSeconds(now, -refreshGraceSeconds).toISOString();
   await ctx.db('sessions').whereNotNull('successor_sealed').where('used_at', '<', cutoff).update({ successor_sealed: null }).catch(() => undefined);
-  return issued;
 }
 
 async function usedAgain(ctx: Ctx, row: Row, organizationId: string | undefined): Promise<RotateResult> {
@@ -110,15 +123,9 @@ async function usedAgain(ctx: Ctx, row: Row, organizationId: string | undefined)
     await revokeFamily(ctx, row.family_id!);
     return { ok: false, reason: 'reused' };
   }
-  const next: Row | undefined = await ctx.db('sessions').where({ family_id: row.family_id, parent_id: row.id }).first();
+  const next: Row | undefined = await ctx.read('sessions').where({ family_id: row.family_id, parent_id: row.id }).first();
   const usable = next && !next.used_at && !next.revoked_at && next.organization_id === (organizationId ?? next.organization_id);
   const token = usable && row.successor_sealed ? unseal(await ctx.jwtSecret(), row.id!, row.successor_sealed) : null;
   if (!next || !token || sha256(token) !== next.token_hash) return { ok: false, reason: 'in_progress' };
   return { ok: true, repeated: true, issued: { token, familyId: next.family_id!, userId: next.user_id!, organizationId: next.organization_id! } };
-}
-
-/** True while the family has at least one live token (the access token's `sid` check). */
-export async function familyActive(ctx: Ctx, familyId: string): Promise<boolean> {
-  const row = await ctx.db('sessions').where({ family_id: familyId }).whereNull('revoked_at').first('id');
-  return Boolean(row);
 }
