@@ -19,6 +19,12 @@ export interface ContractRow {
   account_no: string;
   property_id: string;
   street: string;
+  /** The property's other columns, so that a page of units needs no second query for its properties. */
+  property_name: string;
+  postal_code: string;
+  city: string;
+  country: string;
+  image_url: string | null;
   top: string;
   edv_no: string;
   usage: 'apartment' | 'commercial' | 'garage' | 'parking' | 'storage';
@@ -43,7 +49,7 @@ export function contractsOf(db: Db, auth: Auth, today: string): Knex.QueryBuilde
     .where('c.valid_from', '<=', today)
     .select(
       'c.id', 'c.unit_id', 'c.role', 'c.valid_from', 'c.valid_to', 'c.payment_method', 'c.account_no',
-      'u.property_id', 'p.street', 'u.top', 'u.edv_no', 'u.usage', 'u.area_m2', 'u.share_num', 'u.share_den',
+      'u.property_id', 'p.street', 'p.name as property_name', 'p.postal_code', 'p.city', 'p.country', 'p.image_url', 'u.top', 'u.edv_no', 'u.usage', 'u.area_m2', 'u.share_num', 'u.share_den',
     );
   // A membership without a person (e.g. a manager) has no contracts.
   if (auth.member.person_id) q.where('c.person_id', auth.member.person_id);

@@ -3,6 +3,7 @@ import type { Property, PropertyContact } from '@hausportal/api';
 import type { Auth } from '../auth/middleware.ts';
 import type { Ctx } from '../context.ts';
 import { json } from '../db.ts';
+import type { ContractRow } from '../access/contracts.ts';
 
 type Role = 'tenant' | 'owner';
 
@@ -39,15 +40,24 @@ const absolute = (image: string | null, base: string): string | null => {
   }
 };
 
+/** The property columns of my contract rows (contracts.ts `contractsOf` selects them), by property id. */
+export function propertiesOfContracts(contracts: ContractRow[]): Map<string, PropertyRow> {
+  return new Map(
+    contracts.map((c) => [c.property_id, { id: c.property_id, name: c.property_name, street: c.street, postal_code: c.postal_code, city: c.city, country: c.country, image_url: c.image_url }]),
+  );
+}
+
 /**
  * The properties with the given ids, each with the contacts visible to my roles there (`roles` per property id),
- * in the order of the map. Two queries whatever the number of properties.
+ * in the order of the map. Two queries whatever the number of properties, one when `known` (rows already read with
+ * my contracts, of this organization) has them all.
  */
-export async function loadProperties(ctx: Ctx, req: Request, auth: Auth, roles: Map<string, Set<Role>>): Promise<Property[]> {
+export async function loadProperties(ctx: Ctx, req: Request, auth: Auth, roles: Map<string, Set<Role>>, known?: Map<string, PropertyRow>): Promise<Property[]> {
   const ids = [...roles.keys()];
   if (ids.length === 0) return [];
+  const haveAll = known !== undefined && ids.every((id) => known.has(id));
   const [rows, contacts] = await Promise.all([
-    ctx.read('properties').whereIn('id', ids).andWhere('organization_id', auth.org.id) as Promise<PropertyRow[]>,
+    haveAll ? ids.map((id) => known.get(id)!) : (ctx.read('properties').whereIn('id', ids).andWhere('organization_id', auth.org.id) as Promise<PropertyRow[]>),
     ctx.read('property_contacts').whereIn('property_id', ids).orderBy('property_id').orderBy('position').orderBy('id') as Promise<ContactRow[]>,
   ]);
   const base = publicBase(ctx, req);

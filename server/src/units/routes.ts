@@ -5,7 +5,7 @@ import { authOf, requireUser } from '../auth/middleware.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { today } from '../calendar.ts';
 import { after, limitParam, sendPrivateJson } from '../http/params.ts';
-import { loadProperties, rolesByProperty } from './properties.ts';
+import { loadProperties, propertiesOfContracts, rolesByProperty } from './properties.ts';
 import { contractsOf, contractsOnUnit, ordered, unitOrder, type ContractRow } from '../access/contracts.ts';
 import { chargeLinesOf, unitSummaries } from './summaries.ts';
 
@@ -27,7 +27,7 @@ export function unitRoutes(ctx: Ctx): Router {
     const page = rows.slice(0, limit);
     const [items, properties] = await Promise.all([
       unitSummaries(ctx.read, page, day),
-      loadProperties(ctx, req, auth, rolesByProperty(page)),
+      loadProperties(ctx, req, auth, rolesByProperty(page), propertiesOfContracts(page)),
     ]);
     const body: UnitPage = { items, properties, nextCursor: rows.length > limit ? encodeCursor(keyOf(page.at(-1)!)) : null };
     sendPrivateJson(res, body);
@@ -39,7 +39,7 @@ export function unitRoutes(ctx: Ctx): Router {
     const [contract] = await contractsOnUnit(ctx.read, auth, req.params.id as string, day);
     const [[summary], [property]] = await Promise.all([
       unitSummaries(ctx.read, [contract!], day),
-      loadProperties(ctx, req, auth, rolesByProperty([contract!])),
+      loadProperties(ctx, req, auth, rolesByProperty([contract!]), propertiesOfContracts([contract!])),
     ]);
     const charges = summary!.monthly ? await chargeLinesOf(ctx.read, contract!, summary!.monthly.period) : [];
     const body: UnitDetail = { ...summary!, property: property!, charges };
