@@ -6,16 +6,18 @@ import type { Db } from './db.ts';
  * What the server keeps in memory between requests, and how long it may be stale (DESIGN §10).
  *
  * - `sessions`: access tokens whose session (user, membership, refresh family) was verified in the database.
- * - `organizations`: organizations with their settings, by slug and id, and the origins they allow.
+ * - `access`: each session's contracts (access/contracts.ts), what it may see.
+ * - `organizations`: organizations with their settings, by slug and id, the origins they allow, and the contacts of
+ *   their properties.
  *
  * Both are cleared at once when this process writes the tables they come from (see {@link watchWrites}), and the
  * other workers of the same server (HP_WORKERS) are told through the cluster primary. Another machine on the same
  * database sees a change when its entries expire: after {@link cacheSeconds} at the latest.
  */
-export type CacheName = 'sessions' | 'organizations';
+export type CacheName = 'sessions' | 'access' | 'organizations';
 
 /** How long an entry is used without asking the database again, in seconds. */
-export const cacheSeconds: Record<CacheName, number> = { sessions: 5, organizations: 30 };
+export const cacheSeconds: Record<CacheName, number> = { sessions: 5, access: 5, organizations: 30 };
 
 /** A map whose entries expire `seconds` after they were stored, by the server's clock (tests move it). */
 export class TtlCache<V> {
@@ -54,7 +56,7 @@ export class TtlCache<V> {
 
 type Message = { hausportal: 'cache-clear'; name: CacheName };
 const isClearMessage = (m: unknown): m is Message =>
-  typeof m === 'object' && m !== null && (m as Message).hausportal === 'cache-clear' && ((m as Message).name === 'sessions' || (m as Message).name === 'organizations');
+  typeof m === 'object' && m !== null && (m as Message).hausportal === 'cache-clear' && Object.hasOwn(cacheSeconds, (m as Message).name);
 
 /** The caches of one app: each registers how to clear itself; clearing one also tells the sibling workers. */
 export class Caches {
@@ -93,13 +95,17 @@ export function relayCacheClears(): void {
 /** The tables whose rows the caches hold; a write to one of them clears these caches. */
 const tableCaches: Record<string, CacheName[]> = {
   users: ['sessions'],
-  memberships: ['sessions'],
-  organizations: ['organizations', 'sessions'],
+  memberships: ['sessions', 'access'],
+  organizations: ['organizations', 'sessions', 'access'],
+  contracts: ['access'],
+  units: ['access'],
+  properties: ['access', 'organizations'],
+  property_contacts: ['organizations'],
 };
 const writeStatement = /^\s*(?:update|delete\s+from|insert\s+into)\s+[`"]?(\w+)[`"]?/i;
 
 /**
- * Clears the caches when a statement through `db` writes users, memberships or organizations, or revokes sessions,
+ * Clears the caches when a statement through `db` writes a table they hold rows of, or revokes sessions,
  * whatever code (or test) ran it; knex reports every statement, also those inside a transaction.
  */
 export function watchWrites(db: Db, caches: Caches): void {

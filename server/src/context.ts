@@ -5,6 +5,7 @@ import type { Mailer } from './notifications/mail.ts';
 import type { Caches } from './cache.ts';
 import type { OrgDirectory } from './organizations.ts';
 import type { SessionCache } from './auth/middleware.ts';
+import type { AccessCache } from './access/contracts.ts';
 
 /** What every route needs; built once per app. */
 export interface Ctx {
@@ -16,6 +17,8 @@ export interface Ctx {
   orgs: OrgDirectory;
   /** Verified sessions of access tokens, cached for at most `cacheSeconds.sessions` (auth/middleware.ts). */
   sessions: SessionCache;
+  /** Each session's contracts, what it may see (access/contracts.ts `allMyContracts`). */
+  access: AccessCache;
   caches: Caches;
   engine: Engine;
   config: Config;

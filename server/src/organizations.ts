@@ -87,6 +87,7 @@ export async function allAllowedOrigins(db: Db): Promise<Set<string>> {
 export class OrgDirectory {
   readonly #orgs: TtlCache<Organization | null>;
   readonly #origins: TtlCache<Set<string>>;
+  readonly #contacts: TtlCache<Row[]>;
 
   constructor(
     private readonly db: Db,
@@ -94,6 +95,26 @@ export class OrgDirectory {
   ) {
     this.#orgs = caches.create('organizations');
     this.#origins = caches.create('organizations');
+    this.#contacts = caches.create('organizations');
+  }
+
+  /**
+   * The contact rows (property_contacts: category, name, phone, email, visible_to) of each property, in the manager's
+   * order; one query for those not cached.
+   */
+  async contactsOf(propertyIds: string[]): Promise<Map<string, Row[]>> {
+    const result = new Map<string, Row[]>();
+    const missing: string[] = [];
+    for (const id of propertyIds) {
+      const cached = this.#contacts.get(id);
+      if (cached) result.set(id, cached);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return result;
+    const generation = this.#contacts.generation;
+    const rows: Row[] = await this.db('property_contacts').whereIn('property_id', missing).orderBy('property_id').orderBy('position').orderBy('id');
+    for (const id of missing) result.set(id, this.#contacts.set(id, rows.filter((r) => r.property_id === id), generation));
+    return result;
   }
 
   bySlug(slug: string): Promise<Organization | null> {

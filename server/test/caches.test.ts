@@ -115,3 +115,46 @@ describe('caches: sessions and organizations', () => {
     }
   });
 });
+
+describe('caches: what a session may see', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startServer();
+  });
+  after(() => s.close());
+
+  test('a contract that ends is out of the lists at once here, within 5 s on another machine', async () => {
+    const other = await s.startOtherMachine();
+    const session = await login(s.url, demo.lehner.username, demo.lehner.password, demo.lehner.org);
+    const active = async (url: string) => ((await call(url, '/units', { token: session.token })).body.items as { contract: { id: string }; active: boolean }[]).filter((u) => u.active).map((u) => u.contract.id);
+    const [contractId] = await active(s.url);
+    assert.ok(contractId, 'the demo tenant has an active contract');
+    assert.deepEqual(await active(other.url), await active(s.url));
+    const before = await s.db('contracts').where({ id: contractId }).first('valid_from');
+    try {
+      // Moved to start next year: a contract that has not begun opens nothing (DESIGN §6a).
+      await s.db('contracts').where({ id: contractId }).update({ valid_from: `${new Date().getFullYear() + 1}-01-01` });
+      assert.ok(!(await active(s.url)).includes(contractId), 'this server sees it at once');
+      assert.ok((await active(other.url)).includes(contractId), 'the other machine still has it cached');
+      s.clock.advance(cacheSeconds.access);
+      assert.ok(!(await active(other.url)).includes(contractId), 'and drops it after 5 s');
+    } finally {
+      await s.db('contracts').where({ id: contractId }).update({ valid_from: before.valid_from });
+      await other.close();
+    }
+  });
+
+  test('a property contact that changes shows at once', async () => {
+    const session = await login(s.url, demo.lehner.username, demo.lehner.password, demo.lehner.org);
+    const phones = async () => ((await call(s.url, '/units', { token: session.token })).body.properties as { contacts: { phone: string | null }[] }[]).flatMap((p) => p.contacts.map((c) => c.phone));
+    const propertyId = (await call(s.url, '/units', { token: session.token })).body.properties[0].id as string;
+    const contact = await s.db('property_contacts').where({ property_id: propertyId }).whereRaw("visible_to like '%tenant%'").whereNotNull('phone').first('id', 'phone');
+    assert.ok((await phones()).includes(contact.phone));
+    await s.db('property_contacts').where({ id: contact.id }).update({ phone: '+43 1 999 00 11' });
+    try {
+      assert.ok((await phones()).includes('+43 1 999 00 11'));
+    } finally {
+      await s.db('property_contacts').where({ id: contact.id }).update({ phone: contact.phone });
+    }
+  });
+});

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { Auth } from '../auth/middleware.ts';
 import type { Db } from '../db.ts';
+import type { Ctx } from '../context.ts';
+import type { TtlCache } from '../cache.ts';
 import { notFound } from '../http/params.ts';
 import { accessPeriod, covers, overlapsYear, type Period } from './periods.ts';
 
@@ -65,19 +67,34 @@ export const ordered = (q: Knex.QueryBuilder): Knex.QueryBuilder => {
 /** True when the contract is valid on `day`. */
 export const activeOn = (c: Pick<ContractRow, 'valid_from' | 'valid_to'>, day: string): boolean => covers({ from: c.valid_from, to: c.valid_to }, day);
 
+/**
+ * Every contract of the session's person that has begun by `today`, in unit order ({@link contractsOf}, the same
+ * rule): what the session may see, kept like the session itself (cache.ts `access`, 5 s, cleared at once by a write to
+ * contracts, units or properties through this server). The key holds the day, so a new day reads them again.
+ */
+export type AccessCache = TtlCache<ContractRow[]>;
+
+export async function allMyContracts(ctx: Ctx, auth: Auth, today: string): Promise<ContractRow[]> {
+  const key = `${auth.org.id}\u0000${auth.member.person_id ?? ''}\u0000${today}`;
+  const cached = ctx.access.get(key);
+  if (cached) return cached;
+  const generation = ctx.access.generation;
+  return ctx.access.set(key, (await ordered(contractsOf(ctx.read, auth, today))) as ContractRow[], generation);
+}
+
 /** My contracts on one unit, the one valid today (else the latest) first; none → 404. */
-export async function contractsOnUnit(db: Db, auth: Auth, unitId: string, day: string): Promise<ContractRow[]> {
-  const rows = (await contractsOf(db, auth, day).where('c.unit_id', unitId)) as ContractRow[];
+export async function contractsOnUnit(ctx: Ctx, auth: Auth, unitId: string, day: string): Promise<ContractRow[]> {
+  const rows = (await allMyContracts(ctx, auth, day)).filter((c) => c.unit_id === unitId);
   if (rows.length === 0) throw notFound();
   return rows.sort((a, b) => Number(activeOn(b, day)) - Number(activeOn(a, day)) || b.valid_from.localeCompare(a.valid_from));
 }
 
 /** My contracts that have begun by `today`, optionally on one unit (404 when it is not mine), in unit order. */
-export async function myContracts(db: Db, auth: Auth, unitId: string | undefined, today: string): Promise<ContractRow[]> {
-  const q = ordered(contractsOf(db, auth, today));
-  if (unitId !== undefined) q.where('c.unit_id', unitId);
-  const rows = (await q) as ContractRow[];
-  if (unitId !== undefined && rows.length === 0) throw notFound();
+export async function myContracts(ctx: Ctx, auth: Auth, unitId: string | undefined, today: string): Promise<ContractRow[]> {
+  const all = await allMyContracts(ctx, auth, today);
+  if (unitId === undefined) return all;
+  const rows = all.filter((c) => c.unit_id === unitId);
+  if (rows.length === 0) throw notFound();
   return rows;
 }
 

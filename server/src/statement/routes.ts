@@ -24,7 +24,7 @@ export function statementRoutes(ctx: Ctx): Router {
     const auth = authOf(res);
     const day = today(ctx.clock, auth.org.timeZone);
     const { from, to } = periodRange(req, day);
-    const contracts = await myContracts(ctx.read, auth, idParam(req, 'unit'), day);
+    const contracts = await myContracts(ctx, auth, idParam(req, 'unit'), day);
     sendPrivateJson(res, await chargeStatement(ctx.read, contracts, from, to));
   });
 
@@ -32,14 +32,14 @@ export function statementRoutes(ctx: Ctx): Router {
     const auth = authOf(res);
     const day = today(ctx.clock, auth.org.timeZone);
     const year = yearParam(req, day);
-    const contracts = await contractsOnUnit(ctx.read, auth, idParam(req, 'unit') ?? '', day);
+    const contracts = await contractsOnUnit(ctx, auth, idParam(req, 'unit') ?? '', day);
     sendPrivateJson(res, await ledgerOf(ctx.read, contractForYear(contracts, year), year));
   });
 
   router.get('/open-items', requireUser(ctx), async (req, res) => {
     const auth = authOf(res);
     const day = today(ctx.clock, auth.org.timeZone);
-    const contracts = await myContracts(ctx.read, auth, idParam(req, 'unit'), day);
+    const contracts = await myContracts(ctx, auth, idParam(req, 'unit'), day);
     sendPrivateJson(res, await openItems(ctx.read, auth, contracts, day));
   });
 

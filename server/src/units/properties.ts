@@ -49,8 +49,8 @@ export function propertiesOfContracts(contracts: ContractRow[]): Map<string, Pro
 
 /**
  * The properties with the given ids, each with the contacts visible to my roles there (`roles` per property id),
- * in the order of the map. Two queries whatever the number of properties, one when `known` (rows already read with
- * my contracts, of this organization) has them all.
+ * in the order of the map. One query for the properties unless `known` (rows already read with my contracts, of this
+ * organization) has them all; the contacts come from the organization cache (OrgDirectory.contactsOf).
  */
 export async function loadProperties(ctx: Ctx, req: Request, auth: Auth, roles: Map<string, Set<Role>>, known?: Map<string, PropertyRow>): Promise<Property[]> {
   const ids = [...roles.keys()];
@@ -58,7 +58,7 @@ export async function loadProperties(ctx: Ctx, req: Request, auth: Auth, roles: 
   const haveAll = known !== undefined && ids.every((id) => known.has(id));
   const [rows, contacts] = await Promise.all([
     haveAll ? ids.map((id) => known.get(id)!) : (ctx.read('properties').whereIn('id', ids).andWhere('organization_id', auth.org.id) as Promise<PropertyRow[]>),
-    ctx.read('property_contacts').whereIn('property_id', ids).orderBy('property_id').orderBy('position').orderBy('id') as Promise<ContactRow[]>,
+    ctx.orgs.contactsOf(ids) as Promise<unknown> as Promise<Map<string, ContactRow[]>>,
   ]);
   const base = publicBase(ctx, req);
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -66,8 +66,8 @@ export async function loadProperties(ctx: Ctx, req: Request, auth: Auth, roles: 
     const row = byId.get(id);
     if (!row) return [];
     const mine = roles.get(id)!;
-    const visible = contacts
-      .filter((c) => c.property_id === id && json<string[]>(c.visible_to, []).some((role) => mine.has(role as Role)))
+    const visible = (contacts.get(id) ?? [])
+      .filter((c) => json<string[]>(c.visible_to, []).some((role) => mine.has(role as Role)))
       .map((c): PropertyContact => ({ category: c.category, name: c.name, phone: c.phone ?? null, email: c.email ?? null }));
     return [{
       id: row.id,
