@@ -50,7 +50,7 @@ export function problemBody(status: number, code: string, detail: string, errors
   };
 }
 
-/** Sent as a string so the response validator leaves it alone (problems are valid by construction). */
+/** Sent as a string so the response check (tests) leaves it alone: problems are valid by construction. */
 export function sendProblem(res: Response, problem: HttpProblem): void {
   if (res.headersSent) return;
   for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
@@ -60,7 +60,13 @@ export function sendProblem(res: Response, problem: HttpProblem): void {
     .send(JSON.stringify(problemBody(problem.status, problem.code, problem.message, problem.errors, problem.extra)));
 }
 
-// express-openapi-validator error codes → our stable field error codes.
+export const notFoundProblem = (): HttpProblem => new HttpProblem(404, 'not_found', 'There is no such resource.');
+export const methodNotAllowedProblem = (): HttpProblem => new HttpProblem(405, 'method_not_allowed', 'This method is not allowed here.');
+export const unsupportedMediaTypeProblem = (): HttpProblem =>
+  new HttpProblem(415, 'unsupported_media_type', 'Send the body as application/json.');
+
+// JSON Schema keywords of the contract's validation (http/openapi-validate.ts) → our stable field error codes; any
+// other keyword is its own code, a rule without a keyword is `invalid`.
 const fieldCodes: Record<string, string> = {
   additionalProperties: 'unknown_field',
   required: 'required',
@@ -77,26 +83,31 @@ const fieldCodes: Record<string, string> = {
   maxItems: 'too_many',
 };
 
-interface ValidatorError {
-  path?: string;
-  message?: string;
-  errorCode?: string;
+/**
+ * A rule of the contract that a request (or, in tests, a response) broke: `field` is a JSON pointer into the body
+ * (`/email`, `/` for the body itself) or the parameter's name (`limit`); `keyword` the JSON Schema keyword, or ''.
+ */
+export interface ContractViolation {
+  field: string;
+  keyword: string;
+  message: string;
 }
 
-function fieldError(error: ValidatorError): FieldError {
-  const path = error.path ?? '';
-  const rule = (error.errorCode ?? '').replace(/\.openapi\.(validation|requestValidation)$/, '');
-  let field = path.replace(/^\/?(body|request\/body)/, '') || '/';
-  if (/^\/?(query|params|path|headers)\//.test(path)) field = path.replace(/^\/?(query|params|path|headers)\//, '');
-  return { field, message: error.message ?? 'invalid', code: fieldCodes[rule] ?? (rule || 'invalid') };
-}
+const fieldError = (v: ContractViolation): FieldError => ({ field: v.field, message: v.message, code: fieldCodes[v.keyword] ?? (v.keyword || 'invalid') });
+
+/** 400 `validation_failed` with one field error per violation; `detail` sums them up. */
+export const validationProblem = (detail: string, violations: ContractViolation[]): HttpProblem =>
+  new HttpProblem(400, 'validation_failed', detail, { errors: violations.map(fieldError) });
+
+/** A response that does not match the contract (checked in tests only): a loud 500 naming what is wrong. */
+export const responseMismatchProblem = (detail: string, violations: ContractViolation[]): HttpProblem =>
+  new HttpProblem(500, 'response_mismatch', `The response does not match the contract: ${detail}`, { errors: violations.map(fieldError) });
 
 interface FrameworkError {
   status?: number;
   statusCode?: number;
   type?: string;
   message?: string;
-  errors?: ValidatorError[];
 }
 
 /** Turns parser, validator and route errors into problems; anything unexpected is a logged 500. */
@@ -109,18 +120,17 @@ export function toProblem(err: unknown): HttpProblem {
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
     return new HttpProblem(415, 'unsupported_media_type', 'The request body encoding is not supported.');
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const errors = (e.errors ?? []).filter((x) => x.errorCode || x.path).map(fieldError);
     switch (status) {
       case 404:
-        return new HttpProblem(404, 'not_found', 'There is no such resource.');
+        return notFoundProblem();
       case 405:
-        return new HttpProblem(405, 'method_not_allowed', 'This method is not allowed here.');
+        return methodNotAllowedProblem();
       case 415:
-        return new HttpProblem(415, 'unsupported_media_type', 'Send the body as application/json.');
+        return unsupportedMediaTypeProblem();
       case 401:
         return new HttpProblem(401, 'unauthenticated', 'Log in first.');
       default:
-        return new HttpProblem(status, status === 400 ? 'validation_failed' : 'bad_request', e.message ?? 'The request is not valid.', { errors });
+        return new HttpProblem(status, status === 400 ? 'validation_failed' : 'bad_request', e.message ?? 'The request is not valid.');
     }
   }
   return new HttpProblem(500, 'internal_error', 'Something went wrong on the server.');
@@ -134,4 +144,4 @@ export function problemHandler(log: (err: unknown) => void = console.error): Err
   };
 }
 
-export const notFound: RequestHandler = (_req, res) => sendProblem(res, new HttpProblem(404, 'not_found', 'There is no such resource.'));
+export const notFound: RequestHandler = (_req, res) => sendProblem(res, notFoundProblem());
