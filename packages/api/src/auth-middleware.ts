@@ -1,4 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
+import { ServerNotAnsweringError, type RefreshOutcome } from './refresh.js';
 import type { TokenState } from './token-state.js';
 import type { Problem } from './types.js';
 
@@ -13,17 +14,23 @@ const EXPIRY_MARGIN = 10_000;
  * Sends the access token as Bearer (never to the cookie endpoints, which go with credentials instead), refreshes
  * shortly before it runs out, and on a 401 refreshes once and sends the request again with the new token — or with
  * the token that replaced it meanwhile, without another refresh.
+ *
+ * When the server does not answer the refresh (`unreachable`, refresh.ts) the request rejects with a
+ * {@link ServerNotAnsweringError} instead of handing back the 401, since the session has not ended: after a 401, or
+ * before sending when the token has run out. A request whose token is still valid goes out with it.
  */
-export function authMiddleware(state: TokenState, refresh: () => Promise<boolean>): Middleware {
-  const sent = new Map<string, { copy: Request; generation: number }>();
+export function authMiddleware(state: TokenState, refresh: () => Promise<RefreshOutcome>): Middleware {
+  const sent = new Map<string, { copy: Request; generation: number; unanswered: boolean }>();
   return {
     async onRequest({ request, schemaPath, id }) {
       const cookieCall = COOKIE_PATHS.has(schemaPath);
+      let unanswered = false;
       if (!cookieCall && state.token && Date.now() > state.expiresAt - EXPIRY_MARGIN) {
-        await waitFor(refresh(), request.signal);
+        unanswered = (await waitFor(refresh(), request.signal)) === 'unreachable';
+        if (unanswered && state.token && Date.now() >= state.expiresAt) throw new ServerNotAnsweringError();
       }
       const prepared = prepare(request, cookieCall, state.token);
-      if (!cookieCall && state.token) sent.set(id, { copy: prepared.clone(), generation: state.generation });
+      if (!cookieCall && state.token) sent.set(id, { copy: prepared.clone(), generation: state.generation, unanswered });
       return prepared;
     },
     async onResponse({ request, response, id, options: merged }) {
@@ -32,8 +39,12 @@ export function authMiddleware(state: TokenState, refresh: () => Promise<boolean
       if (response.status !== 401 || !original) return undefined;
       if (await isCredentialProblem(response)) return undefined;
       // When the token changed after this request left, use the new one (or give up if the session ended).
-      const renewed = original.generation !== state.generation ? state.token !== null : await waitFor(refresh(), request.signal);
-      if (!renewed || !state.token) return undefined;
+      if (original.generation === state.generation) {
+        // A refresh that found no server just before this request left is not tried twice in a row.
+        const outcome = original.unanswered ? 'unreachable' : await waitFor(refresh(), request.signal);
+        if (outcome === 'unreachable') throw new ServerNotAnsweringError();
+      }
+      if (!state.token) return undefined;
       return merged.fetch(prepare(original.copy, false, state.token));
     },
     onError({ id }) {

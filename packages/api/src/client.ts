@@ -2,7 +2,7 @@ import createClient from 'openapi-fetch';
 import { authMiddleware } from './auth-middleware.js';
 import { ApiError, type ApiClient, type ApiClientOptions } from './client-types.js';
 import { explainBlockedOrigin } from './origin-check.js';
-import { createRefresh, refreshAnswer } from './refresh.js';
+import { createRefresh, realTiming, refreshAnswer, type RefreshTiming } from './refresh.js';
 import { connectTabs, soloTabs, type TabMessage } from './tabs.js';
 import { TokenState } from './token-state.js';
 import type { AuthResult, Me, Problem, SessionChange, paths } from './types.js';
@@ -17,12 +17,19 @@ import type { AuthResult, Me, Problem, SessionChange, paths } from './types.js';
  * over a BroadcastChannel (so one refresh serves every tab), a logout anywhere signs out everywhere and a login lets
  * the others in. Without those APIs it works alone, as before.
  *
- * Errors: `login` throws {@link ApiError} with the server's problem; nothing else throws for HTTP or network errors.
- * A request the browser refuses because the API does not admit this page's origin (CORS) rejects with an
- * `OriginNotAllowedError` (origin-check.ts) instead of fetch's TypeError, and the console says once which setting
- * admits the origin.
+ * A refresh the server does not answer (network error, server restarting, proxy 502/503/504) ends nothing: it is tried
+ * again with the same cookie for up to 15 s while the requests that need the token wait (refresh.ts); only a definite
+ * answer (401, 403, a refused origin) ends the session.
+ *
+ * Errors: `login` throws {@link ApiError} with the server's problem; HTTP error answers come back as openapi-fetch's
+ * `error`. A request rejects with fetch's TypeError when the server cannot be reached; with an `OriginNotAllowedError`
+ * (origin-check.ts) instead when the browser refuses it because the API does not admit this page's origin (CORS), and
+ * the console says once which setting admits the origin; with a `ServerNotAnsweringError` (refresh.ts) when its access
+ * token had to be renewed and the server did not answer the refresh.
+ *
+ * `timing`: the clock and pauses of the refresh retries; tests pass a virtual one.
  */
-export function createApiClient(options: ApiClientOptions): ApiClient {
+export function createApiClient(options: ApiClientOptions, timing: RefreshTiming = realTiming): ApiClient {
   const transport = explainBlockedOrigin((input, init) => (options.fetch ?? globalThis.fetch)(input, init), options.baseUrl);
   const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: transport });
   const organization = options.organization;
@@ -42,7 +49,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     else if (before.id !== message.result.user.id) state.emit('login');
   };
   const tabs = options.shareAcrossTabs === false ? soloTabs : connectTabs(options.baseUrl, organization, receive);
-  const refresh = createRefresh(state, tabs, () => refreshAnswer(() => client.POST('/auth/refresh', { body: { organization } })));
+  const refresh = createRefresh(state, tabs, () => refreshAnswer(() => client.POST('/auth/refresh', { body: { organization } })), timing);
   client.use(authMiddleware(state, refresh));
 
   const api = client as ApiClient;
@@ -73,7 +80,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     restore(): Promise<Me | null> {
       if (state.user) return Promise.resolve(state.user);
       restoring ??= refresh()
-        .then((ok) => (ok ? state.user : null))
+        .then((outcome) => (outcome === 'renewed' ? state.user : null))
         .finally(() => {
           restoring = null;
         });

@@ -17,8 +17,8 @@ export interface Tabs {
   exclusive<T>(task: () => Promise<T>): Promise<T>;
   /** Tells the other tabs; does nothing without BroadcastChannel. */
   post(message: TabMessage): void;
-  /** The next message of another tab, or null after `ms` milliseconds (a bounded wait). */
-  next(ms: number): Promise<TabMessage | null>;
+  /** The next message of another tab, or null once `until` settles (a bounded wait, e.g. a timer). */
+  next(until: Promise<unknown>): Promise<TabMessage | null>;
 }
 
 /** `baseUrl` as an absolute URL (against the document's base URL in a browser), without a trailing slash. */
@@ -35,7 +35,7 @@ export function absoluteApiUrl(baseUrl: string): string {
 export const soloTabs: Tabs = {
   exclusive: (task) => task(),
   post: () => undefined,
-  next: (ms) => new Promise((resolve) => setTimeout(() => resolve(null), ms)),
+  next: (until) => until.then(() => null, () => null),
 };
 
 /**
@@ -59,15 +59,14 @@ export function connectTabs(baseUrl: string, organization: string, receive: (mes
   return {
     exclusive: <T>(task: () => Promise<T>) => (locks ? (locks.request(`hausportal.refresh ${api}`, task) as Promise<T>) : task()),
     post: (message) => channel?.postMessage(message),
-    next: (ms) =>
+    next: (until) =>
       new Promise((resolve) => {
         const done = (message: TabMessage | null) => {
-          clearTimeout(timer);
           waiting.delete(done);
           resolve(message);
         };
-        const timer = setTimeout(() => done(null), ms);
         if (channel) waiting.add(done);
+        void until.then(() => done(null), () => done(null));
       }),
   };
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { ApiError, createApiClient, type ApiClient, type AuthResult, type Me, type SessionChange } from '../src/index.js';
+import { ApiError, OriginNotAllowedError, createApiClient, type ApiClient, type AuthResult, type Me, type SessionChange } from '../src/index.js';
+import { RETRY_WINDOW, ServerNotAnsweringError, isServerNotAnswering, refreshAnswer, type RefreshTiming } from '../src/refresh.js';
 
 const me: Me = {
   id: 'u1',
@@ -28,15 +29,28 @@ interface Seen {
   body: unknown;
 }
 
+/** What a refresh meets instead of the server's answer (see `faults` below). */
+type Fault = 'network' | 'lost' | { status: number; headers?: Record<string, string>; body?: string };
+
 /**
  * A tiny in-memory server: refresh cookie, issued tokens, and a hook to hold refresh answers back. Like the real one,
- * a refresh without a cookie answers 204 and one with a cookie it does not know 401 (openapi.yaml, /auth/refresh).
+ * a refresh without a cookie answers 204 and one with a cookie it does not know 401 (openapi.yaml, /auth/refresh);
+ * each refresh rotates the cookie, and the cookie just rotated gets the same successor again (the server's grace
+ * window, server/src/auth/sessions.ts). `faults` are taken one per refresh: `network` fails before the server sees it,
+ * `lost` after the server rotated (the answer and its cookie never arrive), a status is a proxy's answer.
  */
 function server() {
   const seen: Seen[] = [];
   const valid = new Set<string>();
-  let cookie: boolean | 'stale' = false;
+  const faults: Fault[] = [];
+  /** The browser's refresh cookie: a cookie the server issued, one it does not know, or none. */
+  let jar: number | 'stale' | null = null;
+  /** The server's current cookie, and the one it replaced with its result (for the grace window). */
+  let current = 0;
+  let previous: { cookie: number; result: AuthResult } | null = null;
+  let cookies = 0;
   let issued = 0;
+  let expiresIn = 300;
   let refreshGate: Promise<void> = Promise.resolve();
   const json = (status: number, body: unknown, problem = false) =>
     new Response(JSON.stringify(body), {
@@ -46,8 +60,28 @@ function server() {
   const issue = (): AuthResult => {
     const accessToken = `t${++issued}`;
     valid.add(accessToken);
-    cookie = true;
-    return { accessToken, tokenType: 'Bearer', expiresIn: 300, user: me };
+    return { accessToken, tokenType: 'Bearer', expiresIn, user: me };
+  };
+  const newFamily = () => {
+    current = ++cookies;
+    jar = current;
+    previous = null;
+  };
+  const refresh = (fault: Fault | undefined): Response => {
+    if (jar === null) return new Response(null, { status: 204 });
+    let result: AuthResult;
+    if (jar === current) {
+      result = issue();
+      previous = { cookie: current, result };
+      current = ++cookies;
+    } else if (previous && jar === previous.cookie) {
+      result = previous.result;
+    } else {
+      return json(401, { type: 'x', title: 'No session', status: 401, code: 'invalid_refresh_token' }, true);
+    }
+    if (fault === 'lost') throw new TypeError('Failed to fetch');
+    jar = current;
+    return json(200, result);
   };
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
@@ -58,17 +92,19 @@ function server() {
     const auth = request.headers.get('Authorization');
     seen.push({ method: request.method, path, auth, credentials: request.credentials, body });
     if (path === '/auth/login') {
-      return body.password === 'right-password'
-        ? json(200, issue())
-        : json(401, { type: 'x', title: 'Invalid', status: 401, code: 'invalid_credentials' }, true);
+      if (body.password !== 'right-password') return json(401, { type: 'x', title: 'Invalid', status: 401, code: 'invalid_credentials' }, true);
+      newFamily();
+      return json(200, issue());
     }
     if (path === '/auth/refresh') {
       await refreshGate;
-      if (!cookie) return new Response(null, { status: 204 });
-      return cookie === true ? json(200, issue()) : json(401, { type: 'x', title: 'No session', status: 401 }, true);
+      const fault = faults.shift();
+      if (fault === 'network') throw new TypeError('Failed to fetch');
+      if (fault && fault !== 'lost') return new Response(fault.body ?? '<html><body>Bad Gateway</body></html>', { status: fault.status, headers: { 'Content-Type': 'text/html', ...fault.headers } });
+      return refresh(fault);
     }
     if (path === '/auth/logout') {
-      cookie = false;
+      jar = null;
       return new Response(null, { status: 204 });
     }
     if (!auth || !valid.has(auth.slice('Bearer '.length))) {
@@ -81,15 +117,18 @@ function server() {
   return {
     seen,
     fetch,
+    faults,
     expireAll: () => valid.clear(),
     dropCookie: () => {
-      cookie = false;
+      jar = null;
     },
-    setCookie: () => {
-      cookie = true;
-    },
+    setCookie: newFamily,
     staleCookie: () => {
-      cookie = 'stale';
+      jar = 'stale';
+    },
+    /** Access tokens issued from now on live this many seconds. */
+    tokensLive: (seconds: number) => {
+      expiresIn = seconds;
     },
     holdRefresh() {
       let release!: () => void;
@@ -462,5 +501,297 @@ describe('createApiClient between tabs', () => {
     expect((await a.client.GET('/me')).response.status).to.equal(200);
     expect(fake.count('/auth/refresh')).to.equal(1);
     expect(b.client.user).to.equal(null);
+  });
+});
+
+/** Waits until `condition` holds, a macrotask at a time; a condition that never comes fails the test. */
+async function until(condition: () => boolean): Promise<void> {
+  const end = Date.now() + 8_000;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`still waiting for ${String(condition)}`);
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+}
+
+/** What a request rejected with, or null when it resolved (a failed check then prints null, not the whole answer). */
+const rejection = (request: Promise<unknown>): Promise<unknown> => request.then(() => null, (error: unknown) => error);
+
+/** How a request ended: the name of the error it rejected with, or the status of its answer. */
+const outcome = (request: Promise<{ response: Response }>): Promise<string> =>
+  request.then(
+    ({ response }) => `status ${response.status}`,
+    (error: unknown) => (error instanceof Error ? error.name : String(error)),
+  );
+
+/**
+ * A virtual clock for the refresh retries: every pause is recorded and passes at once, moving the clock on by its
+ * length; `hold()` keeps pauses from ending until released (the browser's `online` event or another tab may still
+ * end them early).
+ */
+function virtualTime() {
+  let now = 0;
+  let gate: Promise<void> | null = null;
+  const pauses: number[] = [];
+  const timing: RefreshTiming = {
+    now: () => now,
+    sleep: async (ms) => {
+      pauses.push(ms);
+      await gate;
+      now += ms;
+    },
+  };
+  return {
+    pauses,
+    timing,
+    hold() {
+      let release!: () => void;
+      gate = new Promise((resolve) => (release = resolve));
+      return () => {
+        gate = null;
+        release();
+      };
+    },
+  };
+}
+
+describe('createApiClient when the refresh gets no answer', () => {
+  let n = 0;
+  /** A signed-in client whose access token has run out, on a virtual clock. */
+  async function signedIn(options: { tokensLive?: number } = {}) {
+    const fake = server();
+    if (options.tokensLive !== undefined) fake.tokensLive(options.tokensLive);
+    const clock = virtualTime();
+    const client = createApiClient({ baseUrl: '/api', organization: `silent-${++n}`, fetch: fake.fetch, shareAcrossTabs: false }, clock.timing);
+    const changes: SessionChange[] = [];
+    client.onSessionChange((change) => changes.push(change));
+    await client.login('mara', 'right-password');
+    fake.expireAll();
+    return { fake, clock, client, changes };
+  }
+  const reasons = (changes: SessionChange[]) => changes.map((c) => c.reason);
+  const network = (count: number): Fault[] => Array.from({ length: count }, () => 'network' as const);
+
+  it('a network error once: the session waits and then goes on with the successor token', async () => {
+    const { fake, clock, client, changes } = await signedIn();
+    fake.faults.push('network');
+    const release = clock.hold();
+    let settled = false;
+    const pending = client.GET('/me').finally(() => (settled = true));
+    await until(() => clock.pauses.length === 1);
+    // While it waits to try again: nothing ended, and the request waits for the outcome.
+    expect(client.user?.id).to.equal('u1');
+    expect(reasons(changes)).to.deep.equal(['login']);
+    expect(settled).to.equal(false);
+    release();
+    const { data, response } = await pending;
+    expect(response.status).to.equal(200);
+    expect(data?.name).to.equal('Mara Huber');
+    expect(clock.pauses).to.deep.equal([500]);
+    expect(fake.count('/auth/refresh')).to.equal(2);
+    expect(fake.seen.at(-1)!.auth).to.equal('Bearer t2');
+    expect(reasons(changes)).to.deep.equal(['login']);
+  });
+
+  it('an answer lost after the server rotated: the same cookie again gets the same successor', async () => {
+    const { fake, clock, client, changes } = await signedIn();
+    fake.faults.push('lost', 'network');
+    const { response } = await client.GET('/me');
+    expect(response.status).to.equal(200);
+    expect(fake.count('/auth/refresh')).to.equal(3);
+    expect(clock.pauses).to.deep.equal([500, 1000]);
+    expect(fake.seen.at(-1)!.auth, 'the successor the lost answer carried').to.equal('Bearer t2');
+    expect(reasons(changes)).to.deep.equal(['login']);
+  });
+
+  it('503 and then an answer keeps the session, after the Retry-After', async () => {
+    const { fake, clock, client, changes } = await signedIn();
+    fake.faults.push({ status: 503, headers: { 'Retry-After': '3' } });
+    const { response } = await client.GET('/me');
+    expect(response.status).to.equal(200);
+    expect(clock.pauses).to.deep.equal([3000]);
+    expect(fake.seen.at(-1)!.auth).to.equal('Bearer t2');
+    expect(reasons(changes)).to.deep.equal(['login']);
+  });
+
+  it("a proxy's 502 and 504 and a 500 without a problem are no answer either, with growing pauses", async () => {
+    const { fake, clock, client, changes } = await signedIn();
+    fake.faults.push({ status: 502 }, { status: 504 }, { status: 500, body: 'Internal Server Error', headers: { 'Content-Type': 'text/plain' } });
+    const { response } = await client.GET('/me');
+    expect(response.status).to.equal(200);
+    expect(clock.pauses).to.deep.equal([500, 1000, 2000]);
+    expect(fake.count('/auth/refresh')).to.equal(4);
+    expect(reasons(changes)).to.deep.equal(['login']);
+  });
+
+  it('no answer until the limit: the request says the server does not answer, and the session is kept', async () => {
+    const { fake, clock, client, changes } = await signedIn();
+    fake.faults.push(...network(20));
+    const [a, b] = await Promise.all([rejection(client.GET('/me')), rejection(client.GET('/me'))]);
+    expect(a).to.be.instanceOf(ServerNotAnsweringError);
+    expect(isServerNotAnswering(b)).to.equal(true);
+    expect(clock.pauses).to.deep.equal([500, 1000, 2000, 4000, 4000]);
+    expect(clock.pauses.reduce((sum, ms) => sum + ms, 0)).to.be.at.most(RETRY_WINDOW);
+    expect(fake.count('/auth/refresh'), 'one refresh for both requests').to.equal(6);
+    expect(client.user?.id).to.equal('u1');
+    expect(reasons(changes), 'not expired').to.deep.equal(['login']);
+
+    // The server is back: the next request renews the session with the same cookie.
+    fake.faults.length = 0;
+    const { response } = await client.GET('/me');
+    expect(response.status).to.equal(200);
+    expect(fake.seen.at(-1)!.auth).to.equal('Bearer t2');
+    expect(reasons(changes)).to.deep.equal(['login']);
+  });
+
+  it('401 ends the session at once', async () => {
+    const { fake, clock, client, changes } = await signedIn();
+    fake.staleCookie();
+    const { response } = await client.GET('/me');
+    expect(response.status).to.equal(401);
+    expect(fake.count('/auth/refresh')).to.equal(1);
+    expect(clock.pauses).to.deep.equal([]);
+    expect(client.user).to.equal(null);
+    expect(reasons(changes)).to.deep.equal(['login', 'expired']);
+  });
+
+  it('403 after a network error ends the session: only a definite answer does', async () => {
+    const { fake, clock, client, changes } = await signedIn();
+    const forbidden = { status: 403, headers: { 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ type: 'x', title: 'Forbidden', status: 403, code: 'origin_not_allowed' }) };
+    fake.faults.push('network', forbidden);
+    const { response } = await client.GET('/me');
+    expect(response.status).to.equal(401);
+    expect(clock.pauses).to.deep.equal([500]);
+    expect(client.user).to.equal(null);
+    expect(reasons(changes)).to.deep.equal(['login', 'expired']);
+  });
+
+  it('the browser coming back online ends the pause', async () => {
+    const { fake, clock, client } = await signedIn();
+    fake.faults.push('network');
+    const release = clock.hold();
+    const pending = client.GET('/me');
+    await until(() => clock.pauses.length === 1);
+    window.dispatchEvent(new Event('online'));
+    expect((await pending).response.status).to.equal(200);
+    expect(fake.count('/auth/refresh')).to.equal(2);
+    release();
+  });
+
+  it('after the limit, the browser coming back online tries once more', async () => {
+    const { fake, client, changes } = await signedIn();
+    fake.faults.push(...network(20));
+    expect(await outcome(client.GET('/me'))).to.equal('ServerNotAnsweringError');
+    const tried = fake.count('/auth/refresh');
+    fake.faults.length = 0;
+    window.dispatchEvent(new Event('online'));
+    await until(() => fake.count('/auth/refresh') === tried + 1);
+    const { response } = await client.GET('/me');
+    expect(response.status).to.equal(200);
+    expect(fake.seen.at(-1)!.auth).to.equal('Bearer t2');
+    expect(fake.count('/auth/refresh'), 'the token came from the online refresh').to.equal(tried + 1);
+    expect(reasons(changes)).to.deep.equal(['login']);
+  });
+
+  it('a refresh ahead of expiry without an answer sends the request with the token that is still valid', async () => {
+    const { fake, clock, client } = await signedIn({ tokensLive: 5 });
+    // A fresh token the server still takes, but within the margin before its end that refreshes ahead.
+    await client.login('mara', 'right-password');
+    fake.faults.push(...network(20));
+    const { response } = await client.GET('/me');
+    expect(response.status).to.equal(200);
+    expect(fake.seen.at(-1)!.auth).to.equal('Bearer t2');
+    expect(clock.pauses).to.have.length(5);
+  });
+
+  it('a refresh ahead of expiry without an answer is not tried again when the request then gets 401', async () => {
+    const { fake, client, changes } = await signedIn({ tokensLive: 5 });
+    fake.faults.push(...network(20));
+    expect(await outcome(client.GET('/me'))).to.equal('ServerNotAnsweringError');
+    expect(fake.count('/auth/refresh')).to.equal(6);
+    expect(fake.count('/me'), 'sent once with the old token').to.equal(1);
+    expect(reasons(changes)).to.deep.equal(['login']);
+  });
+
+  it('a token that has run out is not sent when its refresh gets no answer', async () => {
+    const { fake, client } = await signedIn({ tokensLive: 0 });
+    fake.faults.push(...network(20));
+    expect(await outcome(client.GET('/me'))).to.equal('ServerNotAnsweringError');
+    expect(fake.count('/me')).to.equal(0);
+    expect(client.user?.id).to.equal('u1');
+  });
+
+  it('restoring after a page load does not wait: no answer resolves to null at once', async () => {
+    const fake = server();
+    fake.setCookie();
+    fake.faults.push('network');
+    const clock = virtualTime();
+    const client = createApiClient({ baseUrl: '/api', organization: `silent-${++n}`, fetch: fake.fetch, shareAcrossTabs: false }, clock.timing);
+    expect(await client.restore()).to.equal(null);
+    expect(fake.count('/auth/refresh')).to.equal(1);
+    expect(clock.pauses).to.deep.equal([]);
+  });
+
+  it('between tabs: while one tab waits to try again, another refreshes, and the first takes its result', async () => {
+    const fake = server();
+    const organization = `silent-tabs-${++n}`;
+    let inFlight = 0;
+    let most = 0;
+    const counting = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const refresh = isRefresh(input);
+      if (refresh) most = Math.max(most, ++inFlight);
+      try {
+        return await fake.fetch(input, init);
+      } finally {
+        if (refresh) inFlight--;
+      }
+    };
+    const clock = virtualTime();
+    const a = createApiClient({ baseUrl: '/api', organization, fetch: counting }, clock.timing);
+    const b = createApiClient({ baseUrl: '/api', organization, fetch: counting });
+    const changesOfA: SessionChange[] = [];
+    a.onSessionChange((change) => changesOfA.push(change));
+    await a.login('mara', 'right-password');
+    await until(() => b.user !== null);
+    fake.expireAll();
+    fake.faults.push('network');
+    const release = clock.hold();
+    const pending = a.GET('/me');
+    await until(() => clock.pauses.length === 1);
+    expect((await b.GET('/me')).response.status).to.equal(200);
+    expect((await pending).response.status).to.equal(200);
+    release();
+    expect(fake.count('/auth/refresh'), "one without an answer, then the other tab's").to.equal(2);
+    expect(most).to.equal(1);
+    expect(fake.seen.filter((s) => s.path === '/me').map((s) => s.auth)).to.deep.equal(['Bearer t1', 'Bearer t1', 'Bearer t2', 'Bearer t2']);
+    expect(reasons(changesOfA)).to.deep.equal(['login']);
+  });
+});
+
+describe('refreshAnswer', () => {
+  const answer = (status: number, headers: Record<string, string> = {}, body: string | null = null) => () =>
+    Promise.resolve({ response: new Response(body, { status, headers }) });
+  const result: AuthResult = { accessToken: 't', tokenType: 'Bearer', expiresIn: 300, user: me };
+
+  it('reads a result, a busy server and the definite refusals', async () => {
+    expect(await refreshAnswer(() => Promise.resolve({ data: result, response: new Response('{}') }))).to.deep.equal({ result });
+    expect(await refreshAnswer(answer(409, { 'Retry-After': '2' }))).to.deep.equal({ busy: 2000 });
+    expect(await refreshAnswer(answer(409, { 'Retry-After': '60' }))).to.deep.equal({ busy: 5000 });
+    for (const status of [204, 400, 401, 403, 404]) {
+      expect(await refreshAnswer(answer(status)), String(status)).to.deep.equal({ failed: true });
+    }
+    const refused = () => Promise.reject(new OriginNotAllowedError('https://cms.example.test', 'https://portal.example.test/api'));
+    expect(await refreshAnswer(refused)).to.deep.equal({ failed: true });
+  });
+
+  it('counts network errors, 5xx, 408 and 429 as no answer, with their Retry-After', async () => {
+    expect(await refreshAnswer(() => Promise.reject(new TypeError('Failed to fetch')))).to.deep.equal({ silent: null });
+    for (const status of [500, 502, 503, 504, 408, 429]) {
+      expect(await refreshAnswer(answer(status)), String(status)).to.deep.equal({ silent: null });
+    }
+    expect(await refreshAnswer(answer(503, { 'Retry-After': '7' }))).to.deep.equal({ silent: 7000 });
+    const later = new Date(Date.now() + 3_600_000).toUTCString();
+    const silent = (await refreshAnswer(answer(503, { 'Retry-After': later }))) as { silent: number };
+    expect(silent.silent).to.be.within(3_590_000, 3_600_000);
+    expect(await refreshAnswer(answer(503, { 'Retry-After': 'soon' }))).to.deep.equal({ silent: null });
   });
 });

@@ -68,6 +68,7 @@ export const stateStyles = css`
 type Text = Record<Locale, string>;
 const texts = {
   network: { de: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung.', en: 'Cannot reach the server. Please check your internet connection.' },
+  no_answer: { de: 'Der Server antwortet gerade nicht. Bitte versuchen Sie es in einem Moment erneut.', en: 'The server is not answering right now. Please try again in a moment.' },
   origin_not_allowed: {
     de: 'Die Adresse dieser Seite ist für das Portal nicht freigegeben. Bitte informieren Sie den Betreiber der Website.',
     en: "This page's address is not allowed for the portal. Please tell the website's operator.",
@@ -97,12 +98,16 @@ export function toProblem(error: unknown): Problem | null {
  * rate_limited, action_required, validation, conflict, not_found, origin_not_allowed), else its status; network
  * failures (a TypeError from fetch) get "cannot reach the server", but a request the browser refused because the API
  * does not admit this page's origin (the client's OriginNotAllowedError) says that this page's address is not allowed
- * for the portal. Aborted requests give an empty string.
+ * for the portal, and a request whose token could not be renewed because the server did not answer (the client's
+ * ServerNotAnsweringError) says that the server is not answering — not that the session expired, since it has not.
+ * Aborted requests give an empty string.
  */
 export function problemMessage(error: unknown, locale: Locale = getLocale()): string {
   const lang: Locale = locale === 'en' ? 'en' : 'de';
   if (error instanceof DOMException && error.name === 'AbortError') return '';
   if (isOriginNotAllowed(error)) return texts.origin_not_allowed[lang];
+  // By name, like isOriginNotAllowed: another bundled copy of the client may have made it.
+  if (error instanceof Error && error.name === 'ServerNotAnsweringError') return texts.no_answer[lang];
   const problem = toProblem(error);
   if (!problem) return texts[error instanceof TypeError ? 'network' : 'unknown'][lang];
   const code = problem.code;
