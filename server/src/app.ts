@@ -54,6 +54,9 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
 
   const app = express();
   app.disable('x-powered-by');
+  // API answers are private and not stored (Cache-Control: no-store), so an ETag (a hash of every body) buys nothing;
+  // static files keep theirs (serve-static).
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
 
   app.use('/api', apiHelmet, cors(ctx), express.json({ limit: '100kb', strict: true }));

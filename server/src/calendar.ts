@@ -19,8 +19,19 @@ export function timeZoneName(name: string): string {
   return resolved;
 }
 
+const todays = new Map<string, { minute: number; day: string }>();
+
 /** Today (YYYY-MM-DD) in the organization's time zone on the clock's instant. */
-export const today = (clock: Clock, timeZone: string): string => dayIn(clock(), timeZone);
+export function today(clock: Clock, timeZone: string): string {
+  // Every request asks; the answer can only change at a whole minute (zone offsets are whole minutes today).
+  const ms = clock().getTime();
+  const minute = Math.floor(ms / 60_000);
+  const last = todays.get(timeZone);
+  if (last?.minute === minute) return last.day;
+  const day = dayIn(ms, timeZone);
+  todays.set(timeZone, { minute, day });
+  return day;
+}
 /** This month (YYYY-MM) in the organization's time zone. */
 export const currentPeriod = (clock: Clock, timeZone: string): string => periodOf(today(clock, timeZone));
 /** This year in the organization's time zone. */
