@@ -6,3 +6,4 @@ export { absoluteApiUrl, type TabMessage } from './tabs.js';
 export { dataOf, type FetchResult } from './result.js';
 export { dayIn, daysBetween } from './calendar.js';
 export { OriginNotAllowedError, isOriginNotAllowed, originAdvice } from './origin-check.js';
+export { ServerNotAnsweringError, isServerNotAnswering } from './refresh.js';

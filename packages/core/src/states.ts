@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { ApiError, isOriginNotAllowed, type Problem } from '@hausportal/api';
+import { ApiError, isOriginNotAllowed, isServerNotAnswering, type Problem } from '@hausportal/api';
 import type { Locale } from './context.js';
 import { getLocale } from './localization.js';
 
@@ -106,8 +106,7 @@ export function problemMessage(error: unknown, locale: Locale = getLocale()): st
   const lang: Locale = locale === 'en' ? 'en' : 'de';
   if (error instanceof DOMException && error.name === 'AbortError') return '';
   if (isOriginNotAllowed(error)) return texts.origin_not_allowed[lang];
-  // By name, like isOriginNotAllowed: another bundled copy of the client may have made it.
-  if (error instanceof Error && error.name === 'ServerNotAnsweringError') return texts.no_answer[lang];
+  if (isServerNotAnswering(error)) return texts.no_answer[lang];
   const problem = toProblem(error);
   if (!problem) return texts[error instanceof TypeError ? 'network' : 'unknown'][lang];
   const code = problem.code;

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { ApiError } from '@hausportal/api';
+import { ApiError, ServerNotAnsweringError } from '@hausportal/api';
 import { problemMessage, renderEmpty, renderError, renderLoading, setLocale } from '../src/index.js';
 
 describe('state pieces', () => {
@@ -15,6 +15,13 @@ describe('state pieces', () => {
     expect(problemMessage(new ApiError({ type: 'x', title: 'Boom', status: 503 }), 'de')).to.contain('Server');
     expect(problemMessage(new ApiError({ type: 'x', title: 'Gone', status: 404 }), 'en')).to.contain('not found');
     expect(problemMessage(new DOMException('stop', 'AbortError'), 'de')).to.equal('');
+  });
+
+  it('a refresh the server did not answer says so, not that the session expired', () => {
+    const error = new ServerNotAnsweringError();
+    expect(problemMessage(error, 'en')).to.contain('not answering');
+    expect(problemMessage(error, 'de')).to.contain('antwortet gerade nicht');
+    expect(problemMessage(error, 'de')).not.to.contain('abgelaufen');
   });
 
   it('renders loading, empty and error with their parts and roles', async () => {
