@@ -55,14 +55,14 @@ export const netIn = (line: LineSpec, year: number, y: number): number =>
 /** A row of `charges` as inserted (the table's row type plus id and position). */
 export type ChargeRow = BaseChargeRow & { id: string; position: number };
 
-/** The charge rows of one month. */
-export function chargeRows(contractId: string, lines: LineSpec[], period: string, y: number): ChargeRow[] {
+/** The charge rows of one month; `rowId` makes each row's id (the big generator passes a faster one). */
+export function chargeRows(contractId: string, lines: LineSpec[], period: string, y: number, rowId: () => string = newId): ChargeRow[] {
   const year = Number(period.slice(0, 4));
   return lines.map((l, position) => {
     const net = netIn(l, year, y);
     const vat = vatOf(net, l.vatBp);
     return {
-      id: newId(), contract_id: contractId, period, item: l.item, label: l.label, key: l.key, key_value: l.keyValue, key_total: l.keyTotal,
+      id: rowId(), contract_id: contractId, period, item: l.item, label: l.label, key: l.key, key_value: l.keyValue, key_total: l.keyTotal,
       net_cents: net, vat_rate_bp: l.vatBp, vat_cents: vat, gross_cents: net + vat, position,
     };
   });
@@ -121,16 +121,17 @@ function postingsOf(c: LedgerContract, period: string, gross: number, clock: See
 
 /**
  * The contract's ledger from its first month in the window up to today: a carry-forward every January 1st
- * (none in the year the contract begins), postings, open amounts and dunning levels as of today.
+ * (none in the year the contract begins), postings, open amounts and dunning levels as of today. `rowId` makes each
+ * row's id.
  */
-export function ledgerRows(c: LedgerContract, grossByPeriod: Map<string, number>, clock: SeedClock): LedgerRow[] {
+export function ledgerRows(c: LedgerContract, grossByPeriod: Map<string, number>, clock: SeedClock, rowId: () => string = newId): LedgerRow[] {
   const periods = [...grossByPeriod.keys()];
   const lastMonth = periods.at(-1)!;
   const rows: LedgerRow[] = [];
   const openDebits: LedgerRow[] = [];
   let balance = 0;
   const push = (p: Posting): LedgerRow => {
-    const row: LedgerRow = { id: newId(), contract_id: c.id, seq: rows.length, open_cents: 0, dunning_level: 0, ...p };
+    const row: LedgerRow = { id: rowId(), contract_id: c.id, seq: rows.length, open_cents: 0, dunning_level: 0, ...p };
     rows.push(row);
     return row;
   };
