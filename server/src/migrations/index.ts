@@ -4,6 +4,7 @@ import * as unitsMoney from './002_units_money.ts';
 import * as organizationTimeZone from './003_organization_time_zone.ts';
 import * as accessIndexes from './005_access_indexes.ts';
 import * as refreshGrace from './006_refresh_grace.ts';
+import * as listIndexes from './007_list_indexes.ts';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '003_organization_time_zone': organizationTimeZone,
   '005_access_indexes': accessIndexes,
   '006_refresh_grace': refreshGrace,
+  '007_list_indexes': listIndexes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
