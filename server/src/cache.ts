@@ -104,19 +104,62 @@ const tableCaches: Record<string, CacheName[]> = {
 };
 const writeStatement = /^\s*(?:update|delete\s+from|insert\s+into)\s+[`"]?(\w+)[`"]?/i;
 
+/** The caches a statement clears: writes to a table they hold rows of, and revocations of sessions. */
+function cachesWrittenBy(sql: string | undefined): CacheName[] {
+  const table = sql ? writeStatement.exec(sql)?.[1]?.toLowerCase() : undefined;
+  if (!table) return [];
+  // Revocations set revoked_at; a rotation only reads it in its WHERE clause.
+  if (table === 'sessions') return /revoked_at/i.test(/\bset\b([^]*?)(?:\bwhere\b|$)/i.exec(sql!)?.[1] ?? '') ? ['sessions'] : [];
+  return tableCaches[table] ?? [];
+}
+
+interface QueryEvent {
+  sql?: string;
+  __knexQueryUid?: string;
+  __knexTxId?: string;
+}
+
 /**
- * Clears the caches when a statement through `db` writes a table they hold rows of, or revokes sessions,
- * whatever code (or test) ran it; knex reports every statement, also those inside a transaction.
+ * Clears the caches when a statement through `db` writes a table they hold rows of, or revokes sessions, whatever
+ * code (or test) ran it; knex reports every statement, also those inside a transaction. They are cleared twice: when
+ * the statement is sent, and once it is committed (the statement answered, or its transaction ended). So a request
+ * that read the old rows while the write waited for a lock cannot keep them: its value is refused or wiped.
  */
 export function watchWrites(db: Db, caches: Caches): void {
-  db.on('query', (query: { sql?: string }) => {
-    const table = query.sql ? writeStatement.exec(query.sql)?.[1]?.toLowerCase() : undefined;
-    if (!table) return;
-    if (table === 'sessions') {
-      // Revocations set revoked_at; a rotation only reads it in its WHERE clause.
-      if (/revoked_at/i.test(/\bset\b([^]*?)(?:\bwhere\b|$)/i.exec(query.sql!)?.[1] ?? '')) caches.clear('sessions');
-      return;
-    }
-    for (const name of tableCaches[table] ?? []) caches.clear(name);
+  const clear = (names: Iterable<CacheName>) => {
+    for (const name of names) caches.clear(name);
+  };
+  const byStatement = new Map<string, CacheName[]>();
+  const byTransaction = new Map<string, Set<CacheName>>();
+  db.on('query', (query: QueryEvent) => {
+    const names = cachesWrittenBy(query.sql);
+    if (names.length === 0) return;
+    clear(names);
+    if (query.__knexTxId) {
+      const pending = byTransaction.get(query.__knexTxId) ?? new Set<CacheName>();
+      for (const name of names) pending.add(name);
+      byTransaction.set(query.__knexTxId, pending);
+    } else if (query.__knexQueryUid) byStatement.set(query.__knexQueryUid, names);
   });
+  const answered = (_result: unknown, query: QueryEvent) => {
+    const names = query.__knexQueryUid ? byStatement.get(query.__knexQueryUid) : undefined;
+    if (!names) return;
+    byStatement.delete(query.__knexQueryUid!);
+    clear(names);
+  };
+  db.on('query-response', answered);
+  db.on('query-error', answered);
+  // A transaction's writes count once it has committed (or rolled back).
+  const client = db.client as { transaction: (...args: unknown[]) => { txid: string; _promise: Promise<unknown> } };
+  const create = client.transaction;
+  client.transaction = function (this: unknown, ...args: unknown[]) {
+    const trx = create.apply(this, args);
+    const settle = () => {
+      const names = byTransaction.get(trx.txid);
+      byTransaction.delete(trx.txid);
+      if (names) clear(names);
+    };
+    trx._promise.then(settle, settle);
+    return trx;
+  };
 }
