@@ -194,7 +194,7 @@ async function measureRun(run: Run, errors: string[], notes: string[]): Promise<
       const session = await signIn(server.url);
       const url = `${server.url}${path.replace('{unit}', session.unit)}`;
       const token = path === '/api/health' ? undefined : session.token;
-      await load(url, { token, amount: 500 });
+      await load(url, { token, amount: 3000 });
       const result = await load(url, { token, seconds });
       const what = `${label(run)} ${name}`;
       const budgeted = listEndpoints.some(([n]) => n === name);
@@ -225,7 +225,7 @@ export const server: BenchModule = {
     mkdirSync(context.tmp, { recursive: true });
     if (!existsSync(join(context.root, 'server', 'dist', 'main.js'))) throw new Error('server/dist/main.js is missing: run `npm run build` first (npm run bench does)');
     const notes = [
-      `autocannon at 32 connections on loopback after a warm-up of 500 requests; tenant ${tenantLogin().username}; ${cores} cores shared by autocannon (in the bench process) and the server, so with ${cores} workers the load generator competes with them.`,
+      `autocannon at 32 connections on loopback after a warm-up of 3,000 requests; tenant ${tenantLogin().username}; ${cores} cores shared by autocannon (in the bench process) and the server, so with ${cores} workers the load generator competes with them.`,
       `1w = HP_WORKERS=1, compared with a one-process hello; ${cores}w = HP_WORKERS=auto, compared with a hello of ${cores} cluster workers. /health and /me are context rows on the demo DB, without budget.`,
     ];
     const errors: string[] = [];
