@@ -130,16 +130,16 @@ export function watchWrites(db: Db, caches: Caches): void {
     for (const name of names) caches.clear(name);
   };
   const byStatement = new Map<string, CacheName[]>();
-  const byTransaction = new Map<string, Set<CacheName>>();
+  // Writes inside transactions: cleared again when the outermost transactions open at the time have ended (a
+  // nested transaction's savepoint commits nothing; knex drops the transaction id of the statements after it).
+  let openTransactions = 0;
+  const inTransactions = new Set<CacheName>();
   db.on('query', (query: QueryEvent) => {
     const names = cachesWrittenBy(query.sql);
     if (names.length === 0) return;
     clear(names);
-    if (query.__knexTxId) {
-      const pending = byTransaction.get(query.__knexTxId) ?? new Set<CacheName>();
-      for (const name of names) pending.add(name);
-      byTransaction.set(query.__knexTxId, pending);
-    } else if (query.__knexQueryUid) byStatement.set(query.__knexQueryUid, names);
+    if (openTransactions > 0) for (const name of names) inTransactions.add(name);
+    if (!query.__knexTxId && query.__knexQueryUid) byStatement.set(query.__knexQueryUid, names);
   });
   const answered = (_result: unknown, query: QueryEvent) => {
     const names = query.__knexQueryUid ? byStatement.get(query.__knexQueryUid) : undefined;
@@ -149,15 +149,17 @@ export function watchWrites(db: Db, caches: Caches): void {
   };
   db.on('query-response', answered);
   db.on('query-error', answered);
-  // A transaction's writes count once it has committed (or rolled back).
-  const client = db.client as { transaction: (...args: unknown[]) => { txid: string; _promise: Promise<unknown> } };
+  const client = db.client as { transaction: (...args: unknown[]) => { _promise: Promise<unknown> } };
   const create = client.transaction;
   client.transaction = function (this: unknown, ...args: unknown[]) {
     const trx = create.apply(this, args);
+    // knex passes the enclosing transaction as the third argument of a nested one.
+    if (args[2]) return trx;
+    openTransactions++;
     const settle = () => {
-      const names = byTransaction.get(trx.txid);
-      byTransaction.delete(trx.txid);
-      if (names) clear(names);
+      openTransactions--;
+      clear(inTransactions);
+      if (openTransactions === 0) inTransactions.clear();
     };
     trx._promise.then(settle, settle);
     return trx;

@@ -48,7 +48,7 @@ function beginImmediate(db: Db): void {
   };
 }
 
-type Statement = { all(params: unknown[], cb: (err: Error | null, rows: unknown[]) => void): void; finalize(): void };
+type Statement = { all(params: unknown[], cb: (err: Error | null, rows: unknown[]) => void): void; finalize(cb?: () => void): void };
 type ReadConnection = { prepare(sql: string, cb?: (err: Error | null) => void): Statement };
 interface QueryObject {
   method?: string;
@@ -67,7 +67,19 @@ const preparedOf = new WeakMap<object, Map<string, Statement>>();
  * the usual knex way.
  */
 function preparedSelects(db: Db): void {
-  const client = db.client as { _query(conn: ReadConnection, obj: QueryObject): Promise<QueryObject> };
+  const client = db.client as {
+    _query(conn: ReadConnection, obj: QueryObject): Promise<QueryObject>;
+    destroyRawConnection(conn: ReadConnection): Promise<void>;
+  };
+  // A connection with statements left cannot close (SQLITE_BUSY): they are finalized first, when the pool retires
+  // an idle connection and when the database is closed.
+  const destroy = client.destroyRawConnection.bind(client);
+  client.destroyRawConnection = async (conn) => {
+    const statements = [...(preparedOf.get(conn)?.values() ?? [])];
+    preparedOf.delete(conn);
+    await Promise.all(statements.map((st) => new Promise<void>((resolve) => st.finalize(() => resolve()))));
+    return destroy(conn);
+  };
   const plain = client._query.bind(client);
   client._query = async (conn, obj) => {
     if (obj.method !== 'select' && obj.method !== 'first' && obj.method !== 'pluck') return plain(conn, obj);

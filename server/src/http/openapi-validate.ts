@@ -215,7 +215,9 @@ function checkQuery(c: CompiledOperation, req: Request, rawQuery: string, violat
       if (pairs.get(name)?.some((v) => v !== undefined && reserved.test(commas ? v.replace(/,/g, '') : v)))
         return single(name, `Parameter '${name}' must be url encoded. Its value may not contain reserved characters.`);
   }
-  const values = (rawQuery === '' ? {} : { ...req.query }) as Record<string, QueryValue>;
+  // No prototype: a name like `__proto__[x]` becomes a key of its own, and is refused as unknown like any other.
+  const values: Record<string, QueryValue> = Object.create(null);
+  if (rawQuery !== '') Object.assign(values, req.query);
   if (rawQuery.includes('[')) unbracket(values, query.names);
   for (const name of Object.keys(values)) {
     if (!query.names.has(name)) return single(name, `Unknown query parameter '${name}'`);
@@ -223,7 +225,11 @@ function checkQuery(c: CompiledOperation, req: Request, rawQuery: string, violat
       return single(name, `Empty value found for query parameter '${name}'`);
   }
   for (const p of query.list) if (p.array && values[p.name] !== undefined) values[p.name] = split(p, values[p.name]);
-  if (query.validate && !query.validate(values)) collect('query', query.validate.errors, violations, texts);
+  const valid = !query.validate || query.validate(values);
+  // ajv coerces `1e400` and `Infinity` to ±Infinity, and its minimum and maximum let them through.
+  const infinite = Object.keys(values).find((name) => [values[name]].flat().some((v) => typeof v === 'number' && !Number.isFinite(v)));
+  if (infinite) return single(infinite, `Parameter '${infinite}' must be a finite number.`);
+  if (!valid) collect('query', query.validate!.errors, violations, texts);
   Object.defineProperty(req, 'query', { value: values, writable: true, enumerable: true, configurable: true });
   return null;
 }
