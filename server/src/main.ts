@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { migrate, openDb } from './db.ts';
@@ -71,6 +71,7 @@ function serve(onListening: (port: number) => void): void {
 function supervise(lines: string[]): void {
   relayCacheClears();
   let stopping = false;
+  let exitCode = 0;
   let listening = 0;
   const recentDeaths: number[] = [];
   const fork = (): Worker => cluster.fork();
@@ -80,7 +81,7 @@ function supervise(lines: string[]): void {
   });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
       return;
     }
     const now = Date.now();
@@ -89,7 +90,11 @@ function supervise(lines: string[]): void {
     console.error(`Hausportal worker ${worker.process.pid} ended (${signal ?? code})${recentDeaths.length > 5 ? '' : '; starting another'}.`);
     if (recentDeaths.length > 5) {
       console.error('Hausportal: workers keep ending (more than 5 in a minute); stopping. See the errors above.');
-      process.exit(1);
+      stopping = true;
+      exitCode = 1;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+      setTimeout(() => process.exit(1), 2000).unref();
+      return;
     }
     fork();
   });
@@ -103,9 +108,19 @@ function supervise(lines: string[]): void {
   for (let i = 0; i < config.workers; i++) fork();
 }
 
+/** The port is free (checked by the primary, so that a port in use is one clear message, not N failing workers). */
+function portFree(port: number): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', cannotStart);
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 if (cluster.isWorker) serve(() => undefined);
 else {
   const lines = await prepare(config, clock);
-  if (config.workers > 1) supervise(lines);
+  if (config.workers > 1) await portFree(config.port).then(() => supervise(lines));
   else serve((port) => console.log(banner(port, 1, lines)));
 }

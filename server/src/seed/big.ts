@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PaymentMethod } from '@hausportal/api';
@@ -323,7 +325,10 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { units: { type: 'string', default: '50000' }, db: { type: 'string' }, schema: { type: 'string' }, 'per-property': { type: 'string', default: '50' } },
   });
-  const url = values.db ?? process.env.HP_DATABASE_URL;
+  const given = values.db ?? process.env.HP_DATABASE_URL;
+  // A file path is taken from where the command was typed (npm -w runs the script inside server/), its folder made.
+  const url = given && !isPostgresUrl(given) && !isAbsolute(given.replace(/^sqlite:(\/\/)?/, '')) ? resolve(process.env.INIT_CWD ?? process.cwd(), given.replace(/^sqlite:(\/\/)?/, '')) : given;
+  if (url && !isPostgresUrl(url)) mkdirSync(dirname(url.replace(/^sqlite:(\/\/)?/, '')), { recursive: true });
   const units = Number(values.units);
   if (!url || !Number.isInteger(units) || units < 1 || (values.schema && !/^[a-z_][a-z0-9_]*$/.test(values.schema))) {
     console.error('usage: seed-big --units 50000 --db <sqlite file | postgres://…> [--schema <postgres schema>] [--per-property 50]');
