@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import type { Clock } from './clock.ts';
-import type { Db } from './db.ts';
+import { onTransaction, type Db } from './db.ts';
 
 /**
  * What the server keeps in memory between requests, and how long it may be stale (DESIGN §10).
@@ -46,6 +46,14 @@ export class TtlCache<V> {
     if (this.#entries.size >= this.max) this.#entries.clear();
     this.#entries.set(key, { value, until: this.clock().getTime() + this.seconds * 1000 });
     return value;
+  }
+
+  /** The cached value, or `load()`'s, stored unless the cache was cleared while it loaded. */
+  async getOrLoad(key: string, load: () => Promise<V>): Promise<V> {
+    const cached = this.get(key);
+    if (cached !== undefined) return cached;
+    const generation = this.generation;
+    return this.set(key, await load(), generation);
   }
 
   clear(): void {
@@ -149,12 +157,8 @@ export function watchWrites(db: Db, caches: Caches): void {
   };
   db.on('query-response', answered);
   db.on('query-error', answered);
-  const client = db.client as { transaction: (...args: unknown[]) => { _promise: Promise<unknown> } };
-  const create = client.transaction;
-  client.transaction = function (this: unknown, ...args: unknown[]) {
-    const trx = create.apply(this, args);
-    // knex passes the enclosing transaction as the third argument of a nested one.
-    if (args[2]) return trx;
+  onTransaction(db, (trx, nested) => {
+    if (nested) return;
     openTransactions++;
     const settle = () => {
       openTransactions--;
@@ -162,6 +166,5 @@ export function watchWrites(db: Db, caches: Caches): void {
       if (openTransactions === 0) inTransactions.clear();
     };
     trx._promise.then(settle, settle);
-    return trx;
-  };
+  });
 }

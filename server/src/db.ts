@@ -33,19 +33,37 @@ export const sqliteReaders = 4;
 
 const readers = new WeakMap<Db, Db>();
 
+/** What knex's transaction object offers that the hooks below use (knex internals, stable across knex 2 and 3). */
+export interface KnexTransaction {
+  /** Settles once the transaction has committed or rolled back. */
+  _promise: Promise<unknown>;
+  begin(conn: unknown): Promise<unknown>;
+  query(conn: unknown, sql: string): Promise<unknown>;
+}
+
+/**
+ * Calls `hook` with every transaction `db` creates, before it begins; `nested` when knex made it inside another one
+ * (a savepoint: it passes the enclosing transaction as the third argument).
+ */
+export function onTransaction(db: Db, hook: (trx: KnexTransaction, nested: boolean) => void): void {
+  const client = db.client as { transaction: (...args: unknown[]) => KnexTransaction };
+  const create = client.transaction;
+  client.transaction = function (this: unknown, ...args: unknown[]) {
+    const trx = create.apply(this, args);
+    hook(trx, Boolean(args[2]));
+    return trx;
+  };
+}
+
 /**
  * SQLite transactions start with `BEGIN IMMEDIATE`: the write lock is taken at the start, so a transaction that reads
  * and then writes waits for another process's writer (busy timeout) instead of failing with SQLITE_BUSY when it
  * tries to upgrade its read lock (https://sqlite.org/lang_transaction.html).
  */
 function beginImmediate(db: Db): void {
-  const client = db.client as { transaction: (...args: unknown[]) => { begin: unknown; query(conn: unknown, sql: string): Promise<unknown> } };
-  const create = client.transaction;
-  client.transaction = function (this: unknown, ...args: unknown[]) {
-    const trx = create.apply(this, args);
-    trx.begin = (conn: unknown) => trx.query(conn, 'BEGIN IMMEDIATE;');
-    return trx;
-  };
+  onTransaction(db, (trx) => {
+    trx.begin = (conn) => trx.query(conn, 'BEGIN IMMEDIATE;');
+  });
 }
 
 type Statement = { all(params: unknown[], cb: (err: Error | null, rows: unknown[]) => void): void; finalize(cb?: () => void): void };

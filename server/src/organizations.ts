@@ -1,4 +1,4 @@
-import { defaultPasswordPolicy, type OrganizationPublic, type PasswordPolicy, type Theme } from '@hausportal/api';
+import { defaultPasswordPolicy, type OrganizationPublic, type PasswordPolicy, type PropertyContact, type Theme } from '@hausportal/api';
 import { bool, json, type Db } from './db.ts';
 import type { Caches, TtlCache } from './cache.ts';
 import { dayIn, timeZoneName } from './calendar.ts';
@@ -80,6 +80,17 @@ export async function allAllowedOrigins(db: Db): Promise<Set<string>> {
   return new Set(rows.flatMap((r: Row) => json<string[]>(r.allowed_origins, [])));
 }
 
+/** A row of property_contacts: who a tenant or owner of the property can reach, and for which roles. */
+export interface PropertyContactRow {
+  property_id: string;
+  category: PropertyContact['category'];
+  name: string;
+  phone: string | null;
+  email: string | null;
+  /** JSON list of roles (tenant, owner). */
+  visible_to: string;
+}
+
 /**
  * Organizations as the requests need them, from memory: read once per {@link cacheSeconds}.organizations (30 s) and
  * re-read at once after a write to the organizations table through this server (cache.ts `watchWrites`).
@@ -87,7 +98,7 @@ export async function allAllowedOrigins(db: Db): Promise<Set<string>> {
 export class OrgDirectory {
   readonly #orgs: TtlCache<Organization | null>;
   readonly #origins: TtlCache<Set<string>>;
-  readonly #contacts: TtlCache<Row[]>;
+  readonly #contacts: TtlCache<PropertyContactRow[]>;
 
   constructor(
     private readonly db: Db,
@@ -102,8 +113,8 @@ export class OrgDirectory {
    * The contact rows (property_contacts: category, name, phone, email, visible_to) of each property, in the manager's
    * order; one query for those not cached.
    */
-  async contactsOf(propertyIds: string[]): Promise<Map<string, Row[]>> {
-    const result = new Map<string, Row[]>();
+  async contactsOf(propertyIds: string[]): Promise<Map<string, PropertyContactRow[]>> {
+    const result = new Map<string, PropertyContactRow[]>();
     const missing: string[] = [];
     for (const id of propertyIds) {
       const cached = this.#contacts.get(id);
@@ -112,32 +123,22 @@ export class OrgDirectory {
     }
     if (missing.length === 0) return result;
     const generation = this.#contacts.generation;
-    const rows: Row[] = await this.db('property_contacts').whereIn('property_id', missing).orderBy('property_id').orderBy('position').orderBy('id');
+    const rows: PropertyContactRow[] = await this.db('property_contacts').whereIn('property_id', missing).orderBy('property_id').orderBy('position').orderBy('id');
     for (const id of missing) result.set(id, this.#contacts.set(id, rows.filter((r) => r.property_id === id), generation));
     return result;
   }
 
   bySlug(slug: string): Promise<Organization | null> {
-    return this.#load(`slug:${slug}`, () => orgBySlug(this.db, slug));
+    return this.#orgs.getOrLoad(`slug:${slug}`, () => orgBySlug(this.db, slug));
   }
 
   byId(id: string): Promise<Organization | null> {
-    return this.#load(`id:${id}`, () => orgById(this.db, id));
+    return this.#orgs.getOrLoad(`id:${id}`, () => orgById(this.db, id));
   }
 
   /** Every origin some organization allows (for CORS). */
-  async allowedOrigins(): Promise<Set<string>> {
-    const cached = this.#origins.get('all');
-    if (cached) return cached;
-    const generation = this.#origins.generation;
-    return this.#origins.set('all', await allAllowedOrigins(this.db), generation);
-  }
-
-  async #load(key: string, read: () => Promise<Organization | null>): Promise<Organization | null> {
-    const cached = this.#orgs.get(key);
-    if (cached !== undefined) return cached;
-    const generation = this.#orgs.generation;
-    return this.#orgs.set(key, await read(), generation);
+  allowedOrigins(): Promise<Set<string>> {
+    return this.#origins.getOrLoad('all', () => allAllowedOrigins(this.db));
   }
 }
 

@@ -67,19 +67,17 @@ export const ordered = (q: Knex.QueryBuilder): Knex.QueryBuilder => {
 /** True when the contract is valid on `day`. */
 export const activeOn = (c: Pick<ContractRow, 'valid_from' | 'valid_to'>, day: string): boolean => covers({ from: c.valid_from, to: c.valid_to }, day);
 
+/** Each session's contracts by organization, person and day (cache.ts `access`). */
+export type AccessCache = TtlCache<ContractRow[]>;
+
 /**
  * Every contract of the session's person that has begun by `today`, in unit order ({@link contractsOf}, the same
  * rule): what the session may see, kept like the session itself (cache.ts `access`, 5 s, cleared at once by a write to
  * contracts, units or properties through this server). The key holds the day, so a new day reads them again.
  */
-export type AccessCache = TtlCache<ContractRow[]>;
-
-export async function allMyContracts(ctx: Ctx, auth: Auth, today: string): Promise<ContractRow[]> {
+export function allMyContracts(ctx: Ctx, auth: Auth, today: string): Promise<ContractRow[]> {
   const key = `${auth.org.id}\u0000${auth.member.person_id ?? ''}\u0000${today}`;
-  const cached = ctx.access.get(key);
-  if (cached) return cached;
-  const generation = ctx.access.generation;
-  return ctx.access.set(key, (await ordered(contractsOf(ctx.read, auth, today))) as ContractRow[], generation);
+  return ctx.access.getOrLoad(key, async () => (await ordered(contractsOf(ctx.read, auth, today))) as ContractRow[]);
 }
 
 /** My contracts on one unit, the one valid today (else the latest) first; none → 404. */

@@ -17,15 +17,6 @@ interface PropertyRow {
   image_url: string | null;
 }
 
-interface ContactRow {
-  property_id: string;
-  category: PropertyContact['category'];
-  name: string;
-  phone: string | null;
-  email: string | null;
-  visible_to: string;
-}
-
 /** Where public paths like `/media/…` are served from: HP_PUBLIC_URL, else the address the request came to. */
 export function publicBase(ctx: Ctx, req: Request): string {
   return ctx.config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -58,7 +49,7 @@ export async function loadProperties(ctx: Ctx, req: Request, auth: Auth, roles: 
   const haveAll = known !== undefined && ids.every((id) => known.has(id));
   const [rows, contacts] = await Promise.all([
     haveAll ? ids.map((id) => known.get(id)!) : (ctx.read('properties').whereIn('id', ids).andWhere('organization_id', auth.org.id) as Promise<PropertyRow[]>),
-    ctx.orgs.contactsOf(ids) as Promise<unknown> as Promise<Map<string, ContactRow[]>>,
+    ctx.orgs.contactsOf(ids),
   ]);
   const base = publicBase(ctx, req);
   const byId = new Map(rows.map((r) => [r.id, r]));
