@@ -56,7 +56,7 @@ export const Profile: Story = {};
 
 /** Another tenant, with fields left empty. */
 export const SparseProfile: Story = {
-  parameters: { msw: { handlers: loggedIn({ ...tenantThomas, phone: null, birthDate: null, notifyEmail: false }) } },
+  parameters: { msw: { handlers: loggedIn({ ...tenantThomas, phone: null, birthDate: null, notifications: 'none' }) } },
 };
 
 /** Nobody is signed in. */

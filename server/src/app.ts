@@ -21,6 +21,8 @@ import { meRoutes } from './auth/me-routes.ts';
 import { statementRoutes } from './statement/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { unitRoutes } from './units/routes.ts';
+import { documentRoutes } from './documents/routes.ts';
+import { adminRoutes } from './admin/routes.ts';
 
 export const apiSpecPath = resolve(repoRoot, 'packages', 'api', 'openapi.yaml');
 
@@ -63,7 +65,8 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
   // Everything under /api must be in the contract; in tests the JSON answers are checked against it too.
   app.use(openApiValidator(apiSpecPath, { responses: config.env === 'test' }));
   for (const routes of [systemRoutes, authSessionRoutes, authPasswordRoutes, meRoutes, devRoutes]) app.use('/api', routes(ctx));
-  for (const routes of [unitRoutes, statementRoutes, expenseRoutes]) app.use('/api', routes(ctx));
+  for (const routes of [unitRoutes, statementRoutes, expenseRoutes, documentRoutes]) app.use('/api', routes(ctx));
+  app.use('/api/admin', adminRoutes(ctx));
   app.use('/api', notFound);
   app.use(staticRoutes(config));
   app.use(notFound);

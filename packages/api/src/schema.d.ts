@@ -368,6 +368,293 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/document-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's document categories (a tree of at most 3 levels), sorted. */
+        get: operations["listDocumentCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The documents released to me, newest document date first.
+         * @description A document is mine while one of its releases reaches me (rules in `DocumentReleaseRule`, resolved against my
+         *     contract periods on every request): a tenant sees no document of a unit outside his contract period, a
+         *     former tenant keeps `occupancy` releases of his own period and loses the others with the contract, a future
+         *     contract gives nothing before it begins. Withdrawn documents and revoked releases are gone at once.
+         *     `unreadCount` counts every unread document of mine, not only this page or filter.
+         */
+        get: operations["listDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my unread documents read ("alle als gelesen markieren"), optionally only those of a category. */
+        post: operations["markDocumentsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A ZIP of the chosen documents (streamed), each checked like a single download.
+         * @description Any id that is not one of my documents answers 404 for the whole request (nothing is sent), the same as for a
+         *     single download. Each document counts as opened. Equal file names get " (2)", " (3)" before the extension.
+         */
+        get: operations["downloadDocumentArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download one of my documents; the release is checked again, and the first download counts as opened.
+         * @description `Content-Disposition: attachment` with the original UTF-8 file name (RFC 6266, RFC 5987), the type that was
+         *     sniffed from the bytes at upload, `X-Content-Type-Options: nosniff`. Another person's document answers 404.
+         */
+        get: operations["downloadDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my documents read (it stays unopened until downloaded). */
+        post: operations["markDocumentRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's settings a manager may change. Managers of the organization only (403 otherwise). */
+        get: operations["getAdminSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the organization's settings (recorded in the audit log). */
+        patch: operations["updateAdminSettings"];
+        trace?: never;
+    };
+    "/admin/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's persons with their contracts, to choose release targets. */
+        get: operations["listAdminPersons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's documents, newest first, with their releases. */
+        get: operations["listAdminDocuments"];
+        put?: never;
+        /**
+         * Upload a document (multipart) with its metadata; it is visible to nobody until released.
+         * @description The type is sniffed from the bytes and must be PDF, JPEG, PNG, WebP, HEIC, DOCX or XLSX (415 otherwise, the
+         *     name and the declared type do not count). More than the size limit (default 20 MB, `HP_UPLOAD_MAX_BYTES`) or
+         *     more than one file answers 413. The UTF-8 file name is kept exactly and only ever used as a download name.
+         */
+        post: operations["uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/documents/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release many personal documents at once from a ZIP of files and a CSV index.
+         * @description The CSV (UTF-8, `;`-separated, header row optional) has the columns `file;reference;category;title;date`:
+         *     `file` is a name inside the ZIP, `reference` a person's email or a unit's Top-EDV number (the tenant whose
+         *     contract covers `date`, else the owner), `category` a category name (de or en, or a path `Parent/Child`),
+         *     `date` `YYYY-MM-DD` or `DD.MM.YYYY`. Each matched row becomes a document released to that person (rule
+         *     `persons`). With `dryRun=true` nothing is stored and the report says which rows would match. Without, the
+         *     import stores every matched row in one transaction and reports the rest; a row with an unmatched or ambiguous
+         *     reference, an unknown category, a missing file or a refused type is never stored.
+         */
+        post: operations["bulkImportDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document of the organization with its releases. */
+        get: operations["getAdminDocument"];
+        put?: never;
+        post?: never;
+        /** Withdraw a document; nobody sees or downloads it any more (the row stays for the audit log). */
+        delete: operations["withdrawDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/documents/{id}/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release the document by a rule; the persons it reaches now are notified as the rule's `notify` says. */
+        post: operations["releaseDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/documents/{id}/releases/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many and which persons a rule reaches today, before releasing. Stores nothing. */
+        post: operations["previewDocumentRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/documents/{id}/releases/{releaseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a release; the next download by a person it reached is refused (404) unless another release remains. */
+        delete: operations["revokeDocumentRelease"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/documents/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may see the document today, and when each person first saw and opened it (Lesebestätigung). */
+        get: operations["getDocumentReceipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev/outbox": {
         parameters: {
             query?: never;
@@ -528,7 +815,9 @@ export interface components {
             status: "invited" | "active" | "locked";
             /** @enum {string} */
             locale: "de" | "en";
-            notifyEmail: boolean;
+            notifications: components["schemas"]["NotifyMode"];
+            /** @description Hour of the organization's daily digest, in its time zone. */
+            digestHour: number;
             phone: string | null;
             /** Format: date */
             birthDate: string | null;
@@ -548,7 +837,7 @@ export interface components {
             phone?: string | null;
             /** Format: date */
             birthDate?: string | null;
-            notifyEmail?: boolean;
+            notifications?: components["schemas"]["NotifyMode"];
             /** @enum {string} */
             locale?: "de" | "en";
             /** @description Required when `email` changes; ignored otherwise. */
@@ -844,6 +1133,275 @@ export interface components {
             account: components["schemas"]["ExpenseAccount"];
             items: components["schemas"]["ExpenseEntry"][];
             nextCursor: string | null;
+        };
+        /**
+         * @description How a person wants to hear of new documents and notices: each at once, once a day in a digest (at the
+         *     organization's `digestHour`, its time zone), or not at all. Mandatory categories notify even with `none`.
+         * @enum {string}
+         */
+        NotifyMode: "immediate" | "digest" | "none";
+        LocalizedName: {
+            de: string;
+            en: string;
+        };
+        /**
+         * @description Whose contracts a rule reaches.
+         * @enum {string}
+         */
+        ReleaseRoles: "tenant" | "owner" | "both";
+        DocumentCategory: {
+            id: components["schemas"]["Id"];
+            parentId: string | null;
+            name: components["schemas"]["LocalizedName"];
+            sort: number;
+            /** @description 1 for a top-level category. */
+            depth: number;
+            defaultRoles: components["schemas"]["ReleaseRoles"];
+            defaultNotify: components["schemas"]["NotifyMode"];
+            /** @description Its notices go out to every person reached, whatever their preference. */
+            mandatory: boolean;
+            /** @description Mails about it name the category, never the title (e.g. Mahnung). */
+            sensitive: boolean;
+        };
+        /** @description Where the document belongs for me, from the release that reaches me (unit, else property, else personal). */
+        DocumentPlace: {
+            propertyId: string | null;
+            propertyName: string | null;
+            /** @description Street, postal code and city in one line. */
+            address: string | null;
+            unitId: string | null;
+            top: string | null;
+        };
+        DocumentItem: {
+            id: components["schemas"]["Id"];
+            title: string;
+            categoryId: components["schemas"]["Id"];
+            /** Format: date */
+            documentDate: string;
+            /** @description The period the document is about, e.g. "2025". */
+            periodLabel: string | null;
+            fileName: string;
+            mimeType: string;
+            /** @description Bytes. */
+            size: number;
+            /**
+             * Format: date-time
+             * @description When the first release that reaches me was made.
+             */
+            releasedAt: string;
+            place: components["schemas"]["DocumentPlace"];
+            /**
+             * Format: date-time
+             * @description When I first read or opened it; null = unread ("neu").
+             */
+            seenAt: string | null;
+            /**
+             * Format: date-time
+             * @description When I first downloaded it.
+             */
+            openedAt: string | null;
+        };
+        DocumentPage: {
+            items: components["schemas"]["DocumentItem"][];
+            nextCursor: string | null;
+            /** @description All my unread documents, whatever the filter. */
+            unreadCount: number;
+        };
+        DocumentReadState: {
+            id: components["schemas"]["Id"];
+            /** Format: date-time */
+            seenAt: string | null;
+            /** Format: date-time */
+            openedAt: string | null;
+            unreadCount: number;
+        };
+        MarkDocumentsRead: {
+            category?: components["schemas"]["Id"];
+        };
+        MarkDocumentsReadResult: {
+            marked: number;
+            unreadCount: number;
+        };
+        AdminSettings: {
+            /** @description Hour of the daily digest mail in the organization's time zone. */
+            digestHour: number;
+            /** @description IANA time zone of the organization, e.g. Europe/Vienna. */
+            timeZone: string;
+        };
+        AdminSettingsPatch: {
+            digestHour?: number;
+        };
+        AdminContract: {
+            unitId: components["schemas"]["Id"];
+            propertyId: components["schemas"]["Id"];
+            top: string;
+            address: string;
+            role: components["schemas"]["ContractRole"];
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+        };
+        AdminPerson: {
+            id: components["schemas"]["Id"];
+            name: string;
+            email: string | null;
+            /** @description True when an active portal user is linked to the person (only they can read or be mailed). */
+            hasLogin: boolean;
+            contracts: components["schemas"]["AdminContract"][];
+        };
+        AdminPersonPage: {
+            items: components["schemas"]["AdminPerson"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description Who may see a document, resolved against contract periods (DESIGN §6a, server `access/releases.ts`) whenever
+         *     a document is listed or downloaded:
+         *     - `persons`: the chosen persons (`personIds`), for as long as they are persons of the organization.
+         *     - `occupancy`: everyone with a contract (of `roles`) on one of `unitIds` that overlaps `from`…`to`; default
+         *       for BK-Abrechnung and letters. A former tenant keeps it for his own period.
+         *     - `unit_current`: whoever has a contract on one of `unitIds` today or later (Energieausweis, floor plan); ends
+         *       with the contract.
+         *     - `property_role`: every current tenant and/or owner of `propertyIds` (Hausordnung, minutes); ends with the
+         *       contract.
+         *     `notify` defaults to the category's default; the persons' own preferences and mandatory categories apply.
+         */
+        DocumentReleaseRule: {
+            /** @enum {string} */
+            rule: "persons" | "occupancy" | "unit_current" | "property_role";
+            personIds?: components["schemas"]["Id"][];
+            unitIds?: components["schemas"]["Id"][];
+            propertyIds?: components["schemas"]["Id"][];
+            roles?: components["schemas"]["ReleaseRoles"];
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            /**
+             * @default default
+             * @enum {string}
+             */
+            notify: "default" | "immediate" | "digest" | "none";
+        };
+        ReleasedPerson: {
+            id: components["schemas"]["Id"];
+            name: string;
+            hasLogin: boolean;
+            /** @description The Top numbers through which the rule reaches the person (empty for `persons`). */
+            units: string[];
+        };
+        ReleasePreview: {
+            /** @description Persons reached. */
+            count: number;
+            /** @description Distinct units through which they are reached. */
+            units: number;
+            persons: components["schemas"]["ReleasedPerson"][];
+        };
+        DocumentRelease: {
+            id: components["schemas"]["Id"];
+            /** @enum {string} */
+            rule: "persons" | "occupancy" | "unit_current" | "property_role";
+            roles: components["schemas"]["ReleaseRoles"];
+            personIds: components["schemas"]["Id"][];
+            unitIds: components["schemas"]["Id"][];
+            propertyIds: components["schemas"]["Id"][];
+            /** Format: date */
+            from: string | null;
+            /** Format: date */
+            to: string | null;
+            /** @enum {string} */
+            notify: "default" | "immediate" | "digest" | "none";
+            /** Format: date-time */
+            releasedAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description Persons the rule reaches today. */
+            reached: number;
+        };
+        AdminDocument: {
+            id: components["schemas"]["Id"];
+            title: string;
+            categoryId: components["schemas"]["Id"];
+            /** Format: date */
+            documentDate: string;
+            periodLabel: string | null;
+            fileName: string;
+            mimeType: string;
+            size: number;
+            sha256: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            releases: components["schemas"]["DocumentRelease"][];
+        };
+        AdminDocumentPage: {
+            items: components["schemas"]["AdminDocument"][];
+            nextCursor: string | null;
+        };
+        /** @description Multipart fields; the file part is `file`. */
+        DocumentUpload: {
+            /** Format: binary */
+            file: string;
+            title: string;
+            categoryId: components["schemas"]["Id"];
+            /** Format: date */
+            documentDate: string;
+            periodLabel?: string;
+        };
+        /** @description Multipart fields; the ZIP part is `archive`, the CSV part `index`. */
+        DocumentBulkUpload: {
+            /** Format: binary */
+            archive: string;
+            /** Format: binary */
+            index: string;
+            /**
+             * @default false
+             * @enum {string}
+             */
+            dryRun: "true" | "false";
+            /**
+             * @default default
+             * @enum {string}
+             */
+            notify: "default" | "immediate" | "digest" | "none";
+        };
+        DocumentBulkRow: {
+            /** @description Line number in the CSV (1-based). */
+            line: number;
+            file: string;
+            reference: string;
+            /** @enum {string} */
+            status: "matched" | "unmatched" | "ambiguous" | "invalid";
+            personName: string | null;
+            /** @description The new document (null in a dry run and for rows not stored). */
+            documentId: string | null;
+            /** @description Why the row did not match. */
+            message: string | null;
+        };
+        DocumentBulkReport: {
+            dryRun: boolean;
+            matched: number;
+            unmatched: number;
+            ambiguous: number;
+            invalid: number;
+            rows: components["schemas"]["DocumentBulkRow"][];
+        };
+        DocumentReceipt: {
+            personId: components["schemas"]["Id"];
+            name: string;
+            /** @description Whether a release reaches the person today. */
+            mayRead: boolean;
+            /** Format: date-time */
+            seenAt: string | null;
+            /** Format: date-time */
+            openedAt: string | null;
+        };
+        DocumentReceipts: {
+            recipients: number;
+            seen: number;
+            opened: number;
+            items: components["schemas"]["DocumentReceipt"][];
         };
     };
     responses: {
@@ -1403,6 +1961,500 @@ export interface operations {
                     "application/pdf": string;
                     "image/png": string;
                     "image/jpeg": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listDocumentCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every category, parents before children, each level sorted by `sort` then name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DocumentCategory"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: {
+                /** @description Only this category and its subcategories. */
+                category?: components["schemas"]["Id"];
+                /** @description Only documents dated in this year (the document date, not the upload). */
+                year?: components["schemas"]["Year"];
+                /** @description Only documents I have not read yet. */
+                unread?: boolean;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque position from the previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    markDocumentsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkDocumentsRead"];
+            };
+        };
+        responses: {
+            /** @description How many were marked, and the unread documents left. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkDocumentsReadResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    downloadDocumentArchive: {
+        parameters: {
+            query: {
+                /** @description Comma-separated document ids, at most 200. */
+                ids: components["schemas"]["Id"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ZIP (`Dokumente.zip`), as an attachment. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    downloadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    markDocumentRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its read state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentReadState"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getAdminSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSettings"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    updateAdminSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminSettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description The settings after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSettings"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    listAdminPersons: {
+        parameters: {
+            query?: {
+                /** @description Part of the name or email (case-insensitive). */
+                q?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque position from the previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of persons, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPersonPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    listAdminDocuments: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque position from the previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDocumentPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    uploadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DocumentUpload"];
+            };
+        };
+        responses: {
+            /** @description The new document. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDocument"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    bulkImportDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DocumentBulkUpload"];
+            };
+        };
+        responses: {
+            /** @description The report, row by row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentBulkReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    getAdminDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDocument"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    withdrawDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    releaseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentReleaseRule"];
+            };
+        };
+        responses: {
+            /** @description The release, with the persons it reaches now. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRelease"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    previewDocumentRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentReleaseRule"];
+            };
+        };
+        responses: {
+            /** @description The persons reached. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleasePreview"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    revokeDocumentRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+                releaseId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getDocumentReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per person who may see it or has read it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentReceipts"];
                 };
             };
             400: components["responses"]["Problem"];

@@ -9,7 +9,7 @@ const me: Me = {
   name: 'Mara Huber',
   status: 'active',
   locale: 'de',
-  notifyEmail: true,
+  notifications: 'immediate', digestHour: 7,
   phone: null,
   birthDate: null,
   organization: 'immopro',

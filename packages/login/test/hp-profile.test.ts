@@ -104,7 +104,7 @@ describe('<hp-profile>', () => {
     shadow(el).querySelector<HTMLInputElement>('input[name=notifyEmail]')!.click();
     shadow(el).querySelector<HTMLButtonElement>('[part=submit]')!.click();
     await until(() => !!shadow(el).querySelector('[part=list]'), 'back to the details');
-    expect(fake.callsTo('PATCH /me')[0]!.body).to.deep.equal({ phone: '+43 1 234 56 78', birthDate: null, notifyEmail: false });
+    expect(fake.callsTo('PATCH /me')[0]!.body).to.deep.equal({ phone: '+43 1 234 56 78', birthDate: null, notifications: 'none' });
     expect(text(el)).to.contain('Ihre Änderungen sind gespeichert.');
     expect(text(el)).to.contain('+43 1 234 56 78');
     expect(text(el)).to.contain('Benachrichtigung per E-Mail Nein');

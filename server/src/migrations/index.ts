@@ -5,6 +5,7 @@ import * as organizationTimeZone from './003_organization_time_zone.ts';
 import * as accessIndexes from './005_access_indexes.ts';
 import * as refreshGrace from './006_refresh_grace.ts';
 import * as listIndexes from './007_list_indexes.ts';
+import * as documents from './008_documents.ts';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '005_access_indexes': accessIndexes,
   '006_refresh_grace': refreshGrace,
   '007_list_indexes': listIndexes,
+  '008_documents': documents,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -38,7 +38,7 @@ export const demoMe: Me = {
   address: { street: 'Lindengasse 12/4', postalCode: '1070', city: 'Wien', country: 'AT' },
   status: 'active',
   locale: 'de',
-  notifyEmail: true,
+  notifications: 'immediate', digestHour: 7,
   phone: '+43 660 1234567',
   birthDate: '1987-04-12',
   organization: 'demo',
