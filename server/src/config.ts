@@ -37,6 +37,8 @@ export interface Config {
    * (DESIGN §10), so any worker can answer any request.
    */
   workers: number;
+  /** Largest file one upload may carry, in bytes (HP_UPLOAD_MAX_BYTES, default 20 MB); more answers 413. */
+  uploadMaxBytes: number;
   /** Folders served as static files. */
   examplesDir: string;
   portalDistDir: string;
@@ -94,6 +96,16 @@ export function parseWorkers(value: string | undefined, cores = availableParalle
   return n;
 }
 
+export const defaultUploadMaxBytes = 20 * 1024 * 1024;
+
+function parseUploadMaxBytes(value: string | undefined): number {
+  const text = (value ?? '').trim();
+  if (text === '') return defaultUploadMaxBytes;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) throw new Error(`HP_UPLOAD_MAX_BYTES must be a number of bytes (at least 1), not "${value}"`);
+  return n;
+}
+
 /** The default database: a SQLite file in data/ at the repository root (the folder is created). */
 export function defaultDatabaseUrl(): string {
   const file = resolve(repoRoot, 'data', 'hausportal.sqlite');
@@ -116,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.HP_TRUST_PROXY),
     clockStart: parseClockStart(env.HP_CLOCK_START, nodeEnv),
     workers: parseWorkers(env.HP_WORKERS),
+    uploadMaxBytes: parseUploadMaxBytes(env.HP_UPLOAD_MAX_BYTES),
     examplesDir: resolve(repoRoot, 'examples'),
     portalDistDir: resolve(repoRoot, 'packages', 'portal', 'dist'),
   };
