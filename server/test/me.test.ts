@@ -31,16 +31,33 @@ describe('me', () => {
   });
 
   test('PATCH /me changes contact data and preferences', async () => {
-    const a = await patch({ phone: '+43 (1) 234-5678', birthDate: '1986-04-13', notifyEmail: false, locale: 'en' });
+    const a = await patch({ phone: '+43 (1) 234-5678', birthDate: '1986-04-13', notifications: 'none', locale: 'en' });
     assert.equal(a.status, 200);
     assert.equal(a.body.phone, '+43 (1) 234-5678');
     assert.equal(a.body.birthDate, '1986-04-13');
-    assert.equal(a.body.notifyEmail, false);
+    assert.equal(a.body.notifications, 'none');
     assert.equal(a.body.locale, 'en');
     const cleared = await patch({ phone: null, birthDate: null });
     assert.equal(cleared.body.phone, null);
     assert.equal(cleared.body.birthDate, null);
-    assert.equal((await call(s.url, '/me', { token: huber.token })).body.notifyEmail, false);
+    assert.equal((await call(s.url, '/me', { token: huber.token })).body.notifications, 'none');
+  });
+
+  test('PATCH /me: the notification choice round trip (immediate, digest, none), with the organization\'s digest hour', async () => {
+    const first = (await call(s.url, '/me', { token: huber.token })).body;
+    assert.equal(first.digestHour, 7);
+    for (const mode of ['digest', 'immediate', 'none', 'digest']) {
+      const a = await patch({ notifications: mode });
+      assert.equal(a.status, 200, a.text);
+      assert.equal(a.body.notifications, mode);
+      assert.equal((await call(s.url, '/me', { token: huber.token })).body.notifications, mode);
+      const row = await s.db('users').where({ id: first.id }).first('notify_mode');
+      assert.equal(row.notify_mode, mode);
+    }
+    const org = await s.db('organizations').where({ slug: 'immopro' }).first('id');
+    await s.db('organizations').where({ id: org.id }).update({ digest_hour: 18 });
+    assert.equal((await call(s.url, '/me', { token: huber.token })).body.digestHour, 18);
+    await s.db('organizations').where({ id: org.id }).update({ digest_hour: 7 });
   });
 
   test('PATCH /me: email must be unique (409), is stored in lower case and works for login', async () => {
@@ -73,7 +90,9 @@ describe('me', () => {
       [{ birthDate: '12.04.1986' }, '/birthDate', 'format'],
       [{ birthDate: '2999-01-01' }, '/birthDate', 'future'],
       [{ email: 'not-an-email' }, '/email', 'format'],
-      [{ notifyEmail: 'yes' }, '/notifyEmail', 'type'],
+      [{ notifications: 'yes' }, '/notifications', 'enum'],
+      [{ notifications: false }, '/notifications', 'type'],
+      [{ notifyEmail: false }, '/notifyEmail', 'unknown_field'],
       [{ locale: 'fr' }, '/locale', 'enum'],
       [{}, '/', 'empty'],
     ];

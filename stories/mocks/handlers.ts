@@ -181,7 +181,7 @@ export const handlers: HttpHandler[] = [
     if (!body || Object.keys(body).length === 0) return invalid([{ field: '/', message: 'needs at least one field', code: 'min_properties' }]);
     const errors: FieldError[] = [];
     const patch = body as MePatch;
-    const known = ['email', 'phone', 'birthDate', 'notifyEmail', 'locale', 'currentPassword'];
+    const known = ['email', 'phone', 'birthDate', 'notifications', 'locale', 'currentPassword'];
     for (const key of Object.keys(body)) {
       if (!known.includes(key)) errors.push({ field: `/${key}`, message: 'is not allowed', code: 'additional_property' });
     }
@@ -195,6 +195,9 @@ export const handlers: HttpHandler[] = [
       errors.push({ field: '/birthDate', message: 'is not a date', code: 'format' });
     } else if (patch.birthDate != null && patch.birthDate > new Date().toISOString().slice(0, 10)) {
       errors.push({ field: '/birthDate', message: 'The birth date lies in the future.', code: 'future' });
+    }
+    if (patch.notifications !== undefined && !['immediate', 'digest', 'none'].includes(patch.notifications)) {
+      errors.push({ field: '/notifications', message: 'must be immediate, digest or none', code: 'enum' });
     }
     if (patch.locale !== undefined && patch.locale !== 'de' && patch.locale !== 'en') {
       errors.push({ field: '/locale', message: 'must be de or en', code: 'enum' });

@@ -197,7 +197,7 @@ describe('createApiClient', () => {
     await client.login('mara', 'right-password');
     fake.expireAll();
     const release = fake.holdRefresh();
-    const pending = Promise.all([client.GET('/me'), client.GET('/me'), client.PATCH('/me', { body: { notifyEmail: false } })]);
+    const pending = Promise.all([client.GET('/me'), client.GET('/me'), client.PATCH('/me', { body: { notifications: 'none' } })]);
     // Let all three reach the server and the first refresh start before it may answer.
     while (fake.count('/auth/refresh') < 1 || fake.seen.filter((s) => s.path === '/me').length < 3) {
       await new Promise((resolve) => setTimeout(resolve));
@@ -206,7 +206,7 @@ describe('createApiClient', () => {
     const results = await pending;
     expect(results.map((r) => r.response.status)).to.deep.equal([200, 200, 200]);
     expect(fake.count('/auth/refresh')).to.equal(1);
-    expect(results[2].data?.notifyEmail).to.equal(false);
+    expect(results[2].data?.notifications).to.equal('none');
   });
 
   it('ends the session when the refresh finds no cookie (204) and hands back the 401', async () => {

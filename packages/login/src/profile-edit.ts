@@ -1,9 +1,10 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { ApiClient, Me, MePatch } from '@hausportal/api';
+import type { ApiClient, Me, MePatch, NotifyMode } from '@hausportal/api';
 import { call } from './api-call.js';
 import { focusFirstInvalid, formValues } from './fields.js';
 import { describeProblem, type FormProblem } from './problems.js';
+import { notifyModeLabel, notifyModes } from './profile-view.js';
 
 interface Host extends HTMLElement {
   api?: ApiClient;
@@ -15,8 +16,11 @@ interface Host extends HTMLElement {
 /** The address is stored in lower case, so only more than a change of case is a new one. */
 export const emailChanged = (me: Me, typed: string | undefined): boolean => (typed ?? '').trim().toLowerCase() !== me.email.toLowerCase();
 
-/** Only what changed; `null` clears phone and birth date. A new email travels with the current password. */
-export function profilePatch(me: Me, values: Record<string, string>, notify: boolean): MePatch {
+/**
+ * Only what changed; `null` clears phone and birth date. A new email travels with the current password.
+ * `values.notifications` is the chosen radio (immediate | digest | none).
+ */
+export function profilePatch(me: Me, values: Record<string, string>): MePatch {
   const patch: MePatch = {};
   const email = values['email']?.trim() ?? '';
   const phone = values['phone']?.trim() || null;
@@ -27,7 +31,8 @@ export function profilePatch(me: Me, values: Record<string, string>, notify: boo
   }
   if (phone !== (me.phone || null)) patch.phone = phone;
   if (birthDate !== (me.birthDate || null)) patch.birthDate = birthDate;
-  if (notify !== me.notifyEmail) patch.notifyEmail = notify;
+  const notifications = values['notifications'] as NotifyMode | undefined;
+  if (notifications && notifyModes.includes(notifications) && notifications !== me.notifications) patch.notifications = notifications;
   return patch;
 }
 
@@ -55,7 +60,6 @@ export class ProfileEdit implements ReactiveController {
   async submit(form: HTMLFormElement, me: Me): Promise<void> {
     if (this.busy || !this.host.api) return;
     const values = formValues(form);
-    const notify = (form.elements.namedItem('notifyEmail') as HTMLInputElement).checked;
     const fields: Record<string, string> = {};
     const required = msg('Please fill in this field.', { id: 'login.field.required' });
     if (!values['email']?.trim()) fields['email'] = required;
@@ -64,7 +68,7 @@ export class ProfileEdit implements ReactiveController {
       this.problem = { message: msg('Please check the marked fields.', { id: 'login.error.fields' }), fields };
       return this.showProblem(form);
     }
-    const patch = profilePatch(me, values, notify);
+    const patch = profilePatch(me, values);
     if (Object.keys(patch).length === 0) {
       this.toggle(false);
       this.onSaved(null);
@@ -132,6 +136,20 @@ export class ProfileEdit implements ReactiveController {
     </div>`;
   }
 
+  /** The notification choice: a radio group (arrow keys move within it), the organization's digest hour named. */
+  private notificationChoice(me: Me): TemplateResult {
+    return html`<fieldset class="choice" aria-describedby="notifications-hint">
+      <legend>${msg('Email notifications', { id: 'profile.notify' })}</legend>
+      <p class="hint" id="notifications-hint">${msg('About new documents and messages', { id: 'profile.notifyHint' })}</p>
+      ${notifyModes.map(
+        (mode) => html`<label class="check">
+          <input type="radio" name="notifications" value=${mode} part="input" .checked=${me.notifications === mode} />
+          <span>${notifyModeLabel(mode, me.digestHour)}</span>
+        </label>`,
+      )}
+    </fieldset>`;
+  }
+
   /** The edit form (shadow DOM). */
   render(me: Me): TemplateResult {
     const onSubmit = (event: SubmitEvent) => {
@@ -145,10 +163,7 @@ export class ProfileEdit implements ReactiveController {
       ${this.newEmail ? this.passwordField() : nothing}
       ${this.field(me, 'phone', msg('Phone', { id: 'profile.phone' }), 'tel', 'tel')}
       ${this.field(me, 'birthDate', msg('Date of birth', { id: 'profile.birthDate' }), 'date', 'bday')}
-      <label class="check">
-        <input type="checkbox" name="notifyEmail" part="input" .checked=${me.notifyEmail} />
-        <span>${msg('Notify me by email about new documents and messages', { id: 'profile.notifyLabel' })}</span>
-      </label>
+      ${this.notificationChoice(me)}
       <div class="actions">
         <button type="submit" part="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
           ${this.busy ? msg('Saving …', { id: 'login.saving' }) : msg('Save', { id: 'profile.save' })}

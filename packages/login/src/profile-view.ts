@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Me, OrganizationPublic } from '@hausportal/api';
+import type { Me, NotifyMode, OrganizationPublic } from '@hausportal/api';
 import { formatDate, type Locale } from '@hausportal/core';
 
 function row(label: string, value: TemplateResult | string, note?: string): TemplateResult {
@@ -8,6 +8,17 @@ function row(label: string, value: TemplateResult | string, note?: string): Temp
     <dt>${label}</dt>
     <dd>${value}${note ? html`<span class="note">${note}</span>` : nothing}</dd>
   </div>`;
+}
+
+/** The choices of the notification preference, in the order they are offered. */
+export const notifyModes: readonly NotifyMode[] = ['immediate', 'digest', 'none'];
+
+/** "Sofort", "Täglich gesammelt um 07:00 Uhr" (the organization's hour, its time zone) or "Keine". */
+export function notifyModeLabel(mode: NotifyMode, digestHour: number): string {
+  if (mode === 'immediate') return msg('Immediately', { id: 'profile.notify.immediate' });
+  if (mode === 'none') return msg('None', { id: 'profile.notify.none' });
+  const hour = `${String(digestHour).padStart(2, '0')}:00`;
+  return msg(str`Collected once a day at ${hour}`, { id: 'profile.notify.digest' });
 }
 
 const notGiven = () => html`<span class="muted">${msg('not given', { id: 'profile.notGiven' })}</span>`;
@@ -23,10 +34,7 @@ export function renderDetails(me: Me, locale: Locale): TemplateResult {
     ${row(msg('Email', { id: 'profile.email' }), me.email)}
     ${row(msg('Phone', { id: 'profile.phone' }), me.phone || notGiven())}
     ${row(msg('Date of birth', { id: 'profile.birthDate' }), me.birthDate ? formatDate(me.birthDate, locale) : notGiven())}
-    ${row(
-      msg('Email notifications', { id: 'profile.notify' }),
-      me.notifyEmail ? msg('Yes', { id: 'profile.yes' }) : msg('No', { id: 'profile.no' }),
-    )}
+    ${row(msg('Email notifications', { id: 'profile.notify' }), notifyModeLabel(me.notifications, me.digestHour))}
   </dl>`;
 }
 

@@ -1,4 +1,5 @@
 import { expect, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { Me } from '@hausportal/api';
 import { createFakeApi, demoMe, demoOrganization, problem, sessionFixture, type FakeRoutes } from '@hausportal/core/testing.js';
 import '../src/define.js';
@@ -60,18 +61,18 @@ describe('<hp-profile>', () => {
     expect(shown).to.contain('anna.berger@example.com');
     expect(shown).to.contain('+43 660 1234567');
     expect(shown).to.contain('12.04.1987');
-    expect(shown).to.contain('Benachrichtigung per E-Mail Ja');
+    expect(shown).to.contain('Benachrichtigung per E-Mail Sofort');
     expect(shown).to.contain('Laut den Unterlagen Ihrer Hausverwaltung.');
     await expect(el).to.be.accessible();
   });
 
   it('speaks English', async () => {
-    const { el } = await profileElement({}, { ...demoMe, phone: null, notifyEmail: false }, 'en');
+    const { el } = await profileElement({}, { ...demoMe, phone: null, notifications: 'digest', digestHour: 18 }, 'en');
     await loaded(el);
     const shown = text(el);
     expect(shown).to.contain('My profile');
     expect(shown).to.contain('Phone not given');
-    expect(shown).to.contain('Email notifications No');
+    expect(shown).to.contain('Email notifications Collected once a day at 18:00');
     expect(shown).to.contain('Date of birth');
     await expect(el).to.be.accessible();
   });
@@ -101,15 +102,43 @@ describe('<hp-profile>', () => {
     await expect(el).to.be.accessible();
     field(el, 'phone').value = '+43 1 234 56 78';
     field(el, 'birthDate').value = '';
-    shadow(el).querySelector<HTMLInputElement>('input[name=notifyEmail]')!.click();
+    shadow(el).querySelector<HTMLInputElement>('input[name=notifications][value=none]')!.click();
     shadow(el).querySelector<HTMLButtonElement>('[part=submit]')!.click();
     await until(() => !!shadow(el).querySelector('[part=list]'), 'back to the details');
     expect(fake.callsTo('PATCH /me')[0]!.body).to.deep.equal({ phone: '+43 1 234 56 78', birthDate: null, notifications: 'none' });
     expect(text(el)).to.contain('Ihre Änderungen sind gespeichert.');
     expect(text(el)).to.contain('+43 1 234 56 78');
-    expect(text(el)).to.contain('Benachrichtigung per E-Mail Nein');
+    expect(text(el)).to.contain('Benachrichtigung per E-Mail Keine');
     expect(fake.client.user!.phone).to.equal('+43 1 234 56 78');
     await expect(el).to.be.accessible();
+  });
+
+  it('offers the notification choice as a labelled radio group, the digest at the organization\'s hour, by keyboard', async () => {
+    const { el, fake } = await profileElement({
+      'PATCH /me': ({ user, body }) => ({ ...user!, ...(body as object) }),
+    });
+    await loaded(el);
+    expect(text(el)).to.contain('Benachrichtigung per E-Mail Sofort');
+    shadowButton(el, 'Kontaktdaten bearbeiten').click();
+    await el.updateComplete;
+    const group = shadow(el).querySelector('fieldset.choice')!;
+    expect(group.querySelector('legend')!.textContent!.trim()).to.equal('Benachrichtigung per E-Mail');
+    const radios = [...group.querySelectorAll<HTMLInputElement>('input[type=radio][name=notifications]')];
+    expect(radios.map((r) => r.value)).to.deep.equal(['immediate', 'digest', 'none']);
+    expect(radios.map((r) => r.closest('label')!.textContent!.trim())).to.deep.equal(['Sofort', 'Täglich gesammelt um 07:00 Uhr', 'Keine']);
+    expect(radios.map((r) => r.checked)).to.deep.equal([true, false, false]);
+    await expect(el).to.be.accessible();
+
+    // A native radio group: one tab stop; the arrow keys choose.
+    radios[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(radios[1]!.checked).to.equal(true);
+    expect(shadow(el).activeElement).to.equal(radios[1]);
+    shadow(el).querySelector<HTMLButtonElement>('[part=submit]')!.click();
+    await until(() => !!shadow(el).querySelector('[part=list]'), 'saved');
+    expect(fake.callsTo('PATCH /me')[0]!.body).to.deep.equal({ notifications: 'digest' });
+    expect(text(el)).to.contain('Benachrichtigung per E-Mail Täglich gesammelt um 07:00 Uhr');
+    expect(fake.client.user!.notifications).to.equal('digest');
   });
 
   it('puts validation errors (400/422) on the field', async () => {

@@ -39,7 +39,11 @@ export function meRoutes(ctx: Ctx): Router {
         throw new HttpProblem(400, 'validation_failed', 'The birth date lies in the future.', { errors: [{ field: '/birthDate', code: 'future', message: 'The birth date lies in the future.' }] });
       update.birth_date = body.birthDate;
     }
-    if (body.notifyEmail !== undefined) update.notify_email = body.notifyEmail;
+    if (body.notifications !== undefined) {
+      update.notify_mode = body.notifications;
+      // Kept in step for readers of the older yes/no column.
+      update.notify_email = body.notifications !== 'none';
+    }
     if (body.locale !== undefined) update.locale = body.locale;
     update.updated_at = ctx.clock().toISOString();
     try {

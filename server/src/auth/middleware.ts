@@ -25,7 +25,7 @@ export interface VerifiedSession {
 /** Verified sessions by access token family, user and organization (cache.ts; at most 5 s old). */
 export type SessionCache = TtlCache<VerifiedSession>;
 
-const userColumns = ['id', 'email', 'username', 'password_hash', 'status', 'must_change_password', 'locale', 'notify_email', 'phone', 'birth_date'] as const;
+const userColumns = ['id', 'email', 'username', 'password_hash', 'status', 'must_change_password', 'locale', 'notify_mode', 'phone', 'birth_date'] as const;
 const memberColumns = ['id', 'user_id', 'organization_id', 'role', 'person_id', 'terms_version', 'terms_accepted_at'] as const;
 
 /**

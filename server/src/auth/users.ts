@@ -1,4 +1,4 @@
-import type { Me, PendingAction, Role } from '@hausportal/api';
+import type { Me, NotifyMode, PendingAction, Role } from '@hausportal/api';
 import { bool, type Db } from '../db.ts';
 import type { Organization } from '../organizations.ts';
 
@@ -10,7 +10,8 @@ export interface UserRow {
   status: 'invited' | 'active' | 'locked';
   must_change_password: unknown;
   locale: 'de' | 'en';
-  notify_email: unknown;
+  /** How the person wants to hear of new documents and notices: immediate | digest | none (migration 008). */
+  notify_mode: NotifyMode;
   phone: string | null;
   birth_date: string | null;
 }
@@ -54,7 +55,7 @@ export async function buildMe(db: Db, user: UserRow, member: MembershipRow, org:
     .join('organizations as o', 'o.id', 'm.organization_id')
     .where('m.user_id', user.id)
     .orderBy('o.name')
-    .select('o.slug', 'o.name', 'm.role');
+    .select('o.id', 'o.slug', 'o.name', 'o.digest_hour', 'm.role');
   return {
     id: user.id,
     email: user.email,
@@ -66,7 +67,8 @@ export async function buildMe(db: Db, user: UserRow, member: MembershipRow, org:
         : null,
     status: user.status,
     locale: user.locale,
-    notifyEmail: bool(user.notify_email),
+    notifications: user.notify_mode,
+    digestHour: Number(memberships.find((m: { id: string }) => m.id === org.id)?.digest_hour ?? 7),
     phone: user.phone ?? null,
     birthDate: user.birth_date ?? null,
     organization: org.slug,
