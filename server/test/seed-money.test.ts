@@ -5,6 +5,7 @@ import type { Db } from '../src/db.ts';
 import { pdfString, textPdf } from '../src/seed/pdf.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { seedBig } from '../src/seed/big.ts';
+import { releasesReaching } from '../src/access/releases.ts';
 import { freshDatabase, type TestDatabase } from './helpers.ts';
 
 // The demo seed's units and money, checked directly in the database: line arithmetic, year-end carry-forwards,
@@ -276,5 +277,11 @@ describe('big database generator', () => {
     assert.ok(entries.some((e) => e.dunning_level > 0), 'some tenants pay late');
     const lehner = await contractOf(db, 'Wohnhausanlage Naschmarkt', 'W2', 'Markus Lehner');
     assert.equal(lehner.account_no, '2100417');
+    // Each generated tenant sees his unit's energy certificate and his building's house rules, through the release rules.
+    const generated = (await db('contracts as c').join('units as u', 'u.id', 'c.unit_id').where('c.id', contracts[0]!.id).first('c.person_id', 'u.top')) as { person_id: string; top: string };
+    const org = (await db('organizations').where({ slug: 'immopro' }).first('id')) as { id: string };
+    const seen = await db.select('d.title').from(releasesReaching(db, org.id, generated.person_id, today).as('m')).join('documents as d', 'd.id', 'm.document_id').orderBy('d.title');
+    assert.deepEqual(seen.map((r: { title: string }) => r.title.split(' ')[0]), ['Energieausweis', 'Hausordnung']);
+    assert.ok(seen[0]!.title.endsWith(`Top ${generated.top}`));
   });
 });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,9 +10,10 @@ import { isEmpty, seedDemo } from './demo.ts';
 import { chargeMonths } from './money.ts';
 import type { LineSpec, Story } from './money-data.ts';
 import { chargeRows, ledgerRows, seedClock, type ChargeRow, type LedgerRow, type SeedClock } from './money-ledger.ts';
+import { textPdf } from './pdf.ts';
 
 // A big database for the benchmarks: N generated units (default 50,000) in ~1,000 properties of one organization,
-// each with a tenant, this year's charges and ledger. Added to an already seeded database (the demo seed first when
+// each with a tenant, this year's charges and ledger, an energy certificate per unit and house rules per property. Added to an already seeded database (the demo seed first when
 // it is empty) in one transaction, so the demo logins see the same data as before while every table is large.
 //
 //   npm run seed:big -w @hausportal/server -- --units 50000 --db /tmp/big.sqlite
@@ -205,6 +206,16 @@ interface PropertyRows {
   contracts: Row[];
   charges: ChargeRow[];
   ledger: LedgerRow[];
+  documents: Row[];
+  releases: Row[];
+  targets: Row[];
+}
+
+/** The file and categories the generated documents share. */
+interface DocumentSource {
+  fileId: string;
+  houseRules: string;
+  energy: string;
 }
 
 interface Generator {
@@ -214,6 +225,16 @@ interface Generator {
   clock: SeedClock;
   createdAt: string;
   newRowId: () => string;
+  documents: DocumentSource;
+}
+
+/** A document on the shared file, released by one rule to one unit or property. */
+function documentRows(g: Generator, rows: PropertyRows, categoryId: string, title: string, rule: 'unit_current' | 'property_role', target: { unit_id?: string; property_id?: string }): void {
+  const documentId = g.newRowId();
+  const releaseId = g.newRowId();
+  rows.documents.push({ id: documentId, organization_id: g.organizationId, category_id: categoryId, file_id: g.documents.fileId, title, document_date: `${g.clock.y - 1}-03-01`, period_label: null, source: 'upload', created_by: null, created_at: g.createdAt, withdrawn_at: null });
+  rows.releases.push({ id: releaseId, organization_id: g.organizationId, document_id: documentId, rule, role: null, period_from: null, period_to: null, notify: 'none', released_at: g.createdAt, released_by: null, revoked_at: null, revoked_by: null });
+  rows.targets.push({ release_id: releaseId, person_id: null, unit_id: target.unit_id ?? null, property_id: target.property_id ?? null });
 }
 
 /** The rows of generated property number `p`: its units, each with a tenant, a contract, charges and ledger. */
@@ -225,8 +246,9 @@ function propertyRows(g: Generator, p: number): PropertyRows {
   const district = 1 + (p % 23);
   const rows: PropertyRows = {
     property: { id: propertyId, organization_id: g.organizationId, name: `Wohnanlage ${street}`, street, postal_code: `1${String(district).padStart(2, '0')}0`, city: 'Wien', country: 'AT', image_url: null, created_at: g.createdAt },
-    units: [], persons: [], contracts: [], charges: [], ledger: [],
+    units: [], persons: [], contracts: [], charges: [], ledger: [], documents: [], releases: [], targets: [],
   };
+  documentRows(g, rows, g.documents.houseRules, `Hausordnung ${street}`, 'property_role', { property_id: propertyId });
   const count = Math.min(g.perProperty, g.total - p * g.perProperty);
   const areas = Array.from({ length: count }, (_, i) => 38 + ((p * 7 + i * 13) % 70));
   const totalArea = areas.reduce((a, b) => a + b, 0);
@@ -236,6 +258,7 @@ function propertyRows(g: Generator, p: number): PropertyRows {
     const personId = newRowId();
     const edvNo = `${String(2000 + p).padStart(4, '0')}-${String(i + 1).padStart(4, '0')}`;
     rows.units.push({ id: unitId, property_id: propertyId, top: String(i + 1), edv_no: edvNo, usage: 'apartment', area_m2: areas[i], share_num: areas[i], share_den: totalArea });
+    documentRows(g, rows, g.documents.energy, `Energieausweis Top ${i + 1}`, 'unit_current', { unit_id: unitId });
     rows.persons.push({ id: personId, organization_id: g.organizationId, name: `${firstNames[n % firstNames.length]} ${lastNames[Math.floor(n / firstNames.length) % lastNames.length]}`, street, postal_code: null, city: 'Wien', country: 'AT', email: null, created_at: g.createdAt });
     const contractId = newRowId();
     const validFrom = `${clock.y - 1 - (n % 9)}-${String(1 + (n % 12)).padStart(2, '0')}-01`;
@@ -254,15 +277,30 @@ function propertyRows(g: Generator, p: number): PropertyRows {
   return rows;
 }
 
-/** Adds the generated properties, units, persons, contracts, charges and ledgers to a seeded database. */
+/** One small PDF for every generated document, and the demo seed's categories for house rules and energy certificates. */
+async function documentSource(db: Db, organizationId: string, fileId: string, createdAt: string): Promise<DocumentSource> {
+  const category = async (name: string): Promise<string> => {
+    const row = (await db('document_categories').where({ organization_id: organizationId, name_de: name }).first('id')) as { id: string } | undefined;
+    if (!row) throw new Error(`no document category ${name}: seed the demo first`);
+    return row.id;
+  };
+  const bytes = textPdf([{ text: 'Hausportal', bold: true }, { text: 'Generiertes Dokument für Lasttests.' }]);
+  await db('files').insert({ id: fileId, organization_id: organizationId, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mime: 'application/pdf', original_name: 'Dokument.pdf', bytes, created_at: createdAt });
+  return { fileId, houseRules: await category('Hausordnung'), energy: await category('Energieausweis') };
+}
+
+/** Adds the generated properties, units, persons, contracts, charges, ledgers and documents to a seeded database. */
 export async function seedBig(db: Db, options: BigSeedOptions = {}): Promise<BigSeedResult> {
   const started = performance.now();
   const total = options.units ?? 50_000;
   const perProperty = options.perProperty ?? 50;
   const org = await db('organizations').where({ slug: options.organization ?? 'immopro' }).first('id');
   if (!org) throw new Error(`no organization ${options.organization ?? 'immopro'}: seed the demo first`);
+  const newRowId = idSource();
+  const createdAt = new Date().toISOString();
   const generator: Generator = {
-    organizationId: org.id, total, perProperty, clock: seedClock((options.clock ?? systemClock)()), createdAt: new Date().toISOString(), newRowId: idSource(),
+    organizationId: org.id, total, perProperty, clock: seedClock((options.clock ?? systemClock)()), createdAt, newRowId,
+    documents: await documentSource(db, org.id, newRowId(), createdAt),
   };
   const result: BigSeedResult = { properties: 0, units: 0, contracts: 0, charges: 0, ledgerEntries: 0, rows: 0, ms: 0 };
   const propertyCount = Math.ceil(total / perProperty);
@@ -282,7 +320,10 @@ export async function seedBig(db: Db, options: BigSeedOptions = {}): Promise<Big
           for (let p = 0; p < propertyCount; p++) {
             const rows = propertyRows(generator, p);
             await writing;
-            const tables = [['properties', [rows.property]], ['units', rows.units], ['persons', rows.persons], ['contracts', rows.contracts], ['charges', rows.charges], ['ledger_entries', rows.ledger]] as const;
+            const tables = [
+              ['properties', [rows.property]], ['units', rows.units], ['persons', rows.persons], ['contracts', rows.contracts], ['charges', rows.charges], ['ledger_entries', rows.ledger],
+              ['documents', rows.documents], ['document_releases', rows.releases], ['document_release_targets', rows.targets],
+            ] as const;
             // In this order: each table's rows refer to the ones before, and foreign keys are checked per statement.
             writing = (async () => {
               for (const [table, list] of tables) await writer.write(table, list as readonly object[] as readonly Row[]);
