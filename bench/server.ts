@@ -28,6 +28,7 @@ const listEndpoints = [
   ['GET /units', '/api/units'],
   ['GET /ledger', `/api/ledger?unit={unit}&year=${year}`],
   ['GET /open-items', '/api/open-items?unit={unit}'],
+  ['GET /documents', '/api/documents'],
 ] as const;
 /** For context, without a budget: no authentication at all, and authentication with one small answer. */
 const contextEndpoints = [
