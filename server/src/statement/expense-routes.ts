@@ -7,15 +7,9 @@ import { accountsWithTotals, entryPage, ownedAccount, ownedAccounts, ownedReceip
 import { today } from '../calendar.ts';
 import { idParam, limitParam, sendPrivateJson, yearParam } from '../http/params.ts';
 import { loadProperties } from '../units/properties.ts';
+import { attachment } from '../http/download.ts';
 
 const downloadable = new Set(['application/pdf', 'image/png', 'image/jpeg']);
-
-/** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / RFC 5987). */
-export function attachment(name: string): string {
-  const fallback = name.replace(/[^\x20-\x7e]|["\\%;]/g, '_') || 'download';
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 /** GET /expense-accounts, /expense-accounts/{id}/entries and /receipts/{id}: owners' insight into the costs. */
 export function expenseRoutes(ctx: Ctx): Router {
