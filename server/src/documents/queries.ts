@@ -1,0 +1,187 @@
+import type { Knex } from 'knex';
+import type { DocumentCategory, DocumentItem } from '@hausportal/api';
+import type { Auth } from '../auth/middleware.ts';
+import { bool, type Db } from '../db.ts';
+import { releasesReaching } from '../access/releases.ts';
+import type { CursorKey } from '../http/cursor.ts';
+
+// What the tenant side reads: the organization's category tree and "my documents", the documents of the session's
+// organization that are not withdrawn and that one of their live releases reaches the session's person today
+// (access/releases.ts, the one rule). Nothing is cached: a revocation or withdrawal counts from the next request.
+
+/**
+ * The person whose documents a session sees: its membership's person, unless it is a manager's (the manager side
+ * is /admin; a manager reads and records nothing here) or it has none. Null sees no document.
+ */
+export const viewerOf = (auth: Auth): string | null => (auth.member.role === 'manager' ? null : auth.member.person_id);
+
+interface CategoryRow {
+  id: string;
+  parent_id: string | null;
+  name_de: string;
+  name_en: string;
+  sort: number;
+  default_roles: DocumentCategory['defaultRoles'];
+  default_notify: DocumentCategory['defaultNotify'];
+  mandatory: unknown;
+  sensitive: unknown;
+}
+
+/**
+ * The organization's categories as a tree in depth-first order: each parent right before its children, every level
+ * sorted by `sort`, then German name, then id; `depth` 1 for a top-level category. A category whose parent is
+ * missing (or lies on a cycle) is left out, like everything below it.
+ */
+export async function categoryTree(db: Db, organizationId: string): Promise<DocumentCategory[]> {
+  const rows = (await db('document_categories')
+    .where('organization_id', organizationId)
+    .select('id', 'parent_id', 'name_de', 'name_en', 'sort', 'default_roles', 'default_notify', 'mandatory', 'sensitive')) as CategoryRow[];
+  const children = new Map<string | null, CategoryRow[]>();
+  for (const row of rows) children.set(row.parent_id, [...(children.get(row.parent_id) ?? []), row]);
+  const order = (a: CategoryRow, b: CategoryRow) => a.sort - b.sort || a.name_de.localeCompare(b.name_de, 'de') || (a.id < b.id ? -1 : 1);
+  const out: DocumentCategory[] = [];
+  const visit = (parentId: string | null, depth: number) => {
+    for (const row of (children.get(parentId) ?? []).sort(order)) {
+      out.push({
+        id: row.id,
+        parentId: row.parent_id,
+        name: { de: row.name_de, en: row.name_en },
+        sort: row.sort,
+        depth,
+        defaultRoles: row.default_roles,
+        defaultNotify: row.default_notify,
+        mandatory: bool(row.mandatory),
+        sensitive: bool(row.sensitive),
+      });
+      visit(row.id, depth + 1);
+    }
+  };
+  visit(null, 1);
+  return out;
+}
+
+/** The ids of category `id` and every category below it (in tree order), or null when the tree has no such id. */
+export function subtreeOf(tree: DocumentCategory[], id: string): string[] | null {
+  const start = tree.findIndex((c) => c.id === id);
+  if (start < 0) return null;
+  const depth = tree[start]!.depth;
+  const end = tree.findIndex((c, i) => i > start && c.depth <= depth);
+  return tree.slice(start, end < 0 ? undefined : end).map((c) => c.id);
+}
+
+/**
+ * My documents, one row per document (joined as `d`, with `g` = how it reaches me and `dr` = my read state), as a
+ * query to select from. `g.released_at` is the earliest release that reaches me; `g.unit_id` one of the units
+ * through which one does (null when none does), `g.property_id` one of the properties (the unit's when reached
+ * through a unit, see {@link placeColumns}).
+ */
+export function myDocuments(db: Db, organizationId: string, personId: string | null, today: string): Knex.QueryBuilder {
+  const reaching = db
+    .from(releasesReaching(db, organizationId, personId, today).as('rr'))
+    .groupBy('rr.document_id')
+    .select('rr.document_id', db.raw('min(rr.released_at) as released_at'), db.raw('min(rr.unit_id) as unit_id'), db.raw('min(rr.property_id) as property_id'));
+  return db
+    .from(reaching.as('g'))
+    .join('documents as d', 'd.id', 'g.document_id')
+    .where('d.organization_id', organizationId)
+    .whereNull('d.withdrawn_at')
+    .leftJoin('document_reads as dr', (j) => j.on('dr.document_id', '=', 'd.id').andOnVal('dr.person_id', '=', personId ?? ''));
+}
+
+/** Narrows {@link myDocuments} to the unread ones (neither seen nor opened). */
+export const unread = (q: Knex.QueryBuilder): Knex.QueryBuilder => q.whereNull('dr.first_seen_at').whereNull('dr.first_opened_at');
+
+/** How many of my documents are unread. */
+export async function unreadCount(db: Db, organizationId: string, personId: string | null, today: string): Promise<number> {
+  if (personId === null) return 0;
+  const row = (await unread(myDocuments(db, organizationId, personId, today)).count({ n: '*' }).first()) as { n: number | string };
+  return Number(row.n);
+}
+
+/** The place joins and columns of a list row: the unit it reaches me through, else the property, else none. */
+function placeColumns(db: Db, q: Knex.QueryBuilder): Knex.QueryBuilder {
+  return q
+    .leftJoin('units as u', 'u.id', 'g.unit_id')
+    .leftJoin('properties as p', (j) => j.on('p.id', '=', db.raw('coalesce(u.property_id, g.property_id)')))
+    .select('u.id as unit_id', 'u.top', 'p.id as property_id', 'p.name as property_name', 'p.street', 'p.postal_code', 'p.city');
+}
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  category_id: string;
+  document_date: string;
+  period_label: string | null;
+  original_name: string;
+  mime: string;
+  size: number | string;
+  released_at: string;
+  unit_id: string | null;
+  top: string | null;
+  property_id: string | null;
+  property_name: string | null;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  seen_at: string | null;
+  opened_at: string | null;
+}
+
+/** Everything a {@link DocumentItem} needs, on {@link myDocuments}. */
+export function withItemColumns(db: Db, q: Knex.QueryBuilder): Knex.QueryBuilder {
+  return placeColumns(db, q)
+    .join('files as f', 'f.id', 'd.file_id')
+    .select(
+      'd.id', 'd.title', 'd.category_id', 'd.document_date', 'd.period_label', 'f.original_name', 'f.mime', 'f.size', 'g.released_at',
+      db.raw('coalesce(dr.first_seen_at, dr.first_opened_at) as seen_at'), 'dr.first_opened_at as opened_at',
+    );
+}
+
+export const itemOf = (r: DocumentRow): DocumentItem => ({
+  id: r.id,
+  title: r.title,
+  categoryId: r.category_id,
+  documentDate: r.document_date,
+  periodLabel: r.period_label,
+  fileName: r.original_name,
+  mimeType: r.mime,
+  size: Number(r.size),
+  releasedAt: r.released_at,
+  place: {
+    propertyId: r.property_id,
+    propertyName: r.property_name,
+    address: r.property_id === null ? null : `${r.street}, ${r.postal_code} ${r.city}`,
+    unitId: r.unit_id,
+    top: r.top,
+  },
+  seenAt: r.seen_at,
+  openedAt: r.opened_at,
+});
+
+export interface ListFilter {
+  /** Category ids (a category and its subcategories). */
+  categories?: string[];
+  year?: number;
+  unread?: boolean;
+}
+
+/** One page of my documents, newest document date first (then id, descending), after `cursor` = [date, id]. */
+export async function documentPage(
+  db: Db,
+  organizationId: string,
+  personId: string,
+  today: string,
+  filter: ListFilter,
+  limit: number,
+  cursor: CursorKey | null,
+): Promise<{ items: DocumentItem[]; next: CursorKey | null }> {
+  const q = withItemColumns(db, myDocuments(db, organizationId, personId, today));
+  if (filter.categories) q.whereIn('d.category_id', filter.categories);
+  if (filter.year !== undefined) q.whereBetween('d.document_date', [`${filter.year}-01-01`, `${filter.year}-12-31`]);
+  if (filter.unread) unread(q);
+  if (cursor) q.whereRaw('(d.document_date < ? or (d.document_date = ? and d.id < ?))', [cursor[0]!, cursor[0]!, cursor[1]!]);
+  const rows = (await q.orderBy([{ column: 'd.document_date', order: 'desc' }, { column: 'd.id', order: 'desc' }]).limit(limit + 1)) as DocumentRow[];
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(itemOf), next: rows.length > limit && last ? [last.document_date, last.id] : null };
+}
