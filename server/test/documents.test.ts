@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { call, expectProblem, login, startServer, type Answer, type Session, type TestServer } from './helpers.ts';
+import { call, demo, expectProblem, login, startServer, type Answer, type Session, type TestServer } from './helpers.ts';
 import { DocumentWorld, type ReleaseOptions } from './documents-fixture.ts';
 
 // Who sees which document (DESIGN §6a): every release rule against current, ended and future contracts, tenant and
@@ -211,6 +211,24 @@ describe('documents: who sees what', () => {
     assert.deepEqual([(await item('placed')).place, (await item('placed')).releasedAt], [{ propertyId: null, propertyName: null, address: null, unitId: null, top: null }, '2026-04-03T08:00:00.000Z']);
     assert.deepEqual((await item('property tenants')).place, { ...house, unitId: null, top: null });
     assert.deepEqual((await item('occupancy tenants')).place, { ...house, unitId: w.id('unit:U1'), top: 'U1' });
+  });
+
+  test('the demo: the tenant downloads her documents as PDFs; the late payer\'s reminder is not hers; the manager sees none', async () => {
+    const huber = await login(s.url, demo.huber.username, demo.huber.password, demo.huber.org);
+    const lehner = await login(s.url, demo.lehner.username, demo.lehner.password, demo.lehner.org);
+    const mine = (await get('/documents', huber)).body;
+    assert.ok(mine.items.some((d: any) => d.title.startsWith('Hausordnung')), JSON.stringify(mine.items.map((d: any) => d.title)));
+    for (const item of mine.items) {
+      const file = await fetch(`${s.url}/api/documents/${item.id}/file`, { headers: { authorization: `Bearer ${huber.token}` } });
+      const bytes = Buffer.from(await file.arrayBuffer());
+      assert.deepEqual([file.status, file.headers.get('content-type'), bytes.subarray(0, 5).toString(), bytes.length], [200, 'application/pdf', '%PDF-', item.size], item.title);
+    }
+    const reminder = (await get('/documents', lehner)).body.items.find((d: any) => d.title.includes('Mahnung'));
+    assert.ok(reminder);
+    assert.deepEqual(strip(await get(`/documents/${reminder.id}/file`, huber)), unknown);
+    const manager = await login(s.url, 'apichler', 'Verwaltung#Wien3', 'immopro');
+    assert.deepEqual((await get('/documents', manager)).body, { items: [], nextCursor: null, unreadCount: 0 });
+    assert.ok((await get('/document-categories', manager)).body.items.length >= 10);
   });
 
   test('a future contract reaches its documents from its first day; the ended ones stay as they were', async () => {
