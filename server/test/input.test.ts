@@ -92,6 +92,8 @@ describe('bad input and origins', () => {
     const allowed = await call(s.url, '/health', { headers: { origin: immoproSite } });
     assert.equal(allowed.headers.get('access-control-allow-origin'), immoproSite);
     assert.equal(allowed.headers.get('access-control-allow-credentials'), 'true');
+    // A widget on the allowed site reads the rate limit's wait and a download's file name.
+    assert.deepEqual(allowed.headers.get('access-control-expose-headers')?.split(/,\s*/), ['Retry-After', 'Content-Disposition']);
     assert.match(allowed.headers.get('vary') ?? '', /Origin/);
     const dev = await call(s.url, '/health', { headers: { origin: 'http://localhost:5173' } });
     assert.equal(dev.headers.get('access-control-allow-origin'), 'http://localhost:5173');

@@ -52,7 +52,8 @@ export function cors(ctx: Ctx): RequestHandler {
     if (allowed) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Allow-Credentials', 'true');
-      res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+      // Content-Disposition: a widget on another site offers a download under the file's own name.
+      res.setHeader('Access-Control-Expose-Headers', 'Retry-After, Content-Disposition');
     }
     if (req.method !== 'OPTIONS') return next();
     if (!allowed) return sendProblem(res, new HttpProblem(403, 'origin_not_allowed', 'This origin may not use the API.'));
