@@ -1,0 +1,157 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { HpElement, VIRTUAL_THRESHOLD, formStyles, hostStyles, loadedVirtualizer, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { templates } from './locales/de.js';
+import { isFiltered } from './model.js';
+import { renderRow, rowKey } from './rows.js';
+import { DocumentStore, ZIP_LIMIT, type Library } from './store.js';
+import { noMatchText, renderSelection, renderSummary, renderToolbar } from './toolbar.js';
+import { ViewController, type DocumentView } from './view.js';
+import { documentsStyles } from './hp-documents.styles.js';
+
+registerTranslations('de', templates);
+
+/**
+ * @summary The documents released to me (BK-Abrechnung, contracts, minutes, house rules …), grouped by property and
+ * unit ("Persönlich" for those released to me in person), then by category with subcategories under their parent.
+ * New (unread) documents carry a "neu" badge, and every heading counts its documents and the new ones in words;
+ * "Alle als gelesen markieren" marks everything read. Filter by category, year and "only new", search titles and
+ * category names (case, accents and umlauts ignored), sort by date. Download one document, or tick several and
+ * download them as one ZIP; a download counts as read. Long lists (thousands of documents) are loaded page by page
+ * behind the first one and virtualized; printing shows every row.
+ *
+ * @fires hp-documents-unread - The number of my unread documents became known or changed; `detail.count` (0 after
+ * signing out). For a badge in a portal header.
+ *
+ * @csspart base - The frame around everything.
+ * @csspart toolbar - Search, filters and sort.
+ * @csspart list - The list of headings and documents.
+ * @csspart header - A heading row: a property or unit (or "Persönlich"), or a category.
+ * @csspart item - A document's row.
+ * @csspart empty - The note that there are no documents (or none for this filter), or that nobody is signed in.
+ * @csspart error - The error with its retry button.
+ * @csspart loading - The loading state.
+ *
+ * @cssprop --hp-color-primary - Buttons, links, focus, the "neu" badge.
+ * @cssprop --hp-color-border - Lines between rows.
+ * @cssprop --hp-documents-new-color - Colour of the "neu" badge (default: the primary colour).
+ */
+export class HpDocuments extends HpElement {
+  static override styles = [hostStyles, formStyles, stateStyles, documentsStyles];
+
+  /** Lists with more documents than this are virtualized (rendered as they scroll into view). */
+  @property({ type: Number, attribute: 'virtualize-above' }) virtualizeAbove = VIRTUAL_THRESHOLD;
+
+  /** The page is being printed: every row is rendered. */
+  @state() private print = false;
+
+  /** My documents, their read state and the actions on them. */
+  readonly store = new DocumentStore(this);
+  /** Filter, sort and the ticked documents. */
+  readonly view = new ViewController(this);
+
+  private readonly onPrint = (event: Event) => (this.print = event.type === 'beforeprint');
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const type of ['beforeprint', 'afterprint']) window.addEventListener(type, this.onPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const type of ['beforeprint', 'afterprint']) window.removeEventListener(type, this.onPrint);
+  }
+
+  protected override render(): TemplateResult {
+    const session = this.session;
+    if (!session || session.state === 'unknown' || session.state === 'restoring') return this.frame(renderLoading());
+    if (!this.authenticated) return this.frame(renderEmpty(msg('Please sign in to see your documents.', { id: 'docs.loggedOut' })));
+    return this.frame(
+      this.store.task.render({
+        initial: () => renderLoading(),
+        pending: () => renderLoading(),
+        error: (error) => renderError(error, () => void this.store.task.run()),
+        complete: (library) => (library ? this.renderLibrary(library) : nothing),
+      }),
+    );
+  }
+
+  private frame(content: unknown): TemplateResult {
+    return html`<section part="base" class="base" aria-labelledby="title">
+      <h2 id="title" class="title">${msg('Documents', { id: 'docs.title' })}</h2>
+      ${content}
+    </section>`;
+  }
+
+  private renderLibrary(library: Library): TemplateResult {
+    const { items, unread = 0, busy, notice } = this.store;
+    if (!items.length) {
+      return renderEmpty(
+        library.noUnits
+          ? msg('You have no units or contracts with us yet, so there are no documents for you.', { id: 'docs.noUnits' })
+          : msg('No documents have been released to you yet.', { id: 'docs.empty' }),
+      );
+    }
+    const locale = this.locale;
+    const view = this.view.view(items, library.categories, locale);
+    const picked = this.view.selected;
+    const shownPicked = view.docs.reduce((n, d) => n + Number(picked.has(d.id)), 0);
+    return html`${renderToolbar(this.view.filter, view, locale, (change) => this.view.setFilter(change))}
+      ${renderSummary(view.docs.length, items.length, unread, busy, locale, () => this.act(() => this.store.markAllRead()))}
+      ${notice ? html`<p class="notice" role="alert">${notice}</p>` : nothing}
+      ${renderSelection(picked.size, view.docs.length, shownPicked, busy, locale, {
+        all: (on) => this.view.select(view.docs.map((d) => d.id), on),
+        zip: () => this.act(() => this.store.downloadZip(items.filter((d) => picked.has(d.id)).map((d) => d.id).slice(0, ZIP_LIMIT))),
+      })}
+      ${view.rows.length ? this.renderList(view) : this.renderNoMatch()}
+      ${this.store.loadingMore ? renderLoading(msg('Loading more documents …', { id: 'docs.loadingMore' })) : nothing}
+      ${this.store.moreError ? renderError(this.store.moreError, () => void this.store.loadRest()) : nothing}`;
+  }
+
+  private renderList(view: DocumentView): TemplateResult {
+    const locale = this.locale;
+    const picked = this.view.selected;
+    const size = view.rows.length;
+    const virtualize = !this.print && view.docs.length > this.virtualizeAbove ? loadedVirtualizer() : undefined;
+    const body = virtualize
+      ? virtualize({ items: view.rows, keyFunction: rowKey, renderItem: (row, i) => renderRow(row, i, size, picked, locale) })
+      : view.rows.map((row, i) => renderRow(row, i, size, picked, locale));
+    return html`<div part="list" class="list ${virtualize ? 'virtual' : ''}" role="list" aria-labelledby="title" @change=${this.onPick} @click=${this.onDownload}>
+      ${body}
+    </div>`;
+  }
+
+  private renderNoMatch(): TemplateResult {
+    const filter = this.view.filter;
+    return html`<div part="empty" class="hp-state hp-empty" role="status">
+      <span>${isFiltered(filter) ? noMatchText(filter) : msg('No documents have been released to you yet.', { id: 'docs.empty' })}</span>
+      ${isFiltered(filter) ? html`<button type="button" class="secondary" @click=${this.reset}>${msg('Reset filters', { id: 'docs.reset' })}</button>` : nothing}
+    </div>`;
+  }
+
+  private readonly reset = async () => {
+    this.view.reset();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
+  };
+
+  private readonly onPick = (event: Event) => {
+    const id = (event.target as HTMLElement).dataset.pick;
+    if (id) this.view.select([id], (event.target as HTMLInputElement).checked);
+  };
+
+  private readonly onDownload = (event: Event) => {
+    const id = (event.target as Element).closest<HTMLElement>('[data-download]')?.dataset.download;
+    const doc = id && this.store.items.find((d) => d.id === id);
+    if (doc) void this.act(() => this.store.download(doc));
+  };
+
+  /** Runs an action; when the focused control went away meanwhile (its row filtered out), focus goes to the summary. */
+  private async act(action: () => Promise<void>): Promise<void> {
+    const focused = this.shadowRoot?.activeElement;
+    await action();
+    await this.updateComplete;
+    if (focused && !focused.isConnected) this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+  }
+}
