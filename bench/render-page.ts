@@ -3,10 +3,12 @@
 import '@hausportal/core/define.js';
 import '@hausportal/unit-list/define.js';
 import '@hausportal/statement/define.js';
+import '@hausportal/documents/define.js';
 import type { HpSession } from '@hausportal/core';
 import { createFakeApi, demoMe } from '@hausportal/core/testing.js';
 import { generateUnits, pageOf } from '@hausportal/unit-list/testing.js';
 import { generateLedger } from '@hausportal/statement/testing.js';
+import { demoCategories, documentPage, generateDocuments } from '@hausportal/documents/testing.js';
 
 export interface Result {
   /** Creating the element → its rows laid out, including loading every page from the fake client. */
@@ -77,6 +79,7 @@ async function time<E extends Widget>(host: HpSession, create: () => E, task: (e
 }
 
 const units = new Map<number, ReturnType<typeof generateUnits>>();
+const documents = new Map<number, ReturnType<typeof generateDocuments>>();
 
 Object.assign(window, {
   hausportalBench: {
@@ -97,6 +100,17 @@ Object.assign(window, {
         return el;
       };
       return time(host, create, (el) => el.ledger.taskComplete, '.body [role=row]');
+    },
+    async documents(n: number): Promise<Result> {
+      if (!documents.has(n)) documents.set(n, generateDocuments(n));
+      const items = documents.get(n)!;
+      const host = await session({
+        'GET /document-categories': () => ({ items: demoCategories }),
+        'GET /documents': ({ query }) => documentPage(items, Number(query.get('limit') ?? 100), query.get('cursor')),
+      });
+      // Every page: the first one shows at once, the rest are appended behind it.
+      const loaded = async (el: HTMLElementTagNameMap['hp-documents']) => (await el.store.task.taskComplete, await el.store.pages);
+      return time(host, () => document.createElement('hp-documents'), loaded, '[data-document]');
     },
   },
 });

@@ -1,5 +1,6 @@
-// First complete render in Chromium (DESIGN §9): <hp-unit-list> with 10,000 units and the statement's account with
-// 5,000 and 10,000 postings — time from inserting the element to its rows laid out, and the DOM nodes it holds.
+// First complete render in Chromium (DESIGN §9): <hp-unit-list> with 10,000 units, the statement's account with
+// 5,000 and 10,000 postings and <hp-documents> with 10,000 documents — time from inserting the element to its rows
+// laid out, and the DOM nodes it holds.
 // The page runs on a fake API client (data from memory), bundled with esbuild, production Lit.
 import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
@@ -11,10 +12,11 @@ import type { BenchContext, BenchModule, Measurement, Section } from './lib/type
 import type { Result } from './render-page.js';
 
 const runs = Number(process.env.HP_BENCH_RENDER_RUNS ?? 5);
-const cases: [kind: 'unitList' | 'ledger', n: number, label: string][] = [
+const cases: [kind: 'unitList' | 'ledger' | 'documents', n: number, label: string][] = [
   ['unitList', 10_000, '<hp-unit-list> 10,000 units'],
   ['ledger', 5_000, 'ledger 5,000 postings'],
   ['ledger', 10_000, 'ledger 10,000 postings'],
+  ['documents', 10_000, '<hp-documents> 10,000 documents'],
 ];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -64,7 +66,7 @@ export const render: BenchModule = {
       measurements,
       notes: [
         'viewport 1280×900, production Lit; "first complete render" runs from document.createElement to the first animation frame with rows laid out',
-        '(the virtualizer\'s first layout), including loading every page (200 units each) from the in-memory client: JSON through fetch, no network;',
+        '(the virtualizer\'s first layout), including loading every page (200 units or documents each) from the in-memory client: JSON through fetch, no network;',
         '"data → rows" starts once the data is in memory (sorting, grouping and rendering only). Median of the runs; the page is warmed up with 200 rows first.',
         'DOM elements counted into every shadow root (as Lighthouse counts DOM size); "all nodes" also counts text and Lit\'s comment markers.',
       ],

@@ -23,6 +23,7 @@ const widgets: [pkg: string, label: string][] = [
   ['login', 'login (<hp-login>, <hp-profile>)'],
   ['unit-list', 'unit-list (<hp-unit-list>)'],
   ['statement', 'statement (<hp-statement> and its views)'],
+  ['documents', 'documents (<hp-documents>)'],
 ];
 
 /** Newest modification time of the files under `dir` (0 when it does not exist). */
