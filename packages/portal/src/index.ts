@@ -7,6 +7,7 @@
  *     <hp-profile></hp-profile>
  *     <hp-unit-list></hp-unit-list>
  *     <hp-statement></hp-statement>
+ *     <hp-documents></hp-documents>
  *   </hp-session>
  *
  * Importing this module registers every Hausportal element. Rarely needed parts (the virtualizer for very long
@@ -16,8 +17,10 @@ import '@hausportal/core/define.js';
 import '@hausportal/login/define.js';
 import '@hausportal/unit-list/define.js';
 import '@hausportal/statement/define.js';
+import '@hausportal/documents/define.js';
 
 export * from '@hausportal/core';
 export * from '@hausportal/login';
 export * from '@hausportal/unit-list';
 export * from '@hausportal/statement';
+export * from '@hausportal/documents';
