@@ -3,10 +3,11 @@ import type { HttpHandler } from 'msw';
 import { handlers as accountHandlers } from './handlers.js';
 import { statementHandlers } from './statement.js';
 import { unitHandlers } from './units.js';
+import { documentHandlers } from './documents.js';
 
 export { API, API_BASE } from './handlers.js';
 /** Every endpoint of openapi.yaml, answering like the reference server with demo data. */
-export const handlers: HttpHandler[] = [...accountHandlers, ...unitHandlers, ...statementHandlers];
+export const handlers: HttpHandler[] = [...accountHandlers, ...unitHandlers, ...statementHandlers, ...documentHandlers];
 export * from './scenarios.js';
 export * from './data.js';
 export { withPendingActions } from './sessions.js';
