@@ -90,6 +90,8 @@ export interface ReachedPerson {
   name: string;
   hasLogin: boolean;
   units: string[];
+  /** The ids of those units (a Top number repeats across properties), in the same order. */
+  unitIds: string[];
 }
 
 /**
@@ -98,9 +100,9 @@ export interface ReachedPerson {
  * Ids of other organizations reach nobody.
  */
 export async function personsReached(db: Db, organizationId: string, spec: ReleaseSpec, today: string): Promise<ReachedPerson[]> {
-  let rows: { id: string; name: string; top: string | null }[];
+  let rows: { id: string; name: string; top: string | null; unit_id: string | null }[];
   if (spec.rule === 'persons') {
-    rows = await db('persons as p').where('p.organization_id', organizationId).whereIn('p.id', spec.personIds).select('p.id', 'p.name', db.raw('NULL as top'));
+    rows = await db('persons as p').where('p.organization_id', organizationId).whereIn('p.id', spec.personIds).select('p.id', 'p.name', db.raw('NULL as top'), db.raw('NULL as unit_id'));
   } else {
     const q = db('contracts as c')
       .join('units as u', 'u.id', 'c.unit_id')
@@ -108,7 +110,7 @@ export async function personsReached(db: Db, organizationId: string, spec: Relea
       .join('persons as p', 'p.id', 'c.person_id')
       .where('pr.organization_id', organizationId)
       .where('c.valid_from', '<=', today)
-      .select('p.id', 'p.name', 'u.top');
+      .select('p.id', 'p.name', 'u.top', 'u.id as unit_id');
     if (spec.role) q.where('c.role', spec.role);
     if (spec.rule === 'property_role') q.whereIn('u.property_id', spec.propertyIds);
     else q.whereIn('c.unit_id', spec.unitIds);
@@ -127,8 +129,11 @@ export async function personsReached(db: Db, organizationId: string, spec: Relea
   );
   const byId = new Map<string, ReachedPerson>();
   for (const row of rows) {
-    const person = byId.get(row.id) ?? { id: row.id, name: row.name, hasLogin: withLogin.has(row.id), units: [] };
-    if (row.top !== null && !person.units.includes(row.top)) person.units.push(row.top);
+    const person = byId.get(row.id) ?? { id: row.id, name: row.name, hasLogin: withLogin.has(row.id), units: [], unitIds: [] };
+    if (row.unit_id !== null && !person.unitIds.includes(row.unit_id)) {
+      person.unitIds.push(row.unit_id);
+      person.units.push(row.top!);
+    }
     byId.set(row.id, person);
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'de') || a.id.localeCompare(b.id));
