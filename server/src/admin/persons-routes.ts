@@ -1,0 +1,88 @@
+import { Router } from 'express';
+import type { AdminContract, AdminPersonPage } from '@hausportal/api';
+import type { Ctx } from '../context.ts';
+import { authOf } from '../auth/middleware.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { after, limitParam, rangeProblem, sendPrivateJson } from '../http/params.ts';
+import { requireManager } from './guard.ts';
+
+interface PersonRow {
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+interface ContractRow {
+  person_id: string;
+  unit_id: string;
+  property_id: string;
+  top: string;
+  street: string;
+  postal_code: string;
+  city: string;
+  role: 'tenant' | 'owner';
+  valid_from: string;
+  valid_to: string | null;
+}
+
+/** `q` as a LIKE pattern matching it anywhere, its wildcards taken literally (escape character `\`). */
+const containsPattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * GET /admin/persons: the organization's persons by name (then id), optionally those whose name or email contains `q`
+ * (any case), each with all contracts (ended and future ones too) and whether an active portal user is linked.
+ */
+export function personsAdminRoutes(ctx: Ctx): Router {
+  const router = Router();
+
+  router.get('/persons', requireManager(ctx), async (req, res) => {
+    const auth = authOf(res);
+    const limit = limitParam(req);
+    const cursor = decodeCursor(req.query.cursor, ['string', 'string']);
+    const q = typeof req.query.q === 'string' ? req.query.q : undefined;
+    if (q?.includes('\u0000')) throw rangeProblem('q', 'The search text must not contain NUL characters.');
+    const query = ctx.read('persons as p').where('p.organization_id', auth.org.id).orderBy('p.name').orderBy('p.id').limit(limit + 1).select('p.id', 'p.name', 'p.email');
+    if (q !== undefined) {
+      const pattern = containsPattern(q);
+      query.where((w) => w.whereRaw("lower(p.name) like ? escape '\\'", [pattern]).orWhereRaw("lower(coalesce(p.email, '')) like ? escape '\\'", [pattern]));
+    }
+    if (cursor) after(query, ['p.name', 'p.id'], cursor);
+    const rows = (await query) as PersonRow[];
+    const page = rows.slice(0, limit);
+    const ids = page.map((p) => p.id);
+    const [contracts, logins] = await Promise.all([
+      ids.length === 0
+        ? []
+        : (ctx.read('contracts as c')
+            .join('units as u', 'u.id', 'c.unit_id')
+            .join('properties as pr', 'pr.id', 'u.property_id')
+            .where('pr.organization_id', auth.org.id)
+            .whereIn('c.person_id', ids)
+            .orderBy('c.valid_from')
+            .orderBy('c.id')
+            .select('c.person_id', 'c.unit_id', 'u.property_id', 'u.top', 'pr.street', 'pr.postal_code', 'pr.city', 'c.role', 'c.valid_from', 'c.valid_to') as Promise<ContractRow[]>),
+      ids.length === 0
+        ? []
+        : (ctx.read('memberships as m')
+            .join('users as us', 'us.id', 'm.user_id')
+            .where('m.organization_id', auth.org.id)
+            .whereIn('m.person_id', ids)
+            .where('us.status', 'active')
+            .select('m.person_id') as Promise<{ person_id: string }[]>),
+    ]);
+    const withLogin = new Set(logins.map((l) => l.person_id));
+    const contractsOf = new Map<string, AdminContract[]>(ids.map((id) => [id, []]));
+    for (const c of contracts)
+      contractsOf.get(c.person_id)!.push({
+        unitId: c.unit_id, propertyId: c.property_id, top: c.top, address: `${c.street}, ${c.postal_code} ${c.city}`,
+        role: c.role, validFrom: c.valid_from, validTo: c.valid_to,
+      });
+    const body: AdminPersonPage = {
+      items: page.map((p) => ({ id: p.id, name: p.name, email: p.email, hasLogin: withLogin.has(p.id), contracts: contractsOf.get(p.id)! })),
+      nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.name, page.at(-1)!.id]) : null,
+    };
+    sendPrivateJson(res, body);
+  });
+
+  return router;
+}

@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import type { AdminSettings, AdminSettingsPatch } from '@hausportal/api';
+import type { Ctx } from '../context.ts';
+import type { Db } from '../db.ts';
+import { authOf } from '../auth/middleware.ts';
+import { sendPrivateJson } from '../http/params.ts';
+import { requireManager } from './guard.ts';
+import { audit } from './audit.ts';
+
+async function settingsOf(db: Db, organizationId: string, timeZone: string): Promise<AdminSettings> {
+  const row = (await db('organizations').where({ id: organizationId }).first('digest_hour')) as { digest_hour: number };
+  return { digestHour: Number(row.digest_hour), timeZone };
+}
+
+/**
+ * GET and PATCH /admin/settings: the organization's settings a manager may change (the digest hour). The write goes to
+ * `organizations`, so the organization cache is cleared by it (cache.ts `watchWrites`).
+ */
+export function settingsAdminRoutes(ctx: Ctx): Router {
+  const router = Router();
+  const manager = requireManager(ctx);
+
+  router.get('/settings', manager, async (_req, res) => {
+    const auth = authOf(res);
+    sendPrivateJson(res, await settingsOf(ctx.read, auth.org.id, auth.org.timeZone));
+  });
+
+  router.patch('/settings', manager, async (req, res) => {
+    const auth = authOf(res);
+    const patch = req.body as AdminSettingsPatch;
+    const body = await ctx.db.transaction(async (trx) => {
+      const before = await settingsOf(trx, auth.org.id, auth.org.timeZone);
+      if (patch.digestHour !== undefined && patch.digestHour !== before.digestHour) {
+        await trx('organizations').where({ id: auth.org.id }).update({ digest_hour: patch.digestHour });
+        await audit(trx, ctx, {
+          req, auth, action: 'settings.updated', entityType: 'organization', entityId: auth.org.id,
+          detail: { digestHour: { from: before.digestHour, to: patch.digestHour } },
+        });
+      }
+      return { ...before, ...patch };
+    });
+    sendPrivateJson(res, body);
+  });
+
+  return router;
+}
