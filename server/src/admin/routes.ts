@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Ctx } from '../context.ts';
 import { settingsAdminRoutes } from './settings-routes.ts';
 import { personsAdminRoutes } from './persons-routes.ts';
+import { bulkAdminRoutes } from './bulk.ts';
 import { documentAdminRoutes } from './document-routes.ts';
 import { releaseAdminRoutes } from './release-routes.ts';
 
@@ -11,6 +12,7 @@ import { releaseAdminRoutes } from './release-routes.ts';
  */
 export function adminRoutes(ctx: Ctx): Router {
   const router = Router();
-  for (const routes of [settingsAdminRoutes, personsAdminRoutes, documentAdminRoutes, releaseAdminRoutes]) router.use(routes(ctx));
+  // The bulk import before /documents/:id, so that "bulk" is never taken for an id.
+  for (const routes of [settingsAdminRoutes, personsAdminRoutes, bulkAdminRoutes, documentAdminRoutes, releaseAdminRoutes]) router.use(routes(ctx));
   return router;
 }
