@@ -120,6 +120,10 @@ export const documentsStyles = css`
   .document:hover {
     background: var(--_primary-soft);
   }
+  .pick {
+    align-self: start;
+    margin-block-start: 0.15rem;
+  }
   .info {
     display: flex;
     flex-wrap: wrap;

@@ -31,7 +31,7 @@ export interface Counts {
 export type Row =
   | { kind: 'place'; key: string; name: string; top: string | null; address: string | null; counts: Counts }
   | { kind: 'category'; key: string; name: string; level: number; counts: Counts }
-  | { kind: 'document'; key: string; doc: DocumentItem };
+  | { kind: 'document'; key: string; doc: DocumentItem; level: number };
 
 /** The organization's categories with their tree order and ancestry. */
 export interface CategoryTree {
@@ -169,11 +169,11 @@ export function flatten(docs: readonly DocumentItem[], tree: CategoryTree, local
     const known = tree.order.filter((c) => perCategory.has(c.id));
     for (const c of known) {
       rows.push({ kind: 'category', key: `${key}/${c.id}`, name: c.name[locale], level: c.depth, counts: perCategory.get(c.id)! });
-      for (const d of direct.get(c.id) ?? []) rows.push({ kind: 'document', key: d.id, doc: d });
+      for (const d of direct.get(c.id) ?? []) rows.push({ kind: 'document', key: d.id, doc: d, level: c.depth });
     }
     // Documents of a category the list of categories does not (yet) know stay visible, at the end of their place.
     for (const [id, orphans] of direct) {
-      if (!tree.byId.has(id)) for (const d of orphans) rows.push({ kind: 'document', key: d.id, doc: d });
+      if (!tree.byId.has(id)) for (const d of orphans) rows.push({ kind: 'document', key: d.id, doc: d, level: 1 });
     }
   }
   return rows;

@@ -66,7 +66,7 @@ export function renderRow(row: Row, index: number, size: number, picked: Readonl
   const unread = row.kind === 'document' && !row.doc.seenAt;
   return html`<div
     role="listitem"
-    class="row ${row.kind} ${row.kind === 'category' ? `level-${row.level}` : ''} ${unread ? 'unread' : ''}"
+    class="row ${row.kind} ${row.kind === 'place' ? '' : `level-${row.level}`} ${unread ? 'unread' : ''}"
     part=${row.kind === 'document' ? 'item' : 'header'}
     data-document=${row.kind === 'document' ? row.doc.id : nothing}
     aria-posinset=${index + 1}

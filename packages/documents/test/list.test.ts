@@ -48,7 +48,7 @@ describe('<hp-documents> list', () => {
     expect(groups[0]).to.contain('2 Dokumente, 1 neu').and.contain('Linke Wienzeile 48, 1060 Wien');
     expect(groups[1]).to.contain('4 Dokumente, 1 neu');
     expect(groups[2]).to.contain('1 Dokument, 1 neu');
-    expect(text(root(el).querySelector('.level-1:has(+ .level-2)')!)).to.equal('Verträge 1 Dokument');
+    expect(text(root(el).querySelector('.category.level-1:has(+ .category.level-2)')!)).to.equal('Verträge 1 Dokument');
     expect(text(el)).to.contain('7 Dokumente · 3 neu');
     await expect(el).to.be.accessible();
   });
