@@ -3,9 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { HpElement, VIRTUAL_THRESHOLD, formStyles, hostStyles, loadedVirtualizer, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import { templates } from './locales/de.js';
-import { isFiltered } from './model.js';
 import { renderRow, rowKey } from './rows.js';
-import { DocumentStore, ZIP_LIMIT, type Library } from './store.js';
+import { DocumentStore, type Library } from './store.js';
 import { noMatchText, renderSelection, renderSummary, renderToolbar } from './toolbar.js';
 import { ViewController, type DocumentView } from './view.js';
 import { documentsStyles } from './hp-documents.styles.js';
@@ -96,13 +95,15 @@ export class HpDocuments extends HpElement {
     const locale = this.locale;
     const view = this.view.view(items, library.categories, locale);
     const picked = this.view.selected;
-    const shownPicked = view.docs.reduce((n, d) => n + Number(picked.has(d.id)), 0);
+    // Ticked ids of documents still in the list (another person's ticks after a change of user count for nothing).
+    const chosen = picked.size ? items.filter((d) => picked.has(d.id)).map((d) => d.id) : [];
+    const shownPicked = picked.size ? view.docs.reduce((n, d) => n + Number(picked.has(d.id)), 0) : 0;
     return html`${renderToolbar(this.view.filter, view, locale, (change) => this.view.setFilter(change))}
       ${renderSummary(view.docs.length, items.length, unread, busy, locale, () => this.act(() => this.store.markAllRead()))}
       ${notice ? html`<p class="notice" role="alert">${notice}</p>` : nothing}
-      ${renderSelection(picked.size, view.docs.length, shownPicked, busy, locale, {
+      ${renderSelection(chosen.length, view.docs.length, shownPicked, busy, locale, {
         all: (on) => this.view.select(view.docs.map((d) => d.id), on),
-        zip: () => this.act(() => this.store.downloadZip(items.filter((d) => picked.has(d.id)).map((d) => d.id).slice(0, ZIP_LIMIT))),
+        zip: () => this.act(() => this.store.downloadZip(chosen)),
       })}
       ${view.rows.length ? this.renderList(view) : this.renderNoMatch()}
       ${this.store.loadingMore ? renderLoading(msg('Loading more documents …', { id: 'docs.loadingMore' })) : nothing}
@@ -125,8 +126,8 @@ export class HpDocuments extends HpElement {
   private renderNoMatch(): TemplateResult {
     const filter = this.view.filter;
     return html`<div part="empty" class="hp-state hp-empty" role="status">
-      <span>${isFiltered(filter) ? noMatchText(filter) : msg('No documents have been released to you yet.', { id: 'docs.empty' })}</span>
-      ${isFiltered(filter) ? html`<button type="button" class="secondary" @click=${this.reset}>${msg('Reset filters', { id: 'docs.reset' })}</button>` : nothing}
+      <span>${noMatchText(filter)}</span>
+      <button type="button" class="secondary" @click=${this.reset}>${msg('Reset filters', { id: 'docs.reset' })}</button>
     </div>`;
   }
 

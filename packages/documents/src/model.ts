@@ -18,9 +18,6 @@ export interface DocumentFilter {
 
 export const noFilter: DocumentFilter = { category: '', year: '', unread: false, search: '', sort: 'newest' };
 
-/** Whether anything but the sort order narrows the list. */
-export const isFiltered = (f: DocumentFilter): boolean => !!(f.category || f.year || f.unread || f.search.trim());
-
 /** Documents in a group and how many of them are unread. */
 export interface Counts {
   total: number;
