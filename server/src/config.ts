@@ -39,6 +39,11 @@ export interface Config {
   workers: number;
   /** Largest file one upload may carry, in bytes (HP_UPLOAD_MAX_BYTES, default 20 MB); more answers 413. */
   uploadMaxBytes: number;
+  /**
+   * How often each server process looks for due jobs (HP_JOB_POLL_MS, milliseconds; default 5000, 0 = never):
+   * immediate notification mails and the daily digests (notifications/poller.ts).
+   */
+  jobPollMs: number;
   /** Folders served as static files. */
   examplesDir: string;
   portalDistDir: string;
@@ -106,6 +111,14 @@ function parseUploadMaxBytes(value: string | undefined): number {
   return n;
 }
 
+export function parseJobPollMs(value: string | undefined): number {
+  const text = (value ?? '').trim();
+  if (text === '') return 5000;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000) throw new Error(`HP_JOB_POLL_MS must be milliseconds from 0 (off) to 3600000, not "${value}"`);
+  return ms;
+}
+
 /** The default database: a SQLite file in data/ at the repository root (the folder is created). */
 export function defaultDatabaseUrl(): string {
   const file = resolve(repoRoot, 'data', 'hausportal.sqlite');
@@ -128,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.HP_TRUST_PROXY),
     clockStart: parseClockStart(env.HP_CLOCK_START, nodeEnv),
     workers: parseWorkers(env.HP_WORKERS),
+    jobPollMs: parseJobPollMs(env.HP_JOB_POLL_MS),
     uploadMaxBytes: parseUploadMaxBytes(env.HP_UPLOAD_MAX_BYTES),
     examplesDir: resolve(repoRoot, 'examples'),
     portalDistDir: resolve(repoRoot, 'packages', 'portal', 'dist'),

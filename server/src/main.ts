@@ -8,6 +8,8 @@ import { demoLogins } from './seed/data.ts';
 import { clockStartingAt, systemClock, type Clock } from './clock.ts';
 import { relayCacheClears } from './cache.ts';
 import { jwtSecretFromDb } from './settings.ts';
+import { createMailer } from './notifications/mail.ts';
+import { startJobPoller } from './notifications/poller.ts';
 
 // `node server/dist/main.js` (npm start) or, in development, `node --import tsx server/src/main.ts`.
 // With HP_WORKERS=N (N > 1, or auto) this process prepares the database and forks N workers that share the port.
@@ -52,7 +54,10 @@ const banner = (port: number, workers: number, lines: string[]): string => {
 /** Serves the app in this process; `onListening` gets the port. */
 function serve(onListening: (port: number) => void): void {
   const db = openDb(config.databaseUrl);
-  const app = createApp({ config, db, clock });
+  const mailer = createMailer({ db, clock, smtpUrl: config.smtpUrl, production: config.env === 'production' });
+  const app = createApp({ config, db, clock, mailer });
+  // Every process polls the jobs (HP_JOB_POLL_MS); the claim in notifications/jobs.ts runs each job once.
+  const jobs = startJobPoller({ db, clock, mailer, config });
   // Express 5 hands a failed listen to this callback as its argument.
   const server = app.listen(config.port, (err?: Error) => {
     if (err) cannotStart(err);
@@ -60,7 +65,7 @@ function serve(onListening: (port: number) => void): void {
   });
   server.on('error', cannotStart);
   const stop = () => {
-    server.close(() => void db.destroy().then(() => process.exit(0)));
+    server.close(() => void jobs.stop().then(() => db.destroy()).then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGINT', stop);

@@ -1,0 +1,38 @@
+import type { Ctx } from '../context.ts';
+import { createPoller, runDueJobs, type JobDeps, type JobHandlers, type JobPoller } from './jobs.ts';
+import { digestJob, digestJobKind, scheduleDigests } from './digest.ts';
+import { noticesJob } from './notices.ts';
+import { noticesJobKind } from './notify.ts';
+
+/** Every kind of job the server runs. A feature that queues jobs of a new kind adds its handler here. */
+export const jobHandlers: JobHandlers = {
+  [noticesJobKind]: noticesJob,
+  [digestJobKind]: digestJob,
+};
+
+/** How often (clock seconds) a poller looks whether digest jobs are to be queued. */
+const scheduleEverySeconds = 60;
+
+/**
+ * Polls the `jobs` table every `config.jobPollMs` (HP_JOB_POLL_MS, default 5000; 0 = off) in this process: queues the
+ * organizations' digests ahead (at most once a minute) and runs the due jobs. Every server process may poll; the
+ * claim in jobs.ts `runJob` keeps a job from running twice. Passes never overlap; the timer does not keep the
+ * process alive; `stop()` ends polling after the pass under way.
+ */
+export function startJobPoller(ctx: Pick<Ctx, 'db' | 'clock' | 'mailer' | 'config'>, log: (message: string) => void = console.warn): JobPoller {
+  const deps: JobDeps = { db: ctx.db, clock: ctx.clock, mailer: ctx.mailer, log };
+  const ensured = new Map<string, string>();
+  let scheduledAt = -Infinity;
+  return createPoller(
+    ctx.config.jobPollMs,
+    async (shouldStop) => {
+      const now = ctx.clock().getTime();
+      if (now - scheduledAt >= scheduleEverySeconds * 1000 || now < scheduledAt) {
+        await scheduleDigests(deps, ensured);
+        scheduledAt = now;
+      }
+      await runDueJobs(deps, jobHandlers, shouldStop);
+    },
+    log,
+  );
+}

@@ -1,0 +1,112 @@
+import type { Mail } from './mail.ts';
+
+// Mails about notifications (new documents; later notices and tickets), in the user's language (users.locale).
+// A sensitive item (e.g. a Mahnung) is named by its category only: its title appears neither in the subject nor in
+// the text. The link is the organization's portal page: there is no setting for it yet, so it is the first origin the
+// organization allows (its homepage, where the widgets live); without one the text says where to look in words.
+
+export type MailLocale = 'de' | 'en';
+
+/** One thing to tell of. */
+export interface NoticeItem {
+  /** notifications.kind: document (later post, ticket). */
+  kind: string;
+  category: { de: string; en: string };
+  /** Null for a sensitive category: the mail names the category only. */
+  title: string | null;
+}
+
+export interface NoticeMailInput {
+  to: string;
+  organization: { id: string; name: string; portalUrl: string | null };
+  locale: MailLocale;
+  channel: 'immediate' | 'digest';
+  items: NoticeItem[];
+  /** The person chose "none" and hears of these because their category is mandatory: the mail says why. */
+  mandatoryOnly?: boolean;
+}
+
+/** How a kind of item is counted and named, per language. */
+interface KindWords {
+  /** "1 neues Dokument", "3 neue Dokumente". */
+  count(n: number): string;
+  /** The line for a sensitive item: no title, the category only. */
+  untitled(category: string): string;
+}
+
+const kindWords: Record<string, Record<MailLocale, KindWords>> = {
+  document: {
+    de: {
+      count: (n) => (n === 1 ? '1 neues Dokument' : `${n} neue Dokumente`),
+      untitled: (category) => `Ein neues Dokument in der Kategorie ${category}`,
+    },
+    en: {
+      count: (n) => (n === 1 ? '1 new document' : `${n} new documents`),
+      untitled: (category) => `A new document in the category ${category}`,
+    },
+  },
+};
+
+/** Items of a kind without words of its own (a kind added later) are counted as news. */
+const anyKind: Record<MailLocale, KindWords> = {
+  de: { count: (n) => (n === 1 ? '1 Neuigkeit' : `${n} Neuigkeiten`), untitled: (category) => `Eine Neuigkeit in der Kategorie ${category}` },
+  en: { count: (n) => (n === 1 ? '1 new item' : `${n} new items`), untitled: (category) => `A new item in the category ${category}` },
+};
+
+const wordsFor = (items: NoticeItem[], locale: MailLocale): KindWords => {
+  const kinds = new Set(items.map((i) => i.kind));
+  return (kinds.size === 1 && kindWords[items[0]!.kind]?.[locale]) || anyKind[locale];
+};
+
+const line = (item: NoticeItem, locale: MailLocale): string => {
+  const category = item.category[locale];
+  const words = kindWords[item.kind]?.[locale] ?? anyKind[locale];
+  if (item.title === null) return `- ${words.untitled(category)}`;
+  return locale === 'en' ? `- ${item.title} (category ${category})` : `- ${item.title} (Kategorie ${category})`;
+};
+
+/** Sensitive items last, otherwise by category and title. */
+const byCategoryAndTitle = (locale: MailLocale) => (a: NoticeItem, b: NoticeItem) =>
+  Number(a.title === null) - Number(b.title === null) ||
+  a.category[locale].localeCompare(b.category[locale], locale) ||
+  (a.title ?? '').localeCompare(b.title ?? '', locale);
+
+function subject(input: NoticeMailInput, words: KindWords): string {
+  const { items, locale, organization } = input;
+  const count = words.count(items.length);
+  if (input.channel === 'digest') return locale === 'en' ? `${organization.name}: your daily summary, ${count}` : `${organization.name}: Ihre tägliche Übersicht, ${count}`;
+  if (items.length > 1) return `${organization.name}: ${count}`;
+  const only = items[0]!;
+  if (only.title === null) return `${organization.name}: ${words.untitled(only.category[locale])}`;
+  return locale === 'en'
+    ? `${organization.name}: ${count} in the category ${only.category.en}: ${only.title}`
+    : `${organization.name}: ${count} in der Kategorie ${only.category.de}: ${only.title}`;
+}
+
+function body(input: NoticeMailInput, words: KindWords): string {
+  const { items, locale, organization } = input;
+  const count = words.count(items.length);
+  const lines = [...items].sort(byCategoryAndTitle(locale)).map((item) => line(item, locale));
+  if (locale === 'en') {
+    const intro = input.channel === 'digest' ? `here is your daily summary: ${count} in the customer portal of ${organization.name}:` : `${count} ${items.length === 1 ? 'is' : 'are'} waiting for you in the customer portal of ${organization.name}:`;
+    const where = organization.portalUrl ? `Sign in to read ${items.length === 1 ? 'it' : 'them'}: ${organization.portalUrl}` : `Sign in to the customer portal of ${organization.name} to read ${items.length === 1 ? 'it' : 'them'}.`;
+    const why = input.mandatoryOnly
+      ? `You receive this mail although you chose no notifications, because ${organization.name} always notifies about this category.`
+      : 'You can choose how you are notified (at once, once a day, or not at all) in your profile under "Email notifications".';
+    return `Hello,\n\n${intro}\n\n${lines.join('\n')}\n\n${where}\n\n${why}\n`;
+  }
+  const verb = items.length === 1 ? 'liegt' : 'liegen';
+  const intro = input.channel === 'digest' ? `hier ist Ihre tägliche Übersicht: Im Kundenportal von ${organization.name} ${verb} ${count} für Sie bereit:` : `im Kundenportal von ${organization.name} ${verb} ${count} für Sie bereit:`;
+  const where = organization.portalUrl ? `Sie finden ${items.length === 1 ? 'es' : 'sie'} nach der Anmeldung im Portal: ${organization.portalUrl}` : `Sie finden ${items.length === 1 ? 'es' : 'sie'} nach der Anmeldung im Kundenportal von ${organization.name}.`;
+  const why = input.mandatoryOnly
+    ? `Sie erhalten diese Nachricht, obwohl Sie keine Benachrichtigungen gewählt haben, weil ${organization.name} über diese Kategorie immer benachrichtigt.`
+    : 'Wie Sie benachrichtigt werden (sofort, täglich gesammelt oder gar nicht), stellen Sie in Ihrem Profil unter „Benachrichtigung per E-Mail“ ein.';
+  return `Guten Tag,\n\n${intro}\n\n${lines.join('\n')}\n\n${where}\n\n${why}\n`;
+}
+
+/** The mail telling one person of `items` (at least one): immediately or as the day's digest. */
+export function noticeMail(input: NoticeMailInput): Mail {
+  if (input.items.length === 0) throw new Error('a notice mail needs at least one item');
+  const words = wordsFor(input.items, input.locale);
+  return { to: input.to, organizationId: input.organization.id, subject: subject(input, words), text: body(input, words) };
+}
