@@ -60,7 +60,7 @@ describe('changing the email address (the login name)', () => {
 
   test('phone, notifications or the same address need no password and end no session', async () => {
     const other = await login(s.url, demo.huber.username, demo.huber.password, 'immopro');
-    const a = await patch({ phone: '+43 1 234', notifyEmail: false, email: 'Katharina.Huber@Example.com' });
+    const a = await patch({ phone: '+43 1 234', notifications: 'none', email: 'Katharina.Huber@Example.com' });
     assert.equal(a.status, 200, a.text);
     assert.equal(a.body.email, demo.huber.username);
     assert.equal((await call(s.url, '/me', { token: other.token })).status, 200);
