@@ -13,10 +13,12 @@ const keep = (db: Knex, column: 'first_seen_at' | 'first_opened_at') => db.raw(`
 
 /**
  * Records that `personId` has seen (and, with `opened`, downloaded) the documents at `now` (ISO 8601), where that
- * is not recorded yet. Several chunks go in one transaction.
+ * is not recorded yet. Several chunks go in one transaction. The rows are written in id order: two requests of one
+ * person (two archives, an archive and "mark all read") then lock them in the same order and never deadlock on
+ * PostgreSQL.
  */
 export async function recordReads(db: Db, personId: string, documentIds: string[], now: string, opened: boolean): Promise<void> {
-  const ids = [...new Set(documentIds)];
+  const ids = [...new Set(documentIds)].sort();
   if (ids.length === 0) return;
   const write = async (trx: Knex) => {
     for (let i = 0; i < ids.length; i += chunk) {
