@@ -87,8 +87,9 @@ export function documentAdminRoutes(ctx: Ctx): Router {
     const auth = authOf(res);
     await ctx.db.transaction(async (trx) => {
       const row = await documentOf(trx, auth.org.id, req.params.id as string);
-      if (row.withdrawn_at !== null) return;
-      await trx('documents').where({ id: row.id }).update({ withdrawn_at: ctx.clock().toISOString() });
+      // Of two withdrawals at once, only the one that sets the time records it.
+      const withdrawn = await trx('documents').where({ id: row.id }).whereNull('withdrawn_at').update({ withdrawn_at: ctx.clock().toISOString() });
+      if (withdrawn === 0) return;
       await audit(trx, ctx, { req, auth, action: 'document.withdrawn', entityType: 'document', entityId: row.id, detail: { title: row.title } });
     });
     res.status(204).end();

@@ -55,12 +55,12 @@ export function releaseAdminRoutes(ctx: Ctx): Router {
     const auth = authOf(res);
     await ctx.db.transaction(async (trx) => {
       const document = await documentOf(trx, auth.org.id, req.params.id as string);
-      const release = (await trx('document_releases').where({ id: req.params.releaseId as string, document_id: document.id }).first('id', 'revoked_at')) as
-        | { id: string; revoked_at: string | null }
-        | undefined;
+      const release = (await trx('document_releases').where({ id: req.params.releaseId as string, document_id: document.id }).first('id')) as { id: string } | undefined;
       if (!release) throw notFound();
-      if (release.revoked_at !== null) return;
-      await trx('document_releases').where({ id: release.id }).update({ revoked_at: ctx.clock().toISOString(), revoked_by: auth.user.id });
+      // Only the request that revokes it records it: of two at once, the second finds it revoked (on PostgreSQL it
+      // waits for the first one's row lock, then updates nothing).
+      const revoked = await trx('document_releases').where({ id: release.id }).whereNull('revoked_at').update({ revoked_at: ctx.clock().toISOString(), revoked_by: auth.user.id });
+      if (revoked === 0) return;
       await audit(trx, ctx, { req, auth, action: 'document.release_revoked', entityType: 'document_release', entityId: release.id, detail: { documentId: document.id } });
     });
     res.status(204).end();

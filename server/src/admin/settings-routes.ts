@@ -7,8 +7,11 @@ import { sendPrivateJson } from '../http/params.ts';
 import { requireManager } from './guard.ts';
 import { audit } from './audit.ts';
 
-async function settingsOf(db: Db, organizationId: string, timeZone: string): Promise<AdminSettings> {
-  const row = (await db('organizations').where({ id: organizationId }).first('digest_hour')) as { digest_hour: number };
+/** The settings; `lock` (inside a write's transaction) holds the row until it commits, so the audit's "from" is true. */
+async function settingsOf(db: Db, organizationId: string, timeZone: string, lock = false): Promise<AdminSettings> {
+  const q = db('organizations').where({ id: organizationId });
+  if (lock) q.forUpdate();
+  const row = (await q.first('digest_hour')) as { digest_hour: number };
   return { digestHour: Number(row.digest_hour), timeZone };
 }
 
@@ -29,7 +32,7 @@ export function settingsAdminRoutes(ctx: Ctx): Router {
     const auth = authOf(res);
     const patch = req.body as AdminSettingsPatch;
     const body = await ctx.db.transaction(async (trx) => {
-      const before = await settingsOf(trx, auth.org.id, auth.org.timeZone);
+      const before = await settingsOf(trx, auth.org.id, auth.org.timeZone, true);
       if (patch.digestHour !== undefined && patch.digestHour !== before.digestHour) {
         await trx('organizations').where({ id: auth.org.id }).update({ digest_hour: patch.digestHour });
         await audit(trx, ctx, {
