@@ -3,8 +3,9 @@ import type { Response } from 'express';
 import { ZipFile } from 'yazl';
 import type { Db } from '../db.ts';
 import { notFound } from '../http/params.ts';
-import { downloadHeaders } from '../http/download.ts';
+import { downloadHeaders, downloadName } from '../http/download.ts';
 import { myDocuments } from './queries.ts';
+import { servedType } from './download.ts';
 
 // GET /documents/archive: several of my documents in one ZIP, streamed. Every id is checked first, in one query;
 // one that is not mine answers 404 for the whole request before a byte is sent. The files are then read from the
@@ -15,7 +16,7 @@ import { myDocuments } from './queries.ts';
 export interface ArchiveEntry {
   id: string;
   fileId: string;
-  /** The name inside the ZIP: made safe and unique ({@link entryNames}). */
+  /** The name inside the ZIP: the download name (http/download.ts `downloadName`), made safe and unique ({@link entryNames}). */
   name: string;
   size: number;
   documentDate: string;
@@ -55,11 +56,11 @@ export async function archiveEntries(db: Db, organizationId: string, personId: s
   const rows = (await myDocuments(db, organizationId, personId, today)
     .join('files as f', 'f.id', 'd.file_id')
     .whereIn('d.id', unique)
-    .select('d.id', 'd.file_id', 'd.document_date', 'f.original_name', 'f.size')) as { id: string; file_id: string; document_date: string; original_name: string; size: number | string }[];
+    .select('d.id', 'd.file_id', 'd.document_date', 'f.original_name', 'f.mime', 'f.size')) as { id: string; file_id: string; document_date: string; original_name: string; mime: string; size: number | string }[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   if (unique.some((id) => !byId.has(id))) throw notFound();
   const ordered = unique.map((id) => byId.get(id)!);
-  const names = entryNames(ordered.map((r) => r.original_name));
+  const names = entryNames(ordered.map((r) => downloadName(r.original_name, servedType(r.mime))));
   return ordered.map((r, i) => ({ id: r.id, fileId: r.file_id, name: names[i]!, size: Number(r.size), documentDate: r.document_date }));
 }
 
