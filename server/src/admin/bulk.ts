@@ -5,7 +5,7 @@ import { authOf, type Auth } from '../auth/middleware.ts';
 import { today } from '../calendar.ts';
 import { sendPrivateJson } from '../http/params.ts';
 import { newId } from '../ids.ts';
-import { allowedTypeOf, fileNameProblem, fileOf, multipart, multipartFields, storeFile } from '../http/upload.ts';
+import { allowedTypeOf, fileNameProblem, fileOf, lineProblem, multipart, multipartFields, storeFile } from '../http/upload.ts';
 import { requireManager } from './guard.ts';
 import { audit } from './audit.ts';
 import { categoriesOf } from './scope.ts';
@@ -74,6 +74,10 @@ async function judge(ctx: Ctx, auth: Auth, rows: IndexRow[], archive: Archive): 
     else line.categoryId = category.id;
     if (row.title === '') line.problems.push('No title.');
     else if (row.title.length > 200) line.problems.push('The title is longer than 200 characters.');
+    else {
+      const titleProblem = lineProblem(row.title, 'The title');
+      if (titleProblem) line.problems.push(titleProblem);
+    }
     line.date = parseDate(row.date);
     if (line.date === null) line.problems.push(`The date "${row.date}" is not a day (YYYY-MM-DD or DD.MM.YYYY).`);
     else {

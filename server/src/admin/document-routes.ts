@@ -6,7 +6,8 @@ import { today } from '../calendar.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { limitParam, sendPrivateJson } from '../http/params.ts';
 import { newId } from '../ids.ts';
-import { acceptedFile, multipart, multipartFields, storeFile } from '../http/upload.ts';
+import { acceptedFile, lineProblem, multipart, multipartFields, storeFile } from '../http/upload.ts';
+import { validationProblem, type ContractViolation } from '../http/problems.ts';
 import { requireManager } from './guard.ts';
 import { audit } from './audit.ts';
 import { categoryOf, documentOf, documentsOf, type DocumentRow } from './scope.ts';
@@ -17,6 +18,16 @@ interface UploadFields extends Record<string, unknown> {
   categoryId: string;
   documentDate: string;
   periodLabel?: string;
+}
+
+/** 400 naming `title` and `periodLabel` when they are not one line of text (upload.ts `lineProblem`). */
+function checkLines(fields: UploadFields): void {
+  const violations: ContractViolation[] = [];
+  for (const [field, what] of [['title', 'The title'], ['periodLabel', 'The period label']] as const) {
+    const problem = fields[field] === undefined ? null : lineProblem(fields[field], what);
+    if (problem) violations.push({ field, keyword: '', message: problem });
+  }
+  if (violations.length > 0) throw validationProblem(violations.map((v) => v.message).join(' '), violations);
 }
 
 /**
@@ -31,6 +42,7 @@ export function documentAdminRoutes(ctx: Ctx): Router {
   router.post('/documents', manager, multipart({ files: ['file'], maxFileBytes: ctx.config.uploadMaxBytes }), async (req, res) => {
     const auth = authOf(res);
     const fields = uploadFields(req);
+    checkLines(fields);
     const { file, mime } = await acceptedFile(req, 'file');
     await categoryOf(ctx.read, auth.org.id, fields.categoryId, 'categoryId');
     const id = newId();

@@ -136,6 +136,16 @@ export function fileNameProblem(name: string): string | null {
   return null;
 }
 
+/**
+ * Why a text meant as one line (a title, a label) cannot be kept, or null: it is blank, or it holds line breaks or
+ * other control characters (a title ends up in lists, mail subjects and mail lines). `what` names it: "The title".
+ */
+export function lineProblem(text: string, what: string): string | null {
+  if (text.trim() === '') return `${what} is blank.`;
+  if (/[\u0000-\u001f\u007f]/.test(text)) return `${what} contains line breaks or other control characters.`;
+  return null;
+}
+
 /** The uploaded file of the part `name`, its name checked and its type sniffed: 400 if missing or badly named, 415 if refused. */
 export async function acceptedFile(req: Request, name: string): Promise<{ file: UploadedFile; mime: string }> {
   const file = fileOf(req, name);
@@ -175,21 +185,27 @@ export async function storeFile(trx: Db, ctx: Pick<Ctx, 'clock'>, input: StoredF
 type AddFormats = (ajv: Ajv2020, options: { mode: 'full' | 'fast' }) => Ajv2020;
 const addFormats = ((addFormatsPlugin as unknown as { default?: AddFormats }).default ?? addFormatsPlugin) as unknown as AddFormats;
 const specFile = resolve(repoRoot, 'packages', 'api', 'openapi.yaml');
+type Json = Record<string, unknown>;
 let fieldAjv: Ajv2020 | null = null;
-const fieldValidators = new Map<string, ValidateFunction>();
+let specDocument: Json | null = null;
+const fieldValidators = new Map<string, { validate: ValidateFunction; names: ReadonlySet<string> }>();
 
-function fieldValidator(schemaName: string): ValidateFunction {
-  let validate = fieldValidators.get(schemaName);
-  if (!validate) {
-    if (!fieldAjv) {
+/** The validator of `components/schemas/<schemaName>` and the names of its properties (the form's fields). */
+function fieldValidator(schemaName: string): { validate: ValidateFunction; names: ReadonlySet<string> } {
+  let compiled = fieldValidators.get(schemaName);
+  if (!compiled) {
+    if (!fieldAjv || !specDocument) {
+      specDocument = readOpenApiSpec(specFile).document;
       fieldAjv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
       addFormats(fieldAjv, { mode: 'full' });
-      fieldAjv.addSchema({ ...readOpenApiSpec(specFile).document, $id: specId }, undefined, undefined, false);
+      fieldAjv.addSchema({ ...specDocument, $id: specId }, undefined, undefined, false);
     }
-    validate = fieldAjv.compile({ $ref: `${specId}#/components/schemas/${schemaName}` });
-    fieldValidators.set(schemaName, validate);
+    const schema = ((specDocument.components as Json).schemas as Json)[schemaName] as Json;
+    const names = new Set(Object.keys((schema.properties ?? {}) as Json));
+    compiled = { validate: fieldAjv.compile({ $ref: `${specId}#/components/schemas/${schemaName}` }), names };
+    fieldValidators.set(schemaName, compiled);
   }
-  return validate;
+  return compiled;
 }
 
 function violationsOf(errors: ErrorObject[]): ContractViolation[] {
@@ -205,13 +221,18 @@ function violationsOf(errors: ErrorObject[]): ContractViolation[] {
 /**
  * Checks the text fields and file parts of a multipart body against `components/schemas/<schemaName>` of the contract
  * (file parts count as present strings; defaults are filled in) and returns the fields; 400 `validation_failed` with
- * one error per broken rule, each naming its form field (`title`, `file`), otherwise. Compile it once at start-up.
+ * one error per broken rule, each naming its form field (`title`, `file`), otherwise. A field the schema does not
+ * name is refused (`unknown_field`) like an unknown property of a JSON body, not dropped: a misspelt optional field
+ * would otherwise be lost without a word. Compile it once at start-up.
  */
 export function multipartFields<T extends Record<string, unknown>>(schemaName: string): (req: Request) => T {
-  const validate = fieldValidator(schemaName);
+  const { validate, names } = fieldValidator(schemaName);
   return (req) => {
     const fields: Record<string, unknown> = { ...(req.body as Record<string, unknown> | undefined) };
     for (const file of Array.isArray(req.files) ? req.files : []) fields[file.fieldname] = '';
+    const unknown = Object.keys(fields).filter((k) => !names.has(k));
+    if (unknown.length > 0)
+      throw validationProblem(`Unknown field(s): ${unknown.join(', ')}.`, unknown.map((k) => ({ field: k, keyword: 'additionalProperties', message: `Unknown field '${k}'.` })));
     const nul = Object.keys(fields).find((k) => typeof fields[k] === 'string' && (fields[k] as string).includes('\u0000'));
     if (nul) throw badPart(nul, 'The field contains a NUL character.');
     if (!validate(fields)) {
