@@ -456,8 +456,10 @@ export interface paths {
         };
         /**
          * Download one of my documents; the release is checked again, and the first download counts as opened.
-         * @description `Content-Disposition: attachment` with the original UTF-8 file name (RFC 6266, RFC 5987), the type that was
-         *     sniffed from the bytes at upload, `X-Content-Type-Options: nosniff`. Another person's document answers 404.
+         * @description `Content-Disposition: attachment` with the uploaded UTF-8 file name (RFC 6266, RFC 5987), given the extension
+         *     of the type sniffed at upload when it has none of its own (a PDF called "Seite.html" is offered as
+         *     "Seite.html.pdf") and with marks that reverse the writing direction replaced by `_`; `Content-Type` is that
+         *     sniffed type, with `X-Content-Type-Options: nosniff`. Another person's document answers 404.
          */
         get: operations["downloadDocument"];
         put?: never;

@@ -146,12 +146,13 @@ export function lineProblem(text: string, what: string): string | null {
   return null;
 }
 
-/** The uploaded file of the part `name`, its name checked and its type sniffed: 400 if missing or badly named, 415 if refused. */
+/** The uploaded file of the part `name`, its name checked and its type sniffed: 400 if missing, empty or badly named, 415 if refused. */
 export async function acceptedFile(req: Request, name: string): Promise<{ file: UploadedFile; mime: string }> {
   const file = fileOf(req, name);
   if (!file) throw badPart(name, `Send the file as the part '${name}'.`, 'required');
   const problem = fileNameProblem(file.originalname);
   if (problem) throw badPart(name, problem);
+  if (file.size === 0) throw badPart(name, 'The file is empty.', 'empty');
   const mime = await allowedTypeOf(file.buffer);
   if (!mime) throw refusedType(name);
   return { file, mime };

@@ -58,11 +58,20 @@ const wordsFor = (items: NoticeItem[], locale: MailLocale): KindWords => {
   return (kinds.size === 1 && kindWords[items[0]!.kind]?.[locale]) || anyKind[locale];
 };
 
+/**
+ * A stored text as one plain line of a mail: control characters (line breaks that would start a new mail header or a
+ * forged paragraph, escape codes) and the marks that reverse the writing direction become spaces, runs of spaces one.
+ * New titles are refused with such characters (admin uploads); this also covers rows written before or by an import.
+ */
+export const oneLine = (text: string): string =>
+  text.replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+/gu, ' ').replace(/\s+/g, ' ').trim();
+
 const line = (item: NoticeItem, locale: MailLocale): string => {
-  const category = item.category[locale];
+  const category = oneLine(item.category[locale]);
   const words = kindWords[item.kind]?.[locale] ?? anyKind[locale];
   if (item.title === null) return `- ${words.untitled(category)}`;
-  return locale === 'en' ? `- ${item.title} (category ${category})` : `- ${item.title} (Kategorie ${category})`;
+  const title = oneLine(item.title);
+  return locale === 'en' ? `- ${title} (category ${category})` : `- ${title} (Kategorie ${category})`;
 };
 
 /** Sensitive items last, otherwise by category and title. */
@@ -77,10 +86,10 @@ function subject(input: NoticeMailInput, words: KindWords): string {
   if (input.channel === 'digest') return locale === 'en' ? `${organization.name}: your daily summary, ${count}` : `${organization.name}: Ihre tägliche Übersicht, ${count}`;
   if (items.length > 1) return `${organization.name}: ${count}`;
   const only = items[0]!;
-  if (only.title === null) return `${organization.name}: ${words.untitled(only.category[locale])}`;
+  if (only.title === null) return `${organization.name}: ${words.untitled(oneLine(only.category[locale]))}`;
   return locale === 'en'
-    ? `${organization.name}: ${count} in the category ${only.category.en}: ${only.title}`
-    : `${organization.name}: ${count} in der Kategorie ${only.category.de}: ${only.title}`;
+    ? `${organization.name}: ${count} in the category ${oneLine(only.category.en)}: ${oneLine(only.title)}`
+    : `${organization.name}: ${count} in der Kategorie ${oneLine(only.category.de)}: ${oneLine(only.title)}`;
 }
 
 function body(input: NoticeMailInput, words: KindWords): string {

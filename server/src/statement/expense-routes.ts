@@ -7,7 +7,7 @@ import { accountsWithTotals, entryPage, ownedAccount, ownedAccounts, ownedReceip
 import { today } from '../calendar.ts';
 import { idParam, limitParam, sendPrivateJson, yearParam } from '../http/params.ts';
 import { loadProperties } from '../units/properties.ts';
-import { attachment } from '../http/download.ts';
+import { downloadHeaders } from '../http/download.ts';
 
 const downloadable = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 
@@ -49,11 +49,7 @@ export function expenseRoutes(ctx: Ctx): Router {
     const auth = authOf(res);
     const file = await ownedReceipt(ctx.read, auth, req.params.id as string, today(ctx.clock, auth.org.timeZone));
     const bytes = Buffer.isBuffer(file.bytes) ? file.bytes : Buffer.from(file.bytes);
-    res.setHeader('Content-Type', downloadable.has(file.mime) ? file.mime : 'application/octet-stream');
-    res.setHeader('Content-Length', String(bytes.length));
-    res.setHeader('Content-Disposition', attachment(file.original_name));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cache-Control', 'private, no-store');
+    downloadHeaders(res, { type: downloadable.has(file.mime) ? file.mime : 'application/octet-stream', name: file.original_name, length: bytes.length });
     res.end(bytes);
   });
 
