@@ -509,6 +509,18 @@ describe('attack: the documents API', () => {
     assert.equal(hour, (await call(s.url, '/admin/settings', { token: pichler.token })).body.digestHour, JSON.stringify(changes));
   });
 
+  test('document dates and the year filter span 1900–2099: an old Teilungserklärung can be filtered, year 0 or 1850 cannot be stored', async () => {
+    const old = await upload({ ...fields(), documentDate: '1985-06-01' }, [pdfPart('Teilungserklärung 1985.pdf')]);
+    assert.equal(old.status, 201, old.text);
+    for (const documentDate of ['0000-01-01', '1850-02-01', '2100-01-01']) {
+      const a = await upload({ ...fields(), documentDate }, [pdfPart()]);
+      expectProblem(a, 400, 'validation_failed');
+      assert.deepEqual(fieldsOf(a), ['documentDate']);
+    }
+    assert.equal((await call(s.url, '/documents?year=1985', { token: huber.token })).status, 200);
+    for (const year of ['1899', '2100']) expectProblem(await call(s.url, `/documents?year=${year}`, { token: huber.token }), 400);
+  });
+
   test('one person downloading archives and marking all read at once never fails', async () => {
     const w = await DocumentWorld.create(s, 'attack-reads');
     await w.person('Tina', { email: 'tina.attack@example.test', password: 'Tina-Angriff-2026', role: 'tenant' });

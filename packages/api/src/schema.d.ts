@@ -1347,7 +1347,10 @@ export interface components {
             file: string;
             title: string;
             categoryId: components["schemas"]["Id"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The date on the document, 1900-01-01 to 2099-12-31.
+             */
             documentDate: string;
             periodLabel?: string;
         };
@@ -2001,7 +2004,7 @@ export interface operations {
                 /** @description Only this category and its subcategories. */
                 category?: components["schemas"]["Id"];
                 /** @description Only documents dated in this year (the document date, not the upload). */
-                year?: components["schemas"]["Year"];
+                year?: number;
                 /** @description Only documents I have not read yet. */
                 unread?: boolean;
                 /** @description Page size. */

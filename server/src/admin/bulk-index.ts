@@ -59,11 +59,14 @@ export function parseIndex(bytes: Buffer): IndexRow[] {
   });
 }
 
-/** `YYYY-MM-DD` or `DD.MM.YYYY` (day and month may have one digit) as an ISO date, or null when it is no calendar day. */
+/**
+ * `YYYY-MM-DD` or `DD.MM.YYYY` (day and month may have one digit) as an ISO date, or null when it is no calendar day
+ * of 1900–2099 (the years a document date may have, as for single uploads).
+ */
 export function parseDate(text: string): string | null {
   const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   const iso = german ? `${german[3]}-${german[2]!.padStart(2, '0')}-${german[1]!.padStart(2, '0')}` : /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
-  if (iso === null) return null;
+  if (iso === null || !/^(19|20)/.test(iso)) return null;
   const day = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === iso ? iso : null;
 }
