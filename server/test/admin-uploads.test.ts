@@ -194,6 +194,8 @@ describe('admin: uploads and documents', () => {
     // A withdrawn document is not released again.
     const release = await call(s.url, `/admin/documents/${ids[0]}/releases`, { token: pichler.token, body: { rule: 'unit_current', unitIds: [(await s.db('units').first('id')).id] } });
     expectProblem(release, 400, 'document_withdrawn');
+    const preview = await call(s.url, `/admin/documents/${ids[0]}/releases/preview`, { token: pichler.token, body: { rule: 'unit_current', unitIds: [(await s.db('units').first('id')).id] } });
+    expectProblem(preview, 400, 'document_withdrawn');
     expectProblem(await call(s.url, '/admin/documents/00000000-0000-7000-8000-000000000000', { token: pichler.token }), 404);
   });
 });

@@ -38,6 +38,8 @@ export function releaseAdminRoutes(ctx: Ctx): Router {
   router.post('/documents/:id/releases/preview', manager, async (req, res) => {
     const auth = authOf(res);
     const document = await documentOf(ctx.read, auth.org.id, req.params.id as string);
+    // A preview shows what releasing would do; a withdrawn document cannot be released.
+    if (document.withdrawn_at !== null) throw withdrawnProblem();
     const { spec } = parseRule(req.body as DocumentReleaseRule, await categoryOf(ctx.read, auth.org.id, document.category_id, 'categoryId'));
     await requireTargetsOwned(ctx.read, auth.org.id, spec);
     const persons = await personsReached(ctx.read, auth.org.id, spec, today(ctx.clock, auth.org.timeZone));
