@@ -2,7 +2,7 @@
 // year> and GET /open-items?unit=… run for the demo tenant Markus Lehner, captured from knex's `query` events of the
 // server's pools (the writer and, on SQLite, the read pool) while the server (createApp, in this process) answers over
 // real HTTP. Each statement is printed with EXPLAIN QUERY PLAN (SQLite) or EXPLAIN (ANALYZE, BUFFERS) (PostgreSQL); a
-// full scan of a big table (units, persons, contracts, charges, ledger_entries) is flagged. What a request takes from
+// full scan of a big table (units, persons, contracts, charges, ledger_entries, the documents tables) is flagged. What a request takes from
 // the server's caches (sessions, contracts) runs no statement and is not shown. Environment:
 //   HP_BENCH_BIG_UNITS  generated units in the big database (default 50,000)
 //   HP_BENCH_BIG_DB     SQLite file for the big database: kept, and reused when it exists (as the server module does)
@@ -25,7 +25,7 @@ import { sql } from './pg.ts';
 const bigUnits = Number(process.env.HP_BENCH_BIG_UNITS ?? 50_000);
 const year = new Date().getFullYear();
 /** Tables that grow with the number of units; a full scan of one of them is flagged. */
-const bigTables = new Set(['units', 'persons', 'contracts', 'charges', 'ledger_entries']);
+const bigTables = new Set(['units', 'persons', 'contracts', 'charges', 'ledger_entries', 'documents', 'document_releases', 'document_release_targets', 'document_reads']);
 /** Runs of each SQLite statement for its time (the median is reported, after one run to warm the cache). */
 const sqliteRuns = 5;
 
@@ -214,7 +214,7 @@ async function getJson(url: string, token: string): Promise<unknown> {
 }
 
 /**
- * Signs the tenant in, then calls GET /units, and GET /ledger and GET /open-items for the active unit, each once with
+ * Signs the tenant in, then calls GET /units, GET /ledger and GET /open-items for the active unit, and GET /documents, each once with
  * its statements captured. The first request after the sign-in also verifies the session (authentication's query).
  */
 async function endpointStatements(db: Db): Promise<[string, Statement[]][]> {
@@ -228,7 +228,8 @@ async function endpointStatements(db: Db): Promise<[string, Statement[]][]> {
     if (!unit) throw new Error('the demo tenant has no active unit');
     const ledger = await capture(db, () => getJson(`${server.url}/api/ledger?unit=${unit}&year=${year}`, accessToken));
     const openItems = await capture(db, () => getJson(`${server.url}/api/open-items?unit=${unit}`, accessToken));
-    return [['GET /units', units.statements], [`GET /ledger?unit=…&year=${year}`, ledger.statements], ['GET /open-items?unit=…', openItems.statements]];
+    const documents = await capture(db, () => getJson(`${server.url}/api/documents`, accessToken));
+    return [['GET /units', units.statements], [`GET /ledger?unit=…&year=${year}`, ledger.statements], ['GET /open-items?unit=…', openItems.statements], ['GET /documents', documents.statements]];
   } finally {
     await server.close();
   }

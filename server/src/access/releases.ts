@@ -78,8 +78,10 @@ export function releasesReaching(db: Db, organizationId: string, personId: strin
       .where('r.rule', 'property_role'),
   ).select('r.id as release_id', 'r.document_id', 'r.released_at', db.raw('NULL as unit_id'), 'u.property_id as property_id');
   whereContractFits(throughProperty, today);
+  // The releases naming the person, found from the person's side (targets(person_id)) and then by id: joined the other
+  // way round, a planner that sees the column mostly null may read every release of the organization instead.
   const named = live(
-    db('document_release_targets as t').join('document_releases as r', 'r.id', 't.release_id').where('t.person_id', personId).where('r.rule', 'persons'),
+    db('document_releases as r').whereIn('r.id', db('document_release_targets as t').where('t.person_id', personId).select('t.release_id')).where('r.rule', 'persons'),
   ).select('r.id as release_id', 'r.document_id', 'r.released_at', db.raw('NULL as unit_id'), db.raw('NULL as property_id'));
   return named.unionAll([throughUnit, throughProperty]);
 }
