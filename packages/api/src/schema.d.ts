@@ -2003,7 +2003,10 @@ export interface operations {
             query?: {
                 /** @description Only this category and its subcategories. */
                 category?: components["schemas"]["Id"];
-                /** @description Only documents dated in this year (the document date, not the upload). */
+                /**
+                 * @description Only documents of this year: those whose `periodLabel` is this year (four digits; a statement for 2025 dated
+                 *     June 2026 belongs to 2025), and those without a year as `periodLabel` whose `documentDate` lies in it.
+                 */
                 year?: number;
                 /** @description Only documents I have not read yet. */
                 unread?: boolean;

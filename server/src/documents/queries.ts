@@ -165,6 +165,21 @@ export interface ListFilter {
   unread?: boolean;
 }
 
+/** True (in SQL) when the document's period label is a year of four digits, e.g. "2025" (portable: no regex). */
+const periodIsYear = `length(coalesce(d.period_label, '')) = 4 and ${[1, 2, 3, 4].map((i) => `substr(d.period_label, ${i}, 1) between '0' and '9'`).join(' and ')}`;
+
+/**
+ * The documents of a year: those whose period label is that year ("Betriebskostenabrechnung 2025", dated June 2026,
+ * belongs to 2025), and those without a year as period label dated in it. The widget's year filter uses the same rule.
+ */
+export function whereInYear(q: Knex.QueryBuilder, year: number): Knex.QueryBuilder {
+  return q.where((w) =>
+    w
+      .where((byLabel) => byLabel.whereRaw(periodIsYear).where('d.period_label', String(year)))
+      .orWhere((byDate) => byDate.whereRaw(`not (${periodIsYear})`).whereBetween('d.document_date', [`${year}-01-01`, `${year}-12-31`])),
+  );
+}
+
 /** One page of my documents, newest document date first (then id, descending), after `cursor` = [date, id]. */
 export async function documentPage(
   db: Db,
@@ -177,7 +192,7 @@ export async function documentPage(
 ): Promise<{ items: DocumentItem[]; next: CursorKey | null }> {
   const q = withItemColumns(db, myDocuments(db, organizationId, personId, today));
   if (filter.categories) q.whereIn('d.category_id', filter.categories);
-  if (filter.year !== undefined) q.whereBetween('d.document_date', [`${filter.year}-01-01`, `${filter.year}-12-31`]);
+  if (filter.year !== undefined) whereInYear(q, filter.year);
   if (filter.unread) unread(q);
   if (cursor) q.whereRaw('(d.document_date < ? or (d.document_date = ? and d.id < ?))', [cursor[0]!, cursor[0]!, cursor[1]!]);
   const rows = (await q.orderBy([{ column: 'd.document_date', order: 'desc' }, { column: 'd.id', order: 'desc' }]).limit(limit + 1)) as DocumentRow[];
