@@ -50,6 +50,20 @@ describe('bad input and origins', () => {
     expectProblem(await call(s.url, '/auth/login', { raw: '' }), 415);
   });
 
+  test('a 415 names the media type the endpoint takes: JSON for the JSON endpoints, multipart/form-data for uploads', async () => {
+    const json = await call(s.url, '/auth/login', { raw: 'x', headers: { 'content-type': 'text/plain' } });
+    assert.equal(json.body.detail, 'Send the body as application/json.');
+    const manager = await login(s.url, 'andrea.pichler@immopro.example', 'Verwaltung#Wien3', 'immopro');
+    const upload = await call(s.url, '/admin/documents', { token: manager.token, body: { title: 'x' } });
+    expectProblem(upload, 415, 'unsupported_media_type');
+    assert.equal(upload.body.detail, 'Send the body as multipart/form-data.');
+  });
+
+  test('the outbox takes an address with an unencoded @', async () => {
+    const a = await call(s.url, `/dev/outbox?to=${demo.huber.username}`);
+    assert.equal(a.status, 200, a.text);
+  });
+
   test('wrong types, missing and unknown fields are 400 with field errors', async () => {
     const a = await call(s.url, '/auth/login', { body: { organization: 'immopro', username: 42, password: 'x', remember: true } });
     expectProblem(a, 400, 'validation_failed');

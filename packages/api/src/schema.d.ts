@@ -2474,6 +2474,7 @@ export interface operations {
     getOutbox: {
         parameters: {
             query?: {
+                /** @description Only mails to this address (`@` may stay unencoded). */
                 to?: string;
             };
             header?: never;

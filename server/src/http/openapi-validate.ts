@@ -246,9 +246,9 @@ function mediaTypeAccepted(declared: string[], mediaType: string): boolean {
 /** 415 when the body's media type is not declared; else whether the body is JSON to check against its schema. */
 function bodyMediaType(body: NonNullable<CompiledOperation['body']>, req: Request): HttpProblem | boolean {
   const header = req.headers['content-type'];
-  if (header === undefined) return body.required ? unsupportedMediaTypeProblem() : false;
+  if (header === undefined) return body.required ? unsupportedMediaTypeProblem(body.mediaTypes) : false;
   const mediaType = header.split(';')[0]!.trim().toLowerCase();
-  if (!mediaTypeAccepted(body.mediaTypes, mediaType)) return unsupportedMediaTypeProblem();
+  if (!mediaTypeAccepted(body.mediaTypes, mediaType)) return unsupportedMediaTypeProblem(body.mediaTypes);
   return body.validate !== null && isJsonMediaType(mediaType);
 }
 

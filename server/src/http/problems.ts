@@ -62,8 +62,9 @@ export function sendProblem(res: Response, problem: HttpProblem): void {
 
 export const notFoundProblem = (): HttpProblem => new HttpProblem(404, 'not_found', 'There is no such resource.');
 export const methodNotAllowedProblem = (): HttpProblem => new HttpProblem(405, 'method_not_allowed', 'This method is not allowed here.');
-export const unsupportedMediaTypeProblem = (): HttpProblem =>
-  new HttpProblem(415, 'unsupported_media_type', 'Send the body as application/json.');
+/** 415 naming the media types the operation takes (the contract's), e.g. "Send the body as multipart/form-data." */
+export const unsupportedMediaTypeProblem = (declared: readonly string[] = ['application/json']): HttpProblem =>
+  new HttpProblem(415, 'unsupported_media_type', `Send the body as ${declared.join(' or ')}.`);
 
 // JSON Schema keywords of the contract's validation (http/openapi-validate.ts) → our stable field error codes; any
 // other keyword is its own code, a rule without a keyword is `invalid`.
