@@ -16,10 +16,20 @@ registerTranslations('de', templates);
 
 let instances = 0;
 
+/** What the `notice` part reports after a save. */
+type Notice = 'saved' | 'unchanged' | 'passwordChanged';
+
+function noticeText(notice: Notice): string {
+  if (notice === 'saved') return msg('Your changes are saved.', { id: 'profile.saved' });
+  if (notice === 'unchanged') return msg('Nothing was changed.', { id: 'profile.unchanged' });
+  return msg('Your password has been changed.', { id: 'profile.passwordChanged' });
+}
+
 /**
  * @summary The signed-in user's own data: name, address (read-only), email, phone, date of birth, email
- * notifications; edit and save them (a new email address, the login name, with the current password), read the
- * terms of use, change the password.
+ * notifications, the language of the emails; edit and save them (a new email address, the login name, with the
+ * current password), read the terms of use, change the password. The widget's own texts follow the page's language
+ * (`<hp-session lang>`); the email language only decides what the server writes.
  *
  * The password form is rendered into the element's LIGHT DOM (a `<div slot="form">` child) so password
  * managers can fill and save it; it is styled by a stylesheet scoped with `@scope (hp-profile)`.
@@ -47,13 +57,14 @@ let instances = 0;
 export class HpProfile extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, profileStyles];
 
-  @state() private notice = '';
+  /** The note shown above the details, as a key: its text is rendered in the current language on every render. */
+  @state() private notice: Notice | null = null;
   private saved: Me | null = null;
   private readonly ids = `hp-profile-${++instances}`;
   private focusAfter?: string;
 
   readonly edit = new ProfileEdit(this, (me) => this.afterSave(me));
-  readonly password = new PasswordChange(this, () => this.say(msg('Your password has been changed.', { id: 'profile.passwordChanged' }), 'button.change-password'));
+  readonly password = new PasswordChange(this, () => this.say('passwordChanged', 'button.change-password'));
 
   /** Loads GET /me whenever the client or the logged-in user changes. */
   readonly me = new Task(this, {
@@ -82,17 +93,17 @@ export class HpProfile extends HpElement {
       this.saved = me;
       this.api?.setUser(me);
     }
-    this.say(me ? msg('Your changes are saved.', { id: 'profile.saved' }) : msg('Nothing was changed.', { id: 'profile.unchanged' }), 'button.edit');
+    this.say(me ? 'saved' : 'unchanged', 'button.edit');
   }
 
-  private say(notice: string, focus: string): void {
+  private say(notice: Notice, focus: string): void {
     this.notice = notice;
     this.focusAfter = focus;
     this.requestUpdate();
   }
 
   private open(what: 'edit' | 'password'): void {
-    this.notice = '';
+    this.notice = null;
     if (what === 'edit') {
       this.edit.toggle(true);
       this.focusAfter = '#email';
@@ -110,7 +121,7 @@ export class HpProfile extends HpElement {
     }
     return html`<section part="base" class="base" aria-labelledby="heading">
       <h2 id="heading" part="heading">${msg('My profile', { id: 'profile.title' })}</h2>
-      <div part="notice" class="notice" role="status">${this.notice || nothing}</div>
+      <div part="notice" class="notice" role="status">${this.notice ? noticeText(this.notice) : nothing}</div>
       ${this.me.render({
         pending: () => (this.current ? this.renderProfile(this.current) : renderLoading()),
         error: (error) => renderError(error, () => void this.me.run()),

@@ -1,10 +1,10 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { ApiClient, Me, MePatch, NotifyMode } from '@hausportal/api';
+import type { ApiClient, Me, MePatch } from '@hausportal/api';
 import { call } from './api-call.js';
 import { focusFirstInvalid, formValues } from './fields.js';
 import { describeProblem, type FormProblem } from './problems.js';
-import { notifyModeLabel, notifyModes } from './profile-view.js';
+import { localeNames, mailLocales, notifyModeLabel, notifyModes } from './profile-view.js';
 
 interface Host extends HTMLElement {
   api?: ApiClient;
@@ -16,9 +16,15 @@ interface Host extends HTMLElement {
 /** The address is stored in lower case, so only more than a change of case is a new one. */
 export const emailChanged = (me: Me, typed: string | undefined): boolean => (typed ?? '').trim().toLowerCase() !== me.email.toLowerCase();
 
+/** `value` when it is one of `allowed` and differs from `saved`; otherwise undefined. */
+function changedChoice<T extends string>(value: string | undefined, allowed: readonly T[], saved: T): T | undefined {
+  return value !== saved && allowed.includes(value as T) ? (value as T) : undefined;
+}
+
 /**
  * Only what changed; `null` clears phone and birth date. A new email travels with the current password.
- * `values.notifications` is the chosen radio (immediate | digest | none).
+ * `values.notifications` is the chosen radio (immediate | digest | none), `values.locale` the chosen language of
+ * the emails (de | en).
  */
 export function profilePatch(me: Me, values: Record<string, string>): MePatch {
   const patch: MePatch = {};
@@ -31,8 +37,10 @@ export function profilePatch(me: Me, values: Record<string, string>): MePatch {
   }
   if (phone !== (me.phone || null)) patch.phone = phone;
   if (birthDate !== (me.birthDate || null)) patch.birthDate = birthDate;
-  const notifications = values['notifications'] as NotifyMode | undefined;
-  if (notifications && notifyModes.includes(notifications) && notifications !== me.notifications) patch.notifications = notifications;
+  const notifications = changedChoice(values['notifications'], notifyModes, me.notifications);
+  if (notifications) patch.notifications = notifications;
+  const locale = changedChoice(values['locale'], mailLocales, me.locale);
+  if (locale) patch.locale = locale;
   return patch;
 }
 
@@ -150,6 +158,20 @@ export class ProfileEdit implements ReactiveController {
     </fieldset>`;
   }
 
+  /**
+   * The language of the emails (`users.locale`), each offered in its own name. Only the mails follow it; the widget
+   * itself keeps the page's language.
+   */
+  private localeChoice(me: Me): TemplateResult {
+    return html`<div class="field">
+      <label for="locale">${msg('Language for emails', { id: 'profile.mailLocale' })}</label>
+      <p class="hint" id="locale-hint">${msg('Notifications and other emails from the portal are written in this language.', { id: 'profile.mailLocaleHint' })}</p>
+      <select id="locale" name="locale" part="input" aria-describedby="locale-hint">
+        ${mailLocales.map((locale) => html`<option value=${locale} lang=${locale} ?selected=${me.locale === locale}>${localeNames[locale]}</option>`)}
+      </select>
+    </div>`;
+  }
+
   /** The edit form (shadow DOM). */
   render(me: Me): TemplateResult {
     const onSubmit = (event: SubmitEvent) => {
@@ -164,6 +186,7 @@ export class ProfileEdit implements ReactiveController {
       ${this.field(me, 'phone', msg('Phone', { id: 'profile.phone' }), 'tel', 'tel')}
       ${this.field(me, 'birthDate', msg('Date of birth', { id: 'profile.birthDate' }), 'date', 'bday')}
       ${this.notificationChoice(me)}
+      ${this.localeChoice(me)}
       <div class="actions">
         <button type="submit" part="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
           ${this.busy ? msg('Saving …', { id: 'login.saving' }) : msg('Save', { id: 'profile.save' })}

@@ -10,6 +10,15 @@ function row(label: string, value: TemplateResult | string, note?: string): Temp
   </div>`;
 }
 
+/** The languages the server writes a user's emails in (`users.locale`), in the order they are offered. */
+export const mailLocales: readonly Locale[] = ['de', 'en'];
+
+/**
+ * Each language by its own name, the same in every display language; wherever one is shown it carries its `lang`
+ * so screen readers speak it right.
+ */
+export const localeNames: Readonly<Record<Locale, string>> = { de: 'Deutsch', en: 'English' };
+
 /** The choices of the notification preference, in the order they are offered. */
 export const notifyModes: readonly NotifyMode[] = ['immediate', 'digest', 'none'];
 
@@ -35,6 +44,7 @@ export function renderDetails(me: Me, locale: Locale): TemplateResult {
     ${row(msg('Phone', { id: 'profile.phone' }), me.phone || notGiven())}
     ${row(msg('Date of birth', { id: 'profile.birthDate' }), me.birthDate ? formatDate(me.birthDate, locale) : notGiven())}
     ${row(msg('Email notifications', { id: 'profile.notify' }), notifyModeLabel(me.notifications, me.digestHour))}
+    ${row(msg('Language for emails', { id: 'profile.mailLocale' }), html`<span lang=${me.locale}>${localeNames[me.locale]}</span>`)}
   </dl>`;
 }
 

@@ -1,5 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { getLocale, type HpSession } from '@hausportal/core';
 import type { Me } from '@hausportal/api';
 import { createFakeApi, demoMe, demoOrganization, problem, sessionFixture, type FakeRoutes } from '@hausportal/core/testing.js';
 import '../src/define.js';
@@ -20,6 +21,15 @@ const shadowButton = (el: HpProfile, label: string) => {
 };
 const loaded = (el: HpProfile) => until(() => !!shadow(el).querySelector('[part=list], [part=form]'), 'profile shown');
 const field = (el: HpProfile, name: string) => shadow(el).querySelector<HTMLInputElement>(`input[name=${name}]`)!;
+const localeSelect = (el: HpProfile) => shadow(el).querySelector<HTMLSelectElement>('select[name=locale]')!;
+const echoPatch: FakeRoutes = { 'PATCH /me': ({ user, body }) => ({ ...user!, ...(body as object) }) };
+
+/** Switches the page's session to `lang` and waits until the widget shows it. */
+async function switchLanguage(el: HpProfile, lang: 'de' | 'en') {
+  (el.parentElement as HpSession).setAttribute('lang', lang);
+  await until(() => getLocale() === lang, `locale ${lang}`);
+  await el.updateComplete;
+}
 
 async function edit(el: HpProfile, values: Record<string, string>) {
   shadowButton(el, 'Kontaktdaten bearbeiten').click();
@@ -62,15 +72,18 @@ describe('<hp-profile>', () => {
     expect(shown).to.contain('+43 660 1234567');
     expect(shown).to.contain('12.04.1987');
     expect(shown).to.contain('Benachrichtigung per E-Mail Sofort');
+    expect(shown).to.contain('Sprache für E-Mails Deutsch');
     expect(shown).to.contain('Laut den Unterlagen Ihrer Hausverwaltung.');
     await expect(el).to.be.accessible();
   });
 
   it('speaks English', async () => {
-    const { el } = await profileElement({}, { ...demoMe, phone: null, notifications: 'digest', digestHour: 18 }, 'en');
+    const { el } = await profileElement({}, { ...demoMe, phone: null, notifications: 'digest', digestHour: 18, locale: 'en' }, 'en');
     await loaded(el);
     const shown = text(el);
     expect(shown).to.contain('My profile');
+    expect(shown).to.contain('Language for emails English');
+    expect(shadow(el).querySelector('dd span[lang=en]')!.textContent).to.equal('English');
     expect(shown).to.contain('Phone not given');
     expect(shown).to.contain('Email notifications Collected once a day at 18:00');
     expect(shown).to.contain('Date of birth');
@@ -139,6 +152,76 @@ describe('<hp-profile>', () => {
     expect(fake.callsTo('PATCH /me')[0]!.body).to.deep.equal({ notifications: 'digest' });
     expect(text(el)).to.contain('Benachrichtigung per E-Mail Täglich gesammelt um 07:00 Uhr');
     expect(fake.client.user!.notifications).to.equal('digest');
+  });
+
+  it('offers the language of the emails as a labelled select showing the saved one, changed by keyboard, sent alone', async () => {
+    const { el, fake } = await profileElement(echoPatch);
+    await loaded(el);
+    shadowButton(el, 'Kontaktdaten bearbeiten').click();
+    await el.updateComplete;
+    const select = localeSelect(el);
+    expect(shadow(el).querySelector(`label[for=${select.id}]`)!.textContent!.trim()).to.equal('Sprache für E-Mails');
+    expect(shadow(el).getElementById(select.getAttribute('aria-describedby')!)!.textContent).to.equal(
+      'In dieser Sprache schreibt Ihnen das Portal Benachrichtigungen und andere E-Mails.',
+    );
+    expect([...select.options].map((o) => [o.value, o.lang, o.textContent])).to.deep.equal([['de', 'de', 'Deutsch'], ['en', 'en', 'English']]);
+    expect(select.value).to.equal('de');
+    await expect(el).to.be.accessible();
+
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(select.value).to.equal('en');
+    expect(shadow(el).activeElement).to.equal(select);
+    shadow(el).querySelector<HTMLButtonElement>('[part=submit]')!.click();
+    await until(() => !!shadow(el).querySelector('[part=list]'), 'saved');
+    expect(fake.callsTo('PATCH /me').map((c) => c.body)).to.deep.equal([{ locale: 'en' }]);
+    expect(text(el)).to.contain('Sprache für E-Mails English');
+    expect(fake.client.user!.locale).to.equal('en');
+    // Only the emails change language: the widget keeps the page's.
+    expect(getLocale()).to.equal('de');
+    expect(text(el)).to.contain('Meine Daten');
+    expect(text(el)).to.contain('Ihre Änderungen sind gespeichert.');
+
+    // Opened again, the form shows the saved language.
+    shadowButton(el, 'Kontaktdaten bearbeiten').click();
+    await el.updateComplete;
+    expect(localeSelect(el).value).to.equal('en');
+  });
+
+  it('sends the email language with the other changed fields only, in English', async () => {
+    const { el, fake } = await profileElement(echoPatch, { ...demoMe, locale: 'en' }, 'en');
+    await loaded(el);
+    expect(text(el)).to.contain('Language for emails English');
+    shadowButton(el, 'Edit contact details').click();
+    await el.updateComplete;
+    const select = localeSelect(el);
+    expect(shadow(el).querySelector(`label[for=${select.id}]`)!.textContent!.trim()).to.equal('Language for emails');
+    expect(select.value).to.equal('en');
+    await expect(el).to.be.accessible();
+    field(el, 'phone').value = '+43 1 234 56 78';
+    select.value = 'de';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    shadow(el).querySelector<HTMLButtonElement>('[part=submit]')!.click();
+    await until(() => !!shadow(el).querySelector('[part=list]'), 'saved');
+    expect(fake.callsTo('PATCH /me').map((c) => c.body)).to.deep.equal([{ phone: '+43 1 234 56 78', locale: 'de' }]);
+    expect(text(el)).to.contain('Language for emails Deutsch');
+    expect(text(el)).to.contain('Your changes are saved.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the saved note in the language the page switches to afterwards', async () => {
+    const { el } = await profileElement(echoPatch);
+    await loaded(el);
+    await edit(el, { phone: '+43 1 234 56 78' });
+    const note = () => shadow(el).querySelector('[part=notice]')!.textContent!.trim();
+    await until(() => note() === 'Ihre Änderungen sind gespeichert.', 'saved in German');
+    await expect(el).to.be.accessible();
+    await switchLanguage(el, 'en');
+    expect(note()).to.equal('Your changes are saved.');
+    expect(text(el)).to.contain('Language for emails Deutsch');
+    await expect(el).to.be.accessible();
+    await switchLanguage(el, 'de');
+    expect(note()).to.equal('Ihre Änderungen sind gespeichert.');
   });
 
   it('puts validation errors (400/422) on the field', async () => {

@@ -105,6 +105,8 @@ export const templates = {
   'profile.notify.immediate': 'Sofort',
   'profile.notify.digest': str`Täglich gesammelt um ${0} Uhr`,
   'profile.notify.none': 'Keine',
+  'profile.mailLocale': 'Sprache für E-Mails',
+  'profile.mailLocaleHint': 'In dieser Sprache schreibt Ihnen das Portal Benachrichtigungen und andere E-Mails.',
   'profile.notGiven': 'nicht angegeben',
   'profile.editTitle': 'Kontaktdaten bearbeiten',
   'profile.save': 'Speichern',
