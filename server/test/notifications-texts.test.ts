@@ -24,4 +24,17 @@ describe('notice mail texts', () => {
       assert.ok(!lines.some((l) => l.startsWith('Bitte überweisen')));
     }
   });
+
+  test('the greeting names the person; a sensitive item is named by its category only, once', () => {
+    const de = noticeMail({
+      to: 'lehner@example.net', name: 'Markus Lehner', organization, locale: 'de', channel: 'immediate',
+      items: [{ kind: 'document', category: { de: 'Mahnungen', en: 'Payment reminders' }, title: null }],
+    });
+    assert.ok(de.text.startsWith('Guten Tag, Markus Lehner,\n'), de.text);
+    assert.equal(de.subject, 'ImmoPro Hausverwaltung GmbH: Ein neues Dokument in der Kategorie Mahnungen');
+    assert.ok(de.text.includes('\n- Kategorie Mahnungen\n'), de.text);
+    const en = noticeMail({ to: 'x@example.net', name: 'Markus Lehner', organization, locale: 'en', channel: 'digest', items: [{ kind: 'document', category: { de: 'Mahnungen', en: 'Payment reminders' }, title: null }] });
+    assert.ok(en.text.startsWith('Hello Markus Lehner,\n'), en.text);
+    assert.ok(en.text.includes('\n- Category Payment reminders\n'), en.text);
+  });
 });

@@ -37,6 +37,7 @@ export const itemLoaders: Readonly<Record<string, ItemLoader>> = {
 
 interface Recipient {
   email: string;
+  name: string;
   locale: MailLocale;
   mode: NotifyMode;
 }
@@ -45,14 +46,15 @@ interface Recipient {
 async function recipients(trx: Db, organizationId: string, personIds: string[]): Promise<Map<string, Recipient>> {
   const found = new Map<string, Recipient>();
   for (const part of chunks(personIds)) {
-    const rows: { person_id: string; email: string; locale: string; notify_mode: NotifyMode }[] = await trx('memberships as m')
+    const rows: { person_id: string; email: string; name: string; locale: string; notify_mode: NotifyMode }[] = await trx('memberships as m')
       .join('users as u', 'u.id', 'm.user_id')
+      .join('persons as p', 'p.id', 'm.person_id')
       .where('m.organization_id', organizationId)
       .whereIn('m.person_id', part)
       .where('u.status', 'active')
       .orderBy('u.email')
-      .select('m.person_id', 'u.email', 'u.locale', 'u.notify_mode');
-    for (const r of rows) if (!found.has(r.person_id)) found.set(r.person_id, { email: r.email, locale: r.locale === 'en' ? 'en' : 'de', mode: r.notify_mode });
+      .select('m.person_id', 'u.email', 'p.name', 'u.locale', 'u.notify_mode');
+    for (const r of rows) if (!found.has(r.person_id)) found.set(r.person_id, { email: r.email, name: r.name, locale: r.locale === 'en' ? 'en' : 'de', mode: r.notify_mode });
   }
   return found;
 }
@@ -88,7 +90,7 @@ export async function mailNotifications(trx: Db, deps: Pick<JobDeps, 'clock' | '
   for (const [personId, personItems] of byPerson) {
     const recipient = to.get(personId);
     if (!recipient) continue;
-    const mail = noticeMail({ to: recipient.email, organization, locale: recipient.locale, channel, items: personItems, mandatoryOnly: recipient.mode === 'none' });
+    const mail = noticeMail({ to: recipient.email, name: recipient.name, organization, locale: recipient.locale, channel, items: personItems, mandatoryOnly: recipient.mode === 'none' });
     outbox.push(await deps.mailer.queue(mail, trx));
   }
   for (const part of chunks(rows.map((r) => r.id))) await trx('notifications').whereIn('id', part).whereNull('mailed_at').update({ mailed_at: now.toISOString() });

@@ -24,6 +24,8 @@ export interface NoticeMailInput {
   items: NoticeItem[];
   /** The person chose "none" and hears of these because their category is mandatory: the mail says why. */
   mandatoryOnly?: boolean;
+  /** The person's name for the greeting ("Guten Tag, Katharina Huber,"); without it the greeting has none. */
+  name?: string;
 }
 
 /** How a kind of item is counted and named, per language. */
@@ -68,8 +70,8 @@ export const oneLine = (text: string): string =>
 
 const line = (item: NoticeItem, locale: MailLocale): string => {
   const category = oneLine(item.category[locale]);
-  const words = kindWords[item.kind]?.[locale] ?? anyKind[locale];
-  if (item.title === null) return `- ${words.untitled(category)}`;
+  // Under "1 neues Dokument liegt für Sie bereit:" a sensitive item is named by its category alone.
+  if (item.title === null) return locale === 'en' ? `- Category ${category}` : `- Kategorie ${category}`;
   const title = oneLine(item.title);
   return locale === 'en' ? `- ${title} (category ${category})` : `- ${title} (Kategorie ${category})`;
 };
@@ -102,7 +104,7 @@ function body(input: NoticeMailInput, words: KindWords): string {
     const why = input.mandatoryOnly
       ? `You receive this mail although you chose no notifications, because ${organization.name} always notifies about this category.`
       : 'You can choose how you are notified (at once, once a day, or not at all) in your profile under "Email notifications".';
-    return `Hello,\n\n${intro}\n\n${lines.join('\n')}\n\n${where}\n\n${why}\n`;
+    return `Hello${input.name ? ` ${oneLine(input.name)}` : ''},\n\n${intro}\n\n${lines.join('\n')}\n\n${where}\n\n${why}\n`;
   }
   const verb = items.length === 1 ? 'liegt' : 'liegen';
   const intro = input.channel === 'digest' ? `hier ist Ihre tägliche Übersicht: Im Kundenportal von ${organization.name} ${verb} ${count} für Sie bereit:` : `im Kundenportal von ${organization.name} ${verb} ${count} für Sie bereit:`;
@@ -110,7 +112,7 @@ function body(input: NoticeMailInput, words: KindWords): string {
   const why = input.mandatoryOnly
     ? `Sie erhalten diese Nachricht, obwohl Sie keine Benachrichtigungen gewählt haben, weil ${organization.name} über diese Kategorie immer benachrichtigt.`
     : 'Wie Sie benachrichtigt werden (sofort, täglich gesammelt oder gar nicht), stellen Sie in Ihrem Profil unter „Benachrichtigung per E-Mail“ ein.';
-  return `Guten Tag,\n\n${intro}\n\n${lines.join('\n')}\n\n${where}\n\n${why}\n`;
+  return `Guten Tag${input.name ? `, ${oneLine(input.name)}` : ''},\n\n${intro}\n\n${lines.join('\n')}\n\n${where}\n\n${why}\n`;
 }
 
 /** The mail telling one person of `items` (at least one): immediately or as the day's digest. */
