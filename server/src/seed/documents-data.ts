@@ -4,7 +4,9 @@
 
 export interface CategorySpec {
   key: string;
+  /** The name in Austria; `germany` where Germany says it otherwise (Krüger in Hamburg). */
   de: string;
+  germany?: string;
   en: string;
   roles: 'tenant' | 'owner' | 'both';
   notify: 'immediate' | 'digest' | 'none';
@@ -14,13 +16,13 @@ export interface CategorySpec {
 }
 
 export const demoCategories: CategorySpec[] = [
-  { key: 'bk', de: 'BK-Abrechnung', en: 'Operating-cost statement', roles: 'tenant', notify: 'immediate' },
-  { key: 'charges', de: 'Vorschreibung', en: 'Charges', roles: 'both', notify: 'immediate' },
+  { key: 'bk', de: 'BK-Abrechnung', germany: 'Nebenkostenabrechnung', en: 'Operating-cost statement', roles: 'tenant', notify: 'immediate' },
+  { key: 'charges', de: 'Vorschreibung', germany: 'Hausgeld und Miete', en: 'Charges', roles: 'both', notify: 'immediate' },
   {
     key: 'contracts', de: 'Verträge', en: 'Contracts', roles: 'both', notify: 'immediate',
     children: [
       { key: 'lease', de: 'Mietverträge', en: 'Leases', roles: 'tenant', notify: 'immediate' },
-      { key: 'we', de: 'Wohnungseigentumsverträge', en: 'Condominium agreements', roles: 'owner', notify: 'immediate' },
+      { key: 'we', de: 'Wohnungseigentumsverträge', germany: 'Teilungserklärungen', en: 'Condominium agreements', roles: 'owner', notify: 'immediate' },
     ],
   },
   {

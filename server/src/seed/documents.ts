@@ -39,16 +39,16 @@ interface OrgContext {
   today: string;
 }
 
-/** Inserts the category tree of one organization; returns category key → id. */
-function categoryRows(organizationId: string, created: string, specs: CategorySpec[], parentId: string | null, out: Record<string, unknown>[], ids: Map<string, string>): void {
+/** The rows of one organization's category tree (German names as its country says them); fills category key → id. */
+function categoryRows(organizationId: string, germany: boolean, created: string, specs: CategorySpec[], parentId: string | null, out: Record<string, unknown>[], ids: Map<string, string>): void {
   specs.forEach((spec, index) => {
     const id = newId();
     ids.set(spec.key, id);
     out.push({
-      id, organization_id: organizationId, parent_id: parentId, name_de: spec.de, name_en: spec.en, sort: (index + 1) * 10,
+      id, organization_id: organizationId, parent_id: parentId, name_de: (germany && spec.germany) || spec.de, name_en: spec.en, sort: (index + 1) * 10,
       default_roles: spec.roles, default_notify: spec.notify, mandatory: spec.mandatory ?? false, sensitive: spec.sensitive ?? false, created_at: created,
     });
-    if (spec.children) categoryRows(organizationId, created, spec.children, id, out, ids);
+    if (spec.children) categoryRows(organizationId, germany, created, spec.children, id, out, ids);
   });
 }
 
@@ -132,7 +132,7 @@ async function propertyDocuments(trx: Knex, org: OrgContext, property: PropertyR
       release: { ...rule('property_role', 'owner'), propertyIds },
     }, rows);
     await addDocument(trx, org, property, {
-      category: 'insurance', title: `Polizze Gebäudeversicherung ${y}`, date: before(`${y}-01-10`), period: String(y), fileName: `Polizze Gebäudeversicherung ${y}.pdf`,
+      category: 'insurance', title: `${at ? 'Polizze' : 'Versicherungsschein'} Gebäudeversicherung ${y}`, date: before(`${y}-01-10`), period: String(y), fileName: `${at ? 'Polizze' : 'Versicherungsschein'} Gebäudeversicherung ${y}.pdf`,
       lines: ['Verbundene Gebäudeversicherung: Feuer, Leitungswasser, Sturm.', `Versicherungsperiode 01.01.${y} bis 31.12.${y}.`],
       release: { ...rule('property_role', 'owner'), propertyIds },
     }, rows);
@@ -165,7 +165,8 @@ export async function seedDocuments(trx: Knex, clock: Clock): Promise<void> {
   const contexts: OrgContext[] = [];
   for (const o of orgs) {
     const categories = new Map<string, string>();
-    categoryRows(o.id, created, demoCategories, null, categoryRowsAll, categories);
+    const country = (await trx('properties').where({ organization_id: o.id }).first('country')) as { country: string } | undefined;
+    categoryRows(o.id, country?.country === 'DE', created, demoCategories, null, categoryRowsAll, categories);
     const manager = (await trx('memberships').where({ organization_id: o.id, role: 'manager' }).orderBy('created_at').first('user_id')) as { user_id: string } | undefined;
     contexts.push({ id: o.id, name: o.name, managerUserId: manager?.user_id ?? null, categories, now, today: seedClock(now).today });
   }
