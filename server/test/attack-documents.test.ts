@@ -83,7 +83,7 @@ describe('attack: the documents API', () => {
     huber = await login(s.url, demo.huber.username, demo.huber.password, demo.huber.org);
     wagner = await login(s.url, demo.wagner.username, demo.wagner.password, demo.wagner.org);
     bk = await categoryId(s.db, 'immopro', 'BK-Abrechnung');
-    foreignCategory = await categoryId(s.db, 'krueger', 'BK-Abrechnung');
+    foreignCategory = await categoryId(s.db, 'krueger', 'Nebenkostenabrechnung');
     huberId = await personId(s.db, 'immopro', 'Katharina Huber');
   });
   after(() => s.close());
