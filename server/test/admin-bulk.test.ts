@@ -220,6 +220,22 @@ describe('admin: bulk import', () => {
     assert.deepEqual(three.body.errors.map((e: any) => e.field), ['index']);
   });
 
+  test('a file sent as a text field (curl -F "index=<file.csv", -F archive=hello) is 400 naming the part, not a 500', async () => {
+    const asText = async (fields: Record<string, string>, files: { name: string; bytes: Buffer }[]) =>
+      postForm(s.url, '/admin/documents/bulk', pichler.token, fields, files.map((f) => ({ ...f, fileName: `${f.name}.bin` })));
+    const index = csv(['BK Huber.pdf;0048-0002;Sonstiges;Brief;2026-01-01']);
+    const cases: [Awaited<ReturnType<typeof asText>>, string[]][] = [
+      [await asText({ index: index.toString('utf8') }, [{ name: 'archive', bytes: archive }]), ['index']],
+      [await asText({ archive: 'hello' }, [{ name: 'index', bytes: index }]), ['archive']],
+      [await asText({ archive: 'hello', index: 'a;b;c;d;e', dryRun: 'true' }, []), ['index', 'archive']],
+    ];
+    for (const [answer, parts] of cases) {
+      expectProblem(answer, 400, 'validation_failed');
+      assert.deepEqual(answer.body.errors.map((e: any) => [e.field, e.code]), parts.map((p) => [p, 'required']));
+      for (const part of parts) assert.ok(answer.body.detail.includes(`Send the file as the part '${part}'.`), answer.body.detail);
+    }
+  });
+
   test('an index without header and BOM works; an unknown email in another organization is unmatched', async () => {
     const a = await send({ dryRun: 'true' }, archive, csv(['BK Huber.pdf;thomas.becker@example.net;Sonstiges;Brief;2026-01-01', 'BK Huber.pdf;0145-0002;Sonstiges;Brief;2026-01-01'], false));
     assert.equal(a.status, 200, a.text);

@@ -123,6 +123,10 @@ describe('admin: uploads and documents', () => {
     const noFile = await send(fields(), []);
     expectProblem(noFile, 400, 'validation_failed');
     assert.deepEqual(fieldsOf(noFile), ['file']);
+    // The file's text as a field (curl -F "file=<Brief.pdf") is no file either.
+    const asText = await send({ ...fields(), file: 'hello' }, []);
+    expectProblem(asText, 400, 'validation_failed');
+    assert.deepEqual([fieldsOf(asText), asText.body.detail], [['file'], "Send the file as the part 'file'."]);
     const bad = await send({ ...fields(), documentDate: '2026-02-30', title: '', periodLabel: '', categoryId: 'no id!' }, [file(pdf())]);
     expectProblem(bad, 400, 'validation_failed');
     assert.deepEqual(fieldsOf(bad), ['categoryId', 'documentDate', 'periodLabel', 'title']);

@@ -5,7 +5,7 @@ import { authOf, type Auth } from '../auth/middleware.ts';
 import { today } from '../calendar.ts';
 import { sendPrivateJson } from '../http/params.ts';
 import { newId } from '../ids.ts';
-import { allowedTypeOf, fileNameProblem, fileOf, lineProblem, multipart, multipartFields, storeFile } from '../http/upload.ts';
+import { allowedTypeOf, fileNameProblem, lineProblem, multipart, multipartFields, requiredFiles, storeFile, type UploadedFile } from '../http/upload.ts';
 import { requireManager } from './guard.ts';
 import { audit } from './audit.ts';
 import { categoriesOf } from './scope.ts';
@@ -162,8 +162,9 @@ export function bulkAdminRoutes(ctx: Ctx): Router {
   router.post('/documents/bulk', requireManager(ctx), multipart({ files: ['archive', 'index'], maxFileBytes: maxBytes }), async (req, res) => {
     const auth = authOf(res);
     const { dryRun, notify } = fields(req);
-    const rows = parseIndex(fileOf(req, 'index')!.buffer);
-    const archive = await openArchive(fileOf(req, 'archive')!.buffer);
+    const [indexFile, archiveFile] = requiredFiles(req, ['index', 'archive']) as [UploadedFile, UploadedFile];
+    const rows = parseIndex(indexFile.buffer);
+    const archive = await openArchive(archiveFile.buffer);
     const lines = await judge(ctx, auth, rows, archive);
     const files = await readFiles(archive, lines, maxBytes);
     if (dryRun === 'false') await store(ctx, req, auth, lines, files, notify);

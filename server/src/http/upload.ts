@@ -146,10 +146,24 @@ export function lineProblem(text: string, what: string): string | null {
   return null;
 }
 
+/**
+ * The uploaded files of the parts `names`, in that order, or 400 naming each part that came as no file: missing, or
+ * sent as a text field (`curl -F index=<file.csv` sends the file's text, not a file), which the contract's check of
+ * the fields counts as present.
+ */
+export function requiredFiles(req: Request, names: string[]): UploadedFile[] {
+  const files = names.map((name) => fileOf(req, name));
+  const missing = names.filter((_, i) => !files[i]);
+  if (missing.length > 0) {
+    const errors = missing.map((field) => ({ field, code: 'required', message: `Send the file as the part '${field}'.` }));
+    throw new HttpProblem(400, 'validation_failed', errors.map((e) => e.message).join(' '), { errors });
+  }
+  return files as UploadedFile[];
+}
+
 /** The uploaded file of the part `name`, its name checked and its type sniffed: 400 if missing, empty or badly named, 415 if refused. */
 export async function acceptedFile(req: Request, name: string): Promise<{ file: UploadedFile; mime: string }> {
-  const file = fileOf(req, name);
-  if (!file) throw badPart(name, `Send the file as the part '${name}'.`, 'required');
+  const [file] = requiredFiles(req, [name]) as [UploadedFile];
   const problem = fileNameProblem(file.originalname);
   if (problem) throw badPart(name, problem);
   if (file.size === 0) throw badPart(name, 'The file is empty.', 'empty');
