@@ -180,6 +180,10 @@ describe('admin: bulk import', () => {
 
     const many = await zip(Array.from({ length: 2001 }, (_, i) => [`f${i}.pdf`, new Uint8Array()] as [string, Uint8Array]));
     expectProblem(await send({ dryRun: 'true' }, many, index), 413, 'too_many_entries');
+    const huge = await zip([['Riesig.pdf', Buffer.concat([pdf(), Buffer.alloc(21 * 1024 * 1024)])]]);
+    const unpacked = await send({ dryRun: 'true' }, huge, csv(['Riesig.pdf;0048-0002;Sonstiges;Brief;2026-01-01']));
+    expectProblem(unpacked, 413, 'archive_too_large');
+    assert.deepEqual([unpacked.body.detail, unpacked.body.limitBytes], ['The files named in the index unpack to more than 20 MB.', 20 * 1024 * 1024]);
 
     const small = await s.startSibling({ uploadMaxBytes: 64 * 1024 });
     try {
@@ -190,6 +194,7 @@ describe('admin: bulk import', () => {
       assert.deepEqual(a.body.errors.map((e: any) => e.field), ['archive']);
       const big = await send({ dryRun: 'true' }, Buffer.concat([archive, Buffer.alloc(70 * 1024)]), index, small.url);
       expectProblem(big, 413, 'file_too_large');
+      assert.deepEqual([big.body.detail, big.body.limitBytes], ['The file is larger than 64 KB.', 64 * 1024]);
     } finally {
       await small.close();
     }

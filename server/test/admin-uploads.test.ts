@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { call, expectProblem, startServer, type Session, type TestServer } from './helpers.ts';
 import { auditRows, categoryId, exe, html, loginAs, managers, pdf, postForm } from './admin-fixture.ts';
+import { sizeText } from '../src/http/upload.ts';
 
 // POST /admin/documents and the documents' life: limits (413), types sniffed from the bytes (415), the UTF-8 name kept
 // exactly, the form fields checked against the contract (400 naming them), list, one, withdraw; each write audited.
@@ -92,6 +93,10 @@ describe('admin: uploads and documents', () => {
     assert.equal(await count(), before);
   });
 
+  test('sizes in messages are for people: MB, KB or bytes, one decimal at most', () => {
+    assert.deepEqual([20 * 1024 * 1024, 1.5 * 1024 * 1024, 64 * 1024, 2100, 900, 1].map(sizeText), ['20 MB', '1.5 MB', '64 KB', '2.1 KB', '900 bytes', '1 byte']);
+  });
+
   test('413 for a file over HP_UPLOAD_MAX_BYTES and for two files, naming the field', async () => {
     const small = await s.startSibling({ uploadMaxBytes: 2048 });
     try {
@@ -100,11 +105,16 @@ describe('admin: uploads and documents', () => {
       const over = await send(fields(), [file(pdf('over', 2049))], small.url);
       expectProblem(over, 413, 'file_too_large');
       assert.deepEqual(over.body.errors.map((e: any) => e.field), ['file']);
+      // The size for people, the exact limit for programs.
+      assert.deepEqual([over.body.detail, over.body.errors[0].message, over.body.limitBytes], ['The file is larger than 2 KB.', 'The file is larger than 2 KB.', 2048]);
       const big = await send(fields(), [file(pdf('big', 200_000))], small.url);
       expectProblem(big, 413, 'file_too_large');
     } finally {
       await small.close();
     }
+    const default20 = await send(fields(), [file(pdf('over', 20 * 1024 * 1024 + 1))]);
+    expectProblem(default20, 413, 'file_too_large');
+    assert.deepEqual([default20.body.detail, default20.body.limitBytes], ['The file is larger than 20 MB.', 20 * 1024 * 1024]);
     const two = await send(fields(), [file(pdf('one')), file(pdf('two'))]);
     expectProblem(two, 413, 'too_many_files');
     assert.deepEqual(two.body.errors.map((e: any) => e.field), ['file']);
@@ -113,6 +123,7 @@ describe('admin: uploads and documents', () => {
     const long = await send({ ...fields(), title: 'x'.repeat(20_000) }, [file(pdf())]);
     expectProblem(long, 413, 'field_too_large');
     assert.deepEqual(long.body.errors.map((e: any) => e.field), ['title']);
+    assert.deepEqual([long.body.detail, long.body.limitBytes], ['The field is longer than 8 KB.', 8192]);
   });
 
   test('the form fields are checked against DocumentUpload: 400 naming each field', async () => {

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import yauzl from 'yauzl';
 import { HttpProblem } from '../http/problems.ts';
+import { sizeText } from '../http/upload.ts';
 
 // The ZIP of a bulk import, read from memory with yauzl. Its entry names are only compared with the names in the CSV:
 // they are never a path on this machine. Guards against archives that unpack to far more than they weigh: at most
@@ -26,7 +27,8 @@ export interface Archive {
   entries: ArchiveEntry[];
 }
 
-const archiveProblem = (status: number, code: string, message: string) => new HttpProblem(status, code, message, { errors: [{ field: 'archive', code, message }] });
+const archiveProblem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
+  new HttpProblem(status, code, message, { errors: [{ field: 'archive', code, message }], extra });
 
 /**
  * The entry's name: UTF-8 when flagged (or given in the Info-ZIP Unicode path field), else CP437 — unless the bytes
@@ -85,5 +87,5 @@ export function readEntry(archive: Archive, entry: ArchiveEntry): Promise<Buffer
 export function checkUnpackedSize(entries: Iterable<ArchiveEntry>, maxBytes: number): void {
   let total = 0;
   for (const e of entries) total += e.size;
-  if (total > maxBytes) throw archiveProblem(413, 'archive_too_large', `The files named in the index unpack to more than ${maxBytes} bytes.`);
+  if (total > maxBytes) throw archiveProblem(413, 'archive_too_large', `The files named in the index unpack to more than ${sizeText(maxBytes)}.`, { limitBytes: maxBytes });
 }

@@ -47,8 +47,18 @@ export interface MultipartOptions {
   maxFieldBytes?: number;
 }
 
-const tooLarge = (code: string, field: string, message: string, fieldCode = 'too_large') =>
-  new HttpProblem(413, code, message, { errors: [{ field, code: fieldCode, message }] });
+/**
+ * A size in bytes as people read it, in the binary units the limits are set in: "20 MB", "1.5 MB", "64 KB",
+ * "900 bytes" (one decimal at most).
+ */
+export function sizeText(bytes: number): string {
+  const [value, unit] = bytes >= 1024 ** 2 ? [bytes / 1024 ** 2, 'MB'] : bytes >= 1024 ? [bytes / 1024, 'KB'] : [bytes, bytes === 1 ? 'byte' : 'bytes'];
+  return `${Number.isInteger(value) ? value : value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
+}
+
+/** 413 naming the field; a size limit's exact byte count goes along as the problem's `limitBytes`. */
+const tooLarge = (code: string, field: string, message: string, fieldCode = 'too_large', limitBytes?: number) =>
+  new HttpProblem(413, code, message, { errors: [{ field, code: fieldCode, message }], extra: limitBytes === undefined ? {} : { limitBytes } });
 const badPart = (field: string, message: string, code = 'invalid') =>
   new HttpProblem(400, 'validation_failed', message, { errors: [{ field, code, message }] });
 
@@ -59,11 +69,11 @@ function uploadProblem(err: unknown, options: Required<MultipartOptions>): HttpP
     const field = err.field ?? '/';
     switch (err.code) {
       case 'LIMIT_FILE_SIZE':
-        return tooLarge('file_too_large', field, `The file is larger than ${options.maxFileBytes} bytes.`);
+        return tooLarge('file_too_large', field, `The file is larger than ${sizeText(options.maxFileBytes)}.`, 'too_large', options.maxFileBytes);
       case 'LIMIT_FILE_COUNT':
         return tooLarge('too_many_files', options.files.join(', '), `At most ${options.files.length} file(s): ${options.files.join(', ')}.`, 'too_many');
       case 'LIMIT_FIELD_VALUE':
-        return tooLarge('field_too_large', field, `The field is longer than ${options.maxFieldBytes} bytes.`);
+        return tooLarge('field_too_large', field, `The field is longer than ${sizeText(options.maxFieldBytes)}.`, 'too_large', options.maxFieldBytes);
       case 'LIMIT_FIELD_COUNT':
       case 'LIMIT_PART_COUNT':
         return tooLarge('too_many_fields', '/', `At most ${options.maxFields} fields.`, 'too_many');
