@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import yazl from 'yazl';
-import { call, expectProblem, startServer, type Session, type TestServer } from './helpers.ts';
-import { addContract, auditRows, exe, loginAs, managers, organizationId, pdf, personId, postForm, unitId } from './admin-fixture.ts';
+import { call, expectProblem, startServer, type Answer, type Session, type TestServer } from './helpers.ts';
+import { addContract, auditRows, categoryId, exe, loginAs, managers, organizationId, pdf, personId, postForm, unitId } from './admin-fixture.ts';
 import { newId } from '../src/ids.ts';
 
 // POST /admin/documents/bulk: a ZIP of personal files and a CSV index. A dry run reports matched, unmatched, ambiguous
@@ -124,7 +124,7 @@ describe('admin: bulk import', () => {
     const a = await send({ dryRun: 'true' }, archive, index);
     assert.equal(a.status, 200, a.text);
     assert.deepEqual(a.body.rows.map((r: any) => [r.line, r.status, r.personName]), expected);
-    assert.deepEqual([a.body.dryRun, a.body.matched, a.body.unmatched, a.body.ambiguous, a.body.invalid], [true, 5, 2, 2, 8]);
+    assert.deepEqual([a.body.dryRun, a.body.matched, a.body.unmatched, a.body.ambiguous, a.body.invalid, a.body.duplicate], [true, 5, 2, 2, 8, 0]);
     assert.ok(a.body.rows.every((r: any) => r.documentId === null));
     assert.ok(a.body.rows.filter((r: any) => r.status === 'matched').every((r: any) => r.message === null));
     const message = (line: number) => a.body.rows.find((r: any) => r.line === line).message as string;
@@ -245,5 +245,106 @@ describe('admin: bulk import', () => {
     const a = await send({ dryRun: 'true' }, archive, csv(['BK Huber.pdf;thomas.becker@example.net;Sonstiges;Brief;2026-01-01', 'BK Huber.pdf;0145-0002;Sonstiges;Brief;2026-01-01'], false));
     assert.equal(a.status, 200, a.text);
     assert.deepEqual(a.body.rows.map((r: any) => [r.line, r.status]), [[1, 'unmatched'], [2, 'unmatched']]);
+  });
+});
+
+describe('admin: bulk import sent again', () => {
+  let s: TestServer;
+  let pichler: Session;
+  const vorschreibung = pdf('Vorschreibung Juli 2026');
+  const send = (fields: Record<string, string>, a: Buffer, i: Buffer) =>
+    postForm(s.url, '/admin/documents/bulk', pichler.token, fields, [
+      { name: 'archive', fileName: 'Vorschreibungen.zip', bytes: a, type: 'application/zip' },
+      { name: 'index', fileName: 'index.csv', bytes: i, type: 'text/csv' },
+    ]);
+  const counts = async () => {
+    const tables = ['documents', 'files', 'document_releases', 'notifications', 'jobs', 'audit_log'];
+    return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, Number((await s.db(t).count({ n: '*' }).first())!.n)])));
+  };
+  const report = (a: Answer) => a.body.rows.map((r: any) => [r.line, r.status]);
+
+  before(async () => {
+    s = await startServer({ at: '2026-06-15T10:00:00Z' });
+    pichler = await loginAs(s, managers.pichler);
+  });
+  after(() => s.close());
+
+  test('the same file, person and title is a duplicate: within one index, and once stored; nothing is stored or mailed twice', async () => {
+    // The same bytes under another name count as the same file.
+    const archive = await zip([['Vorschreibung.pdf', vorschreibung], ['Kopie/Vorschreibung neu.pdf', vorschreibung]]);
+    const index = csv([
+      'file;reference;category;title;date',
+      'Vorschreibung.pdf;katharina.huber@example.com;Vorschreibung;Vorschreibung Juli 2026;2026-06-15',
+      'Vorschreibung.pdf;katharina.huber@example.com;Vorschreibung;Vorschreibung Juli 2026;2026-06-15',
+      'Vorschreibung neu.pdf;0048-0007;Vorschreibung;Vorschreibung Juli 2026;2026-06-15',
+      'Vorschreibung.pdf;katharina.huber@example.com;Vorschreibung;Vorschreibung Juli 2026 (berichtigt);2026-06-15',
+      'Vorschreibung.pdf;0048-0002;Vorschreibung;Vorschreibung Juli 2026;2026-06-15',
+    ]);
+    const first = [[2, 'matched'], [3, 'duplicate'], [4, 'duplicate'], [5, 'matched'], [6, 'matched']];
+    const start = await counts();
+    const dry = await send({ dryRun: 'true' }, archive, index);
+    assert.equal(dry.status, 200, dry.text);
+    assert.deepEqual(report(dry), first);
+    assert.deepEqual([dry.body.matched, dry.body.duplicate], [3, 2]);
+    assert.deepEqual(dry.body.rows.filter((r: any) => r.status === 'duplicate').map((r: any) => [r.personName, r.documentId, r.message]), [
+      ['Katharina Huber', null, 'Line 2 has the same file, person and title; not stored twice.'],
+      ['Katharina Huber', null, 'Line 2 has the same file, person and title; not stored twice.'],
+    ]);
+    assert.deepEqual(await counts(), start);
+
+    const stored = await send({ notify: 'immediate' }, archive, index);
+    assert.equal(stored.status, 200, stored.text);
+    assert.deepEqual(report(stored), first);
+    const ids = stored.body.rows.filter((r: any) => r.documentId !== null).map((r: any) => r.documentId);
+    assert.equal(ids.length, 3);
+    const afterFirst = await counts();
+    assert.equal(afterFirst.documents, start.documents + 3);
+    assert.equal(afterFirst.files, start.files + 1, 'the file is stored once');
+    assert.ok(afterFirst.notifications > start.notifications, 'the tenants are told');
+
+    // Sent again, as a dry run and for real: every line is a duplicate, nothing is written, nobody is mailed.
+    for (const fields of [{ dryRun: 'true' }, { notify: 'immediate' }] as Record<string, string>[]) {
+      const again = await send(fields, archive, index);
+      assert.equal(again.status, 200, again.text);
+      assert.deepEqual(report(again), first.map(([line]) => [line, 'duplicate']));
+      assert.deepEqual([again.body.matched, again.body.duplicate], [0, 5]);
+      assert.ok(again.body.rows.every((r: any) => r.documentId === null));
+      assert.equal(again.body.rows[0].message, `Katharina Huber already has this file with this title (document ${ids[0]}); not stored again.`);
+      assert.deepEqual(await counts(), afterFirst);
+    }
+
+    // A withdrawn document, or one whose release is revoked, no longer counts: that line is stored again.
+    assert.equal((await call(s.url, `/admin/documents/${ids[2]}`, { token: pichler.token, method: 'DELETE' })).status, 204);
+    const doc = await call(s.url, `/admin/documents/${ids[1]}`, { token: pichler.token });
+    const revoked = await call(s.url, `/admin/documents/${ids[1]}/releases/${doc.body.releases[0].id}`, { token: pichler.token, method: 'DELETE' });
+    assert.equal(revoked.status, 204, revoked.text);
+    const third = await send({ notify: 'none' }, archive, index);
+    assert.deepEqual(report(third), [[2, 'duplicate'], [3, 'duplicate'], [4, 'duplicate'], [5, 'matched'], [6, 'matched']]);
+  });
+
+  test('a document reaching the person through another rule (here her unit) with the same file and title is a duplicate', async () => {
+    const bytes = pdf('Hausordnung 2026');
+    const uploaded = await postForm(s.url, '/admin/documents', pichler.token, { title: 'Hausordnung 2026', categoryId: await categoryId(s.db, 'immopro', 'Hausordnung'), documentDate: '2026-06-01' }, [
+      { name: 'file', fileName: 'Hausordnung.pdf', bytes },
+    ]);
+    assert.equal(uploaded.status, 201, uploaded.text);
+    const archive = await zip([['Hausordnung.pdf', bytes]]);
+    const index = csv(['Hausordnung.pdf;0048-0007;Hausordnung;Hausordnung 2026;2026-06-15', 'Hausordnung.pdf;0048-0002;Hausordnung;Hausordnung 2026;2026-06-15']);
+    // Released to nobody yet: no duplicate.
+    assert.deepEqual(report(await send({ dryRun: 'true' }, archive, index)), [[1, 'matched'], [2, 'matched']]);
+    const release = await call(s.url, `/admin/documents/${uploaded.body.id}/releases`, { token: pichler.token, method: 'POST', body: { rule: 'unit_current', unitIds: [await unitId(s.db, '0048-0007')] } });
+    assert.equal(release.status, 201, release.text);
+    assert.deepEqual(report(await send({ dryRun: 'true' }, archive, index)), [[1, 'duplicate'], [2, 'matched']]);
+  });
+
+  test('two equal imports at once store each line once', async () => {
+    const bytes = pdf('Gleichzeitig');
+    const archive = await zip([['G.pdf', bytes]]);
+    const index = csv(['G.pdf;katharina.huber@example.com;Sonstiges;Gleichzeitig;2026-06-15', 'G.pdf;0048-0002;Sonstiges;Gleichzeitig;2026-06-15']);
+    const answers = await Promise.all([send({ notify: 'none' }, archive, index), send({ notify: 'none' }, archive, index)]);
+    for (const a of answers) assert.equal(a.status, 200, a.text);
+    assert.deepEqual(answers.map((a) => a.body.matched).sort(), [0, 2]);
+    assert.deepEqual(answers.map((a) => a.body.duplicate).sort(), [0, 2]);
+    assert.equal(Number((await s.db('documents').where({ title: 'Gleichzeitig' }).count({ n: '*' }).first())!.n), 2);
   });
 });

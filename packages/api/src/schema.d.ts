@@ -562,7 +562,10 @@ export interface paths {
          *     `date` `YYYY-MM-DD` or `DD.MM.YYYY`. Each matched row becomes a document released to that person (rule
          *     `persons`). With `dryRun=true` nothing is stored and the report says which rows would match. Without, the
          *     import stores every matched row in one transaction and reports the rest; a row with an unmatched or ambiguous
-         *     reference, an unknown category, a missing file or a refused type is never stored.
+         *     reference, an unknown category, a missing file or a refused type is never stored. Neither is a `duplicate`
+         *     row: its person already has a live document with the same file (SHA-256) and title released to them, or an
+         *     earlier row of the index has the same file, person and title; sending an import again stores and mails nothing
+         *     twice.
          */
         post: operations["bulkImportDocuments"];
         delete?: never;
@@ -1376,8 +1379,12 @@ export interface components {
             line: number;
             file: string;
             reference: string;
-            /** @enum {string} */
-            status: "matched" | "unmatched" | "ambiguous" | "invalid";
+            /**
+             * @description `duplicate`: the person already has a live document with the same file (SHA-256), the same title and a
+             *     release that reaches them, or an earlier row of this index is the same file, person and title; never stored.
+             * @enum {string}
+             */
+            status: "matched" | "unmatched" | "ambiguous" | "invalid" | "duplicate";
             personName: string | null;
             /** @description The new document (null in a dry run and for rows not stored). */
             documentId: string | null;
@@ -1390,6 +1397,7 @@ export interface components {
             unmatched: number;
             ambiguous: number;
             invalid: number;
+            duplicate: number;
             rows: components["schemas"]["DocumentBulkRow"][];
         };
         DocumentReceipt: {

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { DocumentBulkReport, DocumentBulkRow } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
+import type { Db } from '../db.ts';
 import { authOf, type Auth } from '../auth/middleware.ts';
 import { today } from '../calendar.ts';
 import { sendPrivateJson } from '../http/params.ts';
@@ -14,13 +16,16 @@ import { releaseDocument } from './release-write.ts';
 import { checkUnpackedSize, openArchive, readEntry, type Archive, type ArchiveEntry } from './bulk-archive.ts';
 import { categoryFinder, parseDate, parseIndex, type IndexRow } from './bulk-index.ts';
 import { referenceFinder, type Named } from './bulk-match.ts';
+import { duplicatesOf } from './bulk-duplicates.ts';
 
 // POST /admin/documents/bulk: many personal documents at once, from a ZIP of files and a CSV index
 // (file;reference;category;title;date, see bulk-index.ts and bulk-match.ts). Every line is judged on its own: its
 // file must be in the ZIP (by its name there, or by the file name alone when that is unique) and of an allowed type,
 // its category, title and date valid, its reference one person. `dryRun=true` stores nothing; otherwise every matched
 // line becomes a document released to that person (rule `persons`), all in one transaction with the notices and the
-// audit rows, and the other lines are only reported.
+// audit rows, and the other lines are only reported. A line that would give its person a document they have already,
+// or that repeats an earlier line, is a `duplicate` (bulk-duplicates.ts), in a dry run too: an import sent twice
+// stores and mails nothing the second time.
 
 interface BulkFields extends Record<string, unknown> {
   dryRun: 'true' | 'false';
@@ -37,6 +42,8 @@ interface Line {
   categoryId: string | null;
   date: string | null;
   mime: string | null;
+  /** The file's SHA-256 (hex), once read. */
+  sha256: string | null;
   documentId: string | null;
 }
 
@@ -57,7 +64,7 @@ async function judge(ctx: Ctx, auth: Auth, rows: IndexRow[], archive: Archive): 
   const findCategory = categoryFinder(await categoriesOf(ctx.read, auth.org.id));
   const findPerson = await referenceFinder(ctx.read, auth.org.id, rows.map((r) => r.reference));
   return rows.map((row) => {
-    const line: Line = { row, problems: [], status: 'invalid', person: null, entry: null, categoryId: null, date: null, mime: null, documentId: null };
+    const line: Line = { row, problems: [], status: 'invalid', person: null, entry: null, categoryId: null, date: null, mime: null, sha256: null, documentId: null };
     if (row.problem) {
       line.problems.push(row.problem);
       return line;
@@ -116,6 +123,7 @@ async function readFiles(archive: Archive, lines: Line[], maxBytes: number): Pro
     else if (file.mime === null) line.problems.push('Not an allowed file type (PDF, JPEG, PNG, WebP, HEIC, DOCX or XLSX, judged by its content).');
     else {
       line.mime = file.mime;
+      line.sha256 = createHash('sha256').update(file.bytes).digest('hex');
       accepted.set(line.entry!, file.bytes);
       continue;
     }
@@ -124,14 +132,31 @@ async function readFiles(archive: Archive, lines: Line[], maxBytes: number): Pro
   return accepted;
 }
 
-/** Stores every matched line: each file once, a document per line released to its person, notices, audit rows. */
-async function store(ctx: Ctx, req: Request, auth: Auth, lines: Line[], files: Map<ArchiveEntry, Buffer>, notify: NotifyChoice): Promise<void> {
+/** Turns the matched lines that are duplicates (bulk-duplicates.ts) into `duplicate` ones, with the reason. */
+async function markDuplicates(db: Db, organizationId: string, day: string, lines: Line[]): Promise<void> {
   const matched = lines.filter((l) => l.status === 'matched');
-  if (matched.length === 0) return;
+  const reasons = await duplicatesOf(db, organizationId, day, matched.map((l) => ({ sha256: l.sha256!, person: l.person!, title: l.row.title, line: l.row.line })));
+  matched.forEach((line, i) => {
+    const reason = reasons[i];
+    if (!reason) return;
+    line.status = 'duplicate';
+    line.problems.push(reason);
+  });
+}
+
+/**
+ * Stores every matched line that is no duplicate: each file once, a document per line released to its person,
+ * notices, audit rows. The organization's row stays locked until the commit, so a second import at once finds the
+ * first one's documents when it looks for duplicates (SQLite's write transactions take turns anyway).
+ */
+async function store(ctx: Ctx, req: Request, auth: Auth, lines: Line[], files: Map<ArchiveEntry, Buffer>, notify: NotifyChoice): Promise<void> {
+  if (!lines.some((l) => l.status === 'matched')) return;
   const day = today(ctx.clock, auth.org.timeZone);
   await ctx.db.transaction(async (trx) => {
+    await trx('organizations').where({ id: auth.org.id }).forUpdate().first('id');
+    await markDuplicates(trx, auth.org.id, day, lines);
     const fileIds = new Map<ArchiveEntry, string>();
-    for (const line of matched) {
+    for (const line of lines.filter((l) => l.status === 'matched')) {
       const entry = line.entry!;
       let fileId = fileIds.get(entry);
       if (!fileId) {
@@ -168,6 +193,7 @@ export function bulkAdminRoutes(ctx: Ctx): Router {
     const lines = await judge(ctx, auth, rows, archive);
     const files = await readFiles(archive, lines, maxBytes);
     if (dryRun === 'false') await store(ctx, req, auth, lines, files, notify);
+    else await markDuplicates(ctx.read, auth.org.id, today(ctx.clock, auth.org.timeZone), lines);
     const count = (status: DocumentBulkRow['status']) => lines.filter((l) => l.status === status).length;
     const body: DocumentBulkReport = {
       dryRun: dryRun === 'true',
@@ -175,6 +201,7 @@ export function bulkAdminRoutes(ctx: Ctx): Router {
       unmatched: count('unmatched'),
       ambiguous: count('ambiguous'),
       invalid: count('invalid'),
+      duplicate: count('duplicate'),
       rows: lines.map((l) => ({
         line: l.row.line,
         file: l.row.file,
