@@ -177,6 +177,9 @@ describe('admin: access', () => {
     assert.deepEqual(huber.map((p: any) => [p.name, p.hasLogin]), [['Katharina Huber', true]]);
     assert.deepEqual(huber[0].contracts.map((c: any) => [c.top, c.role, c.validFrom, c.validTo]), [['7', 'tenant', '2024-03-01', null]]);
     assert.equal(huber[0].contracts[0].address, 'Linke Wienzeile 48, 1060 Wien');
+    // The unit's Top-EDV number (what a bulk index may name) and the property's name come with each contract.
+    assert.deepEqual([huber[0].contracts[0].edvNo, huber[0].contracts[0].propertyName], ['0048-0007', 'Wohnhausanlage Naschmarkt']);
+    assert.equal(huber[0].contracts[0].unitId, await unitId(s.db, '0048-0007'));
     // The former tenant: an ended contract, no login.
     const maier = (await page('?q=maier')).items;
     assert.deepEqual(maier.map((p: any) => [p.name, p.hasLogin, p.contracts[0].validTo]), [['Gerhard Maier', false, '2024-02-29']]);

@@ -1239,7 +1239,11 @@ export interface components {
         AdminContract: {
             unitId: components["schemas"]["Id"];
             propertyId: components["schemas"]["Id"];
+            /** @description The property's name, e.g. "Haus Naschmarkt". */
+            propertyName: string;
             top: string;
+            /** @description The unit's Top-EDV number, e.g. "0048-0007" (a bulk import's index may name the unit by it). */
+            edvNo: string;
             address: string;
             role: components["schemas"]["ContractRole"];
             /** Format: date */

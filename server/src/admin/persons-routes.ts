@@ -17,6 +17,8 @@ interface ContractRow {
   unit_id: string;
   property_id: string;
   top: string;
+  edv_no: string;
+  property_name: string;
   street: string;
   postal_code: string;
   city: string;
@@ -60,7 +62,7 @@ export function personsAdminRoutes(ctx: Ctx): Router {
             .whereIn('c.person_id', ids)
             .orderBy('c.valid_from')
             .orderBy('c.id')
-            .select('c.person_id', 'c.unit_id', 'u.property_id', 'u.top', 'pr.street', 'pr.postal_code', 'pr.city', 'c.role', 'c.valid_from', 'c.valid_to') as Promise<ContractRow[]>),
+            .select('c.person_id', 'c.unit_id', 'u.property_id', 'u.top', 'u.edv_no', 'pr.name as property_name', 'pr.street', 'pr.postal_code', 'pr.city', 'c.role', 'c.valid_from', 'c.valid_to') as Promise<ContractRow[]>),
       ids.length === 0
         ? []
         : (ctx.read('memberships as m')
@@ -74,7 +76,7 @@ export function personsAdminRoutes(ctx: Ctx): Router {
     const contractsOf = new Map<string, AdminContract[]>(ids.map((id) => [id, []]));
     for (const c of contracts)
       contractsOf.get(c.person_id)!.push({
-        unitId: c.unit_id, propertyId: c.property_id, top: c.top, address: `${c.street}, ${c.postal_code} ${c.city}`,
+        unitId: c.unit_id, propertyId: c.property_id, propertyName: c.property_name, top: c.top, edvNo: c.edv_no, address: `${c.street}, ${c.postal_code} ${c.city}`,
         role: c.role, validFrom: c.valid_from, validTo: c.valid_to,
       });
     const body: AdminPersonPage = {
