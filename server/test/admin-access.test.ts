@@ -1,6 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, demo, expectProblem, login, startServer, type Answer, type Session, type TestServer } from './helpers.ts';
+import { newId } from '../src/ids.ts';
+import { academicTitles } from '../src/admin/persons-routes.ts';
 import { auditRows, categoryId, json, loginAs, managers, pdf, personId, postForm, propertyId, unitId, upload } from './admin-fixture.ts';
 
 // Who may use the manager API: managers of the token's organization only (403 for tenants and owners, 401 without a
@@ -200,5 +202,37 @@ describe('admin: access', () => {
     expectProblem(await call(s.url, '/admin/persons?q=', { token: pichler.token }), 400);
     expectProblem(await call(s.url, '/admin/persons?q=a%00b', { token: pichler.token }), 400);
     expectProblem(await call(s.url, '/admin/persons?cursor=abc', { token: pichler.token }), 400);
+  });
+
+  test('GET /admin/persons sorts by name without leading academic titles (up to three), pages included', async () => {
+    const org = (await s.db('organizations').where({ slug: 'immopro' }).first('id')).id;
+    const titled = ['Prof. DI Dr. Anton Zeilinger', 'Mag.a Berta Titel', 'Dipl.-Ing. Christa Titel', 'Di Stefano Titel', 'Drago Titel', 'Ing.  Egon Titel', 'DR. Gustav Titel'];
+    for (const name of titled) await s.db('persons').insert({ id: newId(), organization_id: org, name, email: null, created_at: new Date().toISOString() });
+    const names = async (query: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const a = await call(s.url, `/admin/persons${query}${cursor ? `&cursor=${cursor}` : ''}`, { token: pichler.token });
+        assert.equal(a.status, 200, a.text);
+        seen.push(...a.body.items.map((p: any) => p.name));
+        cursor = a.body.nextCursor;
+      }
+      return seen;
+    };
+    // "Di" and "DR." are no titles as written, "Drago" starts with none; "Ing." followed by two blanks is one.
+    const expected = ['Prof. DI Dr. Anton Zeilinger', 'Mag.a Berta Titel', 'Dipl.-Ing. Christa Titel', 'DR. Gustav Titel', 'Di Stefano Titel', 'Drago Titel', 'Ing.  Egon Titel'];
+    assert.deepEqual(await names('?q=titel&limit=2'), expected.slice(1));
+    const all = await names('?limit=3');
+    assert.deepEqual(all.filter((n) => titled.includes(n) || n === 'Dr. Elisabeth Wagner'), [
+      'Prof. DI Dr. Anton Zeilinger', 'Mag.a Berta Titel', 'Dipl.-Ing. Christa Titel', 'DR. Gustav Titel', 'Di Stefano Titel', 'Drago Titel', 'Ing.  Egon Titel', 'Dr. Elisabeth Wagner',
+    ]);
+    // Dr. Elisabeth Wagner among the E names, after every D and before every F.
+    const wagner = all.indexOf('Dr. Elisabeth Wagner');
+    const key = (name: string): string => {
+      const title = academicTitles.find((t) => name.startsWith(`${t} `));
+      return title ? key(name.slice(title.length).trimStart()) : name[0]!;
+    };
+    assert.ok(all.slice(0, wagner).every((n) => key(n) <= 'E'), JSON.stringify(all));
+    assert.ok(all.slice(wagner + 1).every((n) => key(n) >= 'E'), JSON.stringify(all));
   });
 });

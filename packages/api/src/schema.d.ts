@@ -512,7 +512,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's persons with their contracts, to choose release targets. */
+        /**
+         * The organization's persons with their contracts, to choose release targets.
+         * @description Sorted by name without leading academic titles (Dr., Dr.in, Mag., Mag.a, Ing., DI, Dipl.-Ing., Prof.; up to
+         *     three, each followed by a blank), then id: "Dr. Elisabeth Wagner" is listed under E.
+         */
         get: operations["listAdminPersons"];
         put?: never;
         post?: never;

@@ -10,6 +10,7 @@ interface PersonRow {
   id: string;
   name: string;
   email: string | null;
+  sort_name: string;
 }
 
 interface ContractRow {
@@ -27,12 +28,24 @@ interface ContractRow {
   valid_to: string | null;
 }
 
+/**
+ * Academic titles left out when persons are sorted, so "Dr. Elisabeth Wagner" is listed under E: a title counts at the
+ * start of the name, as written (case too) and followed by a blank, up to three in a row ("Prof. DI Dr. …").
+ */
+export const academicTitles = ['Dr.', 'Dr.in', 'Mag.', 'Mag.a', 'Ing.', 'DI', 'Dipl.-Ing.', 'Prof.'];
+const titlesLeftOut = 3;
+
+/** SQL (SQLite and PostgreSQL) for `column` without one leading academic title and the blanks after it. */
+const withoutTitle = (column: string): string =>
+  `case ${academicTitles.map((t) => `when substr(${column}, 1, ${t.length + 1}) = '${t} ' then ltrim(substr(${column}, ${t.length + 2}))`).join(' ')} else ${column} end`;
+
 /** `q` as a LIKE pattern matching it anywhere, its wildcards taken literally (escape character `\`). */
 const containsPattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * GET /admin/persons: the organization's persons by name (then id), optionally those whose name or email contains `q`
- * (any case), each with all contracts (ended and future ones too) and whether an active portal user is linked.
+ * GET /admin/persons: the organization's persons by name without leading academic titles (then id), optionally those
+ * whose name or email contains `q` (any case), each with all contracts (ended and future ones too) and whether an
+ * active portal user is linked.
  */
 export function personsAdminRoutes(ctx: Ctx): Router {
   const router = Router();
@@ -43,12 +56,16 @@ export function personsAdminRoutes(ctx: Ctx): Router {
     const cursor = decodeCursor(req.query.cursor, ['string', 'string']);
     const q = typeof req.query.q === 'string' ? req.query.q : undefined;
     if (q?.includes('\u0000')) throw rangeProblem('q', 'The search text must not contain NUL characters.');
-    const query = ctx.read('persons as p').where('p.organization_id', auth.org.id).orderBy('p.name').orderBy('p.id').limit(limit + 1).select('p.id', 'p.name', 'p.email');
+    let persons = ctx.read('persons as p').where('p.organization_id', auth.org.id).select('p.id', 'p.name', 'p.email', ctx.read.raw(`${withoutTitle('p.name')} as sort_name`));
     if (q !== undefined) {
       const pattern = containsPattern(q);
-      query.where((w) => w.whereRaw("lower(p.name) like ? escape '\\'", [pattern]).orWhereRaw("lower(coalesce(p.email, '')) like ? escape '\\'", [pattern]));
+      persons.where((w) => w.whereRaw("lower(p.name) like ? escape '\\'", [pattern]).orWhereRaw("lower(coalesce(p.email, '')) like ? escape '\\'", [pattern]));
     }
-    if (cursor) after(query, ['p.name', 'p.id'], cursor);
+    // Each level leaves out one more title (a derived table each: nesting the expression would repeat it per title).
+    for (let level = 1; level < titlesLeftOut; level++)
+      persons = ctx.read.from(persons.as(`t${level}`)).select('id', 'name', 'email', ctx.read.raw(`${withoutTitle(`t${level}.sort_name`)} as sort_name`));
+    const query = ctx.read.from(persons.as('s')).orderBy('s.sort_name').orderBy('s.id').limit(limit + 1).select('s.id', 's.name', 's.email', 's.sort_name');
+    if (cursor) after(query, ['s.sort_name', 's.id'], cursor);
     const rows = (await query) as PersonRow[];
     const page = rows.slice(0, limit);
     const ids = page.map((p) => p.id);
@@ -81,7 +98,7 @@ export function personsAdminRoutes(ctx: Ctx): Router {
       });
     const body: AdminPersonPage = {
       items: page.map((p) => ({ id: p.id, name: p.name, email: p.email, hasLogin: withLogin.has(p.id), contracts: contractsOf.get(p.id)! })),
-      nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.name, page.at(-1)!.id]) : null,
+      nextCursor: rows.length > limit ? encodeCursor([page.at(-1)!.sort_name, page.at(-1)!.id]) : null,
     };
     sendPrivateJson(res, body);
   });
