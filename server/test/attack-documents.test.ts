@@ -109,7 +109,7 @@ describe('attack: the documents API', () => {
       assert.equal(filenameStar(file.headers.get('content-disposition')), offered, name);
       assert.match(file.headers.get('content-disposition')!, /^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9!#$&+.^_`|~%-]+$/);
       const archive = await download(`/documents/archive?ids=${id}`);
-      assert.deepEqual(await entriesOf(archive.bytes), [offered], name);
+      assert.deepEqual(await entriesOf(archive.bytes), [`Persönlich/${offered}`], name);
     }
   });
 
@@ -442,7 +442,7 @@ describe('attack: the documents API', () => {
     const b = await releasedToHuber('Zwei.pdf');
     const ok = await download(`/documents/archive?ids=${[a, b, a, a, b].join(',')}`);
     assert.equal(ok.status, 200);
-    assert.deepEqual(await entriesOf(ok.bytes), ['Eins.pdf', 'Zwei.pdf']);
+    assert.deepEqual(await entriesOf(ok.bytes), ['Persönlich/Eins.pdf', 'Persönlich/Zwei.pdf']);
     assert.equal((await download(`/documents/archive?ids=${Array(200).fill(a).join(',')}`)).status, 200);
     for (const query of [`ids=${Array(201).fill(a).join(',')}`, 'ids=', 'ids=,', `ids=${a},`, '']) {
       const answer = await call(s.url, `/documents/archive?${query}`, { token: huber.token });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import yauzl from 'yauzl';
 import { call, expectProblem, login, startServer, type Answer, type Session, type TestServer } from './helpers.ts';
 import { DocumentWorld } from './documents-fixture.ts';
-import { entryNames } from '../src/documents/archive.ts';
+import { entryNames, folderName } from '../src/documents/archive.ts';
 
 // My documents as a tenant sees them: the category tree, the list with its filters, pages and unread count, read
 // state, single downloads (headers, UTF-8 names, bytes) and ZIP archives; bad input answers 400 naming the field.
@@ -230,7 +230,7 @@ describe('documents: list, read state, downloads and archives', () => {
     assert.deepEqual([marked.body.seenAt, marked.body.openedAt], [seen, both.first_opened_at]);
   });
 
-  test('an archive: the chosen files as a ZIP, equal names numbered, each counted as opened', async () => {
+  test('an archive: the chosen files as a ZIP in folders of their places, equal names in a folder numbered, each counted as opened', async () => {
     const ids = [doc('Hausordnung'), doc('Hausordnung alt'), doc('Plan'), doc('Hausordnung')];
     const zip = await fetchBytes(`/documents/archive?ids=${ids.join(',')}`);
     assert.equal(zip.status, 200, zip.bytes.toString());
@@ -239,14 +239,54 @@ describe('documents: list, read state, downloads and archives', () => {
     assert.equal(zip.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(zip.headers.get('cache-control'), 'private, no-store');
     assert.equal(zip.headers.get('content-length'), String(zip.bytes.length));
+    // Released for the property, then through the unit (as the list shows their places).
     assert.deepEqual(await unzip(zip.bytes), [
-      ['Hausordnung.pdf', w.bytes.get('Hausordnung')],
-      ['Hausordnung (2).pdf', w.bytes.get('Hausordnung alt')],
-      ['Plan.png', png],
+      ['Haus P/Hausordnung.pdf', w.bytes.get('Hausordnung')],
+      ['Haus P/Hausordnung (2).pdf', w.bytes.get('Hausordnung alt')],
+      ['Haus P, Top U1/Plan.png', png],
     ]);
     for (const key of ['Hausordnung', 'Hausordnung alt', 'Plan']) assert.ok((await w.readOf('Tina', key))?.first_opened_at, key);
-    const utf8 = await fetchBytes(`/documents/archive?ids=${doc('Müller')}`);
-    assert.deepEqual(await unzip(utf8.bytes), [[utf8Name, w.bytes.get('Müller')]]);
+    const utf8 = await fetchBytes(`/documents/archive?ids=${doc('Müller')},${doc('Mietvertrag')}`);
+    assert.deepEqual(await unzip(utf8.bytes), [
+      [`Haus P, Top U1/${utf8Name}`, w.bytes.get('Müller')],
+      ['Persönlich/Mietvertrag.pdf', w.bytes.get('Mietvertrag')],
+    ]);
+  });
+
+  test('an archive of an owner of two properties: the equal file names lie in the folders of their places', async () => {
+    await w.person('Olga', { email: 'olga.files@example.test', password: 'Olga-Dateien-2026', role: 'owner' });
+    await w.property('Q', 'Quellenstraße 2', null);
+    await w.property('R', 'Rennweg 3', null);
+    // A property name with characters no file name may hold.
+    await s.db('properties').where({ id: w.id('R') }).update({ name: ' ../Haus: "R"?*<>|\\ ' });
+    await w.unit('Q', 'Q-1');
+    await w.unit('R', 'R-1');
+    await w.contract('c:olga-q', 'Q-1', 'Olga', 'owner', '2019-01-01', null, 'O-1');
+    await w.contract('c:olga-r', 'R-1', 'Olga', 'owner', '2021-01-01', null, 'O-2');
+    const papers: [string, string, Parameters<DocumentWorld['release']>[2]][] = [
+      ['WE-Vertrag Q', 'WE-Vertrag.pdf', { rule: 'unit_current', units: ['Q-1'] }],
+      ['WE-Vertrag R', 'WE-Vertrag.pdf', { rule: 'unit_current', units: ['R-1'] }],
+      ['Protokoll Q', 'WE-Vertrag.pdf', { rule: 'property_role', properties: ['Q'] }],
+      ['Brief', 'WE-Vertrag.pdf', { rule: 'persons', persons: ['Olga'] }],
+      ['Brief 2', 'we-vertrag.PDF', { rule: 'persons', persons: ['Olga'] }],
+    ];
+    for (const [key, fileName, release] of papers) await w.released(key, { category: 'contracts', date: '2025-01-01', fileName }, release);
+    const olga = await login(s.url, 'olga.files@example.test', 'Olga-Dateien-2026', 'docs-files');
+    const res = await fetch(`${s.url}/api/documents/archive?ids=${papers.map(([key]) => doc(key)).join(',')}`, { headers: { authorization: `Bearer ${olga.token}` } });
+    assert.equal(res.status, 200);
+    const entries = await unzip(Buffer.from(await res.arrayBuffer()));
+    assert.deepEqual(entries.map(([name]) => name), [
+      'Haus Q, Top Q-1/WE-Vertrag.pdf',
+      '_Haus_ _R_______, Top R-1/WE-Vertrag.pdf',
+      'Haus Q/WE-Vertrag.pdf',
+      'Persönlich/WE-Vertrag.pdf',
+      'Persönlich/we-vertrag (2).PDF',
+    ]);
+    assert.deepEqual(entries.map(([, bytes]) => bytes), papers.map(([key]) => w.bytes.get(key)));
+    // The folders follow the places the list shows.
+    const items = (await call(s.url, '/documents', { token: olga.token })).body.items;
+    const places = papers.map(([key]) => items.find((d: any) => d.id === doc(key)).place);
+    assert.deepEqual(places.map(folderName), entries.map(([name]) => name.slice(0, name.indexOf('/'))));
   });
 
   test('a file that does not match its recorded size cuts the archive off; the server goes on', async () => {
@@ -257,9 +297,15 @@ describe('documents: list, read state, downloads and archives', () => {
     await w.withdraw('Kaputt');
   });
 
-  test('ZIP entry names: no folders or reserved characters, equal names (ignoring case) numbered', () => {
-    assert.deepEqual(entryNames(['a/b.pdf', '..', ' .x.pdf', 'C:\\boot.ini', 'x.pdf', 'X.pdf', 'x (2).pdf', 'README', 'readme', '']), [
-      'a_b.pdf', 'Dokument', 'x.pdf', 'C__boot.ini', 'x (2).pdf', 'X (3).pdf', 'x (2) (2).pdf', 'README', 'readme (2)', 'Dokument (2)',
+  test('ZIP entry names: no folders or reserved characters, equal names in a folder (ignoring case) numbered', () => {
+    const inFolder = (folder: string, names: string[]) => names.map((name) => ({ folder, name }));
+    assert.deepEqual(entryNames(inFolder('F', ['a/b.pdf', '..', ' .x.pdf', 'C:\\boot.ini', 'x.pdf', 'X.pdf', 'x (2).pdf', 'README', 'readme', '', 'Rechnung\u202efdp.exe'])), [
+      'a_b.pdf', 'Dokument', 'x.pdf', 'C__boot.ini', 'x (2).pdf', 'X (3).pdf', 'x (2) (2).pdf', 'README', 'readme (2)', 'Dokument (2)', 'Rechnung_fdp.exe',
+    ].map((name) => `F/${name}`));
+    assert.deepEqual(entryNames([...inFolder('A', ['x.pdf', 'x.pdf']), ...inFolder('B', ['x.pdf']), ...inFolder('a', ['X.pdf'])]), ['A/x.pdf', 'A/x (2).pdf', 'B/x.pdf', 'a/X (3).pdf']);
+    const place = (propertyName: string | null, top: string | null = null) => ({ propertyName, top, unitId: top === null ? null : 'u' });
+    assert.deepEqual([place(null), place('Haus A'), place('Haus A', '7'), place('..'), place(' .Haus/B: "C"? '), place('\u0000Haus\u202eC', '1/2')].map(folderName), [
+      'Persönlich', 'Haus A', 'Haus A, Top 7', 'Objekt', 'Haus_B_ _C__', '_Haus_C, Top 1_2',
     ]);
   });
 

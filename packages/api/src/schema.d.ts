@@ -436,7 +436,11 @@ export interface paths {
         /**
          * A ZIP of the chosen documents (streamed), each checked like a single download.
          * @description Any id that is not one of my documents answers 404 for the whole request (nothing is sent), the same as for a
-         *     single download. Each document counts as opened. Equal file names get " (2)", " (3)" before the extension.
+         *     single download. Each document counts as opened. Each file lies in a folder named after its place as the
+         *     list shows it: "<property name>, Top <top>" for a unit, "<property name>" for a property, "Persönlich" for a
+         *     personal document. In folder and file names the characters a file name may not hold (/ \ : * ? " < > |),
+         *     control characters and marks that turn the writing direction become `_`, and leading or trailing dots and
+         *     blanks are dropped. Equal file names in a folder (ignoring case) get " (2)", " (3)" before the extension.
          */
         get: operations["downloadDocumentArchive"];
         put?: never;
