@@ -109,7 +109,7 @@ Object.assign(window, {
         'GET /documents': ({ query }) => documentPage(items, Number(query.get('limit') ?? 100), query.get('cursor')),
       });
       // Every page: the first one shows at once, the rest are appended behind it.
-      const loaded = async (el: HTMLElementTagNameMap['hp-documents']) => (await el.store.task.taskComplete, await el.store.pages);
+      const loaded = async (el: HTMLElementTagNameMap['hp-documents']) => (await el.store.loaded, await el.store.pages);
       return time(host, () => document.createElement('hp-documents'), loaded, '[data-document]');
     },
   },

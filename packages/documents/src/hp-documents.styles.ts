@@ -3,6 +3,10 @@ import { css } from 'lit';
 /**
  * Frame, toolbar and the list: headings and documents as rows of one list (the shape a virtual list needs). A
  * document is tick box, text and download button on one line; on narrow containers the button goes below the text.
+ * Category headings are indented by depth, documents are not (their titles line up). Each select is as wide as the
+ * option it shows, never cut off. Titles and headings break long German words ("Wohnungseigentumsverträge") with a
+ * hyphen by the language of the frame (its `lang`), else anywhere rather than overflow. (No comments inside the
+ * styles: they would be shipped.)
  */
 export const documentsStyles = css`
   :host {
@@ -34,7 +38,6 @@ export const documentsStyles = css`
   .toolbar .search {
     flex: 2 1 14rem;
   }
-  /* Each select is as wide as the option it shows, never cut off. */
   .toolbar select {
     field-sizing: content;
     font-weight: 400;
@@ -134,8 +137,13 @@ export const documentsStyles = css`
     cursor: pointer;
   }
   .name {
-    overflow-wrap: break-word;
     min-inline-size: 0;
+  }
+  .title,
+  .heading,
+  .name {
+    hyphens: auto;
+    overflow-wrap: anywhere;
   }
   .unread .name {
     font-weight: 700;

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { HpElement, VIRTUAL_THRESHOLD, formStyles, hostStyles, loadedVirtualizer, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import { templates } from './locales/de.js';
+import { isFiltered } from './model.js';
 import { renderRow, rowKey } from './rows.js';
 import { DocumentStore, type Library } from './store.js';
 import { noMatchText, renderSelection, renderSummary, renderToolbar } from './toolbar.js';
@@ -15,10 +16,12 @@ registerTranslations('de', templates);
  * @summary The documents released to me (BK-Abrechnung, contracts, minutes, house rules …), grouped by property and
  * unit ("Persönlich" for those released to me in person), then by category with subcategories under their parent.
  * New (unread) documents carry a "neu" badge, and every heading counts its documents and the new ones in words;
- * "Alle als gelesen markieren" marks everything read. Filter by category, year and "only new", search titles and
- * category names (case, accents and umlauts ignored), sort by date. Download one document, or tick several and
- * download them as one ZIP; a download counts as read. Long lists (thousands of documents) are loaded page by page
- * behind the first one and virtualized; printing shows every row.
+ * "Alle als gelesen markieren" marks everything read; with a filter, counts and the button are those of the documents
+ * shown. Filter by category, year (the period's year when the period is a year, else the document date's) and "only
+ * new", search titles and category names (case, accents and umlauts ignored), sort by date (the groups too: the one
+ * with the newest document first). Download one document, or tick several and download them as one ZIP; a download
+ * counts as read. A document whose release was revoked meanwhile (404) leaves the list with a plain note. Long lists
+ * (thousands of documents) are loaded page by page behind the first one and virtualized; printing shows every row.
  *
  * @fires hp-documents-unread - The number of my unread documents became known or changed; `detail.count` (0 after
  * signing out). For a badge in a portal header.
@@ -66,18 +69,13 @@ export class HpDocuments extends HpElement {
     const session = this.session;
     if (!session || session.state === 'unknown' || session.state === 'restoring') return this.frame(renderLoading());
     if (!this.authenticated) return this.frame(renderEmpty(msg('Please sign in to see your documents.', { id: 'docs.loggedOut' })));
-    return this.frame(
-      this.store.task.render({
-        initial: () => renderLoading(),
-        pending: () => renderLoading(),
-        error: (error) => renderError(error, () => void this.store.task.run()),
-        complete: (library) => (library ? this.renderLibrary(library) : nothing),
-      }),
-    );
+    const { library, error } = this.store;
+    return this.frame(error ? renderError(error, () => void this.store.load()) : library ? this.renderLibrary(library) : renderLoading());
   }
 
   private frame(content: unknown): TemplateResult {
-    return html`<section part="base" class="base" aria-labelledby="title">
+    // The language on the frame: hyphenation of long German words needs it.
+    return html`<section part="base" class="base" aria-labelledby="title" lang=${this.locale}>
       <h2 id="title" class="title">${msg('Documents', { id: 'docs.title' })}</h2>
       ${content}
     </section>`;
@@ -93,19 +91,26 @@ export class HpDocuments extends HpElement {
       );
     }
     const locale = this.locale;
+    const filter = this.view.filter;
     const view = this.view.view(items, library.categories, locale);
     const picked = this.view.selected;
     // Ticked ids of documents still in the list (another person's ticks after a change of user count for nothing).
     const chosen = picked.size ? items.filter((d) => picked.has(d.id)).map((d) => d.id) : [];
     const shownPicked = picked.size ? view.docs.reduce((n, d) => n + Number(picked.has(d.id)), 0) : 0;
-    return html`${renderToolbar(this.view.filter, view, locale, (change) => this.view.setFilter(change))}
-      ${renderSummary(view.docs.length, items.length, unread, busy, locale, () => this.act(() => this.store.markAllRead()))}
+    // With a filter, counts and "mark as read" are those of the documents shown; without, the server's total.
+    const filtered = isFiltered(filter);
+    // One request for a whole category (or everything) when only a category (and "only new") narrows the list.
+    const whole = filter.year || filter.search.trim() ? undefined : filter.category;
+    return html`${renderToolbar(filter, view, locale, (change) => this.view.setFilter(change))}
+      ${renderSummary(view.docs.length, items.length, filtered ? view.unread.length : unread, filtered, busy, locale, () =>
+        this.act(() => this.store.markRead(view.unread, whole)),
+      )}
       ${notice ? html`<p class="notice" role="alert">${notice}</p>` : nothing}
       ${renderSelection(chosen.length, view.docs.length, shownPicked, busy, locale, {
         all: (on) => this.view.select(view.docs.map((d) => d.id), on),
         zip: () => this.act(() => this.store.downloadZip(chosen)),
       })}
-      ${view.rows.length ? this.renderList(view) : this.renderNoMatch()}
+      ${view.rows.length ? this.renderList(view) : this.renderNoMatch(view)}
       ${this.store.loadingMore ? renderLoading(msg('Loading more documents …', { id: 'docs.loadingMore' })) : nothing}
       ${this.store.moreError ? renderError(this.store.moreError, () => void this.store.loadRest()) : nothing}`;
   }
@@ -123,10 +128,9 @@ export class HpDocuments extends HpElement {
     </div>`;
   }
 
-  private renderNoMatch(): TemplateResult {
-    const filter = this.view.filter;
+  private renderNoMatch(view: DocumentView): TemplateResult {
     return html`<div part="empty" class="hp-state hp-empty" role="status">
-      <span>${noMatchText(filter)}</span>
+      <span>${noMatchText(this.view.filter, view.tree, this.locale)}</span>
       <button type="button" class="secondary" @click=${this.reset}>${msg('Reset filters', { id: 'docs.reset' })}</button>
     </div>`;
   }
@@ -148,11 +152,16 @@ export class HpDocuments extends HpElement {
     if (doc) void this.act(() => this.store.download(doc));
   };
 
-  /** Runs an action; when the focused control went away meanwhile (its row filtered out), focus goes to the summary. */
+  /**
+   * Runs an action; when the focused control went away meanwhile (its row filtered out, or now showing another
+   * document), focus goes to the summary.
+   */
   private async act(action: () => Promise<void>): Promise<void> {
     const focused = this.shadowRoot?.activeElement;
+    const doc = () => focused?.closest<HTMLElement>('[data-document]')?.dataset.document;
+    const before = doc();
     await action();
     await this.updateComplete;
-    if (focused && !focused.isConnected) this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+    if (focused && (!focused.isConnected || doc() !== before)) this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
   }
 }

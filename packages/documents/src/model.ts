@@ -7,7 +7,7 @@ export type DocumentSort = 'newest' | 'oldest';
 export interface DocumentFilter {
   /** A category id; its subcategories are included. */
   category: string;
-  /** A year of the document date, e.g. "2025". */
+  /** A year as {@link yearOf} gives it, e.g. "2025". */
   year: string;
   /** Only documents not read yet. */
   unread: boolean;
@@ -18,6 +18,9 @@ export interface DocumentFilter {
 
 export const noFilter: DocumentFilter = { category: '', year: '', unread: false, search: '', sort: 'newest' };
 
+/** True when the filter leaves documents out (or could): a category, a year, "only new" or words to search. */
+export const isFiltered = (f: DocumentFilter): boolean => !!(f.category || f.year || f.unread || f.search.trim());
+
 /** Documents in a group and how many of them are unread. */
 export interface Counts {
   total: number;
@@ -27,14 +30,16 @@ export interface Counts {
 /** One line of the flattened list: a place heading, a category heading (level 1–3) or a document. */
 export type Row =
   | { kind: 'place'; key: string; name: string; top: string | null; address: string | null; counts: Counts }
-  | { kind: 'category'; key: string; name: string; level: number; counts: Counts }
-  | { kind: 'document'; key: string; doc: DocumentItem; level: number };
+  | { kind: 'category'; key: string; name: string; level: number; counts: Counts | null }
+  | { kind: 'document'; key: string; doc: DocumentItem };
 
 /** The organization's categories with their tree order and ancestry. */
 export interface CategoryTree {
   byId: Map<string, DocumentCategory>;
   /** Depth-first order: a parent, then its children, each level as the server sorted it. */
   order: DocumentCategory[];
+  /** The children of each category (null: the top level), as the server sorted them. */
+  children: Map<string | null, DocumentCategory[]>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -58,7 +63,7 @@ export function categoryTree(categories: readonly DocumentCategory[]): CategoryT
     }
   };
   visit(null);
-  return { byId, order };
+  return { byId, order, children };
 }
 
 /** The category and its ancestors, nearest first. */
@@ -99,7 +104,7 @@ export function filterDocuments(items: readonly DocumentItem[], tree: CategoryTr
   const shown = items.filter(
     (d) =>
       (!filter.category || lineage(tree, d.categoryId).some((c) => c.id === filter.category)) &&
-      (!filter.year || d.documentDate.startsWith(filter.year)) &&
+      (!filter.year || yearOf(d) === filter.year) &&
       (!filter.unread || unread(d)) &&
       (!words.length || words.every((w) => haystack(d).includes(w))),
   );
@@ -109,9 +114,14 @@ export function filterDocuments(items: readonly DocumentItem[], tree: CategoryTr
   return shown.sort((a, b) => sign * (compare(a.documentDate, b.documentDate) || compare(a.releasedAt, b.releasedAt)));
 }
 
-/** The years of the documents' dates, newest first. */
-export const yearsOf = (items: readonly DocumentItem[]): string[] =>
-  [...new Set(items.map((d) => d.documentDate.slice(0, 4)))].sort().reverse();
+/**
+ * The year a document belongs to, as the server's `year` filter counts it: its period label when that is a year of
+ * four digits ("Betriebskostenabrechnung 2025" dated 2026-06-30 belongs to 2025), else the year of its date.
+ */
+export const yearOf = (d: DocumentItem): string => (/^\d{4}$/.test(d.periodLabel ?? '') ? d.periodLabel! : d.documentDate.slice(0, 4));
+
+/** The years of the documents ({@link yearOf}), newest first. */
+export const yearsOf = (items: readonly DocumentItem[]): string[] => [...new Set(items.map(yearOf))].sort().reverse();
 
 /** The categories that hold documents (directly or below them), in tree order. */
 export function usedCategories(items: readonly DocumentItem[], tree: CategoryTree): DocumentCategory[] {
@@ -139,38 +149,49 @@ const add = (counts: Counts, d: DocumentItem) => {
 
 /**
  * Groups the (filtered, sorted) documents by place, then category, and flattens the groups into one list of
- * headings and documents, the shape a virtual list needs. A category heading counts its subcategories' documents
- * too; `personal` names the group of documents released to me in person.
+ * headings and documents, the shape a virtual list needs. Places, and categories among their siblings, follow the
+ * sort: the one with the newest document first (sorted oldest first: the one with the oldest); on the same date
+ * places go by property name and Top (personal last), categories in the tree's order. A category heading counts its
+ * subcategories' documents too, except when its only subcategory shown follows with the same count (counts null);
+ * `personal` names the group of documents released to me in person.
  */
-export function flatten(docs: readonly DocumentItem[], tree: CategoryTree, locale: Locale, personal: string): Row[] {
+export function flatten(docs: readonly DocumentItem[], tree: CategoryTree, locale: Locale, personal: string, sort: DocumentSort): Row[] {
   const places = new Map<string, DocumentItem[]>();
-  for (const d of docs) {
-    push(places, placeKey(d), d);
-  }
+  for (const d of docs) push(places, placeKey(d), d);
+  const sign = sort === 'oldest' ? -1 : 1;
+  const byDate = (a: string, b: string) => (a < b ? sign : a > b ? -sign : 0);
   const rows: Row[] = [];
-  for (const [key, list] of [...places].sort((a, b) => comparePlaces(a[1][0]!, b[1][0]!))) {
+  // A group's first document (the list is sorted) is its newest, or its oldest: the group is ranked by its date.
+  for (const [key, list] of [...places].sort(([, a], [, b]) => byDate(a[0]!.documentDate, b[0]!.documentDate) || comparePlaces(a[0]!, b[0]!))) {
     const { place } = list[0]!;
     const counts: Counts = { total: 0, unread: 0 };
-    const perCategory = new Map<string, Counts>();
+    const perCategory = new Map<string, Counts & { date: string }>();
     const direct = new Map<string, DocumentItem[]>();
     for (const d of list) {
       add(counts, d);
       for (const c of lineage(tree, d.categoryId)) {
         let sub = perCategory.get(c.id);
-        if (!sub) perCategory.set(c.id, (sub = { total: 0, unread: 0 }));
+        if (!sub) perCategory.set(c.id, (sub = { total: 0, unread: 0, date: d.documentDate }));
         add(sub, d);
       }
       push(direct, d.categoryId, d);
     }
     rows.push({ kind: 'place', key, name: place.propertyName ?? personal, top: place.top, address: place.address, counts });
-    const known = tree.order.filter((c) => perCategory.has(c.id));
-    for (const c of known) {
-      rows.push({ kind: 'category', key: `${key}/${c.id}`, name: c.name[locale], level: c.depth, counts: perCategory.get(c.id)! });
-      for (const d of direct.get(c.id) ?? []) rows.push({ kind: 'document', key: d.id, doc: d, level: c.depth });
-    }
+    // `above`: the heading of `parent`; over its only subcategory shown (no documents of its own) it shows no count.
+    const visit = (parent: string | null, above?: { counts: Counts | null }) => {
+      const shown = (tree.children.get(parent) ?? []).filter((c) => perCategory.has(c.id));
+      if (above && shown.length === 1 && !direct.has(parent!)) above.counts = null;
+      for (const c of shown.sort((a, b) => byDate(perCategory.get(a.id)!.date, perCategory.get(b.id)!.date))) {
+        const heading = { kind: 'category' as const, key: `${key}/${c.id}`, name: c.name[locale], level: c.depth, counts: perCategory.get(c.id)! as Counts | null };
+        rows.push(heading);
+        for (const d of direct.get(c.id) ?? []) rows.push({ kind: 'document', key: d.id, doc: d });
+        visit(c.id, heading);
+      }
+    };
+    visit(null);
     // Documents of a category the list of categories does not (yet) know stay visible, at the end of their place.
     for (const [id, orphans] of direct) {
-      if (!tree.byId.has(id)) for (const d of orphans) rows.push({ kind: 'document', key: d.id, doc: d, level: 1 });
+      if (!tree.byId.has(id)) for (const d of orphans) rows.push({ kind: 'document', key: d.id, doc: d });
     }
   }
   return rows;

@@ -15,7 +15,8 @@ export function docCount(n: number, locale: Locale): string {
 export const newCount = (n: number, locale: Locale): string => msg(str`${formatNumber(n, locale)} new`, { id: 'docs.new.count' });
 
 /** "5 Dokumente, 2 neu" after a heading: counts in words, not colour alone. */
-const renderCounts = (c: Counts, locale: Locale) =>
+const renderCounts = (c: Counts | null, locale: Locale) =>
+  c &&
   html`<span class="count">${docCount(c.total, locale)}${c.unread ? html`, <strong>${newCount(c.unread, locale)}</strong>` : nothing}</span>`;
 
 /** The file's type and size: "PDF, 120 kB" / "JPEG, 2,4 MB". */
@@ -58,15 +59,16 @@ function renderContent(row: Row, picked: ReadonlySet<string>, locale: Locale): T
 }
 
 /**
- * One line of the list: a list item holding a place heading (h3), a category heading (levels 4–6 by depth) or a
- * document (tick box, title, "neu", date, period, type and size, download). Position and size are given, so a
- * virtualized list still says "3 of 240".
+ * One line of the list: a list item holding a place heading (h3), a category heading (levels 4–6 and indented by
+ * depth) or a document (tick box, title, "neu", date, period, type and size, download; never indented, so titles
+ * line up whatever the depth of their category). Position and size are given, so a virtualized list still says
+ * "3 of 240".
  */
 export function renderRow(row: Row, index: number, size: number, picked: ReadonlySet<string>, locale: Locale): TemplateResult {
   const unread = row.kind === 'document' && !row.doc.seenAt;
   return html`<div
     role="listitem"
-    class="row ${row.kind} ${row.kind === 'place' ? '' : `level-${row.level}`} ${unread ? 'unread' : ''}"
+    class="row ${row.kind} ${row.kind === 'category' ? `level-${row.level}` : ''} ${unread ? 'unread' : ''}"
     part=${row.kind === 'document' ? 'item' : 'header'}
     data-document=${row.kind === 'document' ? row.doc.id : nothing}
     aria-posinset=${index + 1}

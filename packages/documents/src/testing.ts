@@ -1,5 +1,7 @@
 import type { DocumentCategory, DocumentItem, DocumentPage, DocumentPlace } from '@hausportal/api';
 
+export { yearOf } from './model.js';
+
 // No DOM and no element here: Node scripts (the bench, the mock API) import this file as
 // `@hausportal/documents/testing.js`.
 
@@ -15,7 +17,10 @@ const category = (id: string, de: string, en: string, sort: number, parentId: st
   sensitive,
 });
 
-/** The demo organization's categories (as the seed makes them), "Verträge" with two subcategories. */
+/**
+ * The demo organization's categories with the seed's names (server/src/seed/documents-data.ts): "Verträge" and
+ * "Protokolle und Beschlüsse" with two subcategories each.
+ */
 export const demoCategories: DocumentCategory[] = [
   category('cat-bk-abrechnung', 'BK-Abrechnung', 'Operating-cost statement', 1),
   category('cat-vorschreibung', 'Vorschreibung', 'Charges', 2),
@@ -25,10 +30,12 @@ export const demoCategories: DocumentCategory[] = [
   category('cat-plaene', 'Pläne', 'Plans', 6),
   category('cat-energieausweis', 'Energieausweis', 'Energy certificate', 7),
   category('cat-versicherung', 'Versicherung', 'Insurance', 8),
-  category('cat-mahnungen', 'Mahnungen', 'Reminders', 9, null, true),
+  category('cat-mahnungen', 'Mahnungen', 'Payment reminders', 9, null, true),
   category('cat-sonstiges', 'Sonstiges', 'Other', 10),
-  category('cat-mietvertrag', 'Mietvertrag', 'Tenancy agreement', 1, 'cat-vertraege'),
-  category('cat-we-vertrag', 'WE-Vertrag', 'Condominium agreement', 2, 'cat-vertraege'),
+  category('cat-mietvertrag', 'Mietverträge', 'Leases', 1, 'cat-vertraege'),
+  category('cat-we-vertrag', 'Wohnungseigentumsverträge', 'Condominium agreements', 2, 'cat-vertraege'),
+  category('cat-versammlung', 'Eigentümerversammlung', "Owners' meeting", 1, 'cat-protokolle'),
+  category('cat-umlauf', 'Umlaufbeschlüsse', 'Circular resolutions', 2, 'cat-protokolle'),
 ];
 
 /** A place of a document: a unit (with `top`), a whole property, or personal (no property). */
@@ -67,7 +74,8 @@ const kinds: [categoryId: string, title: string, level: 'unit' | 'property' | 'p
   ['cat-mietvertrag', 'Mietvertrag', 'unit'],
   ['cat-energieausweis', 'Energieausweis', 'unit'],
   ['cat-hausordnung', 'Hausordnung', 'property'],
-  ['cat-protokolle', 'Protokoll der Eigentümerversammlung', 'property'],
+  ['cat-versammlung', 'Protokoll der Eigentümerversammlung', 'property'],
+  ['cat-umlauf', 'Umlaufbeschluss Fassadensanierung', 'property'],
   ['cat-versicherung', 'Gebäudeversicherung Polizze', 'property'],
   ['cat-plaene', 'Einreichplan', 'property'],
   ['cat-mahnungen', 'Zahlungserinnerung', 'personal'],

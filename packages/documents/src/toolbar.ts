@@ -2,19 +2,28 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { formatNumber, type Locale } from '@hausportal/core';
-import type { DocumentFilter, DocumentSort } from './model.js';
+import type { CategoryTree, DocumentFilter, DocumentSort } from './model.js';
 import { docCount, newCount } from './rows.js';
 import { ZIP_LIMIT } from './store.js';
 import type { DocumentView } from './view.js';
 
 const value = (event: Event) => (event.target as HTMLInputElement | HTMLSelectElement).value;
 
+/** The names of the filters: the toolbar's labels, and the words the no-match text names them with. */
+const labels = () => ({
+  search: msg('Search', { id: 'docs.search' }),
+  category: msg('Category', { id: 'docs.category' }),
+  year: msg('Year', { id: 'docs.year' }),
+  unread: msg('Only new', { id: 'docs.onlyNew' }),
+});
+
 /** Search, category, year, sort and "only new". */
 export function renderToolbar(filter: DocumentFilter, view: DocumentView, locale: Locale, set: (change: Partial<DocumentFilter>) => void): TemplateResult {
   const indent = (depth: number) => '\u00a0\u00a0'.repeat(depth - 1);
+  const label = labels();
   return html`<div class="toolbar" part="toolbar">
     <label class="field search">
-      <span>${msg('Search', { id: 'docs.search' })}</span>
+      <span>${label.search}</span>
       <input
         type="search"
         id="search"
@@ -24,14 +33,14 @@ export function renderToolbar(filter: DocumentFilter, view: DocumentView, locale
       />
     </label>
     <label class="field">
-      <span>${msg('Category', { id: 'docs.category' })}</span>
+      <span>${label.category}</span>
       <select .value=${live(filter.category)} @change=${(e: Event) => set({ category: value(e) })}>
         <option value="">${msg('All categories', { id: 'docs.category.all' })}</option>
         ${view.categories.map((c) => html`<option value=${c.id} ?selected=${c.id === filter.category}>${indent(c.depth)}${c.name[locale]}</option>`)}
       </select>
     </label>
     <label class="field">
-      <span>${msg('Year', { id: 'docs.year' })}</span>
+      <span>${label.year}</span>
       <select .value=${live(filter.year)} @change=${(e: Event) => set({ year: value(e) })}>
         <option value="">${msg('All years', { id: 'docs.year.all' })}</option>
         ${view.years.map((y) => html`<option value=${y} ?selected=${y === filter.year}>${y}</option>`)}
@@ -46,15 +55,19 @@ export function renderToolbar(filter: DocumentFilter, view: DocumentView, locale
     </label>
     <label class="check only-new">
       <input type="checkbox" .checked=${live(filter.unread)} @change=${(e: Event) => set({ unread: (e.target as HTMLInputElement).checked })} />
-      ${msg('Only new', { id: 'docs.onlyNew' })}
+      ${label.unread}
     </label>
   </div>`;
 }
 
-/** "5 von 24 Dokumenten · 3 neu" and "Mark all as read" (kept in place, inert when nothing is new, so focus stays). */
-export function renderSummary(shown: number, total: number, unread: number, busy: boolean, locale: Locale, markAll: () => void): TemplateResult {
-  const count =
-    shown === total ? docCount(total, locale) : msg(str`${formatNumber(shown, locale)} of ${formatNumber(total, locale)} documents`, { id: 'docs.summary.filtered' });
+/**
+ * "5 von 24 Dokumenten · 3 neu" and "Mark all as read" (kept in place, inert when nothing is new, so focus stays).
+ * With a filter (`filtered`), `unread` counts the documents shown and the button marks those.
+ */
+export function renderSummary(shown: number, total: number, unread: number, filtered: boolean, busy: boolean, locale: Locale, markAll: () => void): TemplateResult {
+  const count = filtered
+    ? msg(str`${formatNumber(shown, locale)} of ${formatNumber(total, locale)} documents`, { id: 'docs.summary.filtered' })
+    : docCount(total, locale);
   const inert = busy || !unread;
   return html`<div class="bar">
     <p class="summary" id="summary" role="status" tabindex="-1">
@@ -62,7 +75,7 @@ export function renderSummary(shown: number, total: number, unread: number, busy
       ${unread ? html`<strong class="badge">${newCount(unread, locale)}</strong>` : msg('nothing new', { id: 'docs.summary.noneNew' })}
     </p>
     <button type="button" class="secondary" id="mark-all" aria-disabled=${inert} @click=${() => inert || markAll()}>
-      ${msg('Mark all as read', { id: 'docs.markAll' })}
+      ${filtered ? msg('Mark shown as read', { id: 'docs.markShown' }) : msg('Mark all as read', { id: 'docs.markAll' })}
     </button>
   </div>`;
 }
@@ -96,10 +109,24 @@ export function renderSelection(picked: number, shown: number, shownPicked: numb
   </div>`;
 }
 
-/** The text when documents exist but none passes the filter: it names what filtered them out. */
-export function noMatchText(filter: DocumentFilter): string {
-  const search = filter.search.trim();
-  if (search) return msg(str`No documents match “${search}”.`, { id: 'docs.noMatch.search' });
-  if (filter.unread && !filter.category && !filter.year) return msg('No new documents: you have read everything.', { id: 'docs.noMatch.unread' });
-  return msg('There are no documents for this choice.', { id: 'docs.noMatch' });
+/**
+ * The text when documents exist but none passes the filter: it names every filter that is on ("No documents match:
+ * search “Keller”, year 2022, category “Verträge” and only new.").
+ */
+export function noMatchText(filter: DocumentFilter, tree: CategoryTree, locale: Locale): string {
+  const { search, year, category, unread } = filter;
+  const words = search.trim();
+  if (unread && !words && !year && !category) return msg('No new documents: you have read everything.', { id: 'docs.noMatch.unread' });
+  const de = locale === 'de';
+  const quoted = (text: string) => (de ? `„${text}“` : `“${text}”`);
+  const label = labels();
+  // The labels inside the sentence: German nouns keep their capital letter.
+  const low = (text: string) => (de ? text : text.toLowerCase());
+  const on = [
+    words && `${low(label.search)} ${quoted(words)}`,
+    year && `${low(label.year)} ${year}`,
+    category && `${low(label.category)} ${quoted(tree.byId.get(category)?.name[locale] ?? category)}`,
+    unread && label.unread.toLowerCase(),
+  ].filter((part): part is string => !!part);
+  return msg(str`No documents match: ${new Intl.ListFormat(locale).format(on)}.`, { id: 'docs.noMatch' });
 }

@@ -9,6 +9,8 @@ export interface DocumentView {
   rows: Row[];
   /** The documents shown, in list order. */
   docs: DocumentItem[];
+  /** Ids of the unread documents shown. */
+  unread: string[];
   tree: CategoryTree;
   /** Years and categories that hold documents: the choices of the filters. */
   years: string[];
@@ -54,7 +56,8 @@ export class ViewController implements ReactiveController {
     const tree = c?.categories === categories ? c.view.tree : categoryTree(categories);
     const docs = filterDocuments(items, tree, this.filter, locale);
     const known = c?.items === items ? c.view : { years: yearsOf(items), categories: usedCategories(items, tree) };
-    const view = { rows: flatten(docs, tree, locale, msg('Personal', { id: 'docs.personal' })), docs, tree, years: known.years, categories: known.categories };
+    const rows = flatten(docs, tree, locale, msg('Personal', { id: 'docs.personal' }), this.filter.sort);
+    const view = { rows, docs, unread: docs.filter((d) => !d.seenAt).map((d) => d.id), tree, years: known.years, categories: known.categories };
     this.cache = { items, categories, filter: this.filter, locale, view };
     return view;
   }

@@ -1,7 +1,7 @@
 import { html } from '@open-wc/testing';
 import type { DocumentItem, Me } from '@hausportal/api';
 import { createFakeApi, demoMe, problem, sessionFixture, type FakeHandler, type FakeRoutes } from '@hausportal/core/testing.js';
-import type { HpDocuments } from '../src/index.js';
+import { HpDocumentsUnreadEvent, type HpDocuments } from '../src/index.js';
 import { demoCategories, documentItem, documentPage, newestFirst, place } from '../src/testing.js';
 import '../src/define.js';
 
@@ -20,7 +20,7 @@ export const documents: DocumentItem[] = [
     size: 2_400_000,
   }),
   documentItem('doc-hausordnung', 'Hausordnung', 'cat-hausordnung', '2023-05-10', place(naschmarkt)),
-  documentItem('doc-protokoll', 'Protokoll der Eigentümerversammlung 2025', 'cat-protokolle', '2025-11-20', place(naschmarkt), read('2025-11-21')),
+  documentItem('doc-protokoll', 'Protokoll der Eigentümerversammlung 2025', 'cat-versammlung', '2025-11-20', place(naschmarkt), read('2025-11-21')),
   documentItem('doc-mahnung', 'Zahlungserinnerung März', 'cat-mahnungen', '2026-03-20', place()),
 ];
 
@@ -32,14 +32,19 @@ export interface DocumentServer {
   archives: string[];
   /** Units GET /units answers with (one by default). */
   units: number;
+  /** The body of every POST /documents/read. */
+  markAll: unknown[];
+  /** The id of every POST /documents/{id}/read, in the order they came. */
+  marked: string[];
 }
 
 /** A fake documents API over `items`: list, categories, mark read, file and ZIP downloads (which mark read). */
 export function documentRoutes(items: DocumentItem[] = documents, overrides: FakeRoutes = {}): { routes: FakeRoutes; server: DocumentServer } {
-  const server: DocumentServer = { items: items.map((d) => ({ ...d })), pages: [], archives: [], units: 1 };
+  const server: DocumentServer = { items: items.map((d) => ({ ...d })), pages: [], archives: [], units: 1, markAll: [], marked: [] };
   const open = (ids: string[]) => {
     server.items = server.items.map((d) => (ids.includes(d.id) ? { ...d, seenAt: d.seenAt ?? '2026-04-01T09:00:00Z', openedAt: '2026-04-01T09:00:00Z' } : d));
   };
+  const unread = () => server.items.filter((d) => !d.seenAt).length;
   const signedIn = (handler: FakeHandler): FakeHandler => (request) => (request.user ? handler(request) : problem(401, 'unauthenticated'));
   const routes: FakeRoutes = {
     'GET /document-categories': signedIn(() => ({ items: demoCategories })),
@@ -48,10 +53,20 @@ export function documentRoutes(items: DocumentItem[] = documents, overrides: Fak
       return documentPage(newestFirst(server.items), Number(query.get('limit') ?? 100), query.get('cursor'));
     }),
     'GET /units': signedIn(() => ({ items: Array.from({ length: server.units }, (_, i) => ({ id: `unit-${i}` })), properties: [], nextCursor: null })),
-    'POST /documents/read': signedIn(() => {
-      const marked = server.items.filter((d) => !d.seenAt).length;
-      server.items = server.items.map((d) => ({ ...d, seenAt: d.seenAt ?? '2026-04-01T09:00:00Z' }));
-      return { marked, unreadCount: 0 };
+    'POST /documents/read': signedIn(({ body }) => {
+      server.markAll.push(body);
+      const category = (body as { category?: string }).category;
+      const inCategory = (id: string): boolean => !category || id === category || demoCategories.some((c) => c.id === id && !!c.parentId && inCategory(c.parentId));
+      const before = unread();
+      server.items = server.items.map((d) => (inCategory(d.categoryId) ? { ...d, seenAt: d.seenAt ?? '2026-04-01T09:00:00Z' } : d));
+      return { marked: before - unread(), unreadCount: unread() };
+    }),
+    'POST /documents/{id}/read': signedIn(({ params }) => {
+      server.marked.push(params.id!);
+      const doc = server.items.find((d) => d.id === params.id);
+      if (!doc) return problem(404, 'not_found');
+      server.items = server.items.map((d) => (d === doc ? { ...d, seenAt: d.seenAt ?? '2026-04-01T09:00:00Z' } : d));
+      return { id: doc.id, seenAt: '2026-04-01T09:00:00Z', openedAt: doc.openedAt, unreadCount: unread() };
     }),
     'GET /documents/{id}/file': signedIn(({ params }) => {
       const doc = server.items.find((d) => d.id === params.id);
@@ -62,6 +77,8 @@ export function documentRoutes(items: DocumentItem[] = documents, overrides: Fak
     'GET /documents/archive': signedIn(({ query }) => {
       const ids = query.get('ids') ?? '';
       server.archives.push(ids);
+      // Like the server: one id that is not (or no longer) mine and nothing is sent.
+      if (!ids.split(',').every((id) => server.items.some((d) => d.id === id))) return problem(404, 'not_found');
       open(ids.split(','));
       return { status: 200, body: new Blob(['PK\u0005\u0006'], { type: 'application/zip' }) };
     }),
@@ -93,7 +110,7 @@ export const headings = (el: HpDocuments) =>
 
 /** Resolves once the first page (or a final state) is shown. */
 export async function loaded(el: HpDocuments): Promise<void> {
-  await el.store.task.taskComplete.catch(() => undefined);
+  await el.store.loaded;
   await el.updateComplete;
 }
 
@@ -102,3 +119,40 @@ export function gate(): { wait: Promise<void>; open: () => void } {
   let open = () => {};
   return { wait: new Promise<void>((r) => (open = r)), open: () => open() };
 }
+
+/** The select of the toolbar whose label contains `label`. */
+export const select = (el: HpDocuments, label: string) =>
+  [...root(el).querySelectorAll('[part=toolbar] label')].find((l) => l.textContent!.includes(label))!.querySelector('select')!;
+
+/** Chooses `value` in the toolbar's select labelled `label`. */
+export async function choose(el: HpDocuments, label: string, value: string): Promise<void> {
+  const box = select(el, label);
+  box.value = value;
+  box.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+/** Types `words` into the search. */
+export async function search(el: HpDocuments, words: string): Promise<void> {
+  const input = root(el).querySelector<HTMLInputElement>('#search')!;
+  input.value = words;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+
+/** The counts of every `hp-documents-unread` heard on the document (it bubbles and is composed), per test. */
+export function unreadCounts(): number[] {
+  const counts: number[] = [];
+  const hear = (event: Event) => counts.push((event as HpDocumentsUnreadEvent).detail.count);
+  beforeEach(() => {
+    counts.length = 0;
+    document.addEventListener(HpDocumentsUnreadEvent.eventName, hear);
+  });
+  afterEach(() => document.removeEventListener(HpDocumentsUnreadEvent.eventName, hear));
+  return counts;
+}
+
+export const button = (el: HpDocuments, selector: string) => root(el).querySelector<HTMLButtonElement>(selector)!;
+
+/** Ids of the rows marked unread. */
+export const unreadRows = (el: HpDocuments) => [...root(el).querySelectorAll<HTMLElement>('.document.unread')].map((r) => r.dataset.document);

@@ -34,6 +34,32 @@ describe('<hp-documents> layout from 320 px to desktop', () => {
     });
   }
 
+  it('lines up the titles of documents whatever the depth of their category; subcategory headings are indented', async () => {
+    const { el } = await documentsWidget(documentRoutes(long).routes);
+    await loaded(el);
+    for (const width of [320, 1280]) {
+      await atWidth(width, setViewport);
+      const left = (id: string) => Math.round(root(el).querySelector(`[data-document="${id}"] .name`)!.getBoundingClientRect().left);
+      // BK-Abrechnung is a top category, Mietverträge and Wohnungseigentumsverträge are below Verträge.
+      expect([left('doc-mietvertrag'), left('doc-long')], `at ${width} px`).to.deep.equal([left('doc-bk-2025'), left('doc-bk-2025')]);
+      const heading = (selector: string) => root(el).querySelector(`${selector} .heading`)!.getBoundingClientRect().left;
+      expect(heading('.category.level-2')).to.be.greaterThan(heading('.category.level-1'));
+    }
+  });
+
+  for (const lang of ['de', 'en'] as const) {
+    it(`hyphenates titles and headings in the frame's language, breaking anywhere as the fallback (${lang})`, async () => {
+      const { el } = await documentsWidget(documentRoutes(long).routes, { lang });
+      await loaded(el);
+      expect(root(el).querySelector('[part=base]')!.getAttribute('lang')).to.equal(lang);
+      for (const selector of ['.title', '.place .heading', '.category .heading', '.name']) {
+        const style = getComputedStyle(root(el).querySelector(selector)!);
+        expect([style.hyphens, style.overflowWrap], selector).to.deep.equal(['auto', 'anywhere']);
+      }
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('puts the download button under the text at 320 px and beside it on wide screens', async () => {
     const { el } = await documentsWidget(documentRoutes().routes);
     await loaded(el);
@@ -67,7 +93,10 @@ describe('<hp-documents> long lists', () => {
       return root(el).querySelector(`[aria-posinset="${size}"]`);
     }, 'the last row is rendered after scrolling');
     expect(root(el).querySelectorAll('*').length).to.be.below(2000);
-    await expect(el).to.be.accessible();
+    // Scrolled into the middle of a group, the rows rendered may start below its place's heading (h3), so the first
+    // heading after the widget's title (h2) can be a category (level 4): axe's heading-order, a best practice, cannot
+    // hold for a window of a virtual list. Every other rule does.
+    await expect(el).to.be.accessible({ ignoredRules: ['heading-order'] });
   });
 
   it('renders every row for printing and goes back to virtual afterwards', async () => {

@@ -1,7 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { problem } from '@hausportal/core/testing.js';
+import { demoMe, demoPassword, problem } from '@hausportal/core/testing.js';
 import { generateDocuments } from '../src/testing.js';
-import { documentRoutes, documentsWidget, gate, loaded, root, rowIds, text } from './fixtures.js';
+import { documentRoutes, documentsWidget, gate, loaded, root, rowIds, text, unreadCounts } from './fixtures.js';
+
+const counts = unreadCounts();
 
 describe('<hp-documents> states', () => {
   it('asks to sign in when nobody is signed in, without asking the API', async () => {
@@ -57,6 +59,22 @@ describe('<hp-documents> states', () => {
     root(el).querySelector<HTMLButtonElement>('[part=retry]')!.click();
     await waitUntil(() => rowIds(el).length === 7, 'rows after retry');
     expect(root(el).querySelector('[part=error]')).to.not.exist;
+  });
+
+  it('empties the list when the person signs out (unread count 0) and loads it anew on the next sign-in', async () => {
+    const { routes, server } = documentRoutes();
+    const { el, fake } = await documentsWidget(routes);
+    await loaded(el);
+    expect(rowIds(el)).to.have.length(7);
+    await fake.client.logout();
+    await waitUntil(() => text(el).includes('Bitte melden Sie sich an'), 'signed out');
+    expect(rowIds(el)).to.have.length(0);
+    expect(counts.at(-1)).to.equal(0);
+    await fake.client.login(demoMe.username, demoPassword);
+    await waitUntil(() => rowIds(el).length === 7, 'loaded again');
+    expect(server.pages).to.have.length(2);
+    expect(counts.at(-1)).to.equal(3);
+    await expect(el).to.be.accessible();
   });
 
   it('speaks English in every state', async () => {
