@@ -13,7 +13,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'The documents released to me, by property and unit, then category: "neu" badges with counts, mark all as read, filter by category, year and only new, search, sort by date, download one or several as a ZIP.',
+          'The documents released to me, by property and unit, then category: "neu" badges with counts, mark all (or, with a filter, the shown ones) as read, filter by category, year (of the period when it is a year) and only new, search, sort by date (the groups too), download one or several as a ZIP. A document no longer shared is removed with a plain note.',
       },
     },
   },
@@ -27,7 +27,7 @@ export const TenantKatharina: Story = {};
 /** Markus Lehner pays late: a payment reminder (Mahnungen) waits under "Persönlich". */
 export const TenantWithReminder: Story = { parameters: { msw: { handlers: loggedIn(tenantOwnerMarkus) } } };
 
-/** Dr. Elisabeth Wagner owns four units in two properties: minutes of the owners' meeting, insurance, contracts per unit. */
+/** Dr. Elisabeth Wagner owns four units in two properties: minutes of the owners' meeting, a circular resolution, insurance, contracts per unit. */
 export const OwnerElisabeth: Story = { parameters: { msw: { handlers: loggedIn(ownerElisabeth) } } };
 
 /** Thomas Becker at Krüger in Hamburg; pick the Krüger theme in the toolbar. */

@@ -1,11 +1,12 @@
-// Mock API for documents: GET /document-categories, GET /documents (filters and pages), POST /documents/read,
-// POST /documents/{id}/read, GET /documents/{id}/file (a PDF) and GET /documents/archive (a ZIP), scoped like the
-// reference server (someone else's document answers 404 like an unknown id). Each demo user's documents follow from
-// their units: the unit's BK-Abrechnung, Vorschreibung, contract and Energieausweis, the property's Hausordnung, the
-// owners' minutes and insurance, and a payment reminder for an amount due. Plus story variants.
+// Mock API for documents: GET /document-categories (the demo seed's tree and names), GET /documents (filters and
+// pages), POST /documents/read, POST /documents/{id}/read, GET /documents/{id}/file (a PDF) and GET
+// /documents/archive (a ZIP), scoped like the reference server (someone else's document answers 404 like an unknown
+// id). Each demo user's documents follow from their units: the unit's BK-Abrechnung, Vorschreibung, contract and
+// Energieausweis, the property's Hausordnung, the owners' minutes, circular resolution and insurance, and a payment
+// reminder for an amount due. Plus story variants.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { DocumentItem, FieldError, Me } from '@hausportal/api';
-import { demoCategories, documentItem, documentPage, generateDocuments, newestFirst, place } from '@hausportal/documents/testing.js';
+import { demoCategories, documentItem, documentPage, generateDocuments, newestFirst, place, yearOf } from '@hausportal/documents/testing.js';
 import { API } from './handlers.js';
 import { invalid, problem } from './problems.js';
 import { sessionOf, tokenOf } from './sessions.js';
@@ -26,7 +27,8 @@ function documentsOf(me: Me): DocumentItem[] {
     const owner = units.some((u) => u.propertyId === p.id && u.contract.role === 'owner');
     docs.push(documentItem(`d-${p.id}-hausordnung`, 'Hausordnung', 'cat-hausordnung', day(3, 5, 10), where, seen(day(3, 5, 12))));
     if (owner) {
-      docs.push(documentItem(`d-${p.id}-protokoll`, `Protokoll der Eigentümerversammlung ${Y - 1}`, 'cat-protokolle', day(1, 11, 20), where, { periodLabel: String(Y - 1) }));
+      docs.push(documentItem(`d-${p.id}-protokoll`, `Protokoll der Eigentümerversammlung ${Y - 1}`, 'cat-versammlung', day(1, 11, 20), where, { periodLabel: String(Y - 1) }));
+      docs.push(documentItem(`d-${p.id}-umlauf`, 'Umlaufbeschluss Fassadensanierung', 'cat-umlauf', day(0, 2, 10), where, seen(day(0, 2, 11))));
       docs.push(documentItem(`d-${p.id}-polizze`, `Gebäudeversicherung Polizze ${Y}`, 'cat-versicherung', day(0, 1, 15), where, seen(day(0, 1, 20))));
     }
     for (const u of units.filter((unit) => unit.propertyId === p.id)) {
@@ -135,12 +137,16 @@ function signedIn(method: 'get' | 'post', path: string, answer: (me: Me, request
   });
 }
 
+/** True when the category `id` is `category` or one of its subcategories. */
+const inCategory = (id: string, category: string): boolean =>
+  id === category || demoCategories.some((c) => c.id === id && c.parentId !== null && inCategory(c.parentId, category));
+
 /** The contract's checks of GET /documents' parameters: name, test, error code and message. */
 const listChecks: [name: string, ok: (value: string) => boolean, code: string, message: string][] = [
   ['limit', (v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 200, 'maximum', 'must be between 1 and 200'],
   ['cursor', (v) => cursorPattern.test(v), 'pattern', 'is not a valid cursor'],
   ['category', (v) => idPattern.test(v), 'pattern', 'is not a valid id'],
-  ['year', (v) => /^\d{4}$/.test(v) && Number(v) >= 2000 && Number(v) <= 2100, 'range', 'must be a year from 2000 to 2100'],
+  ['year', (v) => /^\d{4}$/.test(v) && Number(v) >= 1900 && Number(v) <= 2099, 'range', 'must be a year from 1900 to 2099'],
   ['unread', (v) => v === 'true' || v === 'false', 'type', 'must be true or false'],
 ];
 
@@ -161,16 +167,16 @@ function documentRoutes(library: Library): HttpHandler[] {
       const category = query.get('category');
       const cursor = query.get('cursor');
       const limit = Number(query.get('limit') ?? 100);
-      const inCategory = (id: string): boolean => id === category || demoCategories.some((c) => c.id === id && c.parentId !== null && inCategory(c.parentId));
       const year = query.get('year');
       const all = library.get(me);
-      const items = all.filter((d) => (!category || inCategory(d.categoryId)) && (!year || d.documentDate.startsWith(year)) && (query.get('unread') !== 'true' || !d.seenAt));
+      // The year of the period when the period label is a year, else of the document date (as the server counts it).
+      const items = all.filter((d) => (!category || inCategory(d.categoryId, category)) && (!year || yearOf(d) === year) && (query.get('unread') !== 'true' || !d.seenAt));
       return HttpResponse.json({ ...documentPage(items, limit, cursor), unreadCount: unread(me) });
     }),
     signedIn('post', '/documents/read', async (me, request) => {
       const body = (await request.json().catch(() => null)) as { category?: string } | null;
       if (!body || typeof body !== 'object') return invalid([{ field: '/', code: 'type', message: 'must be a JSON object' }]);
-      const marked = markRead(library, me, (d) => !body.category || d.categoryId === body.category, false);
+      const marked = markRead(library, me, (d) => !body.category || inCategory(d.categoryId, body.category), false);
       return HttpResponse.json({ marked, unreadCount: unread(me) });
     }),
     signedIn('post', '/documents/:id/read', (me, _request, { id }) => {
