@@ -1,5 +1,5 @@
-// Small helpers of the example homepages: mobile menu and the German/English switch.
-// The switch sets `lang` on every <hp-session>; the portal widgets follow it at once.
+// Small helpers of the example homepages: mobile menu, the German/English switch and the count of new documents on
+// the portal's "Dokumente" link. The switch sets `lang` on every <hp-session>; the portal widgets follow it at once.
 
 const toggle = document.querySelector('.nav-toggle');
 const nav = toggle && document.getElementById(toggle.getAttribute('aria-controls'));
@@ -17,7 +17,28 @@ if (toggle && nav) {
   });
 }
 
-/** Switches the page text (elements with data-en) and every Hausportal session to `lang`. */
+/** New documents, as <hp-documents> counts them (its `hp-documents-unread` event); 0 until known and signed out. */
+let unread = 0;
+
+/**
+ * Shows `unread` after each "Dokumente" link (`[data-unread]`): "2 neu" / "2 new", read out with the link as
+ * "Dokumente, 2 neu"; hidden when nothing is new.
+ */
+function showUnread() {
+  const lang = document.documentElement.lang === 'en' ? 'en' : 'de';
+  for (const badge of document.querySelectorAll('[data-unread]')) {
+    const pause = Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: ', ' });
+    badge.replaceChildren(pause, `${unread.toLocaleString(lang)} ${lang === 'en' ? 'new' : 'neu'}`);
+    badge.hidden = unread === 0;
+  }
+}
+
+document.addEventListener('hp-documents-unread', (event) => {
+  unread = event.detail.count;
+  showUnread();
+});
+
+/** Switches the page text (elements with data-en, labels with data-en-label) and every Hausportal session to `lang`. */
 function setLanguage(lang) {
   document.documentElement.lang = lang;
   for (const el of document.querySelectorAll('[data-en]')) {
@@ -25,6 +46,11 @@ function setLanguage(lang) {
     if (lang === 'en') el.textContent = el.dataset.en;
     else el.innerHTML = el.dataset.de;
   }
+  for (const el of document.querySelectorAll('[data-en-label]')) {
+    if (!('deLabel' in el.dataset)) el.dataset.deLabel = el.getAttribute('aria-label');
+    el.setAttribute('aria-label', lang === 'en' ? el.dataset.enLabel : el.dataset.deLabel);
+  }
+  showUnread();
   for (const session of document.querySelectorAll('hp-session')) session.setAttribute('lang', lang);
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
