@@ -41,10 +41,19 @@ export function documentRoutes(ctx: Ctx): Router {
     const categories = await categoryFilter(ctx, auth, idParam(req, 'category'));
     const year = req.query.year === undefined ? undefined : Number(req.query.year);
     const filter: ListFilter = { categories: categories ?? undefined, year, unread: flag(req, 'unread') };
-    const [page, count] =
-      personId === null || categories === null
-        ? [{ items: [], next: null }, await unreadCount(ctx.read, orgId, personId, day)]
-        : await Promise.all([documentPage(ctx.read, orgId, personId, day, filter, limit, cursor), unreadCount(ctx.read, orgId, personId, day)]);
+    const whole = cursor === null && !filter.categories && filter.year === undefined && !filter.unread;
+    let page: Awaited<ReturnType<typeof documentPage>>;
+    let count: number;
+    if (personId === null || categories === null) {
+      page = { items: [], next: null };
+      count = await unreadCount(ctx.read, orgId, personId, day);
+    } else if (whole) {
+      // Most people's documents fit on the first page: then it holds all of them and counts the unread itself.
+      page = await documentPage(ctx.read, orgId, personId, day, filter, limit, cursor);
+      count = page.next === null ? page.items.filter((d) => d.seenAt === null).length : await unreadCount(ctx.read, orgId, personId, day);
+    } else {
+      [page, count] = await Promise.all([documentPage(ctx.read, orgId, personId, day, filter, limit, cursor), unreadCount(ctx.read, orgId, personId, day)]);
+    }
     const body: DocumentPage = { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, unreadCount: count };
     sendPrivateJson(res, body);
   });
