@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { demoLogins, startServer, type DemoLogin, type RunningServer } from './server.ts';
+import { demoLogin, startServer, type DemoLogin, type RunningServer } from './server.ts';
 import { textPdf } from '../server/src/seed/pdf.ts';
 
 let server: RunningServer;
@@ -23,11 +23,6 @@ after(async () => {
   await server?.stop();
 });
 
-function login(username: string): DemoLogin {
-  const found = demoLogins().find((l) => l.username === username && l.password);
-  assert.ok(found, `examples/demo-logins.json has no login ${username}`);
-  return found;
-}
 
 /** Signs in through the API as a browser on the server's own page would; returns the access token. */
 async function apiLogin(user: DemoLogin): Promise<string> {
@@ -63,8 +58,8 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined>, 
 }
 
 test('a document released by the manager reaches the tenant on the example homepage: new, downloaded byte for byte, then read; the mail is in the outbox', async () => {
-  const manager = await apiLogin(login('andrea.pichler@immopro.example'));
-  const tenant = login('katharina.huber@example.com');
+  const manager = await apiLogin(demoLogin('andrea.pichler@immopro.example'));
+  const tenant = demoLogin('katharina.huber@example.com');
 
   // The manager: the tenant's current unit, the category, the upload and the release.
   const persons = await api<{ items: { id: string; name: string; contracts: { unitId: string; role: string; validTo: string | null }[] }[] }>(manager, '/admin/persons?q=Huber');

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { demoLogins, startServer, type DemoLogin, type RunningServer } from './server.ts';
+import { demoLogin, startServer, type DemoLogin, type RunningServer } from './server.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = process.env.HP_SCREENSHOTS;
@@ -31,15 +31,10 @@ after(async () => {
   await server?.stop();
 });
 
-function login(username: string): DemoLogin {
-  const found = demoLogins().find((l) => l.username === username && l.password);
-  assert.ok(found, `examples/demo-logins.json has no login ${username}`);
-  return found;
-}
 
 const examples = [
-  { org: 'immopro', path: '/', login: login('katharina.huber@example.com') },
-  { org: 'krueger', path: '/krueger.html', login: login('thomas.becker@example.net') },
+  { org: 'immopro', path: '/', login: demoLogin('katharina.huber@example.com') },
+  { org: 'krueger', path: '/krueger.html', login: demoLogin('thomas.becker@example.net') },
 ];
 const widths = [360, 1280];
 /** The widest the tables may grow on a wide screen: the wider of the two pages' content columns. */

@@ -103,3 +103,10 @@ export function demoLogins(): DemoLogin[] {
     };
   });
 }
+
+/** The demo login with a password for `username` (the first when it has several roles); fails the test when there is none. */
+export function demoLogin(username: string): DemoLogin {
+  const found = demoLogins().find((l) => l.username === username && l.password);
+  if (!found) throw new Error(`examples/demo-logins.json has no login ${username}`);
+  return found;
+}

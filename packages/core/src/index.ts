@@ -30,4 +30,5 @@ export { ExportController, exportStyles, type ExportSource } from './export-cont
 export { balanceKind, balanceText, renderBalance, type BalanceKind } from './balance.js';
 export { renderAbbr, abbrStyles } from './abbr.js';
 export { columnAreas } from './styles/grid-areas.js';
+export { frameStyles } from './styles/frame.js';
 export { VIRTUAL_THRESHOLD, loadVirtualizer, loadedVirtualizer } from './virtual.js';

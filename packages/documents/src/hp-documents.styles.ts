@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * Frame, toolbar and the list: headings and documents as rows of one list (the shape a virtual list needs). A
+ * Toolbar and the list, on core's list frame (`frameStyles`): headings and documents as rows of one list (the shape a virtual list needs). A
  * document is tick box, text and download button on one line; on narrow containers the button goes below the text.
  * Category headings are indented by depth, documents are not (their titles line up). Each select is as wide as the
  * option it shows, never cut off. Titles and headings break long German words ("Wohnungseigentumsverträge") with a
@@ -11,19 +11,6 @@ import { css } from 'lit';
 export const documentsStyles = css`
   :host {
     --_new: var(--hp-documents-new-color, var(--_primary));
-    container-type: inline-size;
-    min-inline-size: 0;
-  }
-  .base {
-    display: grid;
-    gap: var(--_space-m);
-    color: var(--_text);
-    background: var(--_surface);
-  }
-  .title {
-    margin: 0;
-    font-size: var(--_font-size-l);
-    line-height: 1.3;
   }
   .toolbar,
   .bar {

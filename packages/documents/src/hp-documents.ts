@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { HpElement, VIRTUAL_THRESHOLD, formStyles, hostStyles, loadedVirtualizer, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { HpElement, VIRTUAL_THRESHOLD, formStyles, frameStyles, hostStyles, loadedVirtualizer, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import { templates } from './locales/de.js';
 import { isFiltered } from './model.js';
 import { renderRow, rowKey } from './rows.js';
@@ -40,7 +40,7 @@ registerTranslations('de', templates);
  * @cssprop --hp-documents-new-color - Colour of the "neu" badge (default: the primary colour).
  */
 export class HpDocuments extends HpElement {
-  static override styles = [hostStyles, formStyles, stateStyles, documentsStyles];
+  static override styles = [hostStyles, formStyles, stateStyles, frameStyles, documentsStyles];
 
   /** Lists with more documents than this are virtualized (rendered as they scroll into view). */
   @property({ type: Number, attribute: 'virtualize-above' }) virtualizeAbove = VIRTUAL_THRESHOLD;

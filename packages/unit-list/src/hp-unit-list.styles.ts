@@ -1,24 +1,10 @@
 import { css } from 'lit';
+import { frameStyles } from '@hausportal/core';
 import { groupStyles } from './group.styles.js';
 import { tableStyles } from './table.styles.js';
 
-/** Frame, toolbar and summary; the table and the property headers have their own files. */
-const frameStyles = css`
-  :host {
-    container-type: inline-size;
-    min-inline-size: 0;
-  }
-  .base {
-    display: grid;
-    gap: var(--_space-m);
-    color: var(--_text);
-    background: var(--_surface);
-  }
-  .title {
-    margin: 0;
-    font-size: var(--_font-size-l);
-    line-height: 1.3;
-  }
+/** Toolbar and summary on core's list frame; the table and the property headers have their own files. */
+const toolbarStyles = css`
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -57,4 +43,4 @@ const frameStyles = css`
   }
 `;
 
-export const unitListStyles = [frameStyles, tableStyles, groupStyles];
+export const unitListStyles = [frameStyles, toolbarStyles, tableStyles, groupStyles];

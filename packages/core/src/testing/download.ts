@@ -21,7 +21,9 @@ export async function captureDownload(start: () => unknown): Promise<CapturedDow
   document.addEventListener('click', catcher, true);
   try {
     await start();
-    await waitUntil(() => link, 'a download was offered');
+    // The first export loads its writer with import() (a lazy chunk): on a busy machine that takes longer than
+    // waitUntil's default second, so the condition gets a generous deadline.
+    await waitUntil(() => link, 'a download was offered', { timeout: 15_000 });
     const blob = await (await fetch(link!.href)).blob();
     const bytes = new Uint8Array(await blob.arrayBuffer());
     return { name: link!.download, text: new TextDecoder().decode(bytes), bytes, type: blob.type };
