@@ -46,6 +46,7 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
     orgs: new OrgDirectory(read, caches),
     sessions: caches.create('sessions'),
     access: caches.create('access'),
+    documents: caches.create('documents'),
     caches,
     engine: engineOf(db),
     config,

@@ -14,10 +14,10 @@ import { onTransaction, type Db } from './db.ts';
  * other workers of the same server (HP_WORKERS) are told through the cluster primary. Another machine on the same
  * database sees a change when its entries expire: after {@link cacheSeconds} at the latest.
  */
-export type CacheName = 'sessions' | 'access' | 'organizations';
+export type CacheName = 'sessions' | 'access' | 'organizations' | 'documents';
 
 /** How long an entry is used without asking the database again, in seconds. */
-export const cacheSeconds: Record<CacheName, number> = { sessions: 5, access: 5, organizations: 30 };
+export const cacheSeconds: Record<CacheName, number> = { sessions: 5, access: 5, organizations: 30, documents: 5 };
 
 /** A map whose entries expire `seconds` after they were stored, by the server's clock (tests move it). */
 export class TtlCache<V> {
@@ -103,12 +103,15 @@ export function relayCacheClears(): void {
 /** The tables whose rows the caches hold; a write to one of them clears these caches. */
 const tableCaches: Record<string, CacheName[]> = {
   users: ['sessions'],
-  memberships: ['sessions', 'access'],
-  organizations: ['organizations', 'sessions', 'access'],
-  contracts: ['access'],
-  units: ['access'],
-  properties: ['access', 'organizations'],
+  memberships: ['sessions', 'access', 'documents'],
+  organizations: ['organizations', 'sessions', 'access', 'documents'],
+  contracts: ['access', 'documents'],
+  units: ['access', 'documents'],
+  properties: ['access', 'organizations', 'documents'],
   property_contacts: ['organizations'],
+  documents: ['documents'],
+  document_releases: ['documents'],
+  document_release_targets: ['documents'],
 };
 const writeStatement = /^\s*(?:update|delete\s+from|insert\s+into)\s+[`"]?(\w+)[`"]?/i;
 

@@ -6,6 +6,7 @@ import type { Caches } from './cache.ts';
 import type { OrgDirectory } from './organizations.ts';
 import type { SessionCache } from './auth/middleware.ts';
 import type { AccessCache } from './access/contracts.ts';
+import type { ReachingCache } from './documents/queries.ts';
 
 /** What every route needs; built once per app. */
 export interface Ctx {
@@ -19,6 +20,8 @@ export interface Ctx {
   sessions: SessionCache;
   /** Each session's contracts, what it may see (access/contracts.ts `allMyContracts`). */
   access: AccessCache;
+  /** Each person's documents, which of them reach him and through what (documents/queries.ts `reachingOf`). */
+  documents: ReachingCache;
   caches: Caches;
   engine: Engine;
   config: Config;

@@ -55,6 +55,33 @@ describe('caches: sessions and organizations', () => {
     }
   });
 
+  test('documents: a withdrawal counts at once everywhere; a revoked release leaves the list at once here and within 5 s on another machine, its download is refused at once', async () => {
+    const other = await s.startOtherMachine();
+    try {
+      const huber = await login(s.url, demo.huber.username, demo.huber.password, demo.huber.org);
+      const manager = await login(s.url, 'andrea.pichler@immopro.example', 'Verwaltung#Wien3', 'immopro');
+      const ids = async (url: string) => (await call(url, '/documents', { token: huber.token })).body.items.map((d: { id: string }) => d.id) as string[];
+      const before = await ids(s.url);
+      assert.ok(before.length >= 2);
+      assert.deepEqual(await ids(other.url), before, 'the other machine caches her list');
+      // Withdrawn: the list reads the documents themselves, so it is gone on both machines at once.
+      assert.equal((await call(s.url, `/admin/documents/${before[0]}`, { token: manager.token, method: 'DELETE' })).status, 204);
+      assert.deepEqual(await ids(s.url), before.slice(1));
+      assert.deepEqual(await ids(other.url), before.slice(1));
+      // Revoked: the release rule's result is cached for the list.
+      const revoked = before[1]!;
+      const release = (await call(s.url, `/admin/documents/${revoked}`, { token: manager.token })).body.releases[0].id;
+      assert.equal((await call(s.url, `/admin/documents/${revoked}/releases/${release}`, { token: manager.token, method: 'DELETE' })).status, 204);
+      assert.ok(!(await ids(s.url)).includes(revoked), 'gone here at once');
+      expectProblem(await call(other.url, `/documents/${revoked}/file`, { token: huber.token }), 404);
+      assert.ok((await ids(other.url)).includes(revoked), 'still listed there within the bound');
+      s.clock.advance(cacheSeconds.documents);
+      assert.ok(!(await ids(other.url)).includes(revoked));
+    } finally {
+      await other.close();
+    }
+  });
+
   test('a locked user is refused at once here (a write to users clears the cache)', async () => {
     const session = await login(s.url, demo.huber.username, demo.huber.password, demo.huber.org);
     assert.equal((await call(s.url, '/units', { token: session.token })).status, 200);

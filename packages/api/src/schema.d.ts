@@ -397,7 +397,8 @@ export interface paths {
          * @description A document is mine while one of its releases reaches me (rules in `DocumentReleaseRule`, resolved against my
          *     contract periods on every request): a tenant sees no document of a unit outside his contract period, a
          *     former tenant keeps `occupancy` releases of his own period and loses the others with the contract, a future
-         *     contract gives nothing before it begins. Withdrawn documents and revoked releases are gone at once.
+         *     contract gives nothing before it begins. A withdrawn document is gone at once; a revoked release at once on
+         *     the server that revoked it and within 5 s on other servers of the same database (downloads check it at once).
          *     `unreadCount` counts every unread document of mine, not only this page or filter.
          */
         get: operations["listDocuments"];

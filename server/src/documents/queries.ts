@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import type { DocumentCategory, DocumentItem } from '@hausportal/api';
 import type { Auth } from '../auth/middleware.ts';
+import type { Ctx } from '../context.ts';
+import type { TtlCache } from '../cache.ts';
+import { allMyContracts, type ContractRow } from '../access/contracts.ts';
 import { bool, type Db } from '../db.ts';
 import { releasesReaching } from '../access/releases.ts';
 import type { CursorKey } from '../http/cursor.ts';
@@ -91,10 +94,53 @@ export function myDocuments(db: Db, organizationId: string, personId: string | n
 /** Narrows {@link myDocuments} to the unread ones (neither seen nor opened). */
 export const unread = (q: Knex.QueryBuilder): Knex.QueryBuilder => q.whereNull('dr.first_seen_at').whereNull('dr.first_opened_at');
 
+/** One of my documents: when a release first reached me with it, and through which unit or property (null: personally). */
+export interface Reaching {
+  document_id: string;
+  released_at: string;
+  unit_id: string | null;
+  property_id: string | null;
+}
+
+/** Each person's {@link Reaching} documents by organization, person and day (cache.ts `documents`). */
+export type ReachingCache = TtlCache<Reaching[]>;
+
+/**
+ * My documents that are not withdrawn, as {@link myDocuments} finds them, kept like the session's contracts
+ * (cache.ts `documents`, 5 s, cleared at once by a write through this server to documents, releases, their targets,
+ * contracts, units, properties or memberships). For the list and its counts only: a download, an archive and a read
+ * mark check the release in their own query, so a revocation counts there at once. The key holds the day.
+ */
+export function reachingOf(ctx: Ctx, organizationId: string, personId: string, today: string): Promise<Reaching[]> {
+  const db = ctx.read;
+  return ctx.documents.getOrLoad(`${organizationId}\u0000${personId}\u0000${today}`, async () =>
+    (await db
+      .from(releasesReaching(db, organizationId, personId, today).as('rr'))
+      .join('documents as d', 'd.id', 'rr.document_id')
+      .where('d.organization_id', organizationId)
+      .whereNull('d.withdrawn_at')
+      .groupBy('rr.document_id')
+      .orderBy('rr.document_id')
+      .select('rr.document_id', db.raw('min(rr.released_at) as released_at'), db.raw('min(rr.unit_id) as unit_id'), db.raw('min(rr.property_id) as property_id'))) as Reaching[],
+  );
+}
+
+/** The documents `ids` with their files and my read state (`d`, `f`, `dr`), not withdrawn: the list's base query. */
+function listed(db: Db, organizationId: string, personId: string, ids: string[]): Knex.QueryBuilder {
+  return db('documents as d')
+    .join('files as f', 'f.id', 'd.file_id')
+    .leftJoin('document_reads as dr', (j) => j.on('dr.document_id', '=', 'd.id').andOnVal('dr.person_id', '=', personId))
+    .where('d.organization_id', organizationId)
+    .whereNull('d.withdrawn_at')
+    .whereIn('d.id', ids);
+}
+
 /** How many of my documents are unread. */
-export async function unreadCount(db: Db, organizationId: string, personId: string | null, today: string): Promise<number> {
+export async function unreadCount(ctx: Ctx, organizationId: string, personId: string | null, today: string): Promise<number> {
   if (personId === null) return 0;
-  const row = (await unread(myDocuments(db, organizationId, personId, today)).count({ n: '*' }).first()) as { n: number | string };
+  const ids = (await reachingOf(ctx, organizationId, personId, today)).map((r) => r.document_id);
+  if (ids.length === 0) return 0;
+  const row = (await unread(listed(ctx.read, organizationId, personId, ids)).count({ n: '*' }).first()) as { n: number | string };
   return Number(row.n);
 }
 
@@ -180,17 +226,46 @@ export function whereInYear(q: Knex.QueryBuilder, year: number): Knex.QueryBuild
   );
 }
 
-/** One page of my documents, newest document date first (then id, descending), after `cursor` = [date, id]. */
+/** The place of a document reached through `unit_id` or `property_id`, from my contracts (which hold both). */
+function placeOf(reaching: Reaching | undefined, contracts: ContractRow[]): DocumentItem['place'] {
+  const contract = reaching?.unit_id
+    ? contracts.find((c) => c.unit_id === reaching.unit_id)
+    : reaching?.property_id
+      ? contracts.find((c) => c.property_id === reaching.property_id)
+      : undefined;
+  if (!contract) return { propertyId: null, propertyName: null, address: null, unitId: null, top: null };
+  const viaUnit = Boolean(reaching?.unit_id);
+  return {
+    propertyId: contract.property_id,
+    propertyName: contract.property_name,
+    address: `${contract.street}, ${contract.postal_code} ${contract.city}`,
+    unitId: viaUnit ? contract.unit_id : null,
+    top: viaUnit ? contract.top : null,
+  };
+}
+
+/**
+ * One page of my documents, newest document date first (then id, descending), after `cursor` = [date, id]: the
+ * cached {@link reachingOf} set, then one plain query by ids (no release rule to plan per request).
+ */
 export async function documentPage(
-  db: Db,
-  organizationId: string,
+  ctx: Ctx,
+  auth: Auth,
   personId: string,
   today: string,
   filter: ListFilter,
   limit: number,
   cursor: CursorKey | null,
 ): Promise<{ items: DocumentItem[]; next: CursorKey | null }> {
-  const q = withItemColumns(db, myDocuments(db, organizationId, personId, today));
+  const organizationId = auth.org.id;
+  const reaching = await reachingOf(ctx, organizationId, personId, today);
+  if (reaching.length === 0) return { items: [], next: null };
+  const byId = new Map(reaching.map((r) => [r.document_id, r]));
+  const db = ctx.read;
+  const q = listed(db, organizationId, personId, [...byId.keys()]).select(
+    'd.id', 'd.title', 'd.category_id', 'd.document_date', 'd.period_label', 'f.original_name', 'f.mime', 'f.size',
+    db.raw('coalesce(dr.first_seen_at, dr.first_opened_at) as seen_at'), 'dr.first_opened_at as opened_at',
+  );
   if (filter.categories) q.whereIn('d.category_id', filter.categories);
   if (filter.year !== undefined) whereInYear(q, filter.year);
   if (filter.unread) unread(q);
@@ -198,5 +273,10 @@ export async function documentPage(
   const rows = (await q.orderBy([{ column: 'd.document_date', order: 'desc' }, { column: 'd.id', order: 'desc' }]).limit(limit + 1)) as DocumentRow[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { items: page.map(itemOf), next: rows.length > limit && last ? [last.document_date, last.id] : null };
+  const contracts = await allMyContracts(ctx, auth, today);
+  const items = page.map((row) => {
+    const reached = byId.get(row.id);
+    return { ...itemOf({ ...row, released_at: reached?.released_at ?? '' }), place: placeOf(reached, contracts) };
+  });
+  return { items, next: rows.length > limit && last ? [last.document_date, last.id] : null };
 }

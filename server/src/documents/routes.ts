@@ -46,13 +46,13 @@ export function documentRoutes(ctx: Ctx): Router {
     let count: number;
     if (personId === null || categories === null) {
       page = { items: [], next: null };
-      count = await unreadCount(ctx.read, orgId, personId, day);
+      count = await unreadCount(ctx, orgId, personId, day);
     } else if (whole) {
       // Most people's documents fit on the first page: then it holds all of them and counts the unread itself.
-      page = await documentPage(ctx.read, orgId, personId, day, filter, limit, cursor);
-      count = page.next === null ? page.items.filter((d) => d.seenAt === null).length : await unreadCount(ctx.read, orgId, personId, day);
+      page = await documentPage(ctx, auth, personId, day, filter, limit, cursor);
+      count = page.next === null ? page.items.filter((d) => d.seenAt === null).length : await unreadCount(ctx, orgId, personId, day);
     } else {
-      [page, count] = await Promise.all([documentPage(ctx.read, orgId, personId, day, filter, limit, cursor), unreadCount(ctx.read, orgId, personId, day)]);
+      [page, count] = await Promise.all([documentPage(ctx, auth, personId, day, filter, limit, cursor), unreadCount(ctx, orgId, personId, day)]);
     }
     const body: DocumentPage = { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, unreadCount: count };
     sendPrivateJson(res, body);
@@ -71,7 +71,7 @@ export function documentRoutes(ctx: Ctx): Router {
       await recordReads(ctx.db, personId, ids, ctx.clock().toISOString(), false);
       marked = ids.length;
     }
-    const body: MarkDocumentsReadResult = { marked, unreadCount: await unreadCount(ctx.read, orgId, personId, day) };
+    const body: MarkDocumentsReadResult = { marked, unreadCount: await unreadCount(ctx, orgId, personId, day) };
     sendPrivateJson(res, body);
   });
 
@@ -83,7 +83,7 @@ export function documentRoutes(ctx: Ctx): Router {
     await recordReads(ctx.db, personId, [id], ctx.clock().toISOString(), false);
     const [state, count] = await Promise.all([
       ctx.read('document_reads').where({ document_id: id, person_id: personId }).first('first_seen_at', 'first_opened_at') as Promise<{ first_seen_at: string | null; first_opened_at: string | null }>,
-      unreadCount(ctx.read, orgId, personId, day),
+      unreadCount(ctx, orgId, personId, day),
     ]);
     const body: DocumentReadState = { id, seenAt: state.first_seen_at ?? state.first_opened_at, openedAt: state.first_opened_at, unreadCount: count };
     sendPrivateJson(res, body);
