@@ -5,7 +5,8 @@ import type { DocumentItem } from '@hausportal/api';
 import type { Db } from '../db.ts';
 import { notFound } from '../http/params.ts';
 import { downloadHeaders, downloadName } from '../http/download.ts';
-import { itemOf, myDocuments, withItemColumns, type DocumentRow } from './queries.ts';
+import type { ContractRow } from '../access/contracts.ts';
+import { myDocuments, placeOf, selectItemColumns, type DocumentRow, type Reaching } from './queries.ts';
 import { servedType } from './download.ts';
 
 // GET /documents/archive: several of my documents in one ZIP, streamed. Every id is checked first, in one query;
@@ -69,15 +70,19 @@ export function entryNames(files: { folder: string; name: string }[]): string[] 
   });
 }
 
-/** The entries for `ids` (duplicates once, in the order asked), or a 404 problem when any id is not one of mine. */
-export async function archiveEntries(db: Db, organizationId: string, personId: string | null, today: string, ids: string[]): Promise<ArchiveEntry[]> {
+/**
+ * The entries for `ids` (duplicates once, in the order asked), or a 404 problem when any id is not one of mine;
+ * `contracts` are my contracts (access/contracts.ts `allMyContracts`), for the folders.
+ */
+export async function archiveEntries(db: Db, organizationId: string, personId: string | null, today: string, ids: string[], contracts: ContractRow[]): Promise<ArchiveEntry[]> {
   if (personId === null) throw notFound();
   const unique = [...new Set(ids)];
-  const rows = (await withItemColumns(db, myDocuments(db, organizationId, personId, today)).whereIn('d.id', unique).select('d.file_id')) as (DocumentRow & { file_id: string })[];
+  const mine = selectItemColumns(db, myDocuments(db, organizationId, personId, today).join('files as f', 'f.id', 'd.file_id'));
+  const rows = (await mine.whereIn('d.id', unique).select('d.file_id', 'g.unit_id', 'g.property_id')) as (DocumentRow & Pick<Reaching, 'unit_id' | 'property_id'> & { file_id: string })[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   if (unique.some((id) => !byId.has(id))) throw notFound();
   const ordered = unique.map((id) => byId.get(id)!);
-  const names = entryNames(ordered.map((r) => ({ folder: folderName(itemOf(r).place), name: downloadName(r.original_name, servedType(r.mime)) })));
+  const names = entryNames(ordered.map((r) => ({ folder: folderName(placeOf(r, contracts)), name: downloadName(r.original_name, servedType(r.mime)) })));
   return ordered.map((r, i) => ({ id: r.id, fileId: r.file_id, name: names[i]!, size: Number(r.size), documentDate: r.document_date }));
 }
 

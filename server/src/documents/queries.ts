@@ -73,18 +73,23 @@ export function subtreeOf(tree: DocumentCategory[], id: string): string[] | null
 }
 
 /**
- * My documents, one row per document (joined as `d`, with `g` = how it reaches me and `dr` = my read state), as a
- * query to select from. `g.released_at` is the earliest release that reaches me; `g.unit_id` one of the units
- * through which one does (null when none does), `g.property_id` one of the properties (the unit's when reached
- * through a unit, see {@link placeColumns}).
+ * One row per document that a live release reaches me with (from access/releases.ts): `document_id`, the earliest
+ * `released_at`, and one `unit_id` / `property_id` through which it does (null when none does). A subquery.
  */
-export function myDocuments(db: Db, organizationId: string, personId: string | null, today: string): Knex.QueryBuilder {
-  const reaching = db
+function reachingGrouped(db: Db, organizationId: string, personId: string | null, today: string): Knex.QueryBuilder {
+  return db
     .from(releasesReaching(db, organizationId, personId, today).as('rr'))
     .groupBy('rr.document_id')
     .select('rr.document_id', db.raw('min(rr.released_at) as released_at'), db.raw('min(rr.unit_id) as unit_id'), db.raw('min(rr.property_id) as property_id'));
+}
+
+/**
+ * My documents that are not withdrawn, one row per document (joined as `d`, with `g` = how it reaches me, see
+ * {@link reachingGrouped}, and `dr` = my read state), as a query to select from.
+ */
+export function myDocuments(db: Db, organizationId: string, personId: string | null, today: string): Knex.QueryBuilder {
   return db
-    .from(reaching.as('g'))
+    .from(reachingGrouped(db, organizationId, personId, today).as('g'))
     .join('documents as d', 'd.id', 'g.document_id')
     .where('d.organization_id', organizationId)
     .whereNull('d.withdrawn_at')
@@ -106,7 +111,7 @@ export interface Reaching {
 export type ReachingCache = TtlCache<Reaching[]>;
 
 /**
- * My documents that are not withdrawn, as {@link myDocuments} finds them, kept like the session's contracts
+ * My documents, as {@link myDocuments} finds them, kept like the session's contracts
  * (cache.ts `documents`, 5 s, cleared at once by a write through this server to documents, releases, their targets,
  * contracts, units, properties or memberships). For the list and its counts only: a download, an archive and a read
  * mark check the release in their own query, so a revocation counts there at once. The key holds the day.
@@ -114,14 +119,7 @@ export type ReachingCache = TtlCache<Reaching[]>;
 export function reachingOf(ctx: Ctx, organizationId: string, personId: string, today: string): Promise<Reaching[]> {
   const db = ctx.read;
   return ctx.documents.getOrLoad(`${organizationId}\u0000${personId}\u0000${today}`, async () =>
-    (await db
-      .from(releasesReaching(db, organizationId, personId, today).as('rr'))
-      .join('documents as d', 'd.id', 'rr.document_id')
-      .where('d.organization_id', organizationId)
-      .whereNull('d.withdrawn_at')
-      .groupBy('rr.document_id')
-      .orderBy('rr.document_id')
-      .select('rr.document_id', db.raw('min(rr.released_at) as released_at'), db.raw('min(rr.unit_id) as unit_id'), db.raw('min(rr.property_id) as property_id'))) as Reaching[],
+    (await myDocuments(db, organizationId, personId, today).orderBy('g.document_id').select('g.document_id', 'g.released_at', 'g.unit_id', 'g.property_id')) as Reaching[],
   );
 }
 
@@ -144,14 +142,7 @@ export async function unreadCount(ctx: Ctx, organizationId: string, personId: st
   return Number(row.n);
 }
 
-/** The place joins and columns of a list row: the unit it reaches me through, else the property, else none. */
-function placeColumns(db: Db, q: Knex.QueryBuilder): Knex.QueryBuilder {
-  return q
-    .leftJoin('units as u', 'u.id', 'g.unit_id')
-    .leftJoin('properties as p', (j) => j.on('p.id', '=', db.raw('coalesce(u.property_id, g.property_id)')))
-    .select('u.id as unit_id', 'u.top', 'p.id as property_id', 'p.name as property_name', 'p.street', 'p.postal_code', 'p.city');
-}
-
+/** The columns of a list row on `d`, `f` (files) and `dr` (my read state). */
 export interface DocumentRow {
   id: string;
   title: string;
@@ -161,29 +152,18 @@ export interface DocumentRow {
   original_name: string;
   mime: string;
   size: number | string;
-  released_at: string;
-  unit_id: string | null;
-  top: string | null;
-  property_id: string | null;
-  property_name: string | null;
-  street: string | null;
-  postal_code: string | null;
-  city: string | null;
   seen_at: string | null;
   opened_at: string | null;
 }
 
-/** Everything a {@link DocumentItem} needs, on {@link myDocuments}. */
-export function withItemColumns(db: Db, q: Knex.QueryBuilder): Knex.QueryBuilder {
-  return placeColumns(db, q)
-    .join('files as f', 'f.id', 'd.file_id')
-    .select(
-      'd.id', 'd.title', 'd.category_id', 'd.document_date', 'd.period_label', 'f.original_name', 'f.mime', 'f.size', 'g.released_at',
-      db.raw('coalesce(dr.first_seen_at, dr.first_opened_at) as seen_at'), 'dr.first_opened_at as opened_at',
-    );
-}
+/** Selects the {@link DocumentRow} columns (the query must join `files as f` and `document_reads as dr`). */
+export const selectItemColumns = (db: Db, q: Knex.QueryBuilder): Knex.QueryBuilder =>
+  q.select(
+    'd.id', 'd.title', 'd.category_id', 'd.document_date', 'd.period_label', 'f.original_name', 'f.mime', 'f.size',
+    db.raw('coalesce(dr.first_seen_at, dr.first_opened_at) as seen_at'), 'dr.first_opened_at as opened_at',
+  );
 
-export const itemOf = (r: DocumentRow): DocumentItem => ({
+export const itemOf = (r: DocumentRow, releasedAt: string, place: DocumentItem['place']): DocumentItem => ({
   id: r.id,
   title: r.title,
   categoryId: r.category_id,
@@ -192,14 +172,8 @@ export const itemOf = (r: DocumentRow): DocumentItem => ({
   fileName: r.original_name,
   mimeType: r.mime,
   size: Number(r.size),
-  releasedAt: r.released_at,
-  place: {
-    propertyId: r.property_id,
-    propertyName: r.property_name,
-    address: r.property_id === null ? null : `${r.street}, ${r.postal_code} ${r.city}`,
-    unitId: r.unit_id,
-    top: r.top,
-  },
+  releasedAt,
+  place,
   seenAt: r.seen_at,
   openedAt: r.opened_at,
 });
@@ -226,8 +200,11 @@ export function whereInYear(q: Knex.QueryBuilder, year: number): Knex.QueryBuild
   );
 }
 
-/** The place of a document reached through `unit_id` or `property_id`, from my contracts (which hold both). */
-function placeOf(reaching: Reaching | undefined, contracts: ContractRow[]): DocumentItem['place'] {
+/**
+ * The place of a document reached through `unit_id` or `property_id` (as {@link reachingGrouped} gives them), from my
+ * contracts (access/contracts.ts `allMyContracts`, which hold both): the unit, else the property, else none.
+ */
+export function placeOf(reaching: Pick<Reaching, 'unit_id' | 'property_id'> | undefined, contracts: ContractRow[]): DocumentItem['place'] {
   const contract = reaching?.unit_id
     ? contracts.find((c) => c.unit_id === reaching.unit_id)
     : reaching?.property_id
@@ -262,10 +239,7 @@ export async function documentPage(
   if (reaching.length === 0) return { items: [], next: null };
   const byId = new Map(reaching.map((r) => [r.document_id, r]));
   const db = ctx.read;
-  const q = listed(db, organizationId, personId, [...byId.keys()]).select(
-    'd.id', 'd.title', 'd.category_id', 'd.document_date', 'd.period_label', 'f.original_name', 'f.mime', 'f.size',
-    db.raw('coalesce(dr.first_seen_at, dr.first_opened_at) as seen_at'), 'dr.first_opened_at as opened_at',
-  );
+  const q = selectItemColumns(db, listed(db, organizationId, personId, [...byId.keys()]));
   if (filter.categories) q.whereIn('d.category_id', filter.categories);
   if (filter.year !== undefined) whereInYear(q, filter.year);
   if (filter.unread) unread(q);
@@ -276,7 +250,7 @@ export async function documentPage(
   const contracts = await allMyContracts(ctx, auth, today);
   const items = page.map((row) => {
     const reached = byId.get(row.id);
-    return { ...itemOf({ ...row, released_at: reached?.released_at ?? '' }), place: placeOf(reached, contracts) };
+    return itemOf(row, reached?.released_at ?? '', placeOf(reached, contracts));
   });
   return { items, next: rows.length > limit && last ? [last.document_date, last.id] : null };
 }

@@ -8,6 +8,7 @@ import { idParam, limitParam, notFound, sendPrivateJson } from '../http/params.t
 import { downloadHeaders } from '../http/download.ts';
 import { categoryTree, documentPage, myDocuments, subtreeOf, unread, unreadCount, viewerOf, type ListFilter } from './queries.ts';
 import { recordReads } from './reads.ts';
+import { allMyContracts } from '../access/contracts.ts';
 import { myFile, servedType } from './download.ts';
 import { archiveEntries, sendArchive } from './archive.ts';
 
@@ -92,7 +93,7 @@ export function documentRoutes(ctx: Ctx): Router {
   router.get('/documents/archive', requireUser(ctx), async (req, res) => {
     const auth = authOf(res);
     const { orgId, personId, day } = scope(ctx, auth);
-    const entries = await archiveEntries(ctx.read, orgId, personId, day, req.query.ids as string[]);
+    const entries = await archiveEntries(ctx.read, orgId, personId, day, req.query.ids as string[], await allMyContracts(ctx, auth, day));
     await recordReads(ctx.db, personId!, entries.map((e) => e.id), ctx.clock().toISOString(), true);
     sendArchive(res, ctx.read, entries);
   });
