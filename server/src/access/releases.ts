@@ -58,26 +58,22 @@ function whereContractFits(q: Knex.QueryBuilder, today: string): Knex.QueryBuild
 export function releasesReaching(db: Db, organizationId: string, personId: string | null, today: string): Knex.QueryBuilder {
   if (personId === null) return db('document_releases as r').whereRaw('1 = 0').select('r.id as release_id', 'r.document_id', 'r.released_at', db.raw('NULL as unit_id'), db.raw('NULL as property_id'));
   const live = (q: Knex.QueryBuilder) => q.where('r.organization_id', organizationId).whereNull('r.revoked_at');
-  const throughUnit = live(
-    db('contracts as c')
-      .join('document_release_targets as t', 't.unit_id', 'c.unit_id')
-      .join('document_releases as r', 'r.id', 't.release_id')
-      .join('units as u', 'u.id', 'c.unit_id')
-      .where('c.person_id', personId)
-      .where('c.valid_from', '<=', today)
-      .whereIn('r.rule', ['occupancy', 'unit_current']),
-  ).select('r.id as release_id', 'r.document_id', 'r.released_at', 'c.unit_id as unit_id', 'u.property_id as property_id');
-  whereContractFits(throughUnit, today);
-  const throughProperty = live(
-    db('contracts as c')
-      .join('units as u', 'u.id', 'c.unit_id')
-      .join('document_release_targets as t', 't.property_id', 'u.property_id')
-      .join('document_releases as r', 'r.id', 't.release_id')
-      .where('c.person_id', personId)
-      .where('c.valid_from', '<=', today)
-      .where('r.rule', 'property_role'),
-  ).select('r.id as release_id', 'r.document_id', 'r.released_at', db.raw('NULL as unit_id'), 'u.property_id as property_id');
-  whereContractFits(throughProperty, today);
+  // The releases of `rules` that target my begun contracts' units (`viaUnit`) or those units' properties.
+  const throughContracts = (viaUnit: boolean, rules: ReleaseRule[]) =>
+    whereContractFits(
+      live(
+        db('contracts as c')
+          .join('units as u', 'u.id', 'c.unit_id')
+          .join('document_release_targets as t', viaUnit ? 't.unit_id' : 't.property_id', viaUnit ? 'c.unit_id' : 'u.property_id')
+          .join('document_releases as r', 'r.id', 't.release_id')
+          .where('c.person_id', personId)
+          .where('c.valid_from', '<=', today)
+          .whereIn('r.rule', rules),
+      ).select('r.id as release_id', 'r.document_id', 'r.released_at', viaUnit ? 'c.unit_id as unit_id' : db.raw('NULL as unit_id'), 'u.property_id as property_id'),
+      today,
+    );
+  const throughUnit = throughContracts(true, ['occupancy', 'unit_current']);
+  const throughProperty = throughContracts(false, ['property_role']);
   // The releases naming the person, found from the person's side (targets(person_id)) and then by id: joined the other
   // way round, a planner that sees the column mostly null may read every release of the organization instead.
   const named = live(
