@@ -1,33 +1,18 @@
 import { css } from 'lit';
 
 /**
- * Toolbar and the list, on core's list frame (`frameStyles`): headings and documents as rows of one list (the shape a virtual list needs). A
- * document is tick box, text and download button on one line; on narrow containers the button goes below the text.
- * Category headings are indented by depth, documents are not (their titles line up). Each select is as wide as the
- * option it shows, never cut off. Titles and headings break long German words ("Wohnungseigentumsverträge") with a
- * hyphen by the language of the frame (its `lang`), else anywhere rather than overflow. (No comments inside the
- * styles: they would be shipped.)
+ * Toolbar and the list, on core's list frame (`frameStyles`): headings and documents as rows of one list (the shape a
+ * virtual list needs). A document is tick box, text and download button on one line; on narrow containers the button
+ * goes below the text. Category headings are indented by depth, documents are not (their titles line up). Titles and
+ * headings break long German words ("Wohnungseigentumsverträge") with a hyphen by the language of the frame (its
+ * `lang`), else anywhere rather than overflow. (No comments inside the styles: they would be shipped.)
  */
 export const documentsStyles = css`
   :host {
     --_new: var(--hp-documents-new-color, var(--_primary));
   }
-  .toolbar,
-  .bar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    gap: var(--_space-s) var(--_space-m);
-  }
-  .toolbar .field {
-    flex: 1 1 auto;
-  }
   .toolbar .search {
     flex: 2 1 14rem;
-  }
-  .toolbar select {
-    field-sizing: content;
-    font-weight: 400;
   }
   .check {
     align-items: center;
@@ -35,8 +20,11 @@ export const documentsStyles = css`
     font-size: var(--_font-size-m);
   }
   .bar {
+    display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
+    gap: var(--_space-s) var(--_space-m);
   }
   .summary,
   .notice {
