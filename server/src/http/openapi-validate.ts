@@ -77,6 +77,8 @@ function createAjv(spec: OpenApiSpec, options: { coerceTypes?: boolean; useDefau
     ...options,
   });
   addFormats(ajv, { mode: 'full' });
+  // OpenAPI's `format: binary` marks a file (a multipart part, a download); nothing to check in it as text.
+  ajv.addFormat('binary', true);
   // OpenAPI's annotations in schemas, and the document's own fields: ajv compiles the document's root when a
   // reference points into it, which must not fail on them.
   ajv.addVocabulary(['discriminator', 'xml', 'externalDocs', 'example']);
@@ -156,13 +158,40 @@ function compileApi(specFile: string, responses: boolean): CompiledApi {
 function collect(part: Part, errors: ErrorObject[] | null | undefined, violations: ContractViolation[], texts: string[]): void {
   const document = part === 'body' || part === 'response';
   for (const e of errors ?? []) {
-    let message = e.message ?? 'is not valid';
-    if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues)) message += `: ${e.params.allowedValues.join(', ')}`;
-    const named = e.params.missingProperty ?? e.params.additionalProperty ?? e.params.unevaluatedProperty;
-    const pointer = named === undefined ? e.instancePath : `${e.instancePath}/${String(named)}`;
+    const { pointer, message } = describe(e);
     violations.push({ field: document ? pointer || '/' : pointer.slice(1), keyword: e.keyword, message });
     texts.push(`${part === 'response' ? 'response' : `request/${part}`}${e.instancePath} ${message}`);
   }
+}
+
+/** An ajv error's JSON pointer (to the missing or unknown property when there is one) and its message. */
+function describe(e: ErrorObject): { pointer: string; message: string } {
+  let message = e.message ?? 'is not valid';
+  if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues)) message += `: ${e.params.allowedValues.join(', ')}`;
+  const named = e.params.missingProperty ?? e.params.additionalProperty ?? e.params.unevaluatedProperty;
+  return { pointer: named === undefined ? e.instancePath : `${e.instancePath}/${String(named)}`, message };
+}
+
+/**
+ * The validator of `components/schemas/<schemaName>` of the contract in `specFile` (with defaults filled in), for
+ * bodies the request validator does not check itself (the text fields of a multipart form), and the names of the
+ * schema's properties. Its violations name fields as form fields do: `title`, not `/title`.
+ */
+export function componentValidator(specFile: string, schemaName: string): { names: ReadonlySet<string>; check(value: unknown): ContractViolation[] } {
+  const { spec } = compileApi(specFile, false);
+  const schema = ((spec.document.components as Record<string, Record<string, { properties?: object }>>).schemas ?? {})[schemaName];
+  if (!schema) throw new Error(`openapi: no schema ${schemaName} in ${specFile}`);
+  const validate = createAjv(spec, { useDefaults: true }).compile({ $ref: `${specId}#/components/schemas/${schemaName}` });
+  return {
+    names: new Set(Object.keys(schema.properties ?? {})),
+    check: (value) =>
+      validate(value)
+        ? []
+        : (validate.errors ?? []).map((e) => {
+            const { pointer, message } = describe(e);
+            return { field: pointer.slice(1) || '/', keyword: e.keyword, message };
+          }),
+  };
 }
 
 const single = (field: string, message: string): HttpProblem => validationProblem(message, [{ field, keyword: '', message }]);

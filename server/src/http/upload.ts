@@ -3,15 +3,15 @@ import { resolve } from 'node:path';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { fileTypeFromBuffer } from 'file-type';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsPlugin from 'ajv-formats';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { repoRoot } from '../config.ts';
 import { newId } from '../ids.ts';
-import { HttpProblem, validationProblem, type ContractViolation } from './problems.ts';
-import { readOpenApiSpec, specId } from './openapi-spec.ts';
+import { HttpProblem, validationProblem } from './problems.ts';
+import { componentValidator } from './openapi-validate.ts';
+
+/** The contract whose schemas describe the forms. */
+const specFile = resolve(repoRoot, 'packages', 'api', 'openapi.yaml');
 
 // Uploads (DESIGN §6a): multipart bodies parsed by multer into memory with limits on the size of each file, the
 // number of files and fields (413 naming the field), UTF-8 file names decoded exactly, the type sniffed from the bytes
@@ -205,44 +205,6 @@ export async function storeFile(trx: Db, ctx: Pick<Ctx, 'clock'>, input: StoredF
   return id;
 }
 
-// The text fields of a multipart body against the contract's schema for it (components/schemas/<name>), compiled once.
-
-type AddFormats = (ajv: Ajv2020, options: { mode: 'full' | 'fast' }) => Ajv2020;
-const addFormats = ((addFormatsPlugin as unknown as { default?: AddFormats }).default ?? addFormatsPlugin) as unknown as AddFormats;
-const specFile = resolve(repoRoot, 'packages', 'api', 'openapi.yaml');
-type Json = Record<string, unknown>;
-let fieldAjv: Ajv2020 | null = null;
-let specDocument: Json | null = null;
-const fieldValidators = new Map<string, { validate: ValidateFunction; names: ReadonlySet<string> }>();
-
-/** The validator of `components/schemas/<schemaName>` and the names of its properties (the form's fields). */
-function fieldValidator(schemaName: string): { validate: ValidateFunction; names: ReadonlySet<string> } {
-  let compiled = fieldValidators.get(schemaName);
-  if (!compiled) {
-    if (!fieldAjv || !specDocument) {
-      specDocument = readOpenApiSpec(specFile).document;
-      fieldAjv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
-      addFormats(fieldAjv, { mode: 'full' });
-      fieldAjv.addSchema({ ...specDocument, $id: specId }, undefined, undefined, false);
-    }
-    const schema = ((specDocument.components as Json).schemas as Json)[schemaName] as Json;
-    const names = new Set(Object.keys((schema.properties ?? {}) as Json));
-    compiled = { validate: fieldAjv.compile({ $ref: `${specId}#/components/schemas/${schemaName}` }), names };
-    fieldValidators.set(schemaName, compiled);
-  }
-  return compiled;
-}
-
-function violationsOf(errors: ErrorObject[]): ContractViolation[] {
-  return errors.map((e) => {
-    const named = e.params.missingProperty ?? e.params.additionalProperty;
-    const pointer = named === undefined ? e.instancePath : `${e.instancePath}/${String(named)}`;
-    let message = e.message ?? 'is not valid';
-    if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues)) message += `: ${e.params.allowedValues.join(', ')}`;
-    return { field: pointer.slice(1) || '/', keyword: e.keyword, message };
-  });
-}
-
 /**
  * Checks the text fields and file parts of a multipart body against `components/schemas/<schemaName>` of the contract
  * (file parts count as present strings; defaults are filled in) and returns the fields; 400 `validation_failed` with
@@ -251,7 +213,7 @@ function violationsOf(errors: ErrorObject[]): ContractViolation[] {
  * would otherwise be lost without a word. Compile it once at start-up.
  */
 export function multipartFields<T extends Record<string, unknown>>(schemaName: string): (req: Request) => T {
-  const { validate, names } = fieldValidator(schemaName);
+  const { check, names } = componentValidator(specFile, schemaName);
   return (req) => {
     const fields: Record<string, unknown> = { ...(req.body as Record<string, unknown> | undefined) };
     for (const file of Array.isArray(req.files) ? req.files : []) fields[file.fieldname] = '';
@@ -260,10 +222,8 @@ export function multipartFields<T extends Record<string, unknown>>(schemaName: s
       throw validationProblem(`Unknown field(s): ${unknown.join(', ')}.`, unknown.map((k) => ({ field: k, keyword: 'additionalProperties', message: `Unknown field '${k}'.` })));
     const nul = Object.keys(fields).find((k) => typeof fields[k] === 'string' && (fields[k] as string).includes('\u0000'));
     if (nul) throw badPart(nul, 'The field contains a NUL character.');
-    if (!validate(fields)) {
-      const violations = violationsOf(validate.errors ?? []);
-      throw validationProblem(violations.map((v) => `${v.field} ${v.message}`).join(', '), violations);
-    }
+    const violations = check(fields);
+    if (violations.length > 0) throw validationProblem(violations.map((v) => `${v.field} ${v.message}`).join(', '), violations);
     return fields as T;
   };
 }
