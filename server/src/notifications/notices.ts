@@ -42,8 +42,8 @@ interface Recipient {
   mode: NotifyMode;
 }
 
-/** Each person's active login in the organization (the first by email when there are several). */
-async function recipients(trx: Db, organizationId: string, personIds: string[]): Promise<Map<string, Recipient>> {
+/** Each person's active login in the organization (the first by email when there are several): address, name, language, choice. */
+export async function recipients(trx: Db, organizationId: string, personIds: string[]): Promise<Map<string, Recipient>> {
   const found = new Map<string, Recipient>();
   for (const part of chunks(personIds)) {
     const rows: { person_id: string; email: string; name: string; locale: string; notify_mode: NotifyMode }[] = await trx('memberships as m')

@@ -6,7 +6,7 @@ import { newId } from '../ids.ts';
 import { releasesReaching } from '../access/releases.ts';
 import { chunks, enqueue } from './jobs.ts';
 import type { NoticeItem } from './texts.ts';
-import type { NotificationRow } from './notices.ts';
+import { recipients, type NotificationRow } from './notices.ts';
 
 /** What a document release asks to be told: the persons it reached when it was made (frozen), and how. */
 export interface DocumentNoticeRequest {
@@ -57,21 +57,9 @@ export async function queueDocumentNotices(trx: Db, ctx: Pick<Ctx, 'clock'>, req
 
   const now = ctx.clock();
   const rows: (Omit<NotificationRow, 'channel'> & { channel: Channel })[] = [];
-  for (const part of chunks([...new Set(request.personIds)])) {
-    const persons: { person_id: string; notify_mode: NotifyMode }[] = await trx('memberships as m')
-      .join('users as u', 'u.id', 'm.user_id')
-      .where('m.organization_id', organizationId)
-      .whereIn('m.person_id', part)
-      .where('u.status', 'active')
-      .orderBy('u.email')
-      .select('m.person_id', 'u.notify_mode');
-    const seen = new Set<string>();
-    for (const { person_id, notify_mode } of persons) {
-      if (seen.has(person_id)) continue;
-      seen.add(person_id);
-      const channel = channelFor(notify_mode, release, mandatory);
-      if (channel) rows.push({ id: newId(now.getTime()), organization_id: organizationId, person_id, kind: 'document', entity_id: documentId, channel, created_at: now.toISOString() });
-    }
+  for (const [person_id, { mode }] of await recipients(trx, organizationId, [...new Set(request.personIds)])) {
+    const channel = channelFor(mode, release, mandatory);
+    if (channel) rows.push({ id: newId(now.getTime()), organization_id: organizationId, person_id, kind: 'document', entity_id: documentId, channel, created_at: now.toISOString() });
   }
   if (rows.length === 0) return 0;
 
