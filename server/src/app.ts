@@ -23,6 +23,10 @@ import { systemRoutes } from './system/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { formRoutes } from './forms/routes.ts';
+import { ticketCreateRoutes } from './tickets/create-routes.ts';
+import { ticketFileRoutes } from './tickets/file-routes.ts';
+import { ticketRoutes } from './tickets/routes.ts';
 
 export const apiSpecPath = resolve(repoRoot, 'packages', 'api', 'openapi.yaml');
 
@@ -67,6 +71,8 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
   app.use(openApiValidator(apiSpecPath, { responses: config.env === 'test' }));
   for (const routes of [systemRoutes, authSessionRoutes, authPasswordRoutes, meRoutes, devRoutes]) app.use('/api', routes(ctx));
   for (const routes of [unitRoutes, statementRoutes, expenseRoutes, documentRoutes]) app.use('/api', routes(ctx));
+  // Ticket creation first, so that /tickets/duplicates is never taken for an id.
+  for (const routes of [formRoutes, ticketCreateRoutes, ticketFileRoutes, ticketRoutes]) app.use('/api', routes(ctx));
   app.use('/api/admin', adminRoutes(ctx));
   app.use('/api', notFound);
   app.use(staticRoutes(config));

@@ -1,7 +1,8 @@
-import { defaultPasswordPolicy, type OrganizationPublic, type PasswordPolicy, type PropertyContact, type Theme } from '@hausportal/api';
+import { defaultPasswordPolicy, type EmergencyNumber, type TicketStatusVisibility, type OrganizationPublic, type PasswordPolicy, type PropertyContact, type Theme } from '@hausportal/api';
 import { bool, json, type Db } from './db.ts';
 import type { Caches, TtlCache } from './cache.ts';
 import { dayIn, timeZoneName } from './calendar.ts';
+import { statusVisibility } from './access/tickets.ts';
 
 export interface Organization {
   id: string;
@@ -17,7 +18,10 @@ export interface Organization {
   crossSite: boolean;
   passwordPolicy: PasswordPolicy;
   terms: OrganizationPublic['terms'];
-  ticketStatusVisibility: Record<string, string[]>;
+  /** Per role and status: show, hide or the status shown instead (access/tickets.ts). */
+  ticketStatusVisibility: TicketStatusVisibility;
+  /** Shown by forms when "Notfall" is chosen. */
+  emergencyNumbers: EmergencyNumber[];
 }
 
 type Row = Record<string, unknown>;
@@ -60,7 +64,8 @@ export function fromRow(row: Row): Organization {
     crossSite: bool(row.cross_site),
     passwordPolicy: { ...defaultPasswordPolicy, ...json<Partial<PasswordPolicy>>(row.password_policy, {}) },
     terms: { version: row.terms_version as string, text: json(row.terms_text, { de: '', en: '' }) },
-    ticketStatusVisibility: json(row.ticket_status_visibility, {}),
+    ticketStatusVisibility: statusVisibility(json(row.ticket_status_visibility, {})),
+    emergencyNumbers: json(row.emergency_numbers, []),
   };
 }
 

@@ -669,6 +669,384 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The forms I may send now (audience, active window), their current versions, and the emergency numbers.
+         * @description A form is offered when its audience names a role of one of my contracts that is valid today (and, when it
+         *     names properties, on one of them) and today lies in its active window. A form with `offer: credit` (the
+         *     Guthabensanforderung) is offered only for units whose contract account shows a credit today; `credits` gives
+         *     that credit per unit, which the form pre-fills read-only. `units` are the units I may report on today.
+         */
+        get: operations["listForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tickets I follow (reported or joined as affected), with the status my role may see.
+         * @description `tab`: `open` (visible status new, in_progress or waiting), `done` (done, closed or rejected, and closed or
+         *     rejected at most 30 days ago), `archive` (closed or rejected more than 30 days ago). Sorted by last visible
+         *     change, newest first. `unreadCount` counts every unread ticket of mine, not only this tab. The status is the
+         *     one the organization shows my role (`TicketStatusVisibility`); the real status never appears.
+         */
+        get: operations["listTickets"];
+        put?: never;
+        /**
+         * Send a form; it becomes a ticket with a number per organization and year ("2026-00042").
+         * @description The values are checked against the form version named (fields hidden by `showIf` are dropped; 400 with the
+         *     field's pointer `/values/<key>` otherwise). The unit must be mine with a contract valid today (404 otherwise).
+         *     At most 10 tickets per person and day and 2 with the same text answer 429 (`ticket_limit`,
+         *     `ticket_duplicate_text`). With an `Idempotency-Key`, a retried request answers 200 with the ticket created
+         *     the first time. Files: JPEG, PNG, WebP, HEIC or PDF (415 otherwise), at most the form's count and size
+         *     (413); JPEG, PNG and WebP are stored without metadata (EXIF location), HEIC is stored converted to JPEG.
+         */
+        post: operations["createTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open building-wide tickets on the same property with the same location and category ("Bereits gemeldet").
+         * @description Only tickets whose location is a common area (`shared`) and whose status my role sees as open; no reporter
+         *     names. The property must be one where I have a contract valid today (404 otherwise).
+         */
+        get: operations["findDuplicateTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my tickets with its public thread (system entries for visible status changes) and the actions I may take.
+         * @description Internal comments, internal files, internal reasons and status changes my role may not see are never
+         *     selected. `fields` are the submitted values (without staff-only ones) for the reporter; persons who joined
+         *     as affected get none. Another person's ticket answers 404.
+         */
+        get: operations["getTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark my ticket read up to now. */
+        post: operations["markTicketRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a public comment (and files) to my ticket while it is not closed or rejected (409 then). */
+        post: operations["commentTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporter withdraws a ticket that is not done yet (→ rejected, reason "withdrawn"); 409 otherwise. */
+        post: operations["withdrawTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporter confirms a done ticket ("Erledigt bestätigen" → closed); 409 when it is not done. */
+        post: operations["confirmTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporter says "nicht erledigt" within 14 days of done, with a comment (→ in_progress, counted); 409 otherwise. */
+        post: operations["reopenTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/affected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * "Ich bin auch betroffen": follow an open building-wide ticket of a property where I live or own now.
+         * @description A ticket that is not such a candidate for me (see /tickets/duplicates) answers 404; joining twice answers 200.
+         */
+        post: operations["joinTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporter rates a closed ticket 1–5 with an optional comment (again to change it); 409 before closed. */
+        post: operations["rateTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A public attachment of my ticket, or its JPEG preview with `size=thumb`.
+         * @description Internal files and files of other tickets answer 404. `Content-Disposition` carries the UTF-8 name (RFC 6266,
+         *     RFC 5987): `inline` for images, `attachment` otherwise; `X-Content-Type-Options: nosniff`.
+         */
+        get: operations["downloadTicketFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's tickets (real status), newest change first. */
+        get: operations["listAdminTickets"];
+        put?: never;
+        /** Create a ticket on behalf of a person (source phone, email or visit), checked like a resident's submission. */
+        post: operations["createAdminTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ticket with everything (real status, internal comments and files, participants); marks it read for staff. */
+        get: operations["getAdminTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change status (with a public or internal reason), assignee or category; a disallowed transition answers 409.
+         * @description Staff transitions: new → in_progress | waiting | done | rejected; in_progress → waiting | done | rejected;
+         *     waiting → in_progress | done | rejected; done → in_progress | closed; closed and rejected → in_progress
+         *     (reopen, counted). `waiting` needs a `reason`. Residents are mailed only when the status their role sees changes.
+         */
+        patch: operations["updateAdminTicket"];
+        trace?: never;
+    };
+    "/admin/tickets/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A public answer to the residents or an internal note (with files of the same visibility). */
+        post: operations["commentAdminTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tickets/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a document to the ticket's reporter (Dokumentenanforderung); it appears in the ticket's thread.
+         * @description Creates a `persons` release of the document for the reporter, linked to the ticket, notified like any release,
+         *     and a thread entry with the document. Optionally sets the ticket `done` in the same transaction.
+         */
+        post: operations["fulfilTicketWithDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tickets/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Any attachment of the ticket (public or internal), or its preview with `size=thumb`. */
+        get: operations["downloadAdminTicketFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current version of every form of the organization, active or not. */
+        get: operations["listAdminForms"];
+        /**
+         * Create or change forms by key; a changed definition becomes a new version, an unchanged one stays.
+         * @description Forms not listed are left as they are (end one with `activeUntil`). Tickets keep the version they were sent
+         *     with. Beyond the schema: field keys unique in a form, `showIf` naming an earlier field, cascade parents naming
+         *     options of the level before (400 with the pointer otherwise).
+         */
+        put: operations["putAdminForms"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/settings/ticket-status-visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which ticket status tenants and owners see, per status. */
+        get: operations["getTicketStatusVisibility"];
+        /** Set the status visibility (recorded in the audit log); `new` may not be hidden. */
+        put: operations["putTicketStatusVisibility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev/outbox": {
         parameters: {
             query?: never;
@@ -1239,11 +1617,14 @@ export interface components {
         AdminSettings: {
             /** @description Hour of the daily digest mail in the organization's time zone. */
             digestHour: number;
+            /** @description Shown by forms as soon as an urgency marked `emergency` (Notfall) is chosen. */
+            emergencyNumbers: components["schemas"]["EmergencyNumber"][];
             /** @description IANA time zone of the organization, e.g. Europe/Vienna. */
             timeZone: string;
         };
         AdminSettingsPatch: {
             digestHour?: number;
+            emergencyNumbers?: components["schemas"]["EmergencyNumber"][];
         };
         AdminContract: {
             unitId: components["schemas"]["Id"];
@@ -1429,6 +1810,405 @@ export interface components {
             opened: number;
             items: components["schemas"]["DocumentReceipt"][];
         };
+        /**
+         * @description new → in_progress ↔ waiting → done → closed; rejected from any open status (also "withdrawn" by the reporter).
+         *     `done` closes itself after 14 days.
+         * @enum {string}
+         */
+        TicketStatus: "new" | "in_progress" | "waiting" | "done" | "closed" | "rejected";
+        LocalizedText: {
+            de: string;
+            en: string;
+        };
+        EmergencyNumber: {
+            label: components["schemas"]["LocalizedName"];
+            phone: string;
+        };
+        FieldKey: string;
+        FormOption: {
+            value: string;
+            label: components["schemas"]["LocalizedName"];
+            /** @description Heading the option is listed under (e.g. Wohnung, Allgemeinfläche). */
+            group?: components["schemas"]["LocalizedName"];
+            /** @description Cascade `location` only: a common area; tickets there are building-wide and offered to neighbours to join. */
+            shared?: boolean;
+            /** @description Cascade levels after the first only: the values of the level before under which this option is offered (all when absent). */
+            parents?: string[];
+            /** @description Choosing it shows the organization's emergency numbers at once. */
+            emergency?: boolean;
+        };
+        CascadeLevel: {
+            /** @enum {string} */
+            key: "location" | "category" | "problem";
+            label: components["schemas"]["LocalizedName"];
+            options: components["schemas"]["FormOption"][];
+        };
+        /**
+         * @description One field. Values by type: text, textarea, email, phone, select, date (YYYY-MM-DD), iban (mod-97 checked,
+         *     ISO 13616), unit (an id from the catalog's `units`) → string; number → number; amount → integer cents;
+         *     yesno → boolean; multiselect → string[]; timeslots → [{date, from, to}] (HH:MM, the organization's time
+         *     zone); cascade → {location, category, problem} with values of its levels; info → no value.
+         */
+        FormField: {
+            key: components["schemas"]["FieldKey"];
+            /** @enum {string} */
+            type: "text" | "textarea" | "number" | "amount" | "date" | "timeslots" | "select" | "multiselect" | "yesno" | "email" | "phone" | "iban" | "unit" | "info" | "cascade";
+            label: components["schemas"]["LocalizedName"];
+            help?: components["schemas"]["LocalizedText"];
+            /** @description The text of an `info` field. */
+            text?: components["schemas"]["LocalizedText"];
+            /** @default false */
+            required: boolean;
+            /** @description Filled by staff only; never offered to or shown to residents. */
+            staffOnly?: boolean;
+            /** @description Shown (and checked) only when the earlier field `field` has the value `equals`, or one of `in`. */
+            showIf?: {
+                field: components["schemas"]["FieldKey"];
+                equals?: string | number | boolean;
+                in?: (string | number | boolean)[];
+            };
+            options?: components["schemas"]["FormOption"][];
+            levels?: components["schemas"]["CascadeLevel"][];
+            min?: number;
+            max?: number;
+            decimals?: number;
+            maxLength?: number;
+            minSlots?: number;
+            maxSlots?: number;
+            /**
+             * @description `credit`: the credit of the chosen unit's contract account in cents, read-only.
+             * @enum {string}
+             */
+            prefill?: "credit";
+            /**
+             * @description The ticket's subject or urgency is taken from this field.
+             * @enum {string}
+             */
+            mapsTo?: "subject" | "urgency";
+        };
+        FormDefinition: {
+            /** @example schadensmeldung */
+            key: string;
+            title: components["schemas"]["LocalizedName"];
+            description?: components["schemas"]["LocalizedText"];
+            audience: {
+                roles: components["schemas"]["ContractRole"][];
+                propertyIds?: components["schemas"]["Id"][];
+            };
+            unitRequired: boolean;
+            /**
+             * @description `credit`: offered only for units whose contract account shows a credit today.
+             * @default always
+             * @enum {string}
+             */
+            offer: "always" | "credit";
+            fields: components["schemas"]["FormField"][];
+            attachments: {
+                maxFiles: number;
+                /** @description Per file, bytes (never above the server's upload limit). */
+                maxBytes: number;
+            };
+            /** @description The DSGVO Art. 13 information, and an optional consent checkbox stored with `version`. */
+            privacy: {
+                notice: components["schemas"]["LocalizedText"];
+                consentRequired: boolean;
+                consentText?: components["schemas"]["LocalizedText"];
+                version: string;
+            };
+            /** @description Working days until the first answer, shown in the confirmation. */
+            firstAnswerDays?: number;
+            /** Format: date */
+            activeFrom?: string;
+            /** Format: date */
+            activeUntil?: string;
+            /** @default 0 */
+            sort: number;
+        };
+        /** @description A form version as residents get it (without staff-only fields). */
+        Form: components["schemas"]["FormDefinition"] & {
+            id: components["schemas"]["Id"];
+            version: number;
+        };
+        AdminForm: components["schemas"]["Form"] & {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Today lies in its active window. */
+            active: boolean;
+        };
+        ReportUnit: {
+            id: components["schemas"]["Id"];
+            propertyId: components["schemas"]["Id"];
+            /** @description "<street>, Top <top>" */
+            label: string;
+            role: components["schemas"]["ContractRole"];
+        };
+        FormCatalog: {
+            items: components["schemas"]["Form"][];
+            emergencyNumbers: components["schemas"]["EmergencyNumber"][];
+            /** @description The units I may report on today (a contract valid today). */
+            units: components["schemas"]["ReportUnit"][];
+            /** @description Units whose contract account shows a credit today, with the credit in cents (positive). */
+            credits: {
+                unitId: components["schemas"]["Id"];
+                cents: number;
+            }[];
+        };
+        /** @description Multipart fields; files are parts named `files`. */
+        TicketSubmission: {
+            form: string;
+            version: number;
+            unit?: components["schemas"]["Id"];
+            /** @description For a report on a common area without a unit; a property where I have a contract valid today. */
+            property?: components["schemas"]["Id"];
+            /** @description A JSON object of field key → value (FormField). */
+            values: string;
+            consent?: boolean;
+            files?: string[];
+        };
+        AdminTicketSubmission: components["schemas"]["TicketSubmission"] & {
+            personId: components["schemas"]["Id"];
+            /** @enum {string} */
+            source: "phone" | "email" | "visit";
+        };
+        /** @description Multipart fields; files are parts named `files`. */
+        TicketCommentUpload: {
+            body: string;
+            files?: string[];
+        };
+        AdminTicketCommentUpload: components["schemas"]["TicketCommentUpload"] & {
+            visibility: components["schemas"]["CommentVisibility"];
+        };
+        /** @enum {string} */
+        CommentVisibility: "public" | "internal";
+        TicketResidentNote: {
+            comment?: string;
+        };
+        TicketReopen: {
+            comment: string;
+        };
+        TicketRating: {
+            stars: number;
+            comment?: string;
+        };
+        /** @description A submitted value with the label of the form version it was sent with. */
+        TicketField: {
+            key: string;
+            type: string;
+            label: components["schemas"]["LocalizedName"];
+            value: unknown;
+            /** @description The value as text (options by their labels, amounts in euros, IBAN grouped). */
+            display: {
+                de: string;
+                en: string;
+            };
+        };
+        Labelled: {
+            key: string;
+            label: components["schemas"]["LocalizedName"];
+        };
+        TicketFile: {
+            id: components["schemas"]["Id"];
+            name: string;
+            mime: string;
+            /** @description Bytes. */
+            size: number;
+            /** @description A JPEG preview exists (`size=thumb`). */
+            thumb: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TicketSummary: {
+            id: components["schemas"]["Id"];
+            number: string;
+            subject: string;
+            form: components["schemas"]["Labelled"];
+            category: components["schemas"]["Labelled"] | null;
+            location: components["schemas"]["Labelled"] | null;
+            /** @description The status my role sees. */
+            status: components["schemas"]["TicketStatus"];
+            /** @description "<street>, Top <top>", or the street for a common area. */
+            place: string;
+            shared: boolean;
+            /** @description I joined it as affected (I did not report it). */
+            affected: boolean;
+            /** @description Persons who joined it as affected. */
+            affectedCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The last change I may see (a visible status change, a public comment, a document).
+             */
+            changedAt: string;
+            unread: boolean;
+        };
+        TicketPage: {
+            items: components["schemas"]["TicketSummary"][];
+            nextCursor: string | null;
+            unreadCount: number;
+        };
+        TicketUnread: {
+            unreadCount: number;
+        };
+        TicketAuthor: {
+            /** @enum {string} */
+            kind: "resident" | "staff" | "system";
+            /** @description Staff and my own entries carry a name; other residents none. */
+            name: string | null;
+            me: boolean;
+        };
+        TicketThreadEntry: {
+            id: components["schemas"]["Id"];
+            /** @enum {string} */
+            kind: "comment" | "status" | "document";
+            /** Format: date-time */
+            at: string;
+            author: components["schemas"]["TicketAuthor"];
+            body?: string;
+            /** @description Status entries, the status as the reader's role sees it. */
+            status?: components["schemas"]["TicketStatus"];
+            reason?: string;
+            /** @enum {string} */
+            reasonCode?: "withdrawn" | "confirmed" | "reopened" | "auto_closed";
+            /** Format: date */
+            waitingUntil?: string;
+            document?: {
+                id: components["schemas"]["Id"];
+                title: string;
+            };
+            files?: components["schemas"]["TicketFile"][];
+        };
+        TicketActions: {
+            comment: boolean;
+            withdraw: boolean;
+            confirm: boolean;
+            reopen: boolean;
+            rate: boolean;
+        };
+        TicketDetail: components["schemas"]["TicketSummary"] & {
+            fields: components["schemas"]["TicketField"][];
+            /** @description The files sent with the form. */
+            files: components["schemas"]["TicketFile"][];
+            /** @description Oldest first. */
+            thread: components["schemas"]["TicketThreadEntry"][];
+            actions: components["schemas"]["TicketActions"];
+            /**
+             * Format: date-time
+             * @description Until when "nicht erledigt" is possible (14 days after done), when it is.
+             */
+            reopenUntil: string | null;
+            rating: components["schemas"]["TicketRating"] | null;
+            /**
+             * Format: date
+             * @description The expected first answer (the form's `firstAnswerDays` working days after sending).
+             */
+            firstAnswerBy: string | null;
+            urgency: components["schemas"]["Labelled"] | null;
+        };
+        AdminTicketSummary: {
+            id: components["schemas"]["Id"];
+            number: string;
+            subject: string;
+            status: components["schemas"]["TicketStatus"];
+            form: components["schemas"]["Labelled"];
+            category: components["schemas"]["Labelled"] | null;
+            location: components["schemas"]["Labelled"] | null;
+            problem: components["schemas"]["Labelled"] | null;
+            urgency: components["schemas"]["Labelled"] | null;
+            property: {
+                id: components["schemas"]["Id"];
+                name: string;
+            } | null;
+            unit: {
+                id: components["schemas"]["Id"];
+                top: string;
+            } | null;
+            reporter: {
+                personId: components["schemas"]["Id"];
+                name: string;
+            } | null;
+            assignee: {
+                id: components["schemas"]["Id"];
+                name: string;
+            } | null;
+            /** @enum {string} */
+            source: "portal" | "phone" | "email" | "visit";
+            shared: boolean;
+            affectedCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Resident comments or files after staff last opened it. */
+            unread: boolean;
+        };
+        AdminTicketPage: {
+            items: components["schemas"]["AdminTicketSummary"][];
+            nextCursor: string | null;
+        };
+        AdminThreadEntry: components["schemas"]["TicketThreadEntry"] & {
+            visibility: components["schemas"]["CommentVisibility"];
+            fromStatus?: components["schemas"]["TicketStatus"];
+        };
+        AdminTicketDetail: components["schemas"]["AdminTicketSummary"] & {
+            fields: components["schemas"]["TicketField"][];
+            files: (components["schemas"]["TicketFile"] & {
+                visibility: components["schemas"]["CommentVisibility"];
+            })[];
+            thread: components["schemas"]["AdminThreadEntry"][];
+            participants: {
+                personId: components["schemas"]["Id"];
+                name: string;
+                /** @enum {string} */
+                kind: "reporter" | "affected";
+                role: components["schemas"]["ContractRole"];
+            }[];
+            /** @description What tenants and owners see now. */
+            visibleStatus: {
+                tenant: components["schemas"]["TicketStatus"];
+                owner: components["schemas"]["TicketStatus"];
+            };
+            reopenCount: number;
+            rating: components["schemas"]["TicketRating"] | null;
+            /** Format: date */
+            waitingUntil: string | null;
+            consent: {
+                version: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+        };
+        AdminTicketPatch: {
+            status?: components["schemas"]["TicketStatus"];
+            reason?: string;
+            reasonVisibility?: components["schemas"]["CommentVisibility"];
+            /** Format: date */
+            waitingUntil?: string;
+            assigneeId?: components["schemas"]["Id"] | null;
+            category?: string;
+        };
+        TicketDocumentFulfil: {
+            documentId: components["schemas"]["Id"];
+            /** @description Also set the ticket `done`. */
+            done?: boolean;
+        };
+        /**
+         * @description `show`, `hide` (the ticket keeps its last visible status), or the status to show instead.
+         * @enum {string}
+         */
+        StatusShown: "show" | "hide" | "new" | "in_progress" | "waiting" | "done" | "closed" | "rejected";
+        StatusVisibilityRole: {
+            new: components["schemas"]["StatusShown"];
+            in_progress: components["schemas"]["StatusShown"];
+            waiting: components["schemas"]["StatusShown"];
+            done: components["schemas"]["StatusShown"];
+            closed: components["schemas"]["StatusShown"];
+            rejected: components["schemas"]["StatusShown"];
+        };
+        TicketStatusVisibility: {
+            tenant: components["schemas"]["StatusVisibilityRole"];
+            owner: components["schemas"]["StatusVisibilityRole"];
+        };
     };
     responses: {
         /** @description An error as RFC 9457 problem details. */
@@ -1446,6 +2226,11 @@ export interface components {
         IdPath: components["schemas"]["Id"];
         /** @description Only this unit of mine. */
         UnitQuery: components["schemas"]["Id"];
+        /** @description A key the client makes once per submission; a retry with the same key creates nothing new. */
+        IdempotencyKey: string;
+        FileIdPath: components["schemas"]["Id"];
+        /** @description `thumb` for the JPEG preview (404 when there is none). */
+        FileSize: "full" | "thumb";
         /** @description Page size. */
         Limit: number;
         /** @description Opaque position from the previous page's `nextCursor`. */
@@ -2490,6 +3275,709 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forms, sorted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormCatalog"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    listTickets: {
+        parameters: {
+            query?: {
+                tab?: "open" | "done" | "archive";
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque position from the previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of tickets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client makes once per submission; a retry with the same key creates nothing new. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["TicketSubmission"];
+            };
+        };
+        responses: {
+            /** @description The ticket this Idempotency-Key created before. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            /** @description The new ticket. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    findDuplicateTickets: {
+        parameters: {
+            query: {
+                property: components["schemas"]["Id"];
+                location: string;
+                category: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TicketSummary"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    markTicketRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My unread tickets left. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketUnread"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    commentTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["TicketCommentUpload"];
+            };
+        };
+        responses: {
+            /** @description The ticket with the new comment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    withdrawTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TicketResidentNote"];
+            };
+        };
+        responses: {
+            /** @description The ticket after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    confirmTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    reopenTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketReopen"];
+            };
+        };
+        responses: {
+            /** @description The ticket after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    joinTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket I now follow. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    rateTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketRating"];
+            };
+        };
+        responses: {
+            /** @description The ticket with the rating. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    downloadTicketFile: {
+        parameters: {
+            query?: {
+                /** @description `thumb` for the JPEG preview (404 when there is none). */
+                size?: components["parameters"]["FileSize"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+                fileId: components["parameters"]["FileIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listAdminTickets: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["TicketStatus"];
+                category?: string;
+                property?: components["schemas"]["Id"];
+                /** @description Only tickets with resident comments or files after staff last opened them. */
+                unread?: boolean;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque position from the previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of tickets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTicketPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createAdminTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AdminTicketSubmission"];
+            };
+        };
+        responses: {
+            /** @description The new ticket. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    getAdminTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateAdminTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminTicketPatch"];
+            };
+        };
+        responses: {
+            /** @description The ticket after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    commentAdminTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AdminTicketCommentUpload"];
+            };
+        };
+        responses: {
+            /** @description The ticket with the new comment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    fulfilTicketWithDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketDocumentFulfil"];
+            };
+        };
+        responses: {
+            /** @description The ticket after the release. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTicketDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    downloadAdminTicketFile: {
+        parameters: {
+            query?: {
+                /** @description `thumb` for the JPEG preview (404 when there is none). */
+                size?: components["parameters"]["FileSize"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+                fileId: components["parameters"]["FileIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listAdminForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AdminForm"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    putAdminForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: components["schemas"]["FormDefinition"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The current versions of the forms listed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AdminForm"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getTicketStatusVisibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting (every status listed for both roles). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStatusVisibility"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    putTicketStatusVisibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketStatusVisibility"];
+            };
+        };
+        responses: {
+            /** @description The setting after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStatusVisibility"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     getOutbox: {

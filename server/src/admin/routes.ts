@@ -5,6 +5,10 @@ import { personsAdminRoutes } from './persons-routes.ts';
 import { bulkAdminRoutes } from './bulk.ts';
 import { documentAdminRoutes } from './document-routes.ts';
 import { releaseAdminRoutes } from './release-routes.ts';
+import { formAdminRoutes } from './form-routes.ts';
+import { ticketCreateAdminRoutes } from './ticket-create-routes.ts';
+import { ticketFileAdminRoutes } from './ticket-file-routes.ts';
+import { ticketAdminRoutes } from './ticket-routes.ts';
 
 /**
  * The manager API under /api/admin: managers of the session's organization only (guard.ts: 403 for anyone else, 404
@@ -13,6 +17,6 @@ import { releaseAdminRoutes } from './release-routes.ts';
 export function adminRoutes(ctx: Ctx): Router {
   const router = Router();
   // The bulk import before /documents/:id, so that "bulk" is never taken for an id.
-  for (const routes of [settingsAdminRoutes, personsAdminRoutes, bulkAdminRoutes, documentAdminRoutes, releaseAdminRoutes]) router.use(routes(ctx));
+  for (const routes of [settingsAdminRoutes, personsAdminRoutes, bulkAdminRoutes, documentAdminRoutes, releaseAdminRoutes, formAdminRoutes, ticketCreateAdminRoutes, ticketFileAdminRoutes, ticketAdminRoutes]) router.use(routes(ctx));
   return router;
 }

@@ -11,12 +11,13 @@ import { audit } from './audit.ts';
 async function settingsOf(db: Db, organizationId: string, timeZone: string, lock = false): Promise<AdminSettings> {
   const q = db('organizations').where({ id: organizationId });
   if (lock) q.forUpdate();
-  const row = (await q.first('digest_hour')) as { digest_hour: number };
-  return { digestHour: Number(row.digest_hour), timeZone };
+  const row = (await q.first('digest_hour', 'emergency_numbers')) as { digest_hour: number; emergency_numbers: string };
+  return { digestHour: Number(row.digest_hour), timeZone, emergencyNumbers: JSON.parse(row.emergency_numbers) as AdminSettings['emergencyNumbers'] };
 }
 
 /**
- * GET and PATCH /admin/settings: the organization's settings a manager may change (the digest hour). The write goes to
+ * GET and PATCH /admin/settings: the organization's settings a manager may change (the digest hour, the emergency
+ * numbers forms show for "Notfall"). The write goes to
  * `organizations`, so the organization cache is cleared by it (cache.ts `watchWrites`).
  */
 export function settingsAdminRoutes(ctx: Ctx): Router {
@@ -33,12 +34,19 @@ export function settingsAdminRoutes(ctx: Ctx): Router {
     const patch = req.body as AdminSettingsPatch;
     const body = await ctx.db.transaction(async (trx) => {
       const before = await settingsOf(trx, auth.org.id, auth.org.timeZone, true);
+      const detail: Record<string, { from: unknown; to: unknown }> = {};
+      const update: Record<string, unknown> = {};
       if (patch.digestHour !== undefined && patch.digestHour !== before.digestHour) {
-        await trx('organizations').where({ id: auth.org.id }).update({ digest_hour: patch.digestHour });
-        await audit(trx, ctx, {
-          req, auth, action: 'settings.updated', entityType: 'organization', entityId: auth.org.id,
-          detail: { digestHour: { from: before.digestHour, to: patch.digestHour } },
-        });
+        update.digest_hour = patch.digestHour;
+        detail.digestHour = { from: before.digestHour, to: patch.digestHour };
+      }
+      if (patch.emergencyNumbers !== undefined && JSON.stringify(patch.emergencyNumbers) !== JSON.stringify(before.emergencyNumbers)) {
+        update.emergency_numbers = JSON.stringify(patch.emergencyNumbers);
+        detail.emergencyNumbers = { from: before.emergencyNumbers, to: patch.emergencyNumbers };
+      }
+      if (Object.keys(update).length > 0) {
+        await trx('organizations').where({ id: auth.org.id }).update(update);
+        await audit(trx, ctx, { req, auth, action: 'settings.updated', entityType: 'organization', entityId: auth.org.id, detail });
       }
       return { ...before, ...patch };
     });

@@ -6,6 +6,7 @@ import * as accessIndexes from './005_access_indexes.ts';
 import * as refreshGrace from './006_refresh_grace.ts';
 import * as listIndexes from './007_list_indexes.ts';
 import * as documents from './008_documents.ts';
+import * as tickets from './009_tickets.ts';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '006_refresh_grace': refreshGrace,
   '007_list_indexes': listIndexes,
   '008_documents': documents,
+  '009_tickets': tickets,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

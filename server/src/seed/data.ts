@@ -1,4 +1,4 @@
-import { defaultPasswordPolicy, type Role } from '@hausportal/api';
+import { defaultPasswordPolicy, type EmergencyNumber, type Role, type TicketStatusVisibility } from '@hausportal/api';
 
 // Demo data: two property managers, one in Vienna (a group of three companies) and one in Hamburg.
 // Every password satisfies both organizations' rules (ImmoPro adds upper/lower/digit).
@@ -15,7 +15,10 @@ export interface DemoOrganization {
   crossSite: boolean;
   passwordPolicy: typeof defaultPasswordPolicy;
   terms: { version: string; text: { de: string; en: string } };
-  ticketStatusVisibility: Record<string, string[]>;
+  /** Per role and status: show, hide or the status shown instead (access/tickets.ts). */
+  ticketStatusVisibility: TicketStatusVisibility;
+  /** Shown by forms as soon as "Notfall" is chosen. */
+  emergencyNumbers: EmergencyNumber[];
 }
 
 export interface DemoPerson {
@@ -70,11 +73,17 @@ export const demoOrganizations: DemoOrganization[] = [
           '2. Keep your login secret.\n3. Documents in the portal do not replace legally required delivery.',
       },
     },
+    // Tenants do not see "rejected"; a rejected ticket keeps the status they saw before.
     ticketStatusVisibility: {
-      tenant: ['new', 'in_progress', 'done', 'closed'],
-      owner: ['new', 'in_progress', 'waiting', 'done', 'closed', 'rejected'],
-      manager: ['new', 'in_progress', 'waiting', 'done', 'closed', 'rejected'],
+      tenant: { new: 'show', in_progress: 'show', waiting: 'show', done: 'show', closed: 'show', rejected: 'hide' },
+      owner: { new: 'show', in_progress: 'show', waiting: 'show', done: 'show', closed: 'show', rejected: 'show' },
     },
+    emergencyNumbers: [
+      { label: { de: 'Gasgebrechen (Gas-Notruf)', en: 'Gas leak (gas emergency)' }, phone: '128' },
+      { label: { de: 'Wasserrohrbruch (Installateur-Notdienst ImmoPro)', en: 'Burst pipe (ImmoPro plumbing emergency)' }, phone: '+43 1 890 12 34' },
+      { label: { de: 'Feuerwehr', en: 'Fire brigade' }, phone: '122' },
+      { label: { de: 'Euro-Notruf', en: 'European emergency number' }, phone: '112' },
+    ],
   },
   {
     slug: 'krueger',
@@ -97,11 +106,16 @@ export const demoOrganizations: DemoOrganization[] = [
         en: 'Terms of use of the customer portal of Hausverwaltung Krüger GmbH, Mönckebergstraße 7, 20095 Hamburg.\n\n1. Keep your login confidential.\n2. Notices count as received once they are available in the portal.',
       },
     },
+    // Tenants see "waiting" as "in progress"; owners see every status.
     ticketStatusVisibility: {
-      tenant: ['new', 'in_progress', 'done'],
-      owner: ['new', 'in_progress', 'waiting', 'done', 'closed'],
-      manager: ['new', 'in_progress', 'waiting', 'done', 'closed', 'rejected'],
+      tenant: { new: 'show', in_progress: 'show', waiting: 'in_progress', done: 'show', closed: 'show', rejected: 'show' },
+      owner: { new: 'show', in_progress: 'show', waiting: 'show', done: 'show', closed: 'show', rejected: 'show' },
     },
+    emergencyNumbers: [
+      { label: { de: 'Gas-Notruf', en: 'Gas emergency' }, phone: '0800 2222 000' },
+      { label: { de: 'Wasserrohrbruch (Notdienst Krüger)', en: 'Burst pipe (Krüger emergency service)' }, phone: '+49 30 555 0199' },
+      { label: { de: 'Feuerwehr und Rettungsdienst', en: 'Fire and ambulance' }, phone: '112' },
+    ],
   },
 ];
 

@@ -54,6 +54,7 @@ export async function seedDemo(db: Db, clock: Clock = systemClock): Promise<Demo
         terms_version: o.terms.version,
         terms_text: JSON.stringify(o.terms.text),
         ticket_status_visibility: JSON.stringify(o.ticketStatusVisibility),
+        emergency_numbers: JSON.stringify(o.emergencyNumbers),
         created_at: now,
       });
     }
