@@ -29,6 +29,7 @@ const listEndpoints = [
   ['GET /ledger', `/api/ledger?unit={unit}&year=${year}`],
   ['GET /open-items', '/api/open-items?unit={unit}'],
   ['GET /documents', '/api/documents'],
+  ['GET /tickets', '/api/tickets'],
 ] as const;
 /** For context, without a budget: no authentication at all, and authentication with one small answer. */
 const contextEndpoints = [

@@ -24,6 +24,8 @@ const widgets: [pkg: string, label: string][] = [
   ['unit-list', 'unit-list (<hp-unit-list>)'],
   ['statement', 'statement (<hp-statement> and its views)'],
   ['documents', 'documents (<hp-documents>)'],
+  ['message-form', 'message-form (<hp-message-form>)'],
+  ['ticket-list', 'ticket-list (<hp-ticket-list>)'],
 ];
 
 /** Newest modification time of the files under `dir` (0 when it does not exist). */

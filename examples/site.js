@@ -1,5 +1,5 @@
-// Small helpers of the example homepages: mobile menu, the German/English switch and the count of new documents on
-// the portal's "Dokumente" link. The switch sets `lang` on every <hp-session>; the portal widgets follow it at once.
+// Small helpers of the example homepages: mobile menu, the German/English switch and the counts of new documents and
+// requests on the portal's links. The switch sets `lang` on every <hp-session>; the portal widgets follow it at once.
 
 const toggle = document.querySelector('.nav-toggle');
 const nav = toggle && document.getElementById(toggle.getAttribute('aria-controls'));
@@ -17,25 +17,37 @@ if (toggle && nav) {
   });
 }
 
-/** New documents, as <hp-documents> counts them (its `hp-documents-unread` event); 0 until known and signed out. */
-let unread = 0;
+/**
+ * What is new, as the widgets count it: documents (<hp-documents>' `hp-documents-unread` event) and requests
+ * (<hp-ticket-list>'s `hp-tickets-unread`); 0 until known and signed out.
+ */
+const unread = { documents: 0, tickets: 0 };
 
 /**
- * Shows `unread` after each "Dokumente" link (`[data-unread]`): "2 neu" / "2 new", read out with the link as
- * "Dokumente, 2 neu"; hidden when nothing is new.
+ * Shows the counts after the portal links (`[data-unread="documents"]`, `[data-unread="tickets"]`): "2 neu" /
+ * "2 new", read out with the link as "Dokumente, 2 neu"; hidden when nothing is new.
  */
 function showUnread() {
   const lang = document.documentElement.lang === 'en' ? 'en' : 'de';
   for (const badge of document.querySelectorAll('[data-unread]')) {
+    const count = unread[badge.dataset.unread] ?? 0;
     const pause = Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: ', ' });
-    badge.replaceChildren(pause, `${unread.toLocaleString(lang)} ${lang === 'en' ? 'new' : 'neu'}`);
-    badge.hidden = unread === 0;
+    badge.replaceChildren(pause, `${count.toLocaleString(lang)} ${lang === 'en' ? 'new' : 'neu'}`);
+    badge.hidden = count === 0;
   }
 }
 
 document.addEventListener('hp-documents-unread', (event) => {
-  unread = event.detail.count;
+  unread.documents = event.detail.count;
   showUnread();
+});
+document.addEventListener('hp-tickets-unread', (event) => {
+  unread.tickets = event.detail.count;
+  showUnread();
+});
+// A request just sent appears in the list of requests at once.
+document.addEventListener('hp-ticket-created', () => {
+  for (const list of document.querySelectorAll('hp-ticket-list')) list.reload?.();
 });
 
 /** Switches the page text (elements with data-en, labels with data-en-label) and every Hausportal session to `lang`. */
