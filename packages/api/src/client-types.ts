@@ -13,6 +13,24 @@ export interface ApiClientOptions {
    * logouts (Web Locks + BroadcastChannel, DESIGN §6). Default true; false for a client that works alone (tests).
    */
   shareAcrossTabs?: boolean;
+  /** Makes the XMLHttpRequest of {@link ApiClient.upload}; defaults to `new XMLHttpRequest()`. Tests pass a fake. */
+  xhr?: () => XMLHttpRequest;
+}
+
+/** Options of {@link ApiClient.upload}. */
+export interface UploadOptions {
+  /** Called as the request body goes out: bytes sent so far and in all (of this attempt; a retry starts at 0). */
+  onProgress?: (loaded: number, total: number) => void;
+  /** Aborting it aborts the request (rejects with an AbortError). */
+  signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
+}
+
+/** A successful answer of {@link ApiClient.upload}: the parsed JSON body and the status (200 or 201 …). */
+export interface UploadResult<T> {
+  data: T;
+  status: number;
 }
 
 /**
@@ -39,6 +57,12 @@ export interface ApiClient extends Client<paths> {
   restore(): Promise<Me | null>;
   /** Replaces the user after a change (PATCH /me, POST /me/terms) and tells the listeners. */
   setUser(user: Me): void;
+  /**
+   * POSTs `body` (multipart) to `path` below the base URL with XMLHttpRequest, so `onProgress` hears the upload;
+   * Bearer and one refresh on 401 as every request. Rejects with {@link ApiError} on an error answer, a TypeError
+   * when the server cannot be reached, an AbortError when `signal` aborts it.
+   */
+  upload<T = unknown>(path: string, body: FormData, options?: UploadOptions): Promise<UploadResult<T>>;
   /** Called on every start, change or end of the session. Returns the unsubscribe function. */
   onSessionChange(listener: (change: SessionChange) => void): () => void;
 }

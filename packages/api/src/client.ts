@@ -5,6 +5,7 @@ import { explainBlockedOrigin } from './origin-check.js';
 import { createRefresh, realTiming, refreshAnswer, type RefreshTiming } from './refresh.js';
 import { connectTabs, soloTabs, type TabMessage } from './tabs.js';
 import { TokenState } from './token-state.js';
+import { createUpload } from './upload.js';
 import type { AuthResult, Me, Problem, SessionChange, paths } from './types.js';
 
 /**
@@ -93,6 +94,7 @@ export function createApiClient(options: ApiClientOptions, timing: RefreshTiming
     onSessionChange(listener: (change: SessionChange) => void): () => void {
       return state.subscribe(listener);
     },
+    upload: createUpload(options.baseUrl, state, refresh, options.xhr ?? (() => new XMLHttpRequest())),
   });
 }
 
