@@ -6,6 +6,7 @@ import type { NotifyMode } from '@hausportal/api';
 import { chunks, type Job, type JobDeps } from './jobs.ts';
 import { noticeMail, type MailLocale, type NoticeItem } from './texts.ts';
 import { documentNoticeItems } from './notify.ts';
+import { ticketCommentItems, ticketStatusItems } from '../tickets/notices.ts';
 
 // Mailing `notifications` rows (migration 008): one mail per person, in their language, with every item of the
 // rows given. Generic by `kind`: each kind says in {@link itemLoaders} how its rows read in a mail (category, title,
@@ -33,6 +34,8 @@ export type ItemLoader = (trx: Db, organizationId: string, rows: NotificationRow
 /** How each kind of notification reads in a mail. */
 export const itemLoaders: Readonly<Record<string, ItemLoader>> = {
   document: documentNoticeItems,
+  ticket_status: ticketStatusItems,
+  ticket_comment: ticketCommentItems,
 };
 
 interface Recipient {

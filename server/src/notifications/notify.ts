@@ -56,13 +56,27 @@ export async function queueDocumentNotices(trx: Db, ctx: Pick<Ctx, 'clock'>, req
   if (release === 'none' && !mandatory) return 0;
 
   const now = ctx.clock();
-  const rows: (Omit<NotificationRow, 'channel'> & { channel: Channel })[] = [];
+  const rows: NewNotification[] = [];
   for (const [person_id, { mode }] of await recipients(trx, organizationId, [...new Set(request.personIds)])) {
     const channel = channelFor(mode, release, mandatory);
     if (channel) rows.push({ id: newId(now.getTime()), organization_id: organizationId, person_id, kind: 'document', entity_id: documentId, channel, created_at: now.toISOString() });
   }
   if (rows.length === 0) return 0;
 
+  const queued = await storeNotifications(trx, ctx, organizationId, 'document', documentId, rows);
+  return new Set(queued.map((r) => r.person_id)).size;
+}
+
+/** A notification row to store. */
+export type NewNotification = Omit<NotificationRow, 'channel'> & { channel: Channel };
+
+/**
+ * Stores notification `rows` of one thing (`kind`, `entityId`) inside `trx`, skipping persons already notified of
+ * it (unique person, kind, entity), and queues the job that mails the immediate ones once `trx` has committed.
+ * Returns the rows stored.
+ */
+export async function storeNotifications(trx: Db, ctx: Pick<Ctx, 'clock'>, organizationId: string, kind: string, entityId: string, rows: NewNotification[]): Promise<NewNotification[]> {
+  if (rows.length === 0) return [];
   const added = new Set<string>();
   for (const part of chunks(rows)) {
     await trx('notifications').insert(part).onConflict(['person_id', 'kind', 'entity_id']).ignore();
@@ -73,12 +87,12 @@ export async function queueDocumentNotices(trx: Db, ctx: Pick<Ctx, 'clock'>, req
   if (queued.some((r) => r.channel === 'immediate')) {
     await enqueue(trx, ctx.clock, {
       kind: noticesJobKind,
-      key: `notices:document:${documentId}:${now.toISOString()}`,
+      key: `notices:${kind}:${entityId}:${ctx.clock().toISOString()}`,
       organizationId,
-      payload: { kind: 'document', entityId: documentId },
+      payload: { kind, entityId },
     });
   }
-  return new Set(queued.map((r) => r.person_id)).size;
+  return queued;
 }
 
 /**

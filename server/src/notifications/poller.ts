@@ -3,11 +3,14 @@ import { createPoller, runDueJobs, type JobDeps, type JobHandlers, type JobPolle
 import { digestJob, digestJobKind, scheduleDigests } from './digest.ts';
 import { noticesJob } from './notices.ts';
 import { noticesJobKind } from './notify.ts';
+import { autoCloseJob } from '../tickets/autoclose.ts';
+import { autoCloseJobKind } from '../tickets/status.ts';
 
 /** Every kind of job the server runs. A feature that queues jobs of a new kind adds its handler here. */
 export const jobHandlers: JobHandlers = {
   [noticesJobKind]: noticesJob,
   [digestJobKind]: digestJob,
+  [autoCloseJobKind]: autoCloseJob,
 };
 
 /** How often (clock seconds) a poller looks whether digest jobs are to be queued. */

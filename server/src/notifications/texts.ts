@@ -1,6 +1,6 @@
 import type { Mail } from './mail.ts';
 
-// Mails about notifications (new documents; later notices and tickets), in the user's language (users.locale).
+// Mails about notifications (new documents, tickets' status changes and replies; later notices), in the user's language (users.locale).
 // A sensitive item (e.g. a Mahnung) is named by its category only: its title appears neither in the subject nor in
 // the text. The link is the organization's portal page: there is no setting for it yet, so it is the first origin the
 // organization allows (its homepage, where the widgets live); without one the text says where to look in words.
@@ -34,6 +34,10 @@ interface KindWords {
   count(n: number): string;
   /** The line for a sensitive item: no title, the category only. */
   untitled(category: string): string;
+  /** The item's line in the mail, when the kind words it its own way (title and category already one line each). */
+  line?(title: string, category: string): string;
+  /** What the subject says after the organization's name when the mail tells of this one item only. */
+  single?(title: string, category: string): string;
 }
 
 const kindWords: Record<string, Record<MailLocale, KindWords>> = {
@@ -45,6 +49,35 @@ const kindWords: Record<string, Record<MailLocale, KindWords>> = {
     en: {
       count: (n) => (n === 1 ? '1 new document' : `${n} new documents`),
       untitled: (category) => `A new document in the category ${category}`,
+    },
+  },
+  // Tickets: the title is "Ticket 2026-00042: <subject>", the category the status the recipient's role sees.
+  ticket_status: {
+    de: {
+      count: (n) => (n === 1 ? '1 neuer Status Ihrer Meldungen' : `${n} neue Status Ihrer Meldungen`),
+      untitled: (status) => `Eine Meldung hat den Status ${status}`,
+      line: (ticket, status) => `- ${ticket} – Status: ${status}`,
+      single: (ticket, status) => `${ticket} – Status: ${status}`,
+    },
+    en: {
+      count: (n) => (n === 1 ? '1 status change of your requests' : `${n} status changes of your requests`),
+      untitled: (status) => `A request is now ${status}`,
+      line: (ticket, status) => `- ${ticket} – status: ${status}`,
+      single: (ticket, status) => `${ticket} – status: ${status}`,
+    },
+  },
+  ticket_comment: {
+    de: {
+      count: (n) => (n === 1 ? '1 neue Antwort zu Ihren Meldungen' : `${n} neue Antworten zu Ihren Meldungen`),
+      untitled: (status) => `Eine neue Antwort zu einer Meldung (Status: ${status})`,
+      line: (ticket, status) => `- ${ticket} – neue Antwort (Status: ${status})`,
+      single: (ticket) => `Neue Antwort zu ${ticket}`,
+    },
+    en: {
+      count: (n) => (n === 1 ? '1 new reply to your requests' : `${n} new replies to your requests`),
+      untitled: (status) => `A new reply to a request (status: ${status})`,
+      line: (ticket, status) => `- ${ticket} – new reply (status: ${status})`,
+      single: (ticket) => `New reply to ${ticket}`,
     },
   },
 };
@@ -70,6 +103,8 @@ export const oneLine = (text: string): string =>
 
 const line = (item: NoticeItem, locale: MailLocale): string => {
   const category = oneLine(item.category[locale]);
+  const own = kindWords[item.kind]?.[locale]?.line;
+  if (own && item.title !== null) return own(oneLine(item.title), category);
   // Under "1 neues Dokument liegt für Sie bereit:" a sensitive item is named by its category alone.
   if (item.title === null) return locale === 'en' ? `- Category ${category}` : `- Kategorie ${category}`;
   const title = oneLine(item.title);
@@ -88,6 +123,7 @@ function subject(input: NoticeMailInput, words: KindWords): string {
   if (input.channel === 'digest') return locale === 'en' ? `${organization.name}: your daily summary, ${count}` : `${organization.name}: Ihre tägliche Übersicht, ${count}`;
   if (items.length > 1) return `${organization.name}: ${count}`;
   const only = items[0]!;
+  if (words.single && only.title !== null) return `${organization.name}: ${words.single(oneLine(only.title), oneLine(only.category[locale]))}`;
   if (only.title === null) return `${organization.name}: ${words.untitled(oneLine(only.category[locale]))}`;
   return locale === 'en'
     ? `${organization.name}: ${count} in the category ${oneLine(only.category.en)}: ${oneLine(only.title)}`
