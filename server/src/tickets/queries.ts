@@ -1,0 +1,272 @@
+import type { Knex } from 'knex';
+import type { TicketStatus, TicketSummary } from '@hausportal/api';
+import type { Db } from '../db.ts';
+import { bool } from '../db.ts';
+import type { Organization } from '../organizations.ts';
+import type { ContractRole } from '../access/periods.ts';
+import { visibleHistory, type StatusStep, type VisibleStep } from '../access/tickets.ts';
+import { formVersionsById, ticketLabels, type FormVersion } from '../forms/versions.ts';
+
+// What the resident side reads of tickets (migration 009), as plain rows: the ticket with its place, the reader's
+// participant row, the history events and the public comments. Nothing here selects an internal comment, an internal
+// file or an internal reason: resident queries filter `visibility = 'public'` in SQL, and reasons come through
+// `publicReason`. The status a resident gets is always the visible one (access/tickets.ts), never `tickets.status`.
+
+/** A ticket row with its place (property street, unit Top). `status` is the real one: never send it to a resident. */
+export interface TicketRow {
+  id: string;
+  organization_id: string;
+  number: string;
+  form_id: string;
+  form_key: string;
+  unit_id: string | null;
+  property_id: string | null;
+  reporter_person_id: string | null;
+  subject: string;
+  location: string | null;
+  category: string | null;
+  problem: string | null;
+  urgency: string | null;
+  shared: unknown;
+  fields: string;
+  status: TicketStatus;
+  rating: number | null;
+  rating_comment: string | null;
+  created_at: string;
+  street: string | null;
+  top: string | null;
+}
+
+/** A participant of a ticket (`ticket_participants`). */
+export interface ParticipantRow {
+  ticket_id: string;
+  person_id: string;
+  kind: 'reporter' | 'affected';
+  role: ContractRole;
+  joined_at: string;
+  last_read_at: string | null;
+}
+
+const ticketColumns = [
+  't.id', 't.organization_id', 't.number', 't.form_id', 't.form_key', 't.unit_id', 't.property_id', 't.reporter_person_id', 't.subject', 't.location', 't.category',
+  't.problem', 't.urgency', 't.shared', 't.fields', 't.status', 't.rating', 't.rating_comment', 't.created_at', 'p.street', 'u.top',
+];
+
+/** Tickets (`t`) of the organization joined with their property (`p`) and unit (`u`), selecting {@link TicketRow}. */
+export function ticketsWithPlace(db: Db, organizationId: string): Knex.QueryBuilder {
+  return db('tickets as t')
+    .leftJoin('properties as p', 'p.id', 't.property_id')
+    .leftJoin('units as u', 'u.id', 't.unit_id')
+    .where('t.organization_id', organizationId)
+    .select(ticketColumns);
+}
+
+/** The tickets `personId` follows in the organization, with his participant row (`pt_*` columns). */
+export function myTicketRows(db: Db, organizationId: string, personId: string): Knex.QueryBuilder {
+  return ticketsWithPlace(db, organizationId)
+    .join('ticket_participants as pt', 'pt.ticket_id', 't.id')
+    .where('pt.person_id', personId)
+    .select('pt.kind as pt_kind', 'pt.role as pt_role', 'pt.joined_at as pt_joined_at', 'pt.last_read_at as pt_last_read_at');
+}
+
+type JoinedRow = TicketRow & { pt_kind: ParticipantRow['kind']; pt_role: ContractRole; pt_joined_at: string; pt_last_read_at: string | null };
+
+/** A ticket as one person reads it: with his participant row, or none (a candidate he may join) and the role he would see it with. */
+export interface ViewerTicket {
+  ticket: TicketRow;
+  participant: ParticipantRow | null;
+  role: ContractRole;
+}
+
+/** Splits rows of {@link myTicketRows} into {@link ViewerTicket}s. */
+export function viewerTickets(rows: readonly JoinedRow[], personId: string): ViewerTicket[] {
+  return rows.map(({ pt_kind, pt_role, pt_joined_at, pt_last_read_at, ...ticket }) => ({
+    ticket,
+    participant: { ticket_id: ticket.id, person_id: personId, kind: pt_kind, role: pt_role, joined_at: pt_joined_at, last_read_at: pt_last_read_at },
+    role: pt_role,
+  }));
+}
+
+/** My tickets in the organization as {@link ViewerTicket}s; `ids` narrows them. */
+export async function myTickets(db: Db, organizationId: string, personId: string, ids?: readonly string[]): Promise<ViewerTicket[]> {
+  const q = myTicketRows(db, organizationId, personId);
+  if (ids) q.whereIn('t.id', ids);
+  return viewerTickets((await q) as JoinedRow[], personId);
+}
+
+/**
+ * A history event a resident may know of: every status change (its reason only when public, `reason` null
+ * otherwise) and every release of a document that is not withdrawn.
+ */
+export interface EventRow {
+  id: string;
+  ticket_id: string;
+  kind: 'status' | 'document';
+  to_status: TicketStatus | null;
+  reason: string | null;
+  reason_code: 'withdrawn' | 'confirmed' | 'reopened' | 'auto_closed' | null;
+  waiting_until: string | null;
+  actor_kind: 'resident' | 'staff' | 'system';
+  actor_user_id: string | null;
+  actor_person_id: string | null;
+  document_id: string | null;
+  document_title: string | null;
+  at: string;
+}
+
+/** The events of `ticketIds` as {@link EventRow}s, oldest first. */
+export async function ticketEvents(db: Db, ticketIds: readonly string[]): Promise<EventRow[]> {
+  if (ticketIds.length === 0) return [];
+  return (await db('ticket_events as e')
+    .leftJoin('documents as d', 'd.id', 'e.document_id')
+    .whereIn('e.ticket_id', ticketIds)
+    .where((w) => w.where('e.kind', 'status').orWhere((d) => d.where('e.kind', 'document').whereNotNull('d.id').whereNull('d.withdrawn_at')))
+    .orderBy([{ column: 'e.at' }, { column: 'e.id' }])
+    .select(
+      'e.id', 'e.ticket_id', 'e.kind', 'e.to_status', 'e.reason_code', 'e.waiting_until', 'e.actor_kind', 'e.actor_user_id', 'e.actor_person_id', 'e.at',
+      'e.document_id', 'd.title as document_title',
+      db.raw("case when e.reason_visibility = 'public' then e.reason end as reason"),
+    )) as EventRow[];
+}
+
+/** A public comment (`ticket_comments` with visibility public). */
+export interface CommentRow {
+  id: string;
+  ticket_id: string;
+  author_kind: 'resident' | 'staff';
+  author_user_id: string | null;
+  author_person_id: string | null;
+  body: string;
+  created_at: string;
+}
+
+/** The public comments of one ticket, oldest first. Internal comments are never selected. */
+export async function publicComments(db: Db, ticketId: string): Promise<CommentRow[]> {
+  return (await db('ticket_comments')
+    .where({ ticket_id: ticketId, visibility: 'public' })
+    .orderBy([{ column: 'created_at' }, { column: 'id' }])
+    .select('id', 'ticket_id', 'author_kind', 'author_user_id', 'author_person_id', 'body', 'created_at')) as CommentRow[];
+}
+
+/** Something in a ticket's thread other than a status change: when, and whether the reader wrote it. */
+export interface Activity {
+  at: string;
+  mine: boolean;
+}
+
+/**
+ * Per ticket, the latest public comment by the person and the latest by anyone else (enough for "changed" and
+ * "unread"), as {@link Activity} lists. One grouped query; internal comments are never selected.
+ */
+async function commentActivity(db: Db, ticketIds: readonly string[], personId: string): Promise<Map<string, Activity[]>> {
+  const out = new Map<string, Activity[]>();
+  if (ticketIds.length === 0) return out;
+  const rows = (await db('ticket_comments')
+    .whereIn('ticket_id', ticketIds)
+    .where('visibility', 'public')
+    .groupBy('ticket_id')
+    .select(
+      'ticket_id',
+      db.raw('max(case when author_person_id = ? then created_at end) as mine', [personId]),
+      db.raw('max(case when author_person_id is null or author_person_id <> ? then created_at end) as other', [personId]),
+    )) as { ticket_id: string; mine: string | null; other: string | null }[];
+  for (const row of rows) {
+    const list: Activity[] = [];
+    if (row.mine) list.push({ at: row.mine, mine: true });
+    if (row.other) list.push({ at: row.other, mine: false });
+    out.set(row.ticket_id, list);
+  }
+  return out;
+}
+
+/** Persons who joined each ticket as affected. */
+export async function affectedCounts(db: Db, ticketIds: readonly string[]): Promise<Map<string, number>> {
+  if (ticketIds.length === 0) return new Map();
+  const rows = (await db('ticket_participants')
+    .whereIn('ticket_id', ticketIds)
+    .where('kind', 'affected')
+    .groupBy('ticket_id')
+    .select('ticket_id', db.raw('count(*) as n'))) as { ticket_id: string; n: number | string }[];
+  return new Map(rows.map((r) => [r.ticket_id, Number(r.n)]));
+}
+
+/** '"<street>, Top <top>"', or the street for a ticket on a common area. */
+export const placeOf = (t: Pick<TicketRow, 'street' | 'top'>): string => (t.top ? `${t.street ?? ''}, Top ${t.top}` : (t.street ?? ''));
+
+/** Whether an event was made by `personId` himself. */
+export const eventIsMine = (e: Pick<EventRow, 'actor_kind' | 'actor_person_id'>, personId: string): boolean => e.actor_kind === 'resident' && e.actor_person_id === personId;
+
+/** The status steps of a ticket's events as access/tickets.ts takes them (with the event row at hand). */
+export const statusSteps = (events: readonly EventRow[]): StatusStep[] =>
+  events.filter((e) => e.kind === 'status' && e.to_status !== null).map((e) => ({ id: e.id, to: e.to_status!, at: e.at }));
+
+/** A summary with what the list needs beside it: the visible history (its last step decides the tab). */
+export interface SummaryState {
+  summary: TicketSummary;
+  history: VisibleStep[];
+}
+
+/**
+ * The summary of one ticket for one reader: the status his role sees (never the real one), the last change he may
+ * see, unread when something he may see and did not write came after he last read it (or, before that, after he
+ * joined: a ticket I sent is read), labels from its form version.
+ */
+export function summaryOf(org: Organization, personId: string, v: ViewerTicket, events: readonly EventRow[], activity: readonly Activity[], affected: number, form: FormVersion | undefined): SummaryState {
+  const { ticket, participant } = v;
+  const history = visibleHistory(org.ticketStatusVisibility, v.role, statusSteps(events));
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const seen: Activity[] = [
+    ...history.map((s) => ({ at: s.at, mine: eventIsMine(byId.get(s.id)!, personId) })),
+    ...events.filter((e) => e.kind === 'document').map((e) => ({ at: e.at, mine: false })),
+    ...activity,
+  ];
+  const changedAt = seen.reduce((last, a) => (a.at > last ? a.at : last), ticket.created_at);
+  const readUpTo = participant ? (participant.last_read_at ?? participant.joined_at) : null;
+  const labels = form ? ticketLabels(form.definition, ticket) : null;
+  const summary: TicketSummary = {
+    id: ticket.id,
+    number: ticket.number,
+    subject: ticket.subject,
+    form: labels?.form ?? { key: ticket.form_key, label: { de: ticket.subject, en: ticket.subject } },
+    category: labels?.category ?? null,
+    location: labels?.location ?? null,
+    status: history.at(-1)?.shown ?? 'new',
+    place: placeOf(ticket),
+    shared: bool(ticket.shared),
+    affected: participant?.kind === 'affected',
+    affectedCount: affected,
+    createdAt: ticket.created_at,
+    changedAt,
+    unread: readUpTo !== null && seen.some((a) => !a.mine && a.at > readUpTo),
+  };
+  return { summary, history };
+}
+
+/**
+ * Summaries with their visible history for tickets read by `personId` (participant or not, see {@link ViewerTicket}),
+ * in the order given: four queries for any number of tickets (events, comment activity, affected counts, form
+ * versions — the last usually from memory).
+ */
+export async function summaryStates(db: Db, org: Organization, personId: string, tickets: readonly ViewerTicket[]): Promise<SummaryState[]> {
+  const ids = tickets.map((v) => v.ticket.id);
+  const [events, activity, counts, forms] = await Promise.all([
+    ticketEvents(db, ids),
+    commentActivity(db, ids, personId),
+    affectedCounts(db, ids),
+    formVersionsById(db, tickets.map((v) => v.ticket.form_id)),
+  ]);
+  const eventsOf = new Map<string, EventRow[]>();
+  for (const e of events) {
+    const list = eventsOf.get(e.ticket_id);
+    if (list) list.push(e);
+    else eventsOf.set(e.ticket_id, [e]);
+  }
+  return tickets.map((v) =>
+    summaryOf(org, personId, v, eventsOf.get(v.ticket.id) ?? [], activity.get(v.ticket.id) ?? [], counts.get(v.ticket.id) ?? 0, forms.get(v.ticket.form_id)),
+  );
+}
+
+/** TicketSummary for each ticket as `personId` reads it (e.g. the duplicates offered before sending a form). */
+export async function ticketSummaries(db: Db, org: Organization, personId: string, tickets: readonly ViewerTicket[]): Promise<TicketSummary[]> {
+  return (await summaryStates(db, org, personId, tickets)).map((s) => s.summary);
+}
