@@ -1886,7 +1886,10 @@ export interface components {
              */
             mapsTo?: "subject" | "urgency";
         };
-        FormDefinition: {
+        /** @description A form as a manager writes it (PUT /admin/forms). */
+        FormDefinition: components["schemas"]["FormDefinitionBase"];
+        /** @description The properties of a form definition, shared by FormDefinition, Form and AdminForm. */
+        FormDefinitionBase: {
             /** @example schadensmeldung */
             key: string;
             title: components["schemas"]["LocalizedName"];
@@ -1924,12 +1927,13 @@ export interface components {
             /** @default 0 */
             sort: number;
         };
-        /** @description A form version as residents get it (without staff-only fields). */
-        Form: components["schemas"]["FormDefinition"] & {
+        FormVersionId: {
             id: components["schemas"]["Id"];
             version: number;
         };
-        AdminForm: components["schemas"]["Form"] & {
+        /** @description A form version as residents get it (without staff-only fields). */
+        Form: components["schemas"]["FormDefinitionBase"] & components["schemas"]["FormVersionId"];
+        AdminForm: components["schemas"]["FormDefinitionBase"] & components["schemas"]["FormVersionId"] & {
             /** Format: date-time */
             createdAt: string;
             /** @description Today lies in its active window. */
