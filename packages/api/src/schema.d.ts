@@ -2021,7 +2021,10 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        TicketSummary: {
+        /** @description One of my tickets in a list. */
+        TicketSummary: components["schemas"]["TicketSummaryBase"];
+        /** @description The properties of a ticket summary, shared by TicketSummary and TicketDetail. */
+        TicketSummaryBase: {
             id: components["schemas"]["Id"];
             number: string;
             subject: string;
@@ -2089,7 +2092,7 @@ export interface components {
             reopen: boolean;
             rate: boolean;
         };
-        TicketDetail: components["schemas"]["TicketSummary"] & {
+        TicketDetail: components["schemas"]["TicketSummaryBase"] & {
             fields: components["schemas"]["TicketField"][];
             /** @description The files sent with the form. */
             files: components["schemas"]["TicketFile"][];
