@@ -1,1 +1,7 @@
-export {};
+export { HpMessageForm } from './hp-message-form.js';
+export { HpTicketCreatedEvent, HpTicketJoinedEvent, type TicketRef } from './events.js';
+export { CatalogStore } from './catalog.js';
+export { FillState } from './fill.js';
+export { Sender, type SendState } from './send.js';
+export { Duplicates } from './duplicates.js';
+export { check, collect, formatIban, ibanValid, isShown, levelOptions, parseDecimal, pointerKey, toValue, type Raw, type RawValues, type Slot } from './model.js';
