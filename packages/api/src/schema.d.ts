@@ -1857,8 +1857,8 @@ export interface components {
             help?: components["schemas"]["LocalizedText"];
             /** @description The text of an `info` field. */
             text?: components["schemas"]["LocalizedText"];
-            /** @default false */
-            required: boolean;
+            /** @description Absent means false. */
+            required?: boolean;
             /** @description Filled by staff only; never offered to or shown to residents. */
             staffOnly?: boolean;
             /** @description Shown (and checked) only when the earlier field `field` has the value `equals`, or one of `in`. */
@@ -1900,11 +1900,10 @@ export interface components {
             };
             unitRequired: boolean;
             /**
-             * @description `credit`: offered only for units whose contract account shows a credit today.
-             * @default always
+             * @description `credit`: offered only for units whose contract account shows a credit today; absent means `always`.
              * @enum {string}
              */
-            offer: "always" | "credit";
+            offer?: "always" | "credit";
             fields: components["schemas"]["FormField"][];
             attachments: {
                 maxFiles: number;
@@ -1924,8 +1923,8 @@ export interface components {
             activeFrom?: string;
             /** Format: date */
             activeUntil?: string;
-            /** @default 0 */
-            sort: number;
+            /** @description Order among the forms; absent means 0. */
+            sort?: number;
         };
         FormVersionId: {
             id: components["schemas"]["Id"];
@@ -2010,7 +2009,9 @@ export interface components {
             key: string;
             label: components["schemas"]["LocalizedName"];
         };
-        TicketFile: {
+        TicketFile: components["schemas"]["TicketFileBase"];
+        /** @description The properties of an attachment, shared by TicketFile and the files of AdminTicketDetail. */
+        TicketFileBase: {
             id: components["schemas"]["Id"];
             name: string;
             mime: string;
@@ -2064,7 +2065,9 @@ export interface components {
             name: string | null;
             me: boolean;
         };
-        TicketThreadEntry: {
+        TicketThreadEntry: components["schemas"]["TicketThreadEntryBase"];
+        /** @description The properties of a thread entry, shared by TicketThreadEntry and AdminThreadEntry. */
+        TicketThreadEntryBase: {
             id: components["schemas"]["Id"];
             /** @enum {string} */
             kind: "comment" | "status" | "document";
@@ -2112,7 +2115,9 @@ export interface components {
             firstAnswerBy: string | null;
             urgency: components["schemas"]["Labelled"] | null;
         };
-        AdminTicketSummary: {
+        AdminTicketSummary: components["schemas"]["AdminTicketSummaryBase"];
+        /** @description The properties of a ticket as staff list it, shared by AdminTicketSummary and AdminTicketDetail. */
+        AdminTicketSummaryBase: {
             id: components["schemas"]["Id"];
             number: string;
             subject: string;
@@ -2153,13 +2158,13 @@ export interface components {
             items: components["schemas"]["AdminTicketSummary"][];
             nextCursor: string | null;
         };
-        AdminThreadEntry: components["schemas"]["TicketThreadEntry"] & {
+        AdminThreadEntry: components["schemas"]["TicketThreadEntryBase"] & {
             visibility: components["schemas"]["CommentVisibility"];
             fromStatus?: components["schemas"]["TicketStatus"];
         };
-        AdminTicketDetail: components["schemas"]["AdminTicketSummary"] & {
+        AdminTicketDetail: components["schemas"]["AdminTicketSummaryBase"] & {
             fields: components["schemas"]["TicketField"][];
-            files: (components["schemas"]["TicketFile"] & {
+            files: (components["schemas"]["TicketFileBase"] & {
                 visibility: components["schemas"]["CommentVisibility"];
             })[];
             thread: components["schemas"]["AdminThreadEntry"][];

@@ -18,6 +18,8 @@ export interface NewRelease {
   today: string;
   /** Kept in the audit row, e.g. the line of a bulk import. */
   detail?: Record<string, unknown>;
+  /** The ticket the release fulfils (a Dokumentenanforderung), kept in `document_releases.ticket_id`. */
+  ticketId?: string | null;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function releaseDocument(trx: Db, ctx: Pick<Ctx, 'clock'>, input: N
     notify,
     released_at: release.released_at,
     released_by: auth.user.id,
+    ticket_id: input.ticketId ?? null,
   });
   await trx('document_release_targets').insert([
     ...spec.personIds.map((person_id) => ({ release_id: release.id, person_id, unit_id: null, property_id: null })),

@@ -18,7 +18,7 @@ import type { NoticeItem } from '../notifications/texts.ts';
 export const statusLabels: Readonly<Record<TicketStatus, { de: string; en: string }>> = {
   new: { de: 'Neu', en: 'New' },
   in_progress: { de: 'In Bearbeitung', en: 'In progress' },
-  waiting: { de: 'Wartet', en: 'Waiting' },
+  waiting: { de: 'Wartend', en: 'Waiting' },
   done: { de: 'Erledigt', en: 'Done' },
   closed: { de: 'Abgeschlossen', en: 'Closed' },
   rejected: { de: 'Abgelehnt', en: 'Rejected' },
@@ -33,7 +33,7 @@ export async function orgVisibility(db: Db, organizationId: string): Promise<Tic
 }
 
 /** Status histories (ticket_events kind status, oldest first) of tickets, by ticket id. */
-export async function statusSteps(db: Db, ticketIds: readonly string[]): Promise<Map<string, StatusStep[]>> {
+export async function statusHistories(db: Db, ticketIds: readonly string[]): Promise<Map<string, StatusStep[]>> {
   const steps = new Map<string, StatusStep[]>(ticketIds.map((id) => [id, []]));
   for (const part of chunks([...new Set(ticketIds)])) {
     const rows: { id: string; ticket_id: string; to_status: TicketStatus; at: string }[] = await db('ticket_events')
@@ -74,7 +74,7 @@ export async function queueStatusNotices(trx: Db, ctx: Pick<Ctx, 'clock'>, chang
   const participants = await participantsOf(trx, change.ticketId);
   if (participants.length === 0) return 0;
   const visibility = await orgVisibility(trx, change.organizationId);
-  const after = (await statusSteps(trx, [change.ticketId])).get(change.ticketId)!;
+  const after = (await statusHistories(trx, [change.ticketId])).get(change.ticketId)!;
   const before = after.filter((s) => s.id !== change.eventId);
   const changed = participants.filter((p) => visibleStatus(visibility, p.role, before) !== visibleStatus(visibility, p.role, after));
   return notify(trx, ctx, change.organizationId, 'ticket_status', change.eventId, changed.map((p) => p.person_id));
@@ -121,7 +121,7 @@ async function ticketItems(trx: Db, organizationId: string, rows: NotificationRo
     for (const p of ps) roles.set(`${p.ticket_id} ${p.person_id}`, p.role);
   }
   const visibility = await orgVisibility(trx, organizationId);
-  const steps = await statusSteps(trx, ticketIds);
+  const steps = await statusHistories(trx, ticketIds);
   const items = new Map<string, NoticeItem>();
   for (const row of rows) {
     const ticket = byEntity.get(row.entity_id);
