@@ -4,7 +4,7 @@ import type { Db } from '../db.ts';
 import { bool } from '../db.ts';
 import type { Organization } from '../organizations.ts';
 import type { ContractRole } from '../access/periods.ts';
-import { visibleHistory, type StatusStep, type VisibleStep } from '../access/tickets.ts';
+import { openStatuses, visibleHistory, type StatusStep, type VisibleStep } from '../access/tickets.ts';
 import { formVersionsById, ticketLabels, type FormVersion } from '../forms/versions.ts';
 
 // What the resident side reads of tickets (migration 009), as plain rows: the ticket with its place, the reader's
@@ -227,7 +227,7 @@ export function summaryOf(org: Organization, personId: string, v: ViewerTicket, 
     id: ticket.id,
     number: ticket.number,
     subject: ticket.subject,
-    form: labels?.form ?? { key: ticket.form_key, label: { de: ticket.subject, en: ticket.subject } },
+    form: labels?.form ?? { key: ticket.form_key, label: { de: ticket.form_key, en: ticket.form_key } },
     category: labels?.category ?? null,
     location: labels?.location ?? null,
     status: history.at(-1)?.shown ?? 'new',
@@ -269,4 +269,27 @@ export async function summaryStates(db: Db, org: Organization, personId: string,
 /** TicketSummary for each ticket as `personId` reads it (e.g. the duplicates offered before sending a form). */
 export async function ticketSummaries(db: Db, org: Organization, personId: string, tickets: readonly ViewerTicket[]): Promise<TicketSummary[]> {
   return (await summaryStates(db, org, personId, tickets)).map((s) => s.summary);
+}
+
+/** Every ticket `personId` follows in the organization, summarized for him (five queries, whatever their number). */
+export async function myTicketStates(db: Db, org: Organization, personId: string): Promise<SummaryState[]> {
+  return summaryStates(db, org, personId, await myTickets(db, org.id, personId));
+}
+
+/** The tab of the resident's list: `open`, `done`, `archive`. */
+export type TicketTab = 'open' | 'done' | 'archive';
+
+/** Days a closed or rejected ticket stays in `done` after its last visible status change before it goes to `archive`. */
+export const archiveAfterDays = 30;
+
+/**
+ * The tab a ticket belongs in, by the status the reader sees: new, in_progress, waiting → open; done → done;
+ * closed, rejected → done for {@link archiveAfterDays} days after that visible step, archive after.
+ */
+export function tabOf(state: SummaryState, now: Date): TicketTab {
+  const status = state.summary.status;
+  if (openStatuses.has(status)) return 'open';
+  if (status === 'done') return 'done';
+  const since = state.history.at(-1)?.at ?? state.summary.createdAt;
+  return Date.parse(since) >= now.getTime() - archiveAfterDays * 86_400_000 ? 'done' : 'archive';
 }
