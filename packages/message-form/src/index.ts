@@ -4,4 +4,4 @@ export { CatalogStore } from './catalog.js';
 export { FillState } from './fill.js';
 export { Sender, type SendState } from './send.js';
 export { Duplicates } from './duplicates.js';
-export { check, collect, formatIban, ibanValid, isShown, levelOptions, parseDecimal, pointerKey, toValue, type Raw, type RawValues, type Slot } from './model.js';
+export type { Raw, RawValues, Slot } from './model.js';

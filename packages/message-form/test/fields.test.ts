@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { demoCatalog, reportUnit, top7 } from '../src/testing.js';
-import { ibanValid, formatIban, parseDecimal } from '../src/index.js';
+import { formatIban, ibanValid, parseDecimal } from '../src/model.js';
 import { $, $$, allFields, enter, errorAt, formRoutes, formWidget, freshDrafts, root, send, text } from './fixtures.js';
 
 freshDrafts();
