@@ -59,6 +59,21 @@ function partsProblem(err: unknown, maxFiles: number, maxFileBytes: number, req:
   }
 }
 
+/** Ticket fields that are no text: multipart sends them as text ("3", "true"), the schemas take their JSON types. */
+const fieldTypes: Record<string, 'integer' | 'boolean'> = { version: 'integer', consent: 'boolean' };
+
+/** The text fields with {@link fieldTypes} turned into numbers and booleans where they are written as such. */
+function typedFields(body: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...body };
+  for (const [name, type] of Object.entries(fieldTypes)) {
+    const value = out[name];
+    if (typeof value !== 'string') continue;
+    if (type === 'integer' && /^-?\d{1,15}$/.test(value)) out[name] = Number(value);
+    if (type === 'boolean' && (value === 'true' || value === 'false')) out[name] = value === 'true';
+  }
+  return out;
+}
+
 /**
  * Multipart parsing for ticket requests (http/upload.ts `multipart`): fields checked against the named OpenAPI
  * schema (`TicketSubmission`, `TicketCommentUpload`, …), files in parts named `files`, at most `maxFiles` of at most
@@ -84,7 +99,8 @@ export function ticketMultipart(ctx: Pick<Ctx, 'config'>, schemaName: string, ma
   return [
     (req: Request, res: Response, next: NextFunction) => parser(req, res, (err?: unknown) => next(err === undefined ? undefined : partsProblem(err, maxFiles, maxFileBytes, req))),
     (req: Request, _res: Response, next: NextFunction) => {
-      req.body = fields(req);
+      // The files are checked by the caller (count, size, type); the schema's `files` describes them for clients.
+      req.body = fields({ body: typedFields(req.body as Record<string, unknown> | undefined) } as Request);
       next();
     },
   ];
