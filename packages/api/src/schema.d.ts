@@ -1978,8 +1978,11 @@ export interface components {
             body: string;
             files?: string[];
         };
-        AdminTicketCommentUpload: components["schemas"]["TicketCommentUpload"] & {
+        /** @description Multipart fields (TicketCommentUpload's and the visibility, which the files share); files are parts named `files`. */
+        AdminTicketCommentUpload: {
+            body: string;
             visibility: components["schemas"]["CommentVisibility"];
+            files?: string[];
         };
         /** @enum {string} */
         CommentVisibility: "public" | "internal";
