@@ -1,0 +1,162 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import type { TicketFile } from '@hausportal/api';
+import { HpElement, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { ActionsController } from './actions.js';
+import { renderHeader, renderThread } from './detail.js';
+import { TicketDetailStore } from './detail-store.js';
+import { emptyText, renderRow, renderTabs } from './list.js';
+import { TicketListStore, type TicketTab } from './list-store.js';
+import { ThumbController } from './thumbs.js';
+import { templates } from './locales/de.js';
+import { ticketListStyles } from './hp-ticket-list.styles.js';
+
+registerTranslations('de', templates);
+
+/**
+ * @summary My requests (Anliegen) in the tabs Offen / Erledigt / Archiv: number, subject, category, place, the status
+ * my role may see as icon and text, the last change and an unread dot; "auch betroffen" on tickets I joined. A ticket
+ * opens in place: the submitted fields, attachments with previews, the public thread oldest first (comments, status
+ * changes with their public reason, released documents), a composer while I may write, and the steps the rules allow
+ * (withdraw, confirm done, "nicht erledigt" with a comment, a 1–5 star rating after closed). Opening a ticket marks it
+ * read. Files and documents download through the session's client.
+ *
+ * @fires hp-tickets-unread - The number of my tickets with something unread became known or changed; `detail.count`
+ * (0 after signing out). For a badge in a portal header.
+ *
+ * @csspart base - The frame around everything.
+ * @csspart tabs - The tabs Offen / Erledigt / Archiv.
+ * @csspart list - The list of tickets.
+ * @csspart item - A ticket's row.
+ * @csspart more - The button that loads more tickets.
+ * @csspart back - The button back to the list.
+ * @csspart header - The head of the detail: subject, status, number, category, place.
+ * @csspart fields - The submitted fields.
+ * @csspart thread - The public thread.
+ * @csspart form - The composer.
+ * @csspart submit - The composer's send button.
+ * @csspart actions - Withdraw, confirm done, not done.
+ * @csspart empty - The note that a tab has no tickets, or that nobody is signed in.
+ * @csspart error - The error with its retry button.
+ * @csspart loading - The loading state.
+ *
+ * @cssprop --hp-color-primary - Buttons, links, focus, the selected tab.
+ * @cssprop --hp-ticket-list-unread-color - The unread dot (default: the primary colour).
+ */
+export class HpTicketList extends HpElement {
+  static override styles = [hostStyles, formStyles, stateStyles, frameStyles, ticketListStyles];
+
+  /** The id of the ticket shown in detail; empty for the list. Set it to open a ticket directly. */
+  @property() ticket = '';
+
+  /** My tickets of the chosen tab and the unread count. */
+  readonly list = new TicketListStore(this);
+  /** The ticket shown, its read mark and its actions. */
+  readonly detail = new TicketDetailStore(this, this.list);
+  private readonly thumbs = new ThumbController(this, () => this.list.api);
+  private readonly actions = new ActionsController(this, this.detail);
+  /** What gets the focus after the next render: the detail's title, or the row of a ticket. */
+  private focusNext?: { title: true } | { row: string };
+
+  protected override render(): TemplateResult {
+    const session = this.session;
+    if (!session || session.state === 'unknown' || session.state === 'restoring') return this.frame(renderLoading());
+    if (!this.authenticated) return this.frame(renderEmpty(msg('Please sign in to see your requests.', { id: 'tickets.loggedOut' })));
+    return this.frame(this.ticket ? this.renderDetail() : this.renderList());
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const next = this.focusNext;
+    const target = next && this.renderRoot.querySelector<HTMLElement>('title' in next ? '#detail-title' : `[data-open="${next.row}"]`);
+    if (target) {
+      target.focus();
+      this.focusNext = undefined;
+    }
+  }
+
+  private frame(content: unknown): TemplateResult {
+    return html`<section part="base" class="base" aria-labelledby="title" lang=${this.locale}>
+      <h2 id="title" class="title">${msg('My requests', { id: 'tickets.title' })}</h2>
+      ${content}
+    </section>`;
+  }
+
+  private renderList(): TemplateResult {
+    const { tab, items, error } = this.list;
+    return html`${renderTabs(tab, this.choose)}
+      <div role="tabpanel" id="panel" class="panel" aria-labelledby="tab-${tab}">
+        ${error ? renderError(error, () => void this.list.load()) : !items ? renderLoading() : items.length ? this.renderItems() : renderEmpty(emptyText(tab))}
+      </div>`;
+  }
+
+  private renderItems(): TemplateResult {
+    const { items = [], cursor, loadingMore, moreError } = this.list;
+    return html`<ul part="list" class="list" aria-labelledby="tab-${this.list.tab}" @click=${this.onOpen}>
+        ${items.map((t) => renderRow(t, this.locale))}
+      </ul>
+      ${moreError ? renderError(moreError, () => void this.list.more()) : nothing}
+      ${loadingMore ? renderLoading(msg('Loading more requests …', { id: 'tickets.loadingMore' })) : nothing}
+      ${cursor && !loadingMore && !moreError
+        ? html`<button type="button" class="secondary more" part="more" @click=${() => this.list.more()}>${msg('Load more', { id: 'tickets.more' })}</button>`
+        : nothing}`;
+  }
+
+  private renderDetail(): TemplateResult {
+    const { detail, error, notice, failed } = this.detail;
+    const thumb = (file: TicketFile) => this.thumbs.url(detail!.id, file.id);
+    return html`<button type="button" class="secondary back" part="back" @click=${this.back}>
+        <span aria-hidden="true">←</span> ${msg('Back to the list', { id: 'tickets.back' })}
+      </button>
+      <p class="notice ${failed ? 'failed' : ''}" role="status">${failed ? nothing : notice}</p>
+      ${failed ? html`<p class="notice failed" role="alert">${notice}</p>` : nothing}
+      ${error
+        ? renderError(error, () => void this.detail.load())
+        : detail
+          ? html`<article class="detail" aria-labelledby="detail-title" @click=${this.onFile}>
+              ${renderHeader(detail, thumb, this.locale)} ${renderThread(detail.thread, thumb, this.locale)} ${this.actions.render(detail)}
+            </article>`
+          : renderLoading()}`;
+  }
+
+  private readonly choose = async (tab: TicketTab) => {
+    this.list.select(tab);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
+  };
+
+  private readonly onOpen = (event: Event) => {
+    const id = (event.target as Element).closest<HTMLElement>('[data-open]')?.dataset.open;
+    if (!id) return;
+    this.ticket = id;
+    this.focusNext = { title: true };
+  };
+
+  private readonly back = async () => {
+    const row = this.ticket;
+    this.ticket = '';
+    this.actions.reopening = false;
+    if (this.detail.changed) {
+      this.detail.changed = false;
+      this.list.loaded = this.list.load();
+    }
+    this.focusNext = { row };
+    await this.list.loaded;
+    await this.updateComplete;
+    // The ticket left this tab (withdrawn, closed): the tab gets the focus.
+    if (this.focusNext) this.renderRoot.querySelector<HTMLElement>(`#tab-${this.list.tab}`)?.focus();
+    this.focusNext = undefined;
+  };
+
+  private readonly onFile = (event: Event) => {
+    const target = (event.target as Element).closest<HTMLElement>('[data-file], [data-doc]');
+    const detail = this.detail.detail;
+    if (!target || !detail) return;
+    const { file, doc, title } = target.dataset;
+    const all = [...detail.files, ...detail.thread.flatMap((e) => e.files ?? [])];
+    const found = all.find((f) => f.id === file);
+    if (found) void this.detail.download(found);
+    else if (doc) void this.detail.downloadDocument(doc, title ?? doc);
+  };
+}

@@ -1,0 +1,139 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { dataOf, type ApiClient, type TicketPage, type TicketSummary } from '@hausportal/api';
+import type { Session } from '@hausportal/core';
+import { HpTicketsUnreadEvent } from './events.js';
+
+/** The tabs of the list, as GET /tickets names them. */
+export const TABS = ['open', 'done', 'archive'] as const;
+export type TicketTab = (typeof TABS)[number];
+
+/** Tickets per page (GET /tickets `limit`). */
+export const PAGE_SIZE = 50;
+
+export interface StoreHost extends ReactiveControllerHost, EventTarget {
+  api?: ApiClient;
+  session?: Session;
+  readonly authenticated: boolean;
+}
+
+/**
+ * My tickets of one tab, page by page ("load more" follows `nextCursor`), and the unread count, announced with
+ * `hp-tickets-unread` whenever it becomes known or changes. Loads anew when the client, the signed-in user or the
+ * organization changes, and when the tab changes. Nothing is fetched directly: the session's client does it.
+ */
+export class TicketListStore implements ReactiveController {
+  tab: TicketTab = 'open';
+  /** The tickets of the tab; undefined while the first page loads (or when it failed), [] when nobody is signed in. */
+  items?: TicketSummary[];
+  /** Why the first page failed, if it did. */
+  error: unknown;
+  /** Why the next page failed, if it did. */
+  moreError: unknown;
+  cursor: string | null = null;
+  /** A next page is loading. */
+  loadingMore = false;
+  /** My tickets with something unread (all tabs); undefined until known. */
+  unread?: number;
+  /** Settles when the latest first page has loaded (or failed); never rejects. */
+  loaded: Promise<void> = Promise.resolve();
+  private controller?: AbortController;
+  /** Client, user and organization the list was loaded for. */
+  private args: unknown[] = [];
+
+  constructor(private readonly host: StoreHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostUpdate(): void {
+    const { api, authenticated, session } = this.host;
+    const args = [api, authenticated ? session?.user?.id : undefined, session?.org];
+    if (args.some((arg, i) => arg !== this.args[i])) {
+      this.args = args;
+      this.loaded = this.load();
+    }
+  }
+
+  /** The client while someone is signed in. */
+  get api(): ApiClient | undefined {
+    return this.args[1] ? (this.args[0] as ApiClient) : undefined;
+  }
+
+  /** Shows `tab` and loads its first page. */
+  select(tab: TicketTab): void {
+    if (tab === this.tab) return;
+    this.tab = tab;
+    this.loaded = this.load();
+  }
+
+  /** Loads the first page of the tab (the list shows loading meanwhile); a later load stops this one. */
+  async load(): Promise<void> {
+    const signal = this.restart();
+    const api = this.api;
+    this.items = api ? undefined : [];
+    this.error = this.moreError = undefined;
+    this.cursor = null;
+    this.host.requestUpdate();
+    if (!api) return this.setUnread(undefined);
+    try {
+      const page = await this.page(api, null, signal);
+      if (signal.aborted) return;
+      this.take(page, []);
+    } catch (error) {
+      if (!signal.aborted) this.error = error;
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Appends the next page (again, after it failed). */
+  async more(): Promise<void> {
+    const api = this.api;
+    if (!api || !this.cursor || this.loadingMore) return;
+    const signal = this.restart();
+    this.loadingMore = true;
+    this.moreError = undefined;
+    this.host.requestUpdate();
+    try {
+      const page = await this.page(api, this.cursor, signal);
+      if (!signal.aborted) this.take(page, this.items ?? []);
+    } catch (error) {
+      if (!signal.aborted) this.moreError = error;
+    }
+    this.loadingMore = false;
+    this.host.requestUpdate();
+  }
+
+  /** Puts a ticket's newer state into its row (after it was opened or acted on), read. */
+  update(ticket: TicketSummary): void {
+    this.items = this.items?.map((t) => (t.id === ticket.id ? { ...t, ...pick(ticket, t), unread: false } : t));
+    this.host.requestUpdate();
+  }
+
+  setUnread(count: number | undefined): void {
+    if (count === this.unread) return;
+    this.unread = count;
+    this.host.dispatchEvent(new HpTicketsUnreadEvent(count ?? 0));
+  }
+
+  private page(api: ApiClient, cursor: string | null, signal: AbortSignal): Promise<TicketPage> {
+    const query = { tab: this.tab, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
+    return dataOf(api.GET('/tickets', { params: { query }, signal }));
+  }
+
+  private take(page: TicketPage, before: TicketSummary[]): void {
+    this.items = before.concat(page.items);
+    this.cursor = page.nextCursor;
+    this.setUnread(page.unreadCount);
+  }
+
+  private restart(): AbortSignal {
+    this.controller?.abort();
+    this.loadingMore = false;
+    return (this.controller = new AbortController()).signal;
+  }
+}
+
+/** The summary fields of `ticket` (a detail carries more), by the keys a row has. */
+const pick = (ticket: TicketSummary, row: TicketSummary): Partial<TicketSummary> =>
+  Object.fromEntries(Object.keys(row).map((key) => [key, ticket[key as keyof TicketSummary]]));
