@@ -1,0 +1,131 @@
+import { html } from '@open-wc/testing';
+import type { Me, TicketDetail } from '@hausportal/api';
+import { createFakeApi, demoMe, problem, sessionFixture, type FakeHandler, type FakeRoutes } from '@hausportal/core/testing.js';
+import { HpTicketsUnreadEvent, type HpTicketList } from '../src/index.js';
+import { applyStep, demoTickets, me, tabOf, ticketFile, ticketPage, type ResidentStep } from '../src/testing.js';
+import '../src/define.js';
+
+export interface TicketServer {
+  tickets: TicketDetail[];
+  /** tab, limit and cursor of every GET /tickets. */
+  pages: { tab: string | null; limit: string | null; cursor: string | null }[];
+  /** Ids of every POST /tickets/{id}/read. */
+  reads: string[];
+  /** `size` of every file request (null: the file itself). */
+  files: (string | null)[];
+}
+
+/** A small picture (a blue sky over a grey floor) as the preview JPEG stands in. */
+function image(): Promise<Blob> {
+  const canvas = new OffscreenCanvas(8, 6);
+  const paint = canvas.getContext('2d')!;
+  paint.fillStyle = '#8ab4f8';
+  paint.fillRect(0, 0, 8, 4);
+  paint.fillStyle = '#777';
+  paint.fillRect(0, 4, 8, 2);
+  return canvas.convertToBlob({ type: 'image/jpeg' });
+}
+
+/**
+ * A fake tickets API over `tickets` (the demo tenant's by default): the list by tab and page, the detail, read marks,
+ * the resident's steps as the rules allow them (409 otherwise), previews (PNG), files and released documents.
+ */
+export function ticketRoutes(tickets: TicketDetail[] = demoTickets(), overrides: FakeRoutes = {}): { routes: FakeRoutes; server: TicketServer } {
+  const server: TicketServer = { tickets: structuredClone(tickets), pages: [], reads: [], files: [] };
+  const find = (id?: string) => server.tickets.find((t) => t.id === id);
+  const unread = () => server.tickets.filter((t) => t.unread).length;
+  const signedIn = (handler: FakeHandler): FakeHandler => (request) => (request.user ? handler(request) : problem(401, 'unauthenticated'));
+  const step = (make: (body: unknown) => ResidentStep): FakeHandler =>
+    signedIn(({ params, body, user }) => {
+      const ticket = find(params.id);
+      if (!ticket) return problem(404, 'not_found');
+      const next = applyStep(ticket, make(body), me(user!.name));
+      if (!next) return problem(409, 'conflict');
+      server.tickets = server.tickets.map((t) => (t === ticket ? next : t));
+      return next;
+    });
+  const routes: FakeRoutes = {
+    'GET /tickets': signedIn(({ query }) => {
+      const tab = query.get('tab') ?? 'open';
+      server.pages.push({ tab: query.get('tab'), limit: query.get('limit'), cursor: query.get('cursor') });
+      const items = server.tickets.filter((t) => tabOf(t) === tab).sort((a, b) => b.changedAt.localeCompare(a.changedAt));
+      return { ...ticketPage(items, Number(query.get('limit') ?? 50), query.get('cursor')), unreadCount: unread() };
+    }),
+    'GET /tickets/{id}': signedIn(({ params }) => find(params.id) ?? problem(404, 'not_found')),
+    'POST /tickets/{id}/read': signedIn(({ params }) => {
+      server.reads.push(params.id!);
+      if (!find(params.id)) return problem(404, 'not_found');
+      server.tickets = server.tickets.map((t) => (t.id === params.id ? { ...t, unread: false } : t));
+      return { unreadCount: unread() };
+    }),
+    'POST /tickets/{id}/comments': step((body) => {
+      const form = body as FormData;
+      const files = form.getAll('files').map((f, i) => ticketFile(`f-new-${i}`, (f as File).name, (f as File).size));
+      return { kind: 'comments', body: String(form.get('body')), files };
+    }),
+    'POST /tickets/{id}/withdraw': step(() => ({ kind: 'withdraw' })),
+    'POST /tickets/{id}/confirm': step(() => ({ kind: 'confirm' })),
+    'POST /tickets/{id}/reopen': step((body) => ({ kind: 'reopen', comment: (body as { comment: string }).comment })),
+    'POST /tickets/{id}/rating': step((body) => ({ kind: 'rating', ...(body as { stars: number; comment?: string }) })),
+    'GET /tickets/{id}/files/{fileId}': signedIn(async ({ params, query }) => {
+      server.files.push(query.get('size'));
+      const file = [...(find(params.id)?.files ?? []), ...(find(params.id)?.thread.flatMap((e) => e.files ?? []) ?? [])].find((f) => f.id === params.fileId);
+      if (!file) return problem(404, 'not_found');
+      return { status: 200, body: query.get('size') === 'thumb' ? await image() : new Blob([`file ${file.name}`], { type: file.mime }) };
+    }),
+    'GET /documents/{id}/file': signedIn(({ params }) => ({ status: 200, body: new Blob([`%PDF-1.4 ${params.id}`], { type: 'application/pdf' }) })),
+    ...overrides,
+  };
+  return { routes, server };
+}
+
+/** `<hp-ticket-list>` in a session of `user` (the demo tenant unless given) on the given routes. */
+export async function ticketsWidget(routes: FakeRoutes, options: { user?: Me | null; lang?: 'de' | 'en'; ticket?: string } = {}) {
+  const fake = createFakeApi(routes, { user: options.user === undefined ? demoMe : options.user });
+  const el = await sessionFixture<HpTicketList>(html`<hp-ticket-list ticket=${options.ticket ?? ''}></hp-ticket-list>`, { client: fake.client, lang: options.lang ?? 'de' });
+  return { el, fake };
+}
+
+export const root = (el: HpTicketList) => el.shadowRoot!;
+
+/** Visible text of the element, whitespace collapsed. */
+export const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ').trim();
+
+/** Ids of the ticket rows in the order shown. */
+export const rowIds = (el: HpTicketList) => [...root(el).querySelectorAll<HTMLElement>('[data-ticket]')].map((r) => r.dataset.ticket!);
+
+export const row = (el: HpTicketList, id: string) => root(el).querySelector<HTMLElement>(`[data-ticket="${id}"]`)!;
+
+export const $ = <T extends Element = HTMLElement>(el: HpTicketList, selector: string) => root(el).querySelector<T>(selector)!;
+
+/** Resolves once the first page (or a final state) is shown. */
+export async function loaded(el: HpTicketList): Promise<void> {
+  await el.list.loaded;
+  await el.updateComplete;
+}
+
+/** Opens the ticket `id` by its row and waits until its detail shows (and it was marked read). */
+export async function openTicket(el: HpTicketList, id: string): Promise<void> {
+  $(el, `[data-open="${id}"]`).click();
+  await el.updateComplete;
+  await el.detail.loaded;
+  await el.updateComplete;
+}
+
+/** A gate a fake route waits at until the test opens it (for the loading states without timers). */
+export function gate(): { wait: Promise<void>; open: () => void } {
+  let open = () => {};
+  return { wait: new Promise<void>((r) => (open = r)), open: () => open() };
+}
+
+/** The counts of every `hp-tickets-unread` heard on the document (it bubbles and is composed), per test. */
+export function unreadCounts(): number[] {
+  const counts: number[] = [];
+  const hear = (event: Event) => counts.push((event as HpTicketsUnreadEvent).detail.count);
+  beforeEach(() => {
+    counts.length = 0;
+    document.addEventListener(HpTicketsUnreadEvent.eventName, hear);
+  });
+  afterEach(() => document.removeEventListener(HpTicketsUnreadEvent.eventName, hear));
+  return counts;
+}
