@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { call, expectProblem, startServer, type Session, type TestServer } from './helpers.ts';
 import { ticketFixture, flatDamage, liftDamage, testForms, type TicketFixture } from './tickets-fixture.ts';
 import { postForm } from './admin-fixture.ts';
+import { demoForms } from '../src/seed/forms-data.ts';
 
 // POST /tickets, GET /tickets/duplicates, POST /tickets/{id}/affected, POST /admin/tickets (creation), on a real
 // server and database: numbers, every refusal, daily limits, Idempotency-Key, numbers under concurrency, joining.
@@ -205,6 +206,20 @@ describe('POST /tickets', () => {
       s.clock.offsetMs = saved;
     }
   });
+});
+
+test('the demo forms: a Schadensmeldung with a photo as the demo seed defines it', async () => {
+  const demo = await ticketFixture(s, 'demoformen', demoForms);
+  const values = {
+    urgency: 'normal', damage: { location: 'bad', category: 'sanitaer', problem: 'verstopft' }, description: 'Der Abfluss der Dusche ist verstopft.',
+    access: true, pets: false, phone: '+43 660 1234567',
+  };
+  const a = await demo.w.submit(demo.tina, { form: 'schadensmeldung', unit: demo.w.id('unit:T1'), values }, [{ fileName: 'Dusche.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
+  assert.equal(a.status, 201, a.text);
+  assert.equal(a.body.number, `${y}-00001`);
+  const row = await ticketRow(a.body.id);
+  assert.equal([row.location, row.category, row.problem, row.urgency].join(), 'bad,sanitaer,verstopft,normal');
+  assert.equal(row.form_id, demo.w.id('form:schadensmeldung'));
 });
 
 describe('duplicates and affected', () => {
