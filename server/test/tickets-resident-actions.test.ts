@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TicketActions, TicketStatus } from '@hausportal/api';
 import { call, expectProblem, startServer, type Answer, type Session, type TestServer } from './helpers.ts';
-import { postForm } from './admin-fixture.ts';
+import { exe, pdf, postForm } from './admin-fixture.ts';
 import { ticketFixture, type TicketFixture, type TicketOptions } from './tickets-fixture.ts';
 
 // What a resident does to his tickets: comment, withdraw, confirm, reopen within 14 days of done, rate after closed.
@@ -190,6 +190,18 @@ describe('comments', () => {
     const notices = await s.db('notifications').where({ kind: 'ticket_comment', entity_id: entry.id }).select('person_id');
     assert.deepEqual(notices.map((r: { person_id: string }) => r.person_id), [f.w.id('person:Otto')]);
     expectProblem(await comment(f.tina, id, ''), 400, 'validation_failed');
+  });
+
+  test('files with a comment are public; names with umlauts and emoji survive; other types are refused', async () => {
+    const id = await ticket(['new', 'in_progress']);
+    const a = await comment(f.tina, id, 'Hier die Rechnung.', [{ fileName: 'Rechnung Küche 🚿.pdf', bytes: pdf('Rechnung'), type: 'application/pdf' }]);
+    assert.equal(a.status, 201, a.text);
+    const entry = a.body.thread.at(-1);
+    assert.deepEqual(entry.files.map((x: { name: string; mime: string }) => [x.name, x.mime]), [['Rechnung Küche 🚿.pdf', 'application/pdf']]);
+    assert.deepEqual(a.body.files, []);
+    assert.deepEqual(await s.db('ticket_files').where({ ticket_id: id }).select('visibility', 'comment_id'), [{ visibility: 'public', comment_id: entry.id }]);
+    expectProblem(await comment(f.tina, id, 'Programm', [{ fileName: 'setup.pdf', bytes: exe() }]), 415);
+    assert.equal(Number((await s.db('ticket_comments').where({ ticket_id: id }).count({ n: '*' }).first())!.n), 1);
   });
 
   test('closed or rejected: 409 ticket_closed; an ended or future contract: 409 contract_ended; a foreign ticket: 404', async () => {
