@@ -73,10 +73,11 @@ export const demoOrganizations: DemoOrganization[] = [
           '2. Keep your login secret.\n3. Documents in the portal do not replace legally required delivery.',
       },
     },
-    // Tenants do not see "rejected"; a rejected ticket keeps the status they saw before.
+    // Tenants see a rejected (or withdrawn) ticket as closed; owners do not see "waiting": such a ticket keeps the
+    // status they saw before.
     ticketStatusVisibility: {
-      tenant: { new: 'show', in_progress: 'show', waiting: 'show', done: 'show', closed: 'show', rejected: 'hide' },
-      owner: { new: 'show', in_progress: 'show', waiting: 'show', done: 'show', closed: 'show', rejected: 'show' },
+      tenant: { new: 'show', in_progress: 'show', waiting: 'show', done: 'show', closed: 'show', rejected: 'closed' },
+      owner: { new: 'show', in_progress: 'show', waiting: 'hide', done: 'show', closed: 'show', rejected: 'show' },
     },
     emergencyNumbers: [
       { label: { de: 'Gasgebrechen (Gas-Notruf)', en: 'Gas leak (gas emergency)' }, phone: '128' },
