@@ -83,10 +83,8 @@ export class TicketDetailStore implements ReactiveController {
       if (signal.aborted) return;
       this.detail = detail;
       this.host.requestUpdate();
-      if (detail.unread || this.list.unread === undefined) {
-        this.list.setUnread((await dataOf(api.POST('/tickets/{id}/read', { params: { path } }))).unreadCount);
-      }
       this.list.update(detail);
+      this.list.setUnread((await dataOf(api.POST('/tickets/{id}/read', { params: { path } }))).unreadCount);
     } catch (error) {
       if (!signal.aborted && !this.detail) this.error = error;
     }
