@@ -8,6 +8,8 @@
  *     <hp-unit-list></hp-unit-list>
  *     <hp-statement></hp-statement>
  *     <hp-documents></hp-documents>
+ *     <hp-message-form></hp-message-form>
+ *     <hp-ticket-list></hp-ticket-list>
  *   </hp-session>
  *
  * Importing this module registers every Hausportal element. Rarely needed parts (the virtualizer for very long
@@ -18,9 +20,13 @@ import '@hausportal/login/define.js';
 import '@hausportal/unit-list/define.js';
 import '@hausportal/statement/define.js';
 import '@hausportal/documents/define.js';
+import '@hausportal/message-form/define.js';
+import '@hausportal/ticket-list/define.js';
 
 export * from '@hausportal/core';
 export * from '@hausportal/login';
 export * from '@hausportal/unit-list';
 export * from '@hausportal/statement';
 export * from '@hausportal/documents';
+export * from '@hausportal/message-form';
+export * from '@hausportal/ticket-list';

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { problem } from '@hausportal/core/testing.js';
 import type { TicketStatus } from '@hausportal/api';
-import { changedText } from '../src/index.js';
+import { changedText } from '../src/status.js';
 import { demoTickets, generateTickets, ticketDetail } from '../src/testing.js';
 import { $, loaded, root, row, rowIds, text, ticketRoutes, ticketsWidget, unreadCounts } from './fixtures.js';
 
