@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { demoLogin, startServer, type DemoLogin, type RunningServer } from './server.ts';
+import { demoLogin, startServer, type RunningServer } from './server.ts';
+import { apiJson, apiLogin as signIn, eventually, outbox } from './api.ts';
 import { textPdf } from '../server/src/seed/pdf.ts';
 
 let server: RunningServer;
@@ -24,38 +25,8 @@ after(async () => {
 });
 
 
-/** Signs in through the API as a browser on the server's own page would; returns the access token. */
-async function apiLogin(user: DemoLogin): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ organization: user.organization, username: user.username, password: user.password }),
-  });
-  assert.equal(res.status, 200, await res.clone().text());
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T>(token: string, path: string, init: RequestInit = {}): Promise<T> {
-  const headers = new Headers(init.headers);
-  headers.set('authorization', `Bearer ${token}`);
-  headers.set('origin', server.url);
-  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
-  const res = await fetch(`${server.url}/api${path}`, { ...init, headers });
-  const text = await res.text();
-  assert.ok(res.ok, `${init.method ?? 'GET'} ${path} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
-
-/** Polls `probe` until it gives a value (a condition, never a fixed wait); fails after `seconds`. */
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, seconds = 60): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    assert.ok(Date.now() < deadline, `still waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const apiLogin = (user: Parameters<typeof signIn>[1]) => signIn(server.url, user);
+const api = <T>(token: string, path: string, init: RequestInit = {}) => apiJson<T>(server.url, token, path, init);
 
 test('a document released by the manager reaches the tenant on the example homepage: new, downloaded byte for byte, then read; the mail is in the outbox', async () => {
   const manager = await apiLogin(demoLogin('andrea.pichler@immopro.example'));
@@ -122,8 +93,7 @@ test('a document released by the manager reaches the tenant on the example homep
 
   // The notice mail, sent by the server's job poller.
   const mail = await eventually('the notice mail in the outbox', async () => {
-    const outbox = (await (await fetch(`${server.url}/api/dev/outbox?to=${encodeURIComponent(tenant.username)}`)).json()) as { items: { subject: string; text: string }[] };
-    return outbox.items.find((m) => m.text.includes(title) || m.subject.includes(title));
+    return (await outbox(server.url, tenant.username)).find((m) => m.text.includes(title) || m.subject.includes(title));
   });
   assert.ok(mail.text.length > 0);
 });
