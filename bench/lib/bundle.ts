@@ -27,7 +27,7 @@ export const sum = (parts: Sizes[]): Sizes =>
  * Packages the widgets load with import(): separate chunks in the portal build (core's Excel writer brings
  * write-excel-file and fflate).
  */
-export const lazyPackages = ['@lit-labs/virtualizer', '@lit-labs/virtualizer/*', 'lean-qr', '@hausportal/core/xlsx-writer.js'];
+export const lazyPackages = ['@lit-labs/virtualizer', '@lit-labs/virtualizer/*', 'lean-qr', '@hausportal/core/xlsx-writer.js', '@hausportal/message-form/fill.js'];
 /** Already inside the main bundle when a lazy chunk loads, so left out of the chunk's size. */
 const litPackages = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*'];
 

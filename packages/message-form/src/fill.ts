@@ -1,154 +1,161 @@
-import type { ReactiveControllerHost } from 'lit';
-import type { Form, FormCatalog, FormField, ReportUnit } from '@hausportal/api';
-import { check, collect, isShown, levelOptions, type Raw, type RawValues } from './model.js';
+// The form-filling part of <hp-message-form>, loaded with import('@hausportal/message-form/fill.js') when a form is
+// opened (a lazy chunk in bundles): the fields and their checks, the cascade, IBAN, time windows, files with their
+// progress, "already reported", sending and the confirmation, with their styles and German texts.
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { registerTranslations, toProblem, type Locale } from '@hausportal/core';
+import type { ApiClient, Form, FormCatalog } from '@hausportal/api';
+import { templates } from './locales/fill-de.js';
+import { addFiles } from './attachments.js';
+import { Duplicates } from './duplicates.js';
+import { HpTicketCreatedEvent, HpTicketJoinedEvent } from './events.js';
+import { FillState } from './fill-state.js';
+import { inputValue, renderForm } from './form-view.js';
 import { problemText } from './messages.js';
+import { addSlot, pointerKey } from './model.js';
+import { Sender } from './send.js';
+import { renderDone } from './views.js';
 
-/** What a draft keeps (never the files). */
-interface Draft {
-  raw: RawValues;
-  unit: string;
-  consent: boolean;
+registerTranslations('de', templates);
+
+export { FillState } from './fill-state.js';
+export { Sender, type SendState } from './send.js';
+export { Duplicates } from './duplicates.js';
+export { fillStyles } from './fill.styles.js';
+
+/** What the filling part uses of its element. */
+export interface FillHost extends ReactiveControllerHost {
+  readonly api?: ApiClient;
+  readonly locale: Locale;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  dispatchEvent(event: Event): boolean;
 }
-
-const storage = (): Storage | null => {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
-};
 
 /**
- * The chosen form as it is being filled: the inputs, the unit, the consent and the files; which fields were left
- * once (their errors show as one types), and the errors the server named. The inputs (not the files) are kept as a
- * draft in sessionStorage per organization, user and form until the form is sent.
+ * The form being filled in `<hp-message-form>`: its inputs and draft ({@link FillState}), sending ({@link Sender}),
+ * "already reported" ({@link Duplicates}), and the element's events inside the form. The element shows the list of
+ * forms and the states; it hands the form's events here and renders {@link render} while a form is open.
  */
-export class FillState {
-  form?: Form;
-  catalog?: FormCatalog;
-  raw: RawValues = {};
-  unit = '';
-  consent = false;
-  files: File[] = [];
-  /** Fields left once, or all after a try to send: their problems show. */
-  readonly touched = new Set<string>();
-  /** Errors the server named, by field key (`unit`, `consent` or a field's key). */
-  server: Record<string, string> = {};
-  private draftKey = '';
+export class MessageFill {
+  readonly fill: FillState;
+  readonly sender: Sender;
+  readonly duplicates: Duplicates;
+  /** Why the files chosen last were not all added ('' when they were). */
+  private fileNote = '';
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+  /** `focus(selector)`: renders the element, then moves the focus to `selector` in it. */
+  constructor(
+    private readonly host: FillHost,
+    private readonly focus: (selector: string) => Promise<void>,
+  ) {
+    this.fill = new FillState(host);
+    this.sender = new Sender(host);
+    this.duplicates = new Duplicates(host);
+  }
 
-  /** Starts `form` with its draft, if one was kept; the only unit possible is chosen. */
-  start(form: Form, catalog: FormCatalog, owner: string): void {
-    this.form = form;
-    this.catalog = catalog;
-    this.draftKey = `hp-message-form:${owner}:${form.key}`;
-    const draft = this.readDraft();
-    this.raw = draft?.raw ?? {};
-    const units = this.units;
-    this.unit = draft && units.some((u) => u.id === draft.unit) ? draft.unit : units.length === 1 ? units[0]!.id : '';
-    this.consent = draft?.consent ?? false;
-    this.files = [];
-    this.touched.clear();
-    this.server = {};
+  /** Opens `form` of `catalog` with its draft (kept per `owner`, "org:user"). */
+  open(form: Form, catalog: FormCatalog, owner: string): void {
+    this.reset();
+    this.fill.start(form, catalog, owner);
+    void this.duplicates.update(this.host.api, form, this.fill.raw, this.fill.property);
+  }
+
+  /** Back to no form: a sending under way is cancelled, the confirmation forgotten. */
+  reset(): void {
+    this.sender.reset();
+    this.duplicates.reset();
+    this.fill.form = undefined;
+    this.fileNote = '';
+  }
+
+  /** The open form, or the confirmation once it was sent or a reported ticket was joined. */
+  render(catalog: FormCatalog): TemplateResult {
+    const locale = this.host.locale;
+    const done = this.duplicates.joined ?? this.sender.ticket;
+    if (done) return renderDone(done, !!this.duplicates.joined, locale);
+    return renderForm({ fill: this.fill, catalog, sender: this.sender, duplicates: this.duplicates, locale, fileNote: this.fileNote });
+  }
+
+  /** A click on a button of the form with these data attributes (cancel, send again, remove, add a row, join). */
+  async click(data: DOMStringMap): Promise<void> {
+    const { fill } = this;
+    if ('cancel' in data) this.sender.cancel();
+    else if ('retry' in data) await this.submit();
+    else if (data.remove) fill.files = fill.files.filter((_, i) => i !== Number(data.remove));
+    else if (data.add) fill.set(data.add, addSlot(fill.form!.fields.find((f) => f.key === data.add)!, fill.raw[data.add]));
+    else if (data.join) await this.join(data.join);
     this.host.requestUpdate();
   }
 
-  /** Units I may choose: for a form offered for a credit, those with a credit. */
-  get units(): ReportUnit[] {
-    const { catalog, form } = this;
-    if (!catalog) return [];
-    return form?.offer === 'credit' ? catalog.units.filter((u) => catalog.credits.some((c) => c.unitId === u.id)) : catalog.units;
-  }
-
-  /** The credit of the chosen unit in cents, if it has one. */
-  get credit(): number | undefined {
-    return this.catalog?.credits.find((c) => c.unitId === this.unit)?.cents;
-  }
-
-  /** The property of the chosen unit, or the only property of my units. */
-  get property(): string | undefined {
-    const units = this.catalog?.units ?? [];
-    const chosen = units.find((u) => u.id === this.unit);
-    const properties = new Set(units.map((u) => u.propertyId));
-    return chosen?.propertyId ?? (properties.size === 1 ? [...properties][0] : undefined);
-  }
-
-  get shown(): FormField[] {
-    return this.form ? this.form.fields.filter((f) => isShown(this.form!, f, this.raw)) : [];
-  }
-
-  /** Sets a field's input (`unit` and `consent` for those two); a cascade level clears the levels after it that no longer fit. */
-  set(key: string, value: Raw): void {
-    if (key === 'unit') this.unit = String(value);
-    else if (key === 'consent') this.consent = value === true;
-    else this.raw = { ...this.raw, [key]: this.fit(key, value) };
-    delete this.server[key];
-    this.saveDraft();
-    this.host.requestUpdate();
-  }
-
-  touch(key: string): void {
-    if (this.touched.has(key)) return;
-    this.touched.add(key);
-    this.host.requestUpdate();
-  }
-
-  /** The error shown at a field: the server's, or its problem once it was left. */
-  errorOf(key: string): string {
-    if (this.server[key]) return this.server[key];
-    if (!this.touched.has(key) || !this.form) return '';
-    if (key === 'unit') return this.form.unitRequired && !this.unit && this.units.length > 1 ? problemText({ code: 'choose' }) : '';
-    if (key === 'consent') return this.form.privacy.consentRequired && !this.consent ? problemText({ code: 'consent' }) : '';
-    const field = this.form.fields.find((f) => f.key === key);
-    const problem = field && check(field, this.raw[key]);
-    return problem ? problemText(problem) : '';
-  }
-
-  /** Touches everything shown; the keys with an error, in the order shown. */
-  validate(): string[] {
-    const keys = ['unit', ...this.shown.map((f) => f.key), 'consent'];
-    keys.forEach((k) => this.touched.add(k));
-    this.host.requestUpdate();
-    return keys.filter((k) => this.errorOf(k));
-  }
-
-  /** The values to send. */
-  values(): Record<string, unknown> {
-    return this.form ? collect(this.form, this.raw, this.credit) : {};
-  }
-
-  clearDraft(): void {
-    storage()?.removeItem(this.draftKey);
-  }
-
-  private fit(key: string, value: Raw): Raw {
-    const field = this.form?.fields.find((f) => f.key === key);
-    if (field?.type !== 'cascade') return value;
-    const chosen = { ...(value as Record<string, string>) };
-    let parent: string | undefined;
-    for (const level of field.levels ?? []) {
-      if (chosen[level.key] && !levelOptions(level, parent).some((o) => o.value === chosen[level.key])) delete chosen[level.key];
-      parent = chosen[level.key];
+  /** An input or change event in the form. */
+  input(event: Event): void {
+    const { fill } = this;
+    const target = event.target as HTMLInputElement;
+    if ('files' in target.dataset && event.type === 'change') {
+      const result = addFiles(fill.files, [...(target.files ?? [])], fill.form!.attachments, this.host.locale);
+      fill.files = result.files;
+      this.fileNote = result.note;
+      target.value = '';
+      this.host.requestUpdate();
+      return;
     }
-    return chosen;
+    const key = target.dataset.key;
+    const field = fill.form?.fields.find((f) => f.key === key);
+    if (key === 'unit' || key === 'consent') fill.set(key, key === 'unit' ? target.value : target.checked);
+    else if (field) fill.set(field.key, inputValue(field, target, fill.raw[field.key], event.type));
+    else return;
+    void this.duplicates.update(this.host.api, fill.form, fill.raw, fill.property);
   }
 
-  private readDraft(): Draft | null {
-    try {
-      return JSON.parse(storage()?.getItem(this.draftKey) ?? 'null') as Draft | null;
-    } catch {
-      return null;
-    }
+  /** Focus leaving a control: its field counts as left (a group only when the focus leaves the whole group). */
+  leave(event: FocusEvent): void {
+    const key = (event.target as HTMLElement).dataset?.key;
+    const group = (event.target as Element).closest('[data-field]');
+    if (key && !(event.relatedTarget instanceof Node && group?.contains(event.relatedTarget))) this.fill.touch(key);
   }
 
-  private saveDraft(): void {
-    const draft: Draft = { raw: this.raw, unit: this.unit, consent: this.consent };
-    try {
-      storage()?.setItem(this.draftKey, JSON.stringify(draft));
-    } catch {
-      // Storage full or refused: the form works without a draft.
+  /** Checks everything shown and sends; the focus goes to the first error, the server's objections to their fields. */
+  async submit(): Promise<void> {
+    const { fill } = this;
+    const { api } = this.host;
+    const form = fill.form;
+    if (!form || !api) return;
+    const errors = fill.validate();
+    if (errors.length) return this.focusField(errors[0]!);
+    const body = new FormData();
+    body.set('form', form.key);
+    body.set('version', String(form.version));
+    if (fill.unit) body.set('unit', fill.unit);
+    else if (fill.property) body.set('property', fill.property);
+    body.set('values', JSON.stringify(fill.values()));
+    if (form.privacy.consentRequired) body.set('consent', String(fill.consent));
+    for (const file of fill.files) body.append('files', file);
+    const ticket = await this.sender.send(api, body);
+    if (ticket) {
+      fill.clearDraft();
+      this.host.dispatchEvent(new HpTicketCreatedEvent(ticket));
+      return this.focus('#done');
     }
+    const problems = toProblem(this.sender.error)?.errors ?? [];
+    for (const { field, code, message } of problems) {
+      fill.server[pointerKey(field)] = code === 'required' ? problemText({ code: 'required' }) : msg(str`Please check this entry (${message}).`, { id: 'mf.server' });
+    }
+    const first = problems.map((p) => pointerKey(p.field)).find((key) => this.host.renderRoot.querySelector(`[data-field="${key}"]`));
+    if (first) await this.focusField(first);
+  }
+
+  private async join(id: string): Promise<void> {
+    const ticket = this.duplicates.items.find((t) => t.id === id);
+    const { api } = this.host;
+    if (!ticket || !api) return;
+    const joined = await this.duplicates.join(api, ticket);
+    if (!joined) return;
+    this.fill.clearDraft();
+    this.host.dispatchEvent(new HpTicketJoinedEvent(joined));
+    await this.focus('#done');
+  }
+
+  private focusField(key: string): Promise<void> {
+    return this.focus(`[data-field="${key}"] :is(input, select, textarea)`);
   }
 }
-

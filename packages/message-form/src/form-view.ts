@@ -7,7 +7,7 @@ import type { FormCatalog, FormField } from '@hausportal/api';
 import { renderAttachments } from './attachments.js';
 import type { Duplicates } from './duplicates.js';
 import { renderField, type FieldContext } from './fields.js';
-import type { FillState } from './fill.js';
+import type { FillState } from './fill-state.js';
 import { emergencyChosen, formatIban, type Raw, type Slot } from './model.js';
 import type { Sender } from './send.js';
 import { renderDuplicates, renderEmergency, sendFailure } from './views.js';

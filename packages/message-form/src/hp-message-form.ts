@@ -1,23 +1,35 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { HpElement, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
-import { toProblem } from '@hausportal/core';
-import type { FormCatalog } from '@hausportal/api';
+import type { Form, FormCatalog } from '@hausportal/api';
 import { templates } from './locales/de.js';
-import { addFiles } from './attachments.js';
 import { CatalogStore } from './catalog.js';
-import { Duplicates } from './duplicates.js';
-import { HpTicketCreatedEvent, HpTicketJoinedEvent } from './events.js';
-import { FillState } from './fill.js';
-import { inputValue, renderForm } from './form-view.js';
-import { problemText } from './messages.js';
-import { addSlot, pointerKey } from './model.js';
-import { Sender } from './send.js';
-import { renderDone, renderPicker } from './views.js';
+import type { FillState } from './fill-state.js';
+import { renderPicker } from './picker.js';
 import { messageFormStyles } from './hp-message-form.styles.js';
 
 registerTranslations('de', templates);
+
+// By package name, so tools that measure lazy chunks (bench/sizes.ts) see it as one.
+type FillPart = typeof import('@hausportal/message-form/fill.js');
+type MessageFill = InstanceType<FillPart['MessageFill']>;
+
+let part: Promise<FillPart> | undefined;
+
+/** Loads the form-filling part once (a separate chunk in bundles); after a failure the next call tries again. */
+const loadFillPart = (): Promise<FillPart> =>
+  (part ??= import('@hausportal/message-form/fill.js').catch((error: unknown) => {
+    part = undefined;
+    throw error;
+  }));
+
+/** Adds the form's styles to the shadow root after the element's own (a `<style>` where sheets cannot be adopted). */
+function addStyles(root: ShadowRoot, styles: CSSResult): void {
+  const sheet = styles.styleSheet;
+  if (!sheet) adoptStyles(root, [styles]);
+  else if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
 
 /**
  * @summary Send a message or damage report through one of the organization's forms (Allgemeine Anfrage,
@@ -42,9 +54,9 @@ registerTranslations('de', templates);
  * @csspart submit - The send button.
  * @csspart confirmation - The confirmation with the ticket number.
  * @csspart empty - No form to offer, or nobody signed in.
- * @csspart error - Loading or sending failed, with its retry button.
+ * @csspart error - Loading (the forms or the form-filling part) or sending failed, with its retry button.
  * @csspart retry - The retry button.
- * @csspart loading - The loading state.
+ * @csspart loading - The loading state (also while the form-filling part loads).
  *
  * @cssprop --hp-color-primary - Buttons, links, focus, the chosen card.
  * @cssprop --hp-color-danger - Errors and the emergency box.
@@ -58,13 +70,28 @@ export class HpMessageForm extends HpElement {
 
   /** The `form` asked for that is not offered ('' when none). */
   @state() private missing = '';
-  @state() private fileNote = '';
+  /** The form open now and the catalog it came from (undefined: the list of forms). */
+  @state() private shown?: [Form, FormCatalog];
+  /** Why the form-filling part could not be loaded. */
+  @state() private loadError: unknown;
 
   readonly catalog = new CatalogStore(this);
-  readonly fill = new FillState(this);
-  readonly sender = new Sender(this);
-  readonly duplicates = new Duplicates(this);
+  /**
+   * Settles when the form opened last is shown, i.e. the form-filling part has loaded, or when loading it failed (the
+   * error state then offers a retry). Never rejects.
+   */
+  formReady: Promise<void> = Promise.resolve();
+  private filling?: MessageFill;
   private opened?: [string, FormCatalog];
+
+  /**
+   * The inputs of the open form (`fill.set(key, raw)` enters a value as typing does). Only once a form is shown
+   * (see {@link formReady}): before, the part that fills forms has not been loaded and reading this throws.
+   */
+  get fill(): FillState {
+    if (!this.filling) throw new Error('<hp-message-form>: no form has been opened yet.');
+    return this.filling.fill;
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     const catalog = this.catalog.catalog;
@@ -83,14 +110,13 @@ export class HpMessageForm extends HpElement {
     const { catalog, error } = this.catalog;
     if (error) return this.frame(renderError(error, () => void this.catalog.load()));
     if (!catalog) return this.frame(renderLoading());
-    const locale = this.locale;
-    const done = this.duplicates.joined ?? this.sender.ticket;
-    if (done) return this.frame(renderDone(done, !!this.duplicates.joined, locale));
-    if (this.fill.form && this.fill.catalog === catalog) {
-      return this.frame(renderForm({ fill: this.fill, catalog, sender: this.sender, duplicates: this.duplicates, locale, fileNote: this.fileNote }));
+    if (this.shown?.[1] === catalog) {
+      if (this.loadError) return this.frame(renderError(this.loadError, () => void this.retry()));
+      if (!this.filling?.fill.form) return this.frame(renderLoading());
+      return this.frame(this.filling.render(catalog));
     }
     if (!catalog.items.length) return this.frame(renderEmpty(msg('There is no form you can send at the moment.', { id: 'mf.empty' })));
-    return this.frame(renderPicker(catalog.items, locale, this.missing));
+    return this.frame(renderPicker(catalog.items, this.locale, this.missing));
   }
 
   private frame(content: unknown): TemplateResult {
@@ -101,116 +127,71 @@ export class HpMessageForm extends HpElement {
     </section>`;
   }
 
-  /** Opens the form `key`, or says that it is not offered. */
+  /** Opens the form `key` (loading the form-filling part first, once), or says that it is not offered. */
   private open(key: string): void {
     const catalog = this.catalog.catalog;
     const form = catalog?.items.find((f) => f.key === key);
-    this.reset();
     this.missing = form ? '' : key;
-    if (form && catalog) this.fill.start(form, catalog, this.catalog.owner);
-    void this.duplicates.update(this.api, this.fill.form, this.fill.raw, this.fill.property);
+    this.shown = form && catalog ? [form, catalog] : undefined;
+    if (!form || !catalog) this.filling?.reset();
+    else if (this.filling) this.filling.open(form, catalog, this.catalog.owner);
+    else this.formReady = this.load();
   }
 
-  private reset(): void {
-    this.sender.reset();
-    this.duplicates.reset();
-    this.fill.form = undefined;
-    this.fileNote = '';
+  /** Loads the form-filling part and opens the form shown, unless an earlier load has done so. */
+  private async load(): Promise<void> {
+    this.loadError = undefined;
+    try {
+      const { MessageFill, fillStyles } = await this.loadPart();
+      if (this.filling) return;
+      if (this.shadowRoot) addStyles(this.shadowRoot, fillStyles);
+      this.filling = new MessageFill(this, (selector) => this.focusOn(selector));
+      const [form, catalog] = this.shown ?? [];
+      if (form && catalog) this.filling.open(form, catalog, this.catalog.owner);
+    } catch (error) {
+      this.loadError = error;
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+  }
+
+  /** The form-filling part, loaded once for all instances (a subclass or a test may load it otherwise). */
+  protected loadPart(): Promise<FillPart> {
+    return loadFillPart();
+  }
+
+  private async retry(): Promise<void> {
+    await (this.formReady = this.load());
+    await this.focusOn(this.loadError ? '[part=retry]' : '#form-title');
   }
 
   private readonly onClick = async (event: Event) => {
-    const target = (event.target as Element).closest<HTMLElement>('button');
-    const data = target?.dataset ?? {};
-    if (data.form) await this.show(() => this.open(data.form!), '#form-title');
-    else if ('back' in data || 'again' in data) await this.show(() => ((this.missing = ''), this.reset()), '.card');
-    else if ('cancel' in data) this.sender.cancel();
-    else if ('retry' in data) await this.submit();
-    else if (data.remove) this.fill.files = this.fill.files.filter((_, i) => i !== Number(data.remove));
-    else if (data.add) this.fill.set(data.add, addSlot(this.fill.form!.fields.find((f) => f.key === data.add)!, this.fill.raw[data.add]));
-    else if (data.join) await this.join(data.join);
-    this.requestUpdate();
+    const data = (event.target as Element).closest<HTMLElement>('button')?.dataset ?? {};
+    if (data.form) {
+      this.open(data.form);
+      await this.formReady;
+      await this.focusOn(this.loadError ? '[part=retry]' : '#form-title');
+    } else if ('back' in data || 'again' in data) {
+      this.missing = '';
+      this.shown = undefined;
+      this.filling?.reset();
+      await this.focusOn('.card');
+    } else await this.filling?.click(data);
   };
 
-  private readonly onInput = (event: Event) => {
-    const target = event.target as HTMLInputElement;
-    if ('files' in target.dataset && event.type === 'change') {
-      const result = addFiles(this.fill.files, [...(target.files ?? [])], this.fill.form!.attachments, this.locale);
-      this.fill.files = result.files;
-      this.fileNote = result.note;
-      target.value = '';
-      return;
-    }
-    const key = target.dataset.key;
-    const field = this.fill.form?.fields.find((f) => f.key === key);
-    if (key === 'unit' || key === 'consent') this.fill.set(key, key === 'unit' ? target.value : target.checked);
-    else if (field) this.fill.set(field.key, inputValue(field, target, this.fill.raw[field.key], event.type));
-    else return;
-    void this.duplicates.update(this.api, this.fill.form, this.fill.raw, this.fill.property);
-  };
+  private readonly onInput = (event: Event) => this.filling?.input(event);
 
-  private readonly onLeave = (event: FocusEvent) => {
-    const key = (event.target as HTMLElement).dataset?.key;
-    // A group (time windows, cascade, ticks) counts as left when the focus leaves the whole group.
-    const group = (event.target as Element).closest('[data-field]');
-    if (key && !(event.relatedTarget instanceof Node && group?.contains(event.relatedTarget))) this.fill.touch(key);
-  };
+  private readonly onLeave = (event: FocusEvent) => this.filling?.leave(event);
 
   private readonly onSubmit = (event: Event) => {
     event.preventDefault();
-    void this.submit();
+    void this.filling?.submit();
   };
 
-  private async submit(): Promise<void> {
-    const { fill, api } = this;
-    const form = fill.form;
-    if (!form || !api) return;
-    const errors = fill.validate();
-    if (errors.length) return this.focusField(errors[0]!);
-    const body = new FormData();
-    body.set('form', form.key);
-    body.set('version', String(form.version));
-    if (fill.unit) body.set('unit', fill.unit);
-    else if (fill.property) body.set('property', fill.property);
-    body.set('values', JSON.stringify(fill.values()));
-    if (form.privacy.consentRequired) body.set('consent', String(fill.consent));
-    for (const file of fill.files) body.append('files', file);
-    const ticket = await this.sender.send(api, body);
-    if (ticket) {
-      fill.clearDraft();
-      this.dispatchEvent(new HpTicketCreatedEvent(ticket));
-      return this.focusOn('#done');
-    }
-    const problems = toProblem(this.sender.error)?.errors ?? [];
-    for (const { field, code, message } of problems) {
-      fill.server[pointerKey(field)] = code === 'required' ? problemText({ code: 'required' }) : msg(str`Please check this entry (${message}).`, { id: 'mf.server' });
-    }
-    const first = problems.map((p) => pointerKey(p.field)).find((key) => this.renderRoot.querySelector(`[data-field="${key}"]`));
-    if (first) this.focusField(first);
-  }
-
-  private async join(id: string): Promise<void> {
-    const ticket = this.duplicates.items.find((t) => t.id === id);
-    if (!ticket || !this.api) return;
-    const joined = await this.duplicates.join(this.api, ticket);
-    if (!joined) return;
-    this.fill.clearDraft();
-    this.dispatchEvent(new HpTicketJoinedEvent(joined));
-    await this.focusOn('#done');
-  }
-
-  /** Changes the view, then moves the focus to `selector` in the new one. */
-  private async show(change: () => void, selector: string): Promise<void> {
-    change();
-    await this.focusOn(selector);
-  }
-
+  /** Renders, then moves the focus to `selector` in the new view. */
   private async focusOn(selector: string): Promise<void> {
     this.requestUpdate();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  private async focusField(key: string): Promise<void> {
-    await this.focusOn(`[data-field="${key}"] :is(input, select, textarea)`);
   }
 }

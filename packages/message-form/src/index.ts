@@ -1,7 +1,6 @@
 export { HpMessageForm } from './hp-message-form.js';
 export { HpTicketCreatedEvent, HpTicketJoinedEvent, type TicketRef } from './events.js';
 export { CatalogStore } from './catalog.js';
-export { FillState } from './fill.js';
-export { Sender, type SendState } from './send.js';
-export { Duplicates } from './duplicates.js';
+// The form-filling part is loaded with import('@hausportal/message-form/fill.js'); its classes are exported there.
+export type { FillState, Sender, SendState, Duplicates, MessageFill, FillHost } from './fill.js';
 export type { Raw, RawValues, Slot } from './model.js';

@@ -111,14 +111,18 @@ export const $$ = <T extends Element = HTMLElement>(el: HpMessageForm, selector:
 /** Visible text, whitespace collapsed. */
 export const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ').trim();
 
+/** The catalog has loaded and, when the `form` attribute names one, that form is shown (its part loaded). */
 export async function loaded(el: HpMessageForm): Promise<void> {
   await el.catalog.loaded;
   await el.updateComplete;
+  await el.formReady;
+  await el.updateComplete;
 }
 
-/** Opens the form `key` from the list. */
+/** Opens the form `key` from the list and waits until it is shown (the form-filling part loads on first use). */
 export async function pick(el: HpMessageForm, key: string): Promise<void> {
   $(el, `[data-form="${key}"]`).click();
+  await el.formReady;
   await el.updateComplete;
 }
 

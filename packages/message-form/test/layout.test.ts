@@ -1,7 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { atWidth, layoutProblems } from '@hausportal/core/testing.js';
-import { $, attach, enter, file, formRoutes, formWidget, freshDrafts, root } from './fixtures.js';
+import { $, attach, enter, file, formRoutes, formWidget, freshDrafts, pick, root } from './fixtures.js';
 
 freshDrafts();
 
@@ -16,8 +16,7 @@ describe('<hp-message-form> layout and keyboard', () => {
         await atWidth(width, setViewport);
         for (const p of layoutProblems(el)) found.push(`list ${width}: ${p.kind} ${p.where} — ${p.what}`);
       }
-      $(el, '[data-form=schadensmeldung]').click();
-      await el.updateComplete;
+      await pick(el, 'schadensmeldung');
       await enter(el, '#f-urgency', 'notfall');
       await enter(el, '[data-field=access] input[value=false]', true);
       await attach(el, [file('Wasserschaden im Badezimmer neben der Badewanne.jpg', 2_000_000)]);
@@ -47,9 +46,7 @@ describe('<hp-message-form> layout and keyboard', () => {
     await sendKeys({ press: 'Tab' });
     expect((root(el).activeElement as HTMLElement).dataset.form).to.equal('fragen-abrechnung');
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    await el.updateComplete;
-    expect(root(el).activeElement?.id).to.equal('form-title');
+    await waitUntil(() => root(el).activeElement?.id === 'form-title', 'focus on the form title once its part has loaded');
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement?.hasAttribute('data-back')).to.be.true;
     const focusRing = getComputedStyle(root(el).activeElement!).boxShadow;

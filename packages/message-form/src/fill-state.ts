@@ -1,0 +1,154 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { Form, FormCatalog, FormField, ReportUnit } from '@hausportal/api';
+import { check, collect, isShown, levelOptions, type Raw, type RawValues } from './model.js';
+import { problemText } from './messages.js';
+
+/** What a draft keeps (never the files). */
+interface Draft {
+  raw: RawValues;
+  unit: string;
+  consent: boolean;
+}
+
+const storage = (): Storage | null => {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The chosen form as it is being filled: the inputs, the unit, the consent and the files; which fields were left
+ * once (their errors show as one types), and the errors the server named. The inputs (not the files) are kept as a
+ * draft in sessionStorage per organization, user and form until the form is sent.
+ */
+export class FillState {
+  form?: Form;
+  catalog?: FormCatalog;
+  raw: RawValues = {};
+  unit = '';
+  consent = false;
+  files: File[] = [];
+  /** Fields left once, or all after a try to send: their problems show. */
+  readonly touched = new Set<string>();
+  /** Errors the server named, by field key (`unit`, `consent` or a field's key). */
+  server: Record<string, string> = {};
+  private draftKey = '';
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  /** Starts `form` with its draft, if one was kept; the only unit possible is chosen. */
+  start(form: Form, catalog: FormCatalog, owner: string): void {
+    this.form = form;
+    this.catalog = catalog;
+    this.draftKey = `hp-message-form:${owner}:${form.key}`;
+    const draft = this.readDraft();
+    this.raw = draft?.raw ?? {};
+    const units = this.units;
+    this.unit = draft && units.some((u) => u.id === draft.unit) ? draft.unit : units.length === 1 ? units[0]!.id : '';
+    this.consent = draft?.consent ?? false;
+    this.files = [];
+    this.touched.clear();
+    this.server = {};
+    this.host.requestUpdate();
+  }
+
+  /** Units I may choose: for a form offered for a credit, those with a credit. */
+  get units(): ReportUnit[] {
+    const { catalog, form } = this;
+    if (!catalog) return [];
+    return form?.offer === 'credit' ? catalog.units.filter((u) => catalog.credits.some((c) => c.unitId === u.id)) : catalog.units;
+  }
+
+  /** The credit of the chosen unit in cents, if it has one. */
+  get credit(): number | undefined {
+    return this.catalog?.credits.find((c) => c.unitId === this.unit)?.cents;
+  }
+
+  /** The property of the chosen unit, or the only property of my units. */
+  get property(): string | undefined {
+    const units = this.catalog?.units ?? [];
+    const chosen = units.find((u) => u.id === this.unit);
+    const properties = new Set(units.map((u) => u.propertyId));
+    return chosen?.propertyId ?? (properties.size === 1 ? [...properties][0] : undefined);
+  }
+
+  get shown(): FormField[] {
+    return this.form ? this.form.fields.filter((f) => isShown(this.form!, f, this.raw)) : [];
+  }
+
+  /** Sets a field's input (`unit` and `consent` for those two); a cascade level clears the levels after it that no longer fit. */
+  set(key: string, value: Raw): void {
+    if (key === 'unit') this.unit = String(value);
+    else if (key === 'consent') this.consent = value === true;
+    else this.raw = { ...this.raw, [key]: this.fit(key, value) };
+    delete this.server[key];
+    this.saveDraft();
+    this.host.requestUpdate();
+  }
+
+  touch(key: string): void {
+    if (this.touched.has(key)) return;
+    this.touched.add(key);
+    this.host.requestUpdate();
+  }
+
+  /** The error shown at a field: the server's, or its problem once it was left. */
+  errorOf(key: string): string {
+    if (this.server[key]) return this.server[key];
+    if (!this.touched.has(key) || !this.form) return '';
+    if (key === 'unit') return this.form.unitRequired && !this.unit && this.units.length > 1 ? problemText({ code: 'choose' }) : '';
+    if (key === 'consent') return this.form.privacy.consentRequired && !this.consent ? problemText({ code: 'consent' }) : '';
+    const field = this.form.fields.find((f) => f.key === key);
+    const problem = field && check(field, this.raw[key]);
+    return problem ? problemText(problem) : '';
+  }
+
+  /** Touches everything shown; the keys with an error, in the order shown. */
+  validate(): string[] {
+    const keys = ['unit', ...this.shown.map((f) => f.key), 'consent'];
+    keys.forEach((k) => this.touched.add(k));
+    this.host.requestUpdate();
+    return keys.filter((k) => this.errorOf(k));
+  }
+
+  /** The values to send. */
+  values(): Record<string, unknown> {
+    return this.form ? collect(this.form, this.raw, this.credit) : {};
+  }
+
+  clearDraft(): void {
+    storage()?.removeItem(this.draftKey);
+  }
+
+  private fit(key: string, value: Raw): Raw {
+    const field = this.form?.fields.find((f) => f.key === key);
+    if (field?.type !== 'cascade') return value;
+    const chosen = { ...(value as Record<string, string>) };
+    let parent: string | undefined;
+    for (const level of field.levels ?? []) {
+      if (chosen[level.key] && !levelOptions(level, parent).some((o) => o.value === chosen[level.key])) delete chosen[level.key];
+      parent = chosen[level.key];
+    }
+    return chosen;
+  }
+
+  private readDraft(): Draft | null {
+    try {
+      return JSON.parse(storage()?.getItem(this.draftKey) ?? 'null') as Draft | null;
+    } catch {
+      return null;
+    }
+  }
+
+  private saveDraft(): void {
+    const draft: Draft = { raw: this.raw, unit: this.unit, consent: this.consent };
+    try {
+      storage()?.setItem(this.draftKey, JSON.stringify(draft));
+    } catch {
+      // Storage full or refused: the form works without a draft.
+    }
+  }
+}
+
