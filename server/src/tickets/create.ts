@@ -183,6 +183,12 @@ export async function createTicket(ctx: Ctx, auth: Auth, input: NewTicket): Prom
   const role = roleIn(scope, place);
   try {
     await ctx.db.transaction(async (trx) => {
+      // Again under a lock on the reporter, so that requests sent at the same moment cannot pass the limits together
+      // (on SQLite the single writer orders them anyway).
+      if (!input.staff) {
+        await trx('persons').where({ id: personId }).forUpdate().first('id');
+        await checkDailyLimits(trx, ctx, auth, personId, checked.textHash);
+      }
       await withTicketNumber(trx, auth.org.id, year, (savepoint, seq, number) =>
         savepoint('tickets').insert({
           id, organization_id: auth.org.id, number, year, seq, form_id: form.id, form_key: form.key, unit_id: place.unitId, property_id: place.propertyId,
