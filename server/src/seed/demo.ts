@@ -10,6 +10,7 @@ import { invitationMail } from '../auth/mails.ts';
 import { demoLogins, demoOrganizations, demoUsers, type DemoLogin } from './data.ts';
 import { seedMoney } from './money.ts';
 import { seedDocuments } from './documents.ts';
+import { seedTickets } from './tickets.ts';
 
 const seedMarker = 'demo_seed';
 
@@ -24,7 +25,7 @@ export async function hasDemoSeed(db: Db): Promise<boolean> {
 }
 
 /**
- * Loads the demo organizations, users, units, money and documents into an empty, migrated database and returns the logins.
+ * Loads the demo organizations, users, units, money, documents, forms and tickets into an empty, migrated database and returns the logins.
  * Passwords are hashed with the real scrypt parameters (in parallel; the slow part of a test start).
  */
 export async function seedDemo(db: Db, clock: Clock = systemClock): Promise<DemoLogin[]> {
@@ -111,6 +112,7 @@ export async function seedDemo(db: Db, clock: Clock = systemClock): Promise<Demo
     }
     await seedMoney(trx, clock);
     await seedDocuments(trx, clock);
+    await seedTickets(trx, clock);
     await trx('settings').insert({ key: seedMarker, value: now });
   });
   return demoLogins;
