@@ -166,7 +166,10 @@ export class HpMessageForm extends HpElement {
   }
 
   private readonly onClick = async (event: Event) => {
-    const data = (event.target as Element).closest<HTMLElement>('button')?.dataset ?? {};
+    // Only buttons act on a click: a re-render in the middle of a radio's or checkbox's click would undo its choice.
+    const button = (event.target as Element).closest<HTMLElement>('button');
+    if (!button) return;
+    const data = button.dataset;
     if (data.form) {
       this.open(data.form);
       await this.formReady;
