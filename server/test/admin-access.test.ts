@@ -135,10 +135,12 @@ describe('admin: access', () => {
 
   test('PATCH /admin/settings changes the digest hour at once, with an audit row naming the manager and the client address', async () => {
     const get = await call(s.url, '/admin/settings', { token: pichler.token });
-    assert.deepEqual(get.body, { digestHour: 7, timeZone: 'Europe/Vienna' });
+    const { emergencyNumbers, ...rest } = get.body;
+    assert.deepEqual(rest, { digestHour: 7, timeZone: 'Europe/Vienna' });
+    assert.ok(emergencyNumbers.some((n: { phone: string }) => n.phone === '128'), 'the demo names the Austrian gas emergency number');
     const patch = await call(s.url, '/admin/settings', { token: pichler.token, method: 'PATCH', body: { digestHour: 18 } });
     assert.equal(patch.status, 200, patch.text);
-    assert.deepEqual(patch.body, { digestHour: 18, timeZone: 'Europe/Vienna' });
+    assert.deepEqual(patch.body, { digestHour: 18, timeZone: 'Europe/Vienna', emergencyNumbers });
     assert.equal((await call(s.url, '/admin/settings', { token: pichler.token })).body.digestHour, 18);
     assert.equal((await call(s.url, '/me', { token: pichler.token })).body.digestHour, 18);
     assert.equal((await call(s.url, '/admin/settings', { token: krueger.token })).body.digestHour, 7);
@@ -150,8 +152,19 @@ describe('admin: access', () => {
     assert.deepEqual(JSON.parse(row.detail), { digestHour: { from: 7, to: 18 } });
     assert.ok(Date.parse(row.at) >= Date.parse('2026-06-15T10:00:00Z'));
 
-    for (const body of [{}, { digestHour: 24 }, { digestHour: -1 }, { digestHour: '8' }, { digestHour: 8, timeZone: 'UTC' }])
+    for (const body of [{}, { digestHour: 24 }, { digestHour: -1 }, { digestHour: '8' }, { digestHour: 8, timeZone: 'UTC' }, { emergencyNumbers: [{ label: { de: 'Gas' }, phone: '128' }] }, { emergencyNumbers: [{ label: { de: 'Gas', en: 'Gas' }, phone: 'call me' }] }])
       expectProblem(await call(s.url, '/admin/settings', { token: pichler.token, method: 'PATCH', body }), 400, 'validation_failed');
+  });
+
+  test('PATCH /admin/settings replaces the emergency numbers that forms show for "Notfall", audited; GET /forms shows them', async () => {
+    const numbers = [{ label: { de: 'Gas-Notruf', en: 'Gas emergency' }, phone: '128' }, { label: { de: 'Notdienst Installateur', en: 'Plumber on call' }, phone: '+43 1 234 56 78' }];
+    const patch = await call(s.url, '/admin/settings', { token: pichler.token, method: 'PATCH', body: { emergencyNumbers: numbers } });
+    assert.equal(patch.status, 200, patch.text);
+    assert.deepEqual(patch.body.emergencyNumbers, numbers);
+    const [row] = (await auditRows(s.db, 'settings.updated')).filter((r: { detail: string }) => 'emergencyNumbers' in JSON.parse(r.detail));
+    assert.deepEqual(JSON.parse(row.detail).emergencyNumbers.to, numbers);
+    const huber = await login(s.url, demo.huber.username, demo.huber.password, 'immopro');
+    assert.deepEqual((await call(s.url, '/forms', { token: huber.token })).body.emergencyNumbers, numbers);
   });
 
   test('behind a trusted proxy the audit log keeps the forwarded client address', async () => {

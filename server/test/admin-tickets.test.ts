@@ -104,7 +104,8 @@ describe('manager tickets', () => {
     assert.deepEqual([t.property.name, t.unit.top, t.reporter.name], ['Haus A', 'T1', 'Tina']);
     assert.deepEqual(t.participants.map((p: { name: string; kind: string; role: string }) => [p.name, p.kind, p.role]).sort(), [['Otto', 'affected', 'owner'], ['Tina', 'reporter', 'tenant']]);
     assert.equal(t.affectedCount, 1);
-    assert.deepEqual(t.visibleStatus, { tenant: 'waiting', owner: 'waiting' });
+    // The organization copies ImmoPro's setting: owners do not see `waiting` and keep the status they saw before.
+    assert.deepEqual(t.visibleStatus, { tenant: 'waiting', owner: 'in_progress' });
     assert.deepEqual(t.files.map((x: { name: string; visibility: string }) => [x.name, x.visibility]), [['Küche 🚰.pdf', 'public']]);
     const note = t.thread.find((e: { kind: string }) => e.kind === 'comment');
     assert.deepEqual([note.body, note.visibility, note.author.kind], ['Installateur Mayer beauftragt', 'internal', 'staff']);
@@ -195,7 +196,8 @@ describe('manager tickets', () => {
   test('status visibility setting: GET, PUT (audited), new may not be hidden', async () => {
     const got = await admin('/settings/ticket-status-visibility');
     assert.equal(got.status, 200, got.text);
-    assert.equal(got.body.tenant.rejected, 'hide');
+    assert.equal(got.body.tenant.rejected, 'closed');
+    assert.equal(got.body.owner.waiting, 'hide');
     const krueger = {
       tenant: { new: 'show', in_progress: 'show', waiting: 'in_progress', done: 'show', closed: 'show', rejected: 'hide' },
       owner: { new: 'show', in_progress: 'show', waiting: 'show', done: 'show', closed: 'hide', rejected: 'show' },
