@@ -31,4 +31,5 @@ export { balanceKind, balanceText, renderBalance, type BalanceKind } from './bal
 export { renderAbbr, abbrStyles } from './abbr.js';
 export { columnAreas } from './styles/grid-areas.js';
 export { frameStyles } from './styles/frame.js';
+export { SessionStore, type SessionStoreHost, type SessionKey } from './session-store.js';
 export { VIRTUAL_THRESHOLD, loadVirtualizer, loadedVirtualizer } from './virtual.js';

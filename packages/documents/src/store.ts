@@ -1,7 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import { ApiError, dataOf, type ApiClient, type DocumentCategory, type DocumentItem, type DocumentPage } from '@hausportal/api';
-import { downloadBlob, loadVirtualizer, problemMessage, type Session } from '@hausportal/core';
+import { downloadBlob, loadVirtualizer, problemMessage, SessionStore, type Session } from '@hausportal/core';
 import { HpDocumentsUnreadEvent } from './events.js';
 
 /** Page size used to load the list (the API's maximum). */
@@ -45,7 +45,7 @@ async function hasUnits(api: ApiClient, signal: AbortSignal): Promise<boolean> {
  * appended. Read state changes (mark all read, downloads) update the list in place, and every change of the unread
  * total is announced with `hp-documents-unread`. Nothing is fetched directly: the session's client does it.
  */
-export class DocumentStore implements ReactiveController {
+export class DocumentStore extends SessionStore<StoreHost> {
   items: DocumentItem[] = [];
   /** What the first load brought: undefined while it runs (or failed), null when nobody is signed in. */
   library?: Library | null;
@@ -59,31 +59,11 @@ export class DocumentStore implements ReactiveController {
   notice = '';
   /** An action (mark read, download) is running. */
   busy = false;
-  /** Settles when the latest first load has ended (it never rejects; see `error`). */
-  loaded: Promise<void> = Promise.resolve();
   /** Settles when the pages after the first have loaded (or failed). */
   pages: Promise<void> = Promise.resolve();
   private cursor: string | null = null;
   private rest?: AbortController;
   private drawn = 0;
-  /** Client, user and organization the list was loaded for. */
-  private args: unknown[] = [];
-
-  constructor(private readonly host: StoreHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
-
-  /** Before each render: loads anew when the client, the signed-in user or the organization changed. */
-  hostUpdate(): void {
-    const { api, authenticated, session } = this.host;
-    const args = [api, authenticated ? session?.user?.id : undefined, session?.org];
-    if (args.some((arg, i) => arg !== this.args[i])) {
-      this.args = args;
-      this.loaded = this.load();
-    }
-  }
 
   /**
    * Loads the categories and the first page (the list shows loading meanwhile), then the later pages behind them.
@@ -91,7 +71,7 @@ export class DocumentStore implements ReactiveController {
    */
   async load(): Promise<void> {
     const { signal } = this.abortRest();
-    const [api, user] = this.args as [ApiClient | undefined, string | undefined];
+    const [api, user] = this.key;
     this.items = [];
     this.cursor = null;
     this.notice = '';

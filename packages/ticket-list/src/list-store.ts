@@ -1,6 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { dataOf, type ApiClient, type TicketPage, type TicketSummary } from '@hausportal/api';
-import type { Session } from '@hausportal/core';
+import { SessionStore, type Session } from '@hausportal/core';
 import { HpTicketsUnreadEvent } from './events.js';
 
 /** The tabs of the list, as GET /tickets names them. */
@@ -21,7 +21,7 @@ export interface StoreHost extends ReactiveControllerHost, EventTarget {
  * `hp-tickets-unread` whenever it becomes known or changes. Loads anew when the client, the signed-in user or the
  * organization changes, and when the tab changes. Nothing is fetched directly: the session's client does it.
  */
-export class TicketListStore implements ReactiveController {
+export class TicketListStore extends SessionStore<StoreHost> {
   tab: TicketTab = 'open';
   /** The tickets of the tab; undefined while the first page loads (or when it failed), [] when nobody is signed in. */
   items?: TicketSummary[];
@@ -34,30 +34,11 @@ export class TicketListStore implements ReactiveController {
   loadingMore = false;
   /** My tickets with something unread (all tabs); undefined until known. */
   unread?: number;
-  /** Settles when the latest first page has loaded (or failed); never rejects. */
-  loaded: Promise<void> = Promise.resolve();
   private controller?: AbortController;
-  /** Client, user and organization the list was loaded for. */
-  private args: unknown[] = [];
-
-  constructor(private readonly host: StoreHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
-
-  hostUpdate(): void {
-    const { api, authenticated, session } = this.host;
-    const args = [api, authenticated ? session?.user?.id : undefined, session?.org];
-    if (args.some((arg, i) => arg !== this.args[i])) {
-      this.args = args;
-      this.loaded = this.load();
-    }
-  }
 
   /** The client while someone is signed in. */
   get api(): ApiClient | undefined {
-    return this.args[1] ? (this.args[0] as ApiClient) : undefined;
+    return this.key[1] ? this.key[0] : undefined;
   }
 
   /** Shows `tab` and loads its first page. */
