@@ -56,7 +56,7 @@ export const sizes: BenchModule = {
     const notes: string[] = [
       'gzip level 9 and brotli quality 11 via node:zlib; comparison bundles: esbuild, minified, ES2022, production Lit.',
       '"X on top of core + Lit" = (core + X + Lit) − (core + Lit), both without the lazily loaded packages;',
-      '"lazy" rows: what X loads with import() on first use, bundled alone without Lit (virtualizer and Excel writer: shared by both lists).',
+      '"lazy" rows: what X loads with import() on first use, bundled alone without what the main bundle already holds (Lit; for a widget part also core and the API client); virtualizer and Excel writer are shared by the lists.',
     ];
     const errors: string[] = [];
     const attempt = async (name: string, source: string, build = () => bundle(context, name, source)): Promise<Bundle | null> => {
