@@ -10,6 +10,7 @@ import { OrgDirectory } from './organizations.ts';
 import { createMailer, type Mailer } from './notifications/mail.ts';
 import { notFound, problemHandler } from './http/problems.ts';
 import { openApiValidator } from './http/openapi-validate.ts';
+import { rejectNul } from './http/nul.ts';
 import { apiHelmet, cors } from './http/security.ts';
 import { jwtSecretFromDb } from './settings.ts';
 import { staticRoutes } from './http/static.ts';
@@ -66,7 +67,7 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
 
-  app.use('/api', apiHelmet, cors(ctx), express.json({ limit: '100kb', strict: true }));
+  app.use('/api', apiHelmet, cors(ctx), express.json({ limit: '100kb', strict: true }), rejectNul);
   // Everything under /api must be in the contract; in tests the JSON answers are checked against it too.
   app.use(openApiValidator(apiSpecPath, { responses: config.env === 'test' }));
   for (const routes of [systemRoutes, authSessionRoutes, authPasswordRoutes, meRoutes, devRoutes]) app.use('/api', routes(ctx));

@@ -714,7 +714,8 @@ export interface paths {
          *     field's pointer `/values/<key>` otherwise). The unit must be mine with a contract valid today (404 otherwise).
          *     At most 10 tickets per person and day and 2 with the same text answer 429 (`ticket_limit`,
          *     `ticket_duplicate_text`). With an `Idempotency-Key`, a retried request answers 200 with the ticket created
-         *     the first time. Files: JPEG, PNG, WebP, HEIC or PDF (415 otherwise), at most the form's count and size
+         *     the first time; the same key with another request answers 422 `idempotency_key_reused`. Files: JPEG, PNG,
+         *     WebP, HEIC or PDF (415 otherwise), at most the form's count and size
          *     (413); JPEG, PNG and WebP are stored without metadata (EXIF location), HEIC is stored converted to JPEG.
          */
         post: operations["createTicket"];
@@ -3384,6 +3385,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
         };
     };

@@ -67,10 +67,19 @@ export function visibleStatus(visibility: TicketStatusVisibility, role: Contract
   return visibleHistory(visibility, role, steps).at(-1)?.shown ?? 'new';
 }
 
-/** The problem with a setting beyond its schema: `new` may not be hidden (a ticket must always show some status). */
+/**
+ * The problem with a setting beyond its schema, or null: `new` may not be hidden (a ticket must always show some
+ * status), and a status may only be shown as a status that is itself shown as it is (`waiting` as `in_progress` needs
+ * `in_progress: show`), so that no role ever sees a status its own setting hides or maps away.
+ */
 export function visibilityProblem(visibility: TicketStatusVisibility): { field: string; message: string } | null {
   for (const role of ['tenant', 'owner'] as const) {
     if (visibility[role].new === 'hide') return { field: `/${role}/new`, message: 'new cannot be hidden' };
+    for (const status of ticketStatuses) {
+      const rule = visibility[role][status];
+      if (rule !== 'show' && rule !== 'hide' && rule !== status && visibility[role][rule] !== 'show')
+        return { field: `/${role}/${status}`, message: `${status} can only be shown as a status that is shown as it is (${rule} is not)` };
+    }
   }
   return null;
 }

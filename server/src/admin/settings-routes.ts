@@ -6,6 +6,8 @@ import { authOf } from '../auth/middleware.ts';
 import { sendPrivateJson } from '../http/params.ts';
 import { requireManager } from './guard.ts';
 import { audit } from './audit.ts';
+import { lineProblem } from '../http/upload.ts';
+import { validationProblem } from '../http/problems.ts';
 
 /** The settings; `lock` (inside a write's transaction) holds the row until it commits, so the audit's "from" is true. */
 async function settingsOf(db: Db, organizationId: string, timeZone: string, lock = false): Promise<AdminSettings> {
@@ -32,6 +34,8 @@ export function settingsAdminRoutes(ctx: Ctx): Router {
   router.patch('/settings', manager, async (req, res) => {
     const auth = authOf(res);
     const patch = req.body as AdminSettingsPatch;
+    const badLabel = (patch.emergencyNumbers ?? []).flatMap((n, i) => (['de', 'en'] as const).map((lang) => [`/emergencyNumbers/${i}/label/${lang}`, lineProblem(n.label[lang], 'The label')] as const)).find(([, problem]) => problem);
+    if (badLabel) throw validationProblem(badLabel[1]!, [{ field: badLabel[0], keyword: 'line', message: badLabel[1]! }]);
     const body = await ctx.db.transaction(async (trx) => {
       const before = await settingsOf(trx, auth.org.id, auth.org.timeZone, true);
       const detail: Record<string, { from: unknown; to: unknown }> = {};

@@ -1,4 +1,5 @@
-import type { FormDefinition, FormField } from '@hausportal/api';
+import type { FormDefinition, FormField, LocalizedName } from '@hausportal/api';
+import { lineProblem } from '../http/upload.ts';
 
 // What a form definition must satisfy beyond its schema (openapi.yaml FormDefinition), checked before a manager's
 // version is stored: the rules that make every submission against it decidable.
@@ -7,6 +8,32 @@ import type { FormDefinition, FormField } from '@hausportal/api';
 export interface DefinitionProblem {
   field: string;
   message: string;
+}
+
+/**
+ * Titles and labels are single lines (they become ticket subjects, mail subjects and option texts): no line breaks
+ * or other control characters, not blank. Returns a problem per offending language.
+ */
+function nameProblems(at: string, name: LocalizedName | undefined): DefinitionProblem[] {
+  if (!name) return [];
+  return (['de', 'en'] as const).flatMap((lang) => {
+    const problem = lineProblem(name[lang], 'The text');
+    return problem ? [{ field: `${at}/${lang}`, message: problem }] : [];
+  });
+}
+
+/** Every title and label of a definition with its pointer: the form's title, fields, options, groups and levels. */
+function labelProblems(definition: FormDefinition): DefinitionProblem[] {
+  const options = (at: string, list: FormField['options']) =>
+    (list ?? []).flatMap((o, j) => [...nameProblems(`${at}/${j}/label`, o.label), ...nameProblems(`${at}/${j}/group`, o.group)]);
+  return [
+    ...nameProblems('/title', definition.title),
+    ...definition.fields.flatMap((field, i) => [
+      ...nameProblems(`/fields/${i}/label`, field.label),
+      ...options(`/fields/${i}/options`, field.options),
+      ...(field.levels ?? []).flatMap((level, k) => [...nameProblems(`/fields/${i}/levels/${k}/label`, level.label), ...options(`/fields/${i}/levels/${k}/options`, level.options)]),
+    ]),
+  ];
 }
 
 /** The cascade's levels in their only order; a cascade has the first one, two or all three. */
@@ -78,8 +105,8 @@ function fieldProblems(field: FormField, i: number, earlier: Map<string, FormFie
  * `showIf` naming an earlier field, options for select and multiselect (unique values), cascade levels in the order
  * location → category → problem whose options' `parents` name options of the level before, `prefill` only on an
  * amount, maxSlots ≥ minSlots, max ≥ min, at most one field mapped to the subject (a text) and one to the urgency (a
- * select), at most one cascade and one unit field, consent text when consent is required, and an active window that
- * does not end before it begins.
+ * select), at most one cascade and one unit field, consent text when consent is required, an active window that
+ * does not end before it begins, and titles and labels on one line.
  */
 export function definitionProblems(definition: FormDefinition): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
@@ -101,5 +128,6 @@ export function definitionProblems(definition: FormDefinition): DefinitionProble
   });
   if (definition.privacy.consentRequired && !definition.privacy.consentText) problems.push({ field: '/privacy/consentText', message: 'Consent needs its text.' });
   if (definition.activeFrom && definition.activeUntil && definition.activeUntil < definition.activeFrom) problems.push({ field: '/activeUntil', message: 'activeUntil must not be before activeFrom.' });
+  problems.push(...labelProblems(definition));
   return problems;
 }

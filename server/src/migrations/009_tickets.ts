@@ -81,6 +81,8 @@ export async function up(db: Knex): Promise<void> {
     // sha256 of the normalized submitted text, for "at most 2 identical per day".
     t.string('text_hash', 64);
     t.string('idempotency_key', 200);
+    // sha256 of the request that came with the key (tickets/create.ts requestDigest).
+    t.string('idempotency_digest', 64);
     t.string('created_at', 32).notNullable();
     t.string('updated_at', 32).notNullable();
     // The last comment or file by a resident, and when staff last read the ticket (the "unread" filter).

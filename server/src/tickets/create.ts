@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Auth } from '../auth/middleware.ts';
 import type { Ctx } from '../context.ts';
 import type { ContractRole } from '../access/periods.ts';
@@ -87,14 +88,19 @@ export function roleIn(scope: Pick<ReportScope, 'contracts'>, place: { unitId: s
 }
 
 /** The form version named, when the form is offered to the scope today (judged by its current version); 404 otherwise. */
-async function offeredVersion(ctx: Ctx, auth: Auth, fields: SubmissionFields, scope: ReportScope, unitId: string | null, propertyId: string | null, today: string): Promise<FormVersion> {
+async function offeredVersion(ctx: Ctx, auth: Auth, fields: SubmissionFields, scope: ReportScope, unitId: string | null, propertyId: string | null, today: string): Promise<{ named: FormVersion; current: FormVersion }> {
   const named = await formVersion(ctx.read, auth.org.id, fields.form, fields.version);
   if (!named) throw notFoundAt('/form', 'form version');
   const latest = (await ctx.read('forms').where({ organization_id: auth.org.id, key: fields.form }).max({ v: 'version' }).first()) as { v: number | string };
   const current = Number(latest.v) === named.version ? named : await formVersion(ctx.read, auth.org.id, fields.form, Number(latest.v));
+  if (!current || !activeToday(current.definition, today) || !reachesPlace(current, scope, unitId, propertyId)) throw notFoundAt('/form', 'form');
+  return { named, current };
+}
+
+/** The form's audience (and credit offer) reaches me on this unit, or on my contracts in this property for a common area. */
+function reachesPlace(form: FormVersion, scope: ReportScope, unitId: string | null, propertyId: string | null): boolean {
   const contracts = propertyId && !unitId ? scope.contracts.filter((c) => c.property_id === propertyId) : scope.contracts;
-  if (!current || !activeToday(current.definition, today) || !reaches(current.definition, { ...scope, contracts }, unitId)) throw notFoundAt('/form', 'form');
-  return named;
+  return reaches(form.definition, { ...scope, contracts }, unitId);
 }
 
 /** Seconds from `ms` to the next midnight of `timeZone` (at least 1). */
@@ -127,9 +133,24 @@ async function checkDailyLimits(db: Db, ctx: Ctx, auth: Auth, personId: string, 
     throw new HttpProblem(429, 'ticket_duplicate_text', `At most ${dailySameTextLimit} tickets with the same text a day.`, retry);
 }
 
-/** The ticket this reporter created with `key` before, if any. */
-async function ticketByKey(db: Db, organizationId: string, personId: string, key: string): Promise<string | null> {
-  const row = (await db('tickets').where({ organization_id: organizationId, reporter_person_id: personId, idempotency_key: key }).first('id')) as { id: string } | undefined;
+/**
+ * What a request asked for, as sha256 hex: the form, version, unit, property, values, consent and each file's name
+ * and bytes. A retry with the same Idempotency-Key must carry the same request.
+ */
+export function requestDigest(fields: SubmissionFields, files: readonly UploadedFile[]): string {
+  const hash = createHash('sha256').update(JSON.stringify([fields.form, fields.version, fields.unit ?? null, fields.property ?? null, fields.values, fields.consent ?? null]));
+  for (const file of files) hash.update(`\u0000${file.originalname}\u0000`).update(file.buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * The ticket this reporter created with `key` before, if any; 422 `idempotency_key_reused` when that request was
+ * another one (draft-ietf-httpapi-idempotency-key-header: the key names one request, not one client).
+ */
+async function ticketByKey(db: Db, organizationId: string, personId: string, key: string, digest: string): Promise<string | null> {
+  const row = (await db('tickets').where({ organization_id: organizationId, reporter_person_id: personId, idempotency_key: key }).first('id', 'idempotency_digest')) as { id: string; idempotency_digest: string | null } | undefined;
+  if (row && row.idempotency_digest !== null && row.idempotency_digest !== digest)
+    throw new HttpProblem(422, 'idempotency_key_reused', 'This Idempotency-Key was used for another request; make a new key for a new submission.');
   return row?.id ?? null;
 }
 
@@ -154,8 +175,9 @@ export async function createTicket(ctx: Ctx, auth: Auth, input: NewTicket): Prom
   if (!personId) throw notFoundAt('/unit', 'unit');
   const { fields } = input;
   const key = input.idempotencyKey;
+  const digest = key ? requestDigest(fields, input.files) : null;
   if (key) {
-    const earlier = await ticketByKey(ctx.read, auth.org.id, personId, key);
+    const earlier = await ticketByKey(ctx.read, auth.org.id, personId, key, digest!);
     if (earlier) return { id: earlier, created: false };
   }
   const values = parsedValues(fields.values);
@@ -163,12 +185,14 @@ export async function createTicket(ctx: Ctx, auth: Auth, input: NewTicket): Prom
   const scope = await reportScope(ctx, auth, today);
   if (fields.unit !== undefined && !scope.units.some((u) => u.id === fields.unit)) throw notFoundAt('/unit', 'unit');
   if (fields.property !== undefined && !scope.contracts.some((c) => c.property_id === fields.property)) throw notFoundAt('/property', 'property');
-  const form = await offeredVersion(ctx, auth, fields, scope, fields.unit ?? null, fields.property ?? null, today);
+  const { named: form, current } = await offeredVersion(ctx, auth, fields, scope, fields.unit ?? null, fields.property ?? null, today);
   const { definition } = form;
 
   const checked = checkSubmission({ definition, values, staff: input.staff, units: scope.units, credits: scope.credits, unitId: fields.unit ?? null, consent: fields.consent });
   if ('errors' in checked) throw submissionProblem(checked.errors);
   const place = placeOf(checked, scope, fields.property ?? null);
+  // The unit may come from the form's unit field rather than the request: the audience must reach that one too.
+  if (!reachesPlace(current, scope, place.unitId, place.propertyId)) throw notFoundAt('/form', 'form');
 
   const { maxFiles, maxBytes } = definition.attachments;
   if (input.files.length > maxFiles) throw tooManyFiles(maxFiles);
@@ -195,7 +219,7 @@ export async function createTicket(ctx: Ctx, auth: Auth, input: NewTicket): Prom
           reporter_person_id: personId, created_by: input.createdBy, source: input.source, subject: checked.subject, location: checked.location,
           category: checked.category, problem: checked.problem, urgency: checked.urgency, shared: checked.shared, fields: JSON.stringify(checked.fields),
           consent_version: fields.consent === true ? definition.privacy.version : null, consent_at: fields.consent === true ? now : null,
-          status: 'new', status_at: now, waiting_until: null, reopen_count: 0, text_hash: checked.textHash, idempotency_key: key,
+          status: 'new', status_at: now, waiting_until: null, reopen_count: 0, text_hash: checked.textHash, idempotency_key: key, idempotency_digest: digest,
           created_at: now, updated_at: now, resident_activity_at: input.staff ? null : now, staff_read_at: input.staff ? now : null,
         }),
       );
@@ -210,7 +234,7 @@ export async function createTicket(ctx: Ctx, auth: Auth, input: NewTicket): Prom
     });
   } catch (err) {
     // The same Idempotency-Key sent twice at once: the other request wrote the ticket.
-    const earlier = key && uniqueViolation(err) !== null ? await ticketByKey(ctx.db, auth.org.id, personId, key) : null;
+    const earlier = key && uniqueViolation(err) !== null ? await ticketByKey(ctx.db, auth.org.id, personId, key, digest!) : null;
     if (earlier) return { id: earlier, created: false };
     throw err;
   }

@@ -193,6 +193,13 @@ export async function affectedCounts(db: Db, ticketIds: readonly string[]): Prom
 /** '"<street>, Top <top>"', or the street for a ticket on a common area. */
 export const placeOf = (t: Pick<TicketRow, 'street' | 'top'>): string => (t.top ? `${t.street ?? ''}, Top ${t.top}` : (t.street ?? ''));
 
+/**
+ * The place as `personId` may read it: a building-wide ticket shows neighbours (and persons who joined it) only the
+ * street, never the reporter's flat; its reporter sees his Top.
+ */
+export const placeFor = (t: Pick<TicketRow, 'street' | 'top' | 'shared' | 'reporter_person_id'>, personId: string): string =>
+  bool(t.shared) && t.reporter_person_id !== personId ? (t.street ?? '') : placeOf(t);
+
 /** Whether an event was made by `personId` himself. */
 export const eventIsMine = (e: Pick<EventRow, 'actor_kind' | 'actor_person_id'>, personId: string): boolean => e.actor_kind === 'resident' && e.actor_person_id === personId;
 
@@ -231,7 +238,7 @@ export function summaryOf(org: Organization, personId: string, v: ViewerTicket, 
     category: labels?.category ?? null,
     location: labels?.location ?? null,
     status: history.at(-1)?.shown ?? 'new',
-    place: placeOf(ticket),
+    place: placeFor(ticket, personId),
     shared: bool(ticket.shared),
     affected: participant?.kind === 'affected',
     affectedCount: affected,
