@@ -5,10 +5,15 @@ export type SendState = 'idle' | 'sending' | 'failed' | 'cancelled' | 'done';
 
 const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
+/** What a body asks for: its fields and each file's name, size and date (the server keeps a digest per key). */
+const fingerprint = (body: FormData): string =>
+  JSON.stringify([...body].map(([name, value]) => [name, typeof value === 'string' ? value : [value.name, value.size, value.lastModified]]));
+
 /**
  * Sends the form (POST /tickets, multipart) through the session's client with upload progress. One Idempotency-Key
- * per submission: a retry after a cancel, a network error or an error answer sends the same key, so the server
- * creates at most one ticket; the key is new after a success.
+ * per submission: a retry of the same request after a cancel, a network error or an error answer sends the same key,
+ * so the server creates at most one ticket; a changed request (the person corrected a field) gets a new key, as the
+ * server answers 422 to a key reused for another request; the key is new after a success.
  */
 export class Sender {
   state: SendState = 'idle';
@@ -18,13 +23,16 @@ export class Sender {
   error: unknown;
   ticket?: TicketDetail;
   private key = '';
+  /** The request the key was made for. */
+  private print = '';
   private running?: AbortController;
 
   constructor(private readonly host: ReactiveControllerHost) {}
 
   async send(api: ApiClient, body: FormData): Promise<TicketDetail | undefined> {
     if (this.state === 'sending') return undefined;
-    this.key ||= newKey();
+    const print = fingerprint(body);
+    if (!this.key || print !== this.print) Object.assign(this, { key: newKey(), print });
     this.running = new AbortController();
     Object.assign(this, { state: 'sending', loaded: 0, total: 0, error: undefined });
     this.host.requestUpdate();

@@ -106,4 +106,19 @@ describe('<hp-message-form> sending with progress', () => {
     expect(text($(el, '[part=confirmation]'))).to.contain('2026-00042');
     expect([server.posts.length, server.created.size]).to.deep.equal([2, 1]);
   });
+
+  it('sends a corrected request with a new key (the server refuses a key reused for another request)', async () => {
+    const { routes } = formRoutes();
+    const { el, xhrs } = await formWidget(routes, { form: 'allgemeine-anfrage', auto: false });
+    await enter(el, '#f-subject', 'Frage zum Müllraum');
+    await enter(el, '#f-message', 'Versperrt.');
+    await send(el);
+    xhrs.last!.fail();
+    await waitUntil(() => $(el, '[part=error]'), 'failed');
+    const first = xhrs.last!.headers.get('Idempotency-Key');
+    await enter(el, '#f-message', 'Versperrt, seit Montag.');
+    await send(el);
+    await waitUntil(() => xhrs.made.length === 2, 'sent again');
+    expect(xhrs.last!.headers.get('Idempotency-Key')).to.match(/^[A-Za-z0-9_.:-]{8,}$/).and.not.equal(first);
+  });
 });
