@@ -121,6 +121,11 @@ test('a tenant reports damage with a photo on the example homepage; the manager 
     const thread = list.locator('[part="thread"]');
     await thread.waitFor();
     await list.locator('[part="thread"]', { hasText: answer }).waitFor();
+    // The photo's preview, fetched with the session's token, shows on the page (its Content-Security-Policy admits it).
+    await page.waitForFunction(() => {
+      const imgs = [...(document.querySelector('hp-ticket-list')?.shadowRoot?.querySelectorAll('img') ?? [])];
+      return imgs.some((img) => img.complete && img.naturalWidth > 0);
+    });
     const shown = await list.evaluate((el) => el.shadowRoot?.textContent ?? '');
     assert.ok(shown.includes(answer), 'the public answer is shown');
     assert.ok(!shown.includes(note), 'the internal note is never shown');

@@ -45,10 +45,12 @@ document.addEventListener('hp-tickets-unread', (event) => {
   unread.tickets = event.detail.count;
   showUnread();
 });
-// A request just sent appears in the list of requests at once.
-document.addEventListener('hp-ticket-created', () => {
-  for (const list of document.querySelectorAll('hp-ticket-list')) list.reload?.();
-});
+// A request just sent, or a reported one just joined ("Ich bin auch betroffen"), appears in the list at once.
+for (const type of ['hp-ticket-created', 'hp-ticket-joined']) {
+  document.addEventListener(type, () => {
+    for (const list of document.querySelectorAll('hp-ticket-list')) list.reload?.();
+  });
+}
 
 /** Switches the page text (elements with data-en, labels with data-en-label) and every Hausportal session to `lang`. */
 function setLanguage(lang) {
