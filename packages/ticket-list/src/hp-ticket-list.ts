@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { TicketFile } from '@hausportal/api';
-import { HpElement, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { HpElement, OrgDayController, serverNow, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import { ActionsController } from './actions.js';
 import { renderHeader, renderThread } from './detail.js';
 import { TicketDetailStore } from './detail-store.js';
@@ -56,6 +56,8 @@ export class HpTicketList extends HpElement {
   readonly detail = new TicketDetailStore(this, this.list);
   private readonly thumbs = new ThumbController(this, () => this.list.api);
   private readonly actions = new ActionsController(this, this.detail);
+  /** Renders again at the organization's midnight, so "heute" turns into "gestern". */
+  protected readonly calendar = new OrgDayController(this);
   /** What gets the focus after the next render: the detail's title, or the row of a ticket. */
   private focusNext?: { title: true } | { row: string };
 
@@ -93,8 +95,10 @@ export class HpTicketList extends HpElement {
 
   private renderItems(): TemplateResult {
     const { items = [], cursor, loadingMore, moreError } = this.list;
+    const org = this.session?.organization;
+    const clock = { now: org?.now ? serverNow(org) : Date.now(), timeZone: org?.timeZone };
     return html`<ul part="list" class="list" aria-labelledby="tab-${this.list.tab}" @click=${this.onOpen}>
-        ${items.map((t) => renderRow(t, this.locale))}
+        ${items.map((t) => renderRow(t, this.locale, clock))}
       </ul>
       ${moreError ? renderError(moreError, () => void this.list.more()) : nothing}
       ${loadingMore ? renderLoading(msg('Loading more requests …', { id: 'tickets.loadingMore' })) : nothing}

@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import type { TicketSummary } from '@hausportal/api';
 import type { Locale } from '@hausportal/core';
 import { TABS, type TicketTab } from './list-store.js';
-import { changedText, renderStatus } from './status.js';
+import { changedText, renderStatus, type OrgClock } from './status.js';
 
 export function tabText(tab: TicketTab): string {
   switch (tab) {
@@ -67,9 +67,9 @@ export const renderAffected = (t: TicketSummary): TemplateResult | typeof nothin
 
 /**
  * One ticket of the list: one button (opens the detail) holding number, subject, status as icon and text, unread dot
- * (with words for screen readers), category, place and last change.
+ * (with words for screen readers), category, place and last change (told by `clock`).
  */
-export function renderRow(t: TicketSummary, locale: Locale): TemplateResult {
+export function renderRow(t: TicketSummary, locale: Locale, clock: OrgClock): TemplateResult {
   return html`<li part="item" class="row ${t.unread ? 'unread' : ''}" data-ticket=${t.id}>
     <button type="button" class="open" data-open=${t.id}>
       <span class="line">
@@ -80,7 +80,7 @@ export function renderRow(t: TicketSummary, locale: Locale): TemplateResult {
       <span class="meta">
         <span class="number">${t.number}</span> · ${categoryText(t, locale)} · ${t.place} ${renderAffected(t)}
       </span>
-      <span class="meta">${msg('Last change', { id: 'tickets.changed' })}: <time datetime=${t.changedAt}>${changedText(t.changedAt, locale)}</time></span>
+      <span class="meta">${msg('Last change', { id: 'tickets.changed' })}: <time datetime=${t.changedAt}>${changedText(t.changedAt, locale, clock)}</time></span>
     </button>
   </li>`;
 }

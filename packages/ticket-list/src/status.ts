@@ -1,6 +1,6 @@
 import { html, svg, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
-import type { TicketStatus, TicketThreadEntry } from '@hausportal/api';
+import { msg, str } from '@lit/localize';
+import { dayIn, daysBetween, type TicketStatus, type TicketThreadEntry } from '@hausportal/api';
 import { formatDate, type Locale } from '@hausportal/core';
 
 /** The name of a status as residents see it: "In Bearbeitung" / "In progress". */
@@ -53,24 +53,25 @@ export function reasonCodeText(code: NonNullable<TicketThreadEntry['reasonCode']
   }
 }
 
-const units: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 7],
-];
+/** The clock the last changes are told by: the organization's time (ms since 1970) and its time zone (IANA). */
+export interface OrgClock {
+  now: number;
+  timeZone?: string;
+}
 
 /**
- * When something changed, in the reader's words: "vor 5 Minuten", "vor 3 Stunden", "gestern", "vor 4 Tagen"; from a
- * week on the date ("12.03.2026").
+ * When something changed, in calendar days of the organization: "gerade eben" within a minute, "heute 14:05",
+ * "gestern", "vorgestern", else the date ("12.03.2026"), all in the organization's time zone.
  */
-export function changedText(iso: string, locale: Locale, now = Date.now()): string {
-  let value = (now - Date.parse(iso)) / 60_000;
-  if (!(value >= 0)) return formatDate(iso, locale);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  if (value < 1) return format.format(0, 'minute');
-  for (const [unit, next] of units) {
-    if (value < next) return format.format(-Math.floor(value), unit);
-    value /= next;
+export function changedText(iso: string, locale: Locale, { now, timeZone }: OrgClock): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  if (Math.abs(now - at) < 60_000) return msg('just now', { id: 'tickets.justNow' });
+  const day = dayIn(at, timeZone);
+  const days = daysBetween(day, dayIn(now, timeZone));
+  if (!days) {
+    const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    return msg(str`today ${time}`, { id: 'tickets.today' });
   }
-  return formatDate(iso, locale);
+  return days > 0 && days < 3 ? new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day') : formatDate(day, locale);
 }

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { setLocale } from '@hausportal/core';
 import { problem } from '@hausportal/core/testing.js';
 import type { TicketStatus } from '@hausportal/api';
 import { changedText } from '../src/status.js';
@@ -20,7 +21,7 @@ describe('<hp-ticket-list> list', () => {
     expect(text(tap)).to.contain('Wasserhahn in der Küche tropft').and.contain('2026-00042').and.contain('Sanitär').and.contain('Linke Wienzeile 48, Top 7');
     expect(text(tap.querySelector('.status')!)).to.equal('In Bearbeitung');
     expect(tap.querySelector('.status svg[aria-hidden=true] path')).to.exist;
-    expect(text(tap)).to.match(/Letzte Änderung: vor 3 Stunden/);
+    expect(text(tap)).to.match(/Letzte Änderung: (heute \d\d:\d\d|gestern)$/);
     expect(tap.querySelector('time')!.getAttribute('datetime')).to.match(/^\d{4}-\d\d-\d\dT/);
     expect(text(row(el, 't-heizung').querySelector('.status')!)).to.equal('Neu');
     expect(text(row(el, 't-lift').querySelector('.status')!)).to.equal('Wartend');
@@ -120,14 +121,27 @@ describe('<hp-ticket-list> list', () => {
     expect(counts.at(-1)).to.equal(30);
   });
 
-  it('says when something changed in the reader’s words: minutes, hours, yesterday, days, then the date', () => {
-    const now = Date.parse('2026-04-15T12:00:00Z');
-    const at = (ms: number) => new Date(now - ms).toISOString();
-    expect(changedText(at(5 * 60_000), 'de', now)).to.equal('vor 5 Minuten');
-    expect(changedText(at(3 * 3_600_000), 'en', now)).to.equal('3 hours ago');
-    expect(changedText(at(30 * 3_600_000), 'de', now)).to.equal('gestern');
-    expect(changedText(at(4 * 86_400_000), 'en', now)).to.equal('4 days ago');
-    expect(changedText(at(10 * 86_400_000), 'de', now)).to.equal('05.04.2026');
-    expect(changedText(at(10 * 86_400_000), 'en', now)).to.equal('5 Apr 2026');
+  it('says when something changed in calendar days of the organization: just now, today with the time, yesterday, the day before, then the date', async () => {
+    // 30.11.2026, 10:00 in Vienna.
+    const vienna = { now: Date.parse('2026-11-30T09:00:00Z'), timeZone: 'Europe/Vienna' };
+    const cases: [iso: string, de: string, en: string][] = [
+      ['2026-11-30T08:59:30Z', 'gerade eben', 'just now'],
+      ['2026-11-30T06:00:00Z', 'heute 07:00', 'today 07:00'],
+      ['2026-11-29T23:30:00Z', 'heute 00:30', 'today 00:30'],
+      ['2026-11-29T22:30:00Z', 'gestern', 'yesterday'],
+      ['2026-11-28T07:00:00Z', 'vorgestern', '2 days ago'],
+      ['2026-11-28T17:20:00Z', 'vorgestern', '2 days ago'],
+      ['2026-11-27T22:59:00Z', '27.11.2026', '27 Nov 2026'],
+      ['2026-12-01T09:00:00Z', '01.12.2026', '1 Dec 2026'],
+    ];
+    for (const lang of ['en', 'de'] as const) {
+      await setLocale(lang);
+      for (const [iso, de, en] of cases) expect(changedText(iso, lang, vienna), iso).to.equal(lang === 'de' ? de : en);
+    }
+    // 28.11., 18:20 is two calendar days before 30.11., 10:00, though not two full days passed.
+    expect(changedText('2026-11-28T17:20:00Z', 'de', vienna)).to.not.equal('gestern');
+    // The organization's zone counts, not this device's: 04:00 in Vienna is the evening before in New York.
+    expect(changedText('2026-11-30T03:00:00Z', 'de', vienna)).to.equal('heute 04:00');
+    expect(changedText('2026-11-30T03:00:00Z', 'de', { ...vienna, timeZone: 'America/New_York' })).to.equal('gestern');
   });
 });

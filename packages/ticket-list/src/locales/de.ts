@@ -24,6 +24,8 @@ export const templates = {
   'tickets.unread': 'Ungelesen:',
   'tickets.affected': 'auch betroffen',
   'tickets.changed': 'Letzte Änderung',
+  'tickets.justNow': 'gerade eben',
+  'tickets.today': str`heute ${0}`,
   'tickets.loadingMore': 'Weitere Anliegen werden geladen …',
   'tickets.more': 'Weitere laden',
   'tickets.back': 'Zurück zur Liste',
