@@ -3,8 +3,9 @@ import { css } from 'lit';
 /**
  * Tabs, rows and the detail on core's list frame (`frameStyles`). A row is one button: subject and status on the
  * first line (the status wraps below on narrow widths), then number, category, place and the last change. Status
- * colours only add to icon and text. The detail stacks header, fields, files as previews, the thread (my entries set
- * off), composer and actions. (No comments inside the styles: they would be shipped.)
+ * colours go to icon, border and a light tint; the status text keeps the text colour. Rows and tabs hover with a
+ * light tint (beating core's primary-coloured button hover). The detail stacks header, fields, files as previews,
+ * the thread (my entries set off), composer and actions. (No comments inside the styles: they would be shipped.)
  */
 export const ticketListStyles = css`
   .tabs {
@@ -26,6 +27,12 @@ export const ticketListStyles = css`
   [role='tab'][aria-selected='true'] {
     border-block-end-color: var(--_primary);
     font-weight: 700;
+  }
+  button:is(.open, [role='tab']):is(:hover, :focus-visible):not(:disabled) {
+    background: var(--_primary-soft);
+  }
+  button[role='tab']:hover:not([aria-selected='true']) {
+    border-color: var(--_border);
   }
   .panel,
   .detail,
@@ -54,9 +61,6 @@ export const ticketListStyles = css`
     inline-size: 100%;
     padding: var(--_space-s);
     text-align: start;
-  }
-  .open:hover {
-    background: var(--_primary-soft);
   }
   .line,
   .files,
@@ -89,8 +93,15 @@ export const ticketListStyles = css`
     border: 1px solid;
     border-radius: 1rem;
     font-size: var(--_font-size-s);
+  }
+  .status {
+    --_s: var(--_info);
+    border-color: var(--_s);
+    background: color-mix(in srgb, var(--_s) 10%, var(--_surface));
     font-weight: 600;
-    color: var(--_info);
+  }
+  .status svg {
+    stroke: var(--_s);
   }
   .meta,
   .hint,
@@ -101,15 +112,17 @@ export const ticketListStyles = css`
     font-size: var(--_font-size-s);
   }
   .waiting {
-    color: var(--_warning);
+    --_s: var(--_warning);
   }
   .done,
-  .closed,
-  .notice {
-    color: var(--_success);
+  .closed {
+    --_s: var(--_success);
   }
   .rejected {
-    color: var(--_text-muted);
+    --_s: var(--_text-muted);
+  }
+  .notice {
+    color: var(--_success);
   }
   svg {
     inline-size: 1em;

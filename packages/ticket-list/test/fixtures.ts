@@ -1,5 +1,5 @@
 import { html } from '@open-wc/testing';
-import type { Me, TicketDetail } from '@hausportal/api';
+import type { Me, OrganizationPublic, TicketDetail } from '@hausportal/api';
 import { createFakeApi, demoMe, problem, sessionFixture, type FakeHandler, type FakeRoutes } from '@hausportal/core/testing.js';
 import { HpTicketsUnreadEvent, type HpTicketList } from '../src/index.js';
 import { applyStep, demoTickets, me, tabOf, ticketFile, ticketPage, type ResidentStep } from '../src/testing.js';
@@ -80,8 +80,8 @@ export function ticketRoutes(tickets: TicketDetail[] = demoTickets(), overrides:
 }
 
 /** `<hp-ticket-list>` in a session of `user` (the demo tenant unless given) on the given routes. */
-export async function ticketsWidget(routes: FakeRoutes, options: { user?: Me | null; lang?: 'de' | 'en'; ticket?: string } = {}) {
-  const fake = createFakeApi(routes, { user: options.user === undefined ? demoMe : options.user });
+export async function ticketsWidget(routes: FakeRoutes, options: { user?: Me | null; lang?: 'de' | 'en'; ticket?: string; organization?: OrganizationPublic } = {}) {
+  const fake = createFakeApi(routes, { user: options.user === undefined ? demoMe : options.user, ...(options.organization ? { organization: options.organization } : {}) });
   const el = await sessionFixture<HpTicketList>(html`<hp-ticket-list ticket=${options.ticket ?? ''}></hp-ticket-list>`, { client: fake.client, lang: options.lang ?? 'de' });
   return { el, fake };
 }
