@@ -223,12 +223,25 @@ describe('GET and PUT /admin/forms', () => {
     const tina = await catalog('Tina');
     const schaden = tina.items.find((f: { key: string }) => f.key === 'schadensmeldung');
     assert.deepEqual([schaden.version, schaden.title.de], [2, 'Schaden melden']);
-    assert.ok(keys(tina).includes('neu'));
+    // A new version keeps its place: the stored sort is the definition's.
+    assert.deepEqual(keys(tina), [...demoKeys, ...everyone, 'neu']);
+    assert.equal(Number((await s.db('forms').where({ id: a.body.items[1].id }).first('sort')).sort), demoForms[2]!.sort);
 
     // The same request again changes nothing.
     const again = await put('/admin/forms', manager, { items: [same, changed, fresh] });
     assert.deepEqual(again.body.items.map((f: { version: number }) => f.version), [1, 2, 1]);
     assert.equal(Number((await audits())!.n), before + 2);
+  });
+
+  test('PUT: a definition without sort is stored with sort 0 and comes first', async () => {
+    const unsorted = extra('ohne-sortierung', {}) as Partial<FormDefinition>;
+    delete unsorted.sort;
+    const a = await put('/admin/forms', manager, { items: [unsorted] });
+    assert.equal(a.status, 200, a.text);
+    assert.equal(a.body.items[0].sort, 0);
+    assert.equal(Number((await s.db('forms').where({ id: a.body.items[0].id }).first('sort')).sort), 0);
+    assert.equal(keys(await catalog('Tina'))[0], 'ohne-sortierung');
+    await s.db('forms').where({ id: a.body.items[0].id }).delete();
   });
 
   test('PUT: rules beyond the schema answer 400 with pointers into the request; nothing is written', async () => {

@@ -10,7 +10,7 @@ import { freshDatabase, type TestDatabase } from './helpers.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { seedTickets } from '../src/seed/tickets.ts';
 import { thumbEdge } from '../src/tickets/photos.ts';
-import { demoForms } from '../src/seed/forms-data.ts';
+import { demoForms, germanWording } from '../src/seed/forms-data.ts';
 import { apiSpecPath } from '../src/app.ts';
 import { componentValidator } from '../src/http/openapi-validate.ts';
 import { dayIn } from '../src/calendar.ts';
@@ -162,9 +162,19 @@ describe('demo seed tickets', () => {
     for (const slug of ['immopro', 'krueger']) {
       const mine = forms.filter((f) => f.slug === slug);
       assert.deepEqual(mine.map((f) => f.key), demoForms.map((f) => f.key));
-      assert.deepEqual(mine.map((f) => [Number(f.version), Number(f.sort)]), demoForms.map((_, i) => [1, i]));
-      assert.deepEqual(mine.map((f) => JSON.parse(f.definition)), demoForms);
+      assert.deepEqual(mine.map((f) => [Number(f.version), Number(f.sort)]), demoForms.map((f) => [1, f.sort]), 'the sort column is the definition\'s');
+      assert.deepEqual(mine.map((f) => JSON.parse(f.definition)), slug === 'krueger' ? demoForms.map(germanWording) : demoForms);
     }
+    // Krüger (Berlin) reads German (Germany) words; ImmoPro (Vienna) the Austrian ones; option values stay.
+    const text = (slug: string) => forms.filter((f) => f.slug === slug).map((f) => f.definition as string).join('\n');
+    for (const word of ['Stiegenhaus', 'Professionist', 'Vorschreibung', 'BK-Abrechnung']) {
+      assert.ok(!text('krueger').includes(word), `Krüger: ${word}`);
+      assert.ok(text('immopro').includes(word), `ImmoPro: ${word}`);
+    }
+    assert.ok(text('krueger').includes('"value":"stiegenhaus","label":{"de":"Treppenhaus","en":"Staircase"}'));
+    assert.ok(text('krueger').includes('Darf der Handwerker die Wohnung'));
+    const krueger = tickets.filter((t) => t.slug === 'krueger').map((t) => t.fields).join('\n');
+    assert.ok(krueger.includes('Treppenhaus') && !krueger.includes('Stiegenhaus'), 'Krüger tickets carry the labels of Krüger\'s forms');
     const check = componentValidator(apiSpecPath, 'TicketField').check;
     const byId = new Map(forms.map((f) => [f.id, JSON.parse(f.definition)]));
     for (const t of tickets) {
@@ -184,6 +194,13 @@ describe('demo seed tickets', () => {
     const rows = await database.db('ticket_participants as tp').join('tickets as t', 't.id', 'tp.ticket_id').join('organizations as o', 'o.id', 't.organization_id').join('persons as p', 'p.id', 'tp.person_id')
       .where('p.name', 'Markus Lehner').distinct('o.slug', 'tp.role', 'tp.kind');
     assert.deepEqual(rows.map((r) => `${r.slug}:${r.role}:${r.kind}`).sort(), ['immopro:tenant:reporter', 'krueger:owner:reporter']);
+  });
+
+  test('seeding again sets right the sort of forms an earlier seed stored by their index', async () => {
+    await database.db('forms').update({ sort: database.db.raw('sort / 10 - 1') });
+    await database.db.transaction((trx) => seedTickets(trx, systemClock));
+    const forms = await database.db('forms').select('sort', 'definition');
+    assert.ok(forms.every((f) => Number(f.sort) === JSON.parse(f.definition).sort));
   });
 
   test('seeding again writes nothing', async () => {

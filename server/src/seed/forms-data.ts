@@ -1,7 +1,8 @@
 import type { FormDefinition, FormField, FormOption } from '@hausportal/api';
 
 // The demo's forms, the same five for both organizations: plain data (FormDefinition, openapi.yaml), which the seed
-// writes as version 1 and a manager changes through PUT /admin/forms. Nothing here runs on import.
+// writes as version 1 and a manager changes through PUT /admin/forms. Nothing here runs on import. The wording is
+// Austrian German; {@link germanWording} gives the German (Germany) one for the Berlin organization.
 
 const t = (de: string, en: string) => ({ de, en });
 const option = (value: string, de: string, en: string, more: Partial<FormOption> = {}): FormOption => ({ value, label: t(de, en), ...more });
@@ -230,7 +231,7 @@ const guthabensanforderung: FormDefinition = {
       key: 'choice', type: 'select', label: t('Was soll mit dem Guthaben geschehen?', 'What should happen with the credit?'), required: true,
       options: [
         option('payout', 'Auszahlung', 'Pay out'),
-        option('offset', 'Mit nächster Vorschreibung verrechnen', 'Offset against the next charges'),
+        option('offset', 'Verrechnung mit der nächsten Vorschreibung', 'Offset against the next charges'),
       ],
     },
     { key: 'iban', type: 'iban', label: t('IBAN', 'IBAN'), required: true, showIf: { field: 'choice', equals: 'payout' } },
@@ -256,3 +257,34 @@ const guthabensanforderung: FormDefinition = {
 
 /** The five demo forms, in their order. */
 export const demoForms: FormDefinition[] = [allgemeineAnfrage, fragenAbrechnung, schadensmeldung, dokumentenanforderung, guthabensanforderung];
+
+/**
+ * German (Germany) words for the Austrian ones of the demo forms, longest phrase first: the common area, the
+ * contractor, the monthly charges, the operating-cost statement and the data protection authority.
+ */
+const germanWords: readonly [string, string][] = [
+  ['zur Vorschreibung', 'zu Hausgeld oder Miete'],
+  ['mit der nächsten Vorschreibung', 'mit der nächsten Monatszahlung'],
+  ['Vorschreibung', 'Hausgeld oder Miete'],
+  ['Stiegenhaus', 'Treppenhaus'],
+  ['Professionisten', 'Handwerker'],
+  ['Professionist', 'Handwerker'],
+  ['BK-Abrechnung', 'Nebenkostenabrechnung'],
+  ['Betriebskostenabrechnung', 'Nebenkostenabrechnung'],
+  ['Betriebskosten-', 'Nebenkosten-'],
+  ['Datenschutzbehörde', 'Datenschutzaufsichtsbehörde'],
+  ['Top ', 'Wohnung '],
+];
+
+const germanText = (text: string): string => germanWords.reduce((out, [at, de]) => out.split(at).join(de), text);
+
+/** Every German text (a `de` of a label, help, notice …) of `value` in German (Germany) wording; keys and values stay. */
+function germanTexts(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return key === 'de' ? germanText(value) : value;
+  if (Array.isArray(value)) return value.map((v) => germanTexts(v));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, germanTexts(v, k)]));
+  return value;
+}
+
+/** A demo form in German (Germany) wording (e.g. "Treppenhaus", "Handwerker"); option values and keys are unchanged. */
+export const germanWording = (definition: FormDefinition): FormDefinition => germanTexts(definition) as FormDefinition;

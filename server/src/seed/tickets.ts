@@ -14,11 +14,11 @@ import { autoCloseDays, autoCloseJobKind } from '../tickets/status.ts';
 import { balancesOn } from '../units/summaries.ts';
 import { insertAll } from './money.ts';
 import { addDays } from './money-ledger.ts';
-import { demoForms } from './forms-data.ts';
+import { demoForms, germanWording } from './forms-data.ts';
 import { demoTickets, type PhotoSpec, type TicketSpec, type When } from './tickets-data.ts';
 
 // The demo's forms and tickets (seed/tickets-data.ts), written as the API writes them: the five demo forms as version
-// 1 in both organizations; each ticket's values checked by forms/submission.ts (its fields with the version's labels
+// 1 in both organizations (Krüger's in German (Germany) wording); each ticket's values checked by forms/submission.ts (its fields with the version's labels
 // and text, cascade keys, urgency, shared, text hash), numbered YYYY-NNNNN per organization and year of creation in
 // the organization's time zone, its status history in ticket_events ending in tickets.status, its reporter as
 // participant in his contract role, public and internal comments, photos (real JPEG and PNG drawn here) processed and
@@ -235,17 +235,30 @@ async function addTicket(trx: Knex, c: OrgContext, spec: TicketSpec, numbered: {
   }
 }
 
-/** The demo forms (version 1, sort = their index) unless the organization has forms; returns its current forms by key. */
+/** The demo forms in an organization's wording: Krüger (Berlin) gets German (Germany) words, the others the Austrian ones. */
+const formsOf = (org: OrgRow): FormDefinition[] => (org.slug === 'krueger' ? demoForms.map(germanWording) : demoForms);
+
+/**
+ * The demo forms (version 1, `sort` the definition's, as PUT /admin/forms stores it) unless the organization has
+ * forms; returns its current forms by key. Rows of an earlier seed whose `sort` differs from their definition's are
+ * set right, so that a form a manager saves again keeps its place.
+ */
 async function ensureForms(trx: Knex, org: OrgRow, managerUserId: string | null, now: string): Promise<OrgContext['forms']> {
   const forms: OrgContext['forms'] = new Map();
-  const stored = (await trx('forms').where({ organization_id: org.id }).orderBy('version').select('id', 'key', 'definition')) as { id: string; key: string; definition: string }[];
+  const stored = (await trx('forms').where({ organization_id: org.id }).orderBy('version').select('id', 'key', 'definition', 'sort')) as { id: string; key: string; definition: string; sort: number | string }[];
   if (stored.length === 0) {
-    const rows = demoForms.map((definition, sort) => ({ id: newId(), organization_id: org.id, key: definition.key, version: 1, definition: JSON.stringify(definition), sort, created_by: managerUserId, created_at: now }));
+    const rows = formsOf(org).map((definition) => ({
+      id: newId(), organization_id: org.id, key: definition.key, version: 1, definition: JSON.stringify(definition), sort: definition.sort ?? 0, created_by: managerUserId, created_at: now,
+    }));
     await insertAll(trx, 'forms', rows);
     stored.push(...rows);
   }
   // Ordered by version: the highest of each key wins.
-  for (const f of stored) forms.set(f.key, { id: f.id, definition: JSON.parse(f.definition) as FormDefinition });
+  for (const f of stored) {
+    const definition = JSON.parse(f.definition) as FormDefinition;
+    if (Number(f.sort) !== (definition.sort ?? 0)) await trx('forms').where({ id: f.id }).update({ sort: definition.sort ?? 0 });
+    forms.set(f.key, { id: f.id, definition });
+  }
   return forms;
 }
 
