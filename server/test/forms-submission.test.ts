@@ -204,6 +204,29 @@ describe('submissions', () => {
     assert.equal(ok(d2, { statement: 'heizkosten', year: 2025, question: 'Warum?' }, { unitId: unitA.id }).unitId, unitA.id);
   });
 
+  test('a required unit field left empty takes the request\'s unit; both given and different stays unit_mismatch', () => {
+    const d = form('fragen-abrechnung');
+    const values = { statement: 'heizkosten', year: 2025, question: 'Warum?' };
+    assert.deepEqual(errors(d, values), [{ field: '/values/unit', code: 'required' }]);
+    const r = ok(d, values, { unitId: unitA.id });
+    assert.equal(r.unitId, unitA.id);
+    assert.deepEqual(r.fields.find((f) => f.key === 'unit'), { key: 'unit', type: 'unit', label: d.fields[0]!.label, value: unitA.id, display: { de: unitA.label, en: unitA.label } });
+    assert.equal(ok(d, { ...values, unit: unitA.id }, { unitId: unitA.id }).unitId, unitA.id);
+    assert.deepEqual(errors(d, { ...values, unit: unitB.id }, { unitId: unitA.id }), [{ field: '/values/unit', code: 'unit_mismatch' }]);
+    const credit = form('guthabensanforderung');
+    assert.equal(ok(credit, { choice: 'offset' }, { unitId: unitA.id, credits: new Map([[unitA.id, 500]]), consent: true }).unitId, unitA.id);
+  });
+
+  test('a form without a subject field: the subject from its first values, not its name', () => {
+    assert.equal(ok(form('dokumentenanforderung'), { document: 'bk-abrechnung', period: '2025' }).subject, 'BK-Abrechnung 2025');
+    assert.equal(ok(form('fragen-abrechnung'), { statement: 'heizkosten', year: 2025, question: 'Warum so hoch?' }, { unitId: unitA.id }).subject, 'Heizkostenabrechnung 2025');
+    assert.equal(ok(form('schadensmeldung'), schaden()).subject, 'Schadensmeldung – Wasserhahn oder Leitung tropft');
+    // Staff-only values never make up the subject residents see; without any value the form's title stays.
+    const d = single({ type: 'select', staffOnly: true, options: [{ value: 'a', label: { de: 'Intern A', en: 'Internal A' } }] });
+    d.fields.push({ key: 'text', type: 'textarea', label: { de: 'Text', en: 'Text' }, required: true });
+    assert.equal(ok(d, { x: 'a', text: 'Hallo' }, { staff: true }).subject, d.title.de);
+  });
+
   test('prefilled credit comes from my balance, never from the client; no credit → no_credit; consent', () => {
     const d = form('guthabensanforderung');
     const values = { unit: unitA.id, credit: 99999999, choice: 'payout', iban: 'at61 1904 3002 3457 3201', account_holder: 'Tina Test' };
@@ -214,7 +237,8 @@ describe('submissions', () => {
     const iban = r.fields.find((f) => f.key === 'iban')!;
     assert.equal(iban.value, 'AT611904300234573201', 'stored without blanks, upper case');
     assert.deepEqual(iban.display, { de: 'AT61 1904 3002 3457 3201', en: 'AT61 1904 3002 3457 3201' });
-    assert.equal(r.subject, 'Guthabensanforderung');
+    assert.equal(r.subject, 'Guthaben 1.234,56 € – Auszahlung');
+    assert.equal(ok(d, { unit: unitA.id, choice: 'offset' }, { credits: new Map([[unitA.id, 12840]]), consent: true }).subject, 'Guthaben 128,40 € – Verrechnung mit der nächsten Vorschreibung');
     assert.deepEqual(errors(d, values, { credits: new Map([[unitB.id, 500]]), consent: true }), [{ field: '/values/credit', code: 'no_credit' }]);
     assert.deepEqual(errors(d, values, { credits: new Map([[unitA.id, 500]]) }), [{ field: '/consent', code: 'consent_required' }]);
     assert.deepEqual(errors(d, values, { credits: new Map([[unitA.id, 500]]), consent: false }), [{ field: '/consent', code: 'consent_required' }]);
@@ -252,6 +276,13 @@ describe('submissions', () => {
     const n = single({ type: 'number', min: 0, max: 2000, decimals: 1 });
     assert.deepEqual(ok(n, { x: 1234.5 }).fields[0]!.display, { de: '1.234,5', en: '1,234.5' });
     assert.deepEqual(errors(n, { x: 1.25 }), [{ field: '/values/x', code: 'decimals' }]);
+    // Whole numbers below 10,000 (years, counts) are not grouped; larger ones are.
+    assert.deepEqual(ok(n, { x: 1999 }).fields[0]!.display, { de: '1999', en: '1999' });
+    const big = single({ type: 'number' });
+    assert.deepEqual(ok(big, { x: 9999 }).fields[0]!.display, { de: '9999', en: '9999' });
+    assert.deepEqual(ok(big, { x: 10000 }).fields[0]!.display, { de: '10.000', en: '10,000' });
+    assert.deepEqual(ok(big, { x: -2500 }).fields[0]!.display, { de: '-2500', en: '-2500' });
+    assert.deepEqual(ok(form('fragen-abrechnung'), { statement: 'heizkosten', year: 2025, question: 'Warum?' }, { unitId: unitA.id }).fields.find((f) => f.key === 'year')!.display, { de: '2025', en: '2025' });
     assert.deepEqual(errors(n, { x: -1 }), [{ field: '/values/x', code: 'too_small' }]);
     assert.deepEqual(errors(n, { x: 2001 }), [{ field: '/values/x', code: 'too_large' }]);
     assert.deepEqual(errors(n, { x: '12' }), [{ field: '/values/x', code: 'type' }]);

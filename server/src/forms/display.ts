@@ -21,12 +21,17 @@ export function euros(cents: number): Bilingual {
   return { de: `${sign}${grouped(whole, '.')},${rest} €`, en: `${sign}€${grouped(whole, ',')}.${rest}` };
 }
 
-/** A number with thousands grouped: 1234.5 → "1.234,5" / "1,234.5". */
+/**
+ * A number with thousands grouped: 12345.5 → "12.345,5" / "12,345.5". Whole numbers below 10,000 (years, counts)
+ * stay ungrouped: 2025 → "2025".
+ */
 export function decimal(value: number): Bilingual {
   const sign = value < 0 ? '-' : '';
   const [whole = '0', fraction] = String(Math.abs(value)).split('.');
   const tail = (mark: string) => (fraction ? `${mark}${fraction}` : '');
-  return { de: `${sign}${grouped(whole, '.')}${tail(',')}`, en: `${sign}${grouped(whole, ',')}${tail('.')}` };
+  const plain = Number.isInteger(value) && Math.abs(value) < 10_000;
+  const group = (separator: string) => (plain ? whole : grouped(whole, separator));
+  return { de: `${sign}${group('.')}${tail(',')}`, en: `${sign}${group(',')}${tail('.')}` };
 }
 
 const weekdaysDe = ['So.', 'Mo.', 'Di.', 'Mi.', 'Do.', 'Fr.', 'Sa.'];

@@ -46,7 +46,10 @@ export interface SubmissionRejected {
 export interface CheckedSubmission {
   /** The shown, non-empty values in form order, with the version's labels and their text. */
   fields: TicketField[];
-  /** The field mapped to `subject`, else the form's German title and the problem's (or category's) label; ≤ 200. */
+  /**
+   * The field mapped to `subject`; else the form's German title and the cascade problem's (or category's) label; else
+   * derived from the first values (see derivedSubject); else the form's German title. At most 200 characters.
+   */
   subject: string;
   location: string | null;
   category: string | null;
@@ -259,14 +262,36 @@ function shown(field: FormField, values: Map<string, unknown>): boolean {
   return Array.isArray(value) ? value.some((v) => wanted.includes(v as string)) : wanted.includes(value as string);
 }
 
+/** Field types whose values may make up a derived subject, and those among them that qualify the part before them. */
+const subjectTypes: ReadonlySet<FormField['type']> = new Set(['select', 'amount', 'number', 'date', 'text']);
+const qualifying: ReadonlySet<FormField['type']> = new Set(['number', 'date', 'text']);
+
+/**
+ * The subject of a form without a subject field and without a cascade: the German display texts of the first two
+ * values, in field order, of a select, amount, number, date or single-line text field that residents may see (no
+ * staff-only field). An amount is named with its label (a sum alone says nothing); a number, date or text qualifies
+ * the part before it and follows it after a blank, other parts after " – ". So the demo's Guthabensanforderung gives
+ * "Guthaben 128,40 € – Auszahlung", the Dokumentenanforderung "BK-Abrechnung 2025", Fragen zur Abrechnung
+ * "Heizkostenabrechnung 2025". Null without such a value (the form's title is then the subject).
+ */
+function derivedSubject(stored: { field: FormField; display: Bilingual }[]): string | null {
+  const parts = stored.filter((s) => subjectTypes.has(s.field.type) && !s.field.staffOnly).slice(0, 2);
+  if (parts.length === 0) return null;
+  return parts.map(({ field, display }, i) => {
+    const text = field.type === 'amount' ? `${field.label.de} ${display.de}` : display.de;
+    return i === 0 ? text : `${qualifying.has(field.type) ? ' ' : ' – '}${text}`;
+  }).join('');
+}
+
 const normalized = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
  * Checks a submission against its form version. Fields hidden by `showIf` are dropped whatever they hold (not
  * checked, not stored); empty values of fields that are not required are dropped too. A field with `prefill: credit`
  * takes the unit's credit (a value sent is ignored). `staffOnly` fields are for staff; residents sending one get
- * `staff_only`. The unit: the unit field's value, else `input.unitId`; required when the form says so, and when the
- * cascade's location is not a common area. Returns every error found, or the checked submission.
+ * `staff_only`. The unit: the unit field's value, else `input.unitId` (which also fills an empty unit field; both
+ * given and different is `unit_mismatch`); required when the form says so, and when the cascade's location is not a
+ * common area. Returns every error found, or the checked submission.
  */
 export function checkSubmission(input: SubmissionInput): SubmissionRejected | CheckedSubmission {
   const { definition } = input;
@@ -286,7 +311,8 @@ export function checkSubmission(input: SubmissionInput): SubmissionRejected | Ch
   const credit: FormField[] = [];
   for (const field of definition.fields) {
     if ((field.staffOnly && !input.staff) || !shown(field, values)) continue;
-    const given = raw[field.key];
+    // A unit field left empty takes the request's unit (already checked by the caller): naming it once is enough.
+    const given = field.type === 'unit' && isEmpty(raw[field.key]) && input.unitId !== null ? input.unitId : raw[field.key];
     if (field.type === 'info') {
       if (given !== undefined && given !== null) errors.push({ field: at(field.key), code: 'no_value', message: 'An info field has no value.' });
       continue;
@@ -345,7 +371,7 @@ export function checkSubmission(input: SubmissionInput): SubmissionRejected | Ch
   const urgencyField = definition.fields.find((f) => f.mapsTo === 'urgency');
   const detail = optionOf(level('problem')?.options, cascade?.problem) ?? optionOf(level('category')?.options, cascade?.category);
   const subject = (subjectField ? values.get(subjectField.key) as string | undefined : undefined)
-    ?? (detail ? `${definition.title.de} – ${detail.label.de}` : definition.title.de);
+    ?? (detail ? `${definition.title.de} – ${detail.label.de}` : derivedSubject(stored) ?? definition.title.de);
 
   const texts = stored.filter((s) => s.field.type === 'text' || s.field.type === 'textarea').map((s) => normalized(s.value as string));
   return {
