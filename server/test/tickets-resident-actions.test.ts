@@ -153,6 +153,22 @@ describe('withdraw, reopen, rate', () => {
   });
 });
 
+describe('notices of my own actions', () => {
+  test('withdraw, confirm and reopen tell the other participants, never the resident who acted', async () => {
+    const statusNotices = async (id: string) =>
+      (await s.db('notifications as n').join('ticket_events as e', 'e.id', 'n.entity_id').where({ 'e.ticket_id': id, 'n.kind': 'ticket_status' }).select('n.person_id')).map((r: { person_id: string }) => r.person_id);
+    const withdrawn = await ticket(['new']);
+    assert.equal((await post(f.tina, withdrawn, 'withdraw', { comment: 'Schon repariert.' })).status, 200);
+    assert.deepEqual(await statusNotices(withdrawn), [f.w.id('person:Otto')]);
+    const confirmed = await ticket(['new', 'in_progress', 'done']);
+    assert.equal((await post(f.tina, confirmed, 'confirm')).status, 200);
+    assert.deepEqual(await statusNotices(confirmed), [f.w.id('person:Otto')]);
+    const reopened = await ticket(['new', 'in_progress', 'done']);
+    assert.equal((await post(f.tina, reopened, 'reopen', { comment: 'Tropft wieder.' })).status, 200);
+    assert.deepEqual(await statusNotices(reopened), [f.w.id('person:Otto')]);
+  });
+});
+
 describe('what the role sees decides', () => {
   test('a done ticket shown as in_progress cannot be confirmed or reopened; waiting shown as in_progress can be withdrawn', async () => {
     await s.db('organizations').where({ id: f.w.orgId }).update({ ticket_status_visibility: JSON.stringify({ tenant: { ...all, done: 'in_progress', waiting: 'in_progress' }, owner: all }) });

@@ -139,12 +139,12 @@ describe('ticket status changes', () => {
     const tina = (await mailsTo(s.db, 'tina@tickets.test')).slice(tinaBefore);
     const otto = (await mailsTo(s.db, 'otto@tickets.test')).slice(ottoBefore);
     assert.equal(tina.length, 1, JSON.stringify(tina));
-    assert.match(tina[0]!.subject, new RegExp(`Ticket ${number}: Lift steht – Status: Erledigt`));
+    assert.match(tina[0]!.subject, new RegExp(`: Anliegen ${number}: Lift steht – Erledigt$`));
     assert.match(tina[0]!.text, /Erledigt/);
-    assert.deepEqual(otto.map((m) => /Status: (.+)$/.exec(m.subject)?.[1]), ['Wartend', 'In Bearbeitung', 'Abgelehnt', 'In Bearbeitung', 'Erledigt']);
+    assert.deepEqual(otto.map((m) => /Lift steht – (.+)$/.exec(m.subject)?.[1]), ['Wartend', 'In Bearbeitung', 'Abgelehnt', 'In Bearbeitung', 'Erledigt']);
     for (const mail of [...tina, ...otto]) {
       assert.ok(!mail.subject.includes(secret) && !mail.text.includes(secret), 'no internal reason in a mail');
-      assert.match(mail.text, new RegExp(`Ticket ${number}`));
+      assert.match(mail.text, new RegExp(`Ihr Anliegen ${number} \\(„Lift steht“\\) hat einen neuen Stand: `));
     }
     for (const mail of tina) assert.ok(!/Wartend|Abgelehnt|waiting|rejected/i.test(mail.subject + mail.text), 'no status hidden from tenants');
     assert.ok(id);
@@ -185,8 +185,8 @@ describe('ticket status changes', () => {
     await run();
     const mails = (await mailsTo(s.db, 'otto@tickets.test')).slice(before);
     assert.equal(mails.length, 1);
-    assert.match(mails[0]!.subject, /Neue Antwort zu Ticket \d{4}-\d{5}: Heizung kalt/);
-    assert.match(mails[0]!.text, /neue Antwort \(Status: In Bearbeitung\)/);
+    assert.match(mails[0]!.subject, /Anliegen \d{4}-\d{5}: Heizung kalt – neue Nachricht$/);
+    assert.match(mails[0]!.text, /zu Ihrem Anliegen \d{4}-\d{5} \(„Heizung kalt“\) gibt es eine neue Nachricht\. Aktueller Stand: In Bearbeitung\./);
     assert.ok(!mails[0]!.text.includes('Firma Mayer'));
   });
 

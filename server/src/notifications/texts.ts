@@ -1,6 +1,7 @@
 import type { Mail } from './mail.ts';
 
-// Mails about notifications (new documents, tickets' status changes and replies; later notices), in the user's language (users.locale).
+// Mails about notifications (new documents, tickets' status changes and replies; later notices), in the user's language
+// (users.locale), and the mail that tells the managers of a new ticket.
 // A sensitive item (e.g. a Mahnung) is named by its category only: its title appears neither in the subject nor in
 // the text. The link is the organization's portal page: there is no setting for it yet, so it is the first origin the
 // organization allows (its homepage, where the widgets live); without one the text says where to look in words.
@@ -9,11 +10,14 @@ export type MailLocale = 'de' | 'en';
 
 /** One thing to tell of. */
 export interface NoticeItem {
-  /** notifications.kind: document (later post, ticket). */
+  /** notifications.kind: document, ticket_status, ticket_comment. */
   kind: string;
+  /** A document's category; for a ticket the status the recipient's role sees. */
   category: { de: string; en: string };
   /** Null for a sensitive category: the mail names the category only. */
   title: string | null;
+  /** For the ticket kinds: the ticket's number and subject, and who wrote a comment (staff: the property manager). */
+  ticket?: { number: string; subject: string; author?: 'staff' | 'resident' };
 }
 
 export interface NoticeMailInput {
@@ -34,12 +38,29 @@ interface KindWords {
   count(n: number): string;
   /** The line for a sensitive item: no title, the category only. */
   untitled(category: string): string;
-  /** The item's line in the mail, when the kind words it its own way (title and category already one line each). */
-  line?(title: string, category: string): string;
+  /** The item's line in a list, when the kind words it its own way. */
+  line?(item: NoticeItem): string;
   /** What the subject says after the organization's name when the mail tells of this one item only. */
-  single?(title: string, category: string): string;
+  single?(item: NoticeItem): string;
+  /** The sentence that tells of this one item in a mail of its own, instead of a count and a list. */
+  sentence?(item: NoticeItem): string;
 }
 
+/** A ticket item's number, subject and visible status, each one line. */
+const ticketParts = (item: NoticeItem, locale: MailLocale) => ({
+  number: oneLine(item.ticket?.number ?? ''),
+  subject: oneLine(item.ticket?.subject ?? item.title ?? ''),
+  status: oneLine(item.category[locale]),
+  staff: item.ticket?.author !== 'resident',
+});
+
+const ticketCount: Record<MailLocale, (n: number) => string> = {
+  de: (n) => (n === 1 ? '1 Neuigkeit zu Ihren Anliegen' : `${n} Neuigkeiten zu Ihren Anliegen`),
+  en: (n) => (n === 1 ? '1 update on your requests' : `${n} updates on your requests`),
+};
+
+// Tickets are "Anliegen 2026-00042" / "Request 2026-00042", as the widgets name them; the status is the one the
+// recipient's role sees (tickets/notices.ts), never a reason.
 const kindWords: Record<string, Record<MailLocale, KindWords>> = {
   document: {
     de: {
@@ -51,33 +72,44 @@ const kindWords: Record<string, Record<MailLocale, KindWords>> = {
       untitled: (category) => `A new document in the category ${category}`,
     },
   },
-  // Tickets: the title is "Ticket 2026-00042: <subject>", the category the status the recipient's role sees.
   ticket_status: {
     de: {
-      count: (n) => (n === 1 ? '1 neuer Status Ihrer Meldungen' : `${n} neue Status Ihrer Meldungen`),
-      untitled: (status) => `Eine Meldung hat den Status ${status}`,
-      line: (ticket, status) => `- ${ticket} – Status: ${status}`,
-      single: (ticket, status) => `${ticket} – Status: ${status}`,
+      count: ticketCount.de,
+      untitled: (status) => `Ein Anliegen hat einen neuen Stand: ${status}`,
+      line: (item) => { const t = ticketParts(item, 'de'); return `- Anliegen ${t.number}: ${t.subject} – neuer Stand: ${t.status}`; },
+      single: (item) => { const t = ticketParts(item, 'de'); return `Anliegen ${t.number}: ${t.subject} – ${t.status}`; },
+      sentence: (item) => { const t = ticketParts(item, 'de'); return `Ihr Anliegen ${t.number} („${t.subject}“) hat einen neuen Stand: ${t.status}.`; },
     },
     en: {
-      count: (n) => (n === 1 ? '1 status change of your requests' : `${n} status changes of your requests`),
-      untitled: (status) => `A request is now ${status}`,
-      line: (ticket, status) => `- ${ticket} – status: ${status}`,
-      single: (ticket, status) => `${ticket} – status: ${status}`,
+      count: ticketCount.en,
+      untitled: (status) => `A request has a new status: ${status}`,
+      line: (item) => { const t = ticketParts(item, 'en'); return `- Request ${t.number}: ${t.subject} – new status: ${t.status}`; },
+      single: (item) => { const t = ticketParts(item, 'en'); return `Request ${t.number}: ${t.subject} – ${t.status}`; },
+      sentence: (item) => { const t = ticketParts(item, 'en'); return `Your request ${t.number} ("${t.subject}") has a new status: ${t.status}.`; },
     },
   },
   ticket_comment: {
     de: {
-      count: (n) => (n === 1 ? '1 neue Antwort zu Ihren Meldungen' : `${n} neue Antworten zu Ihren Meldungen`),
-      untitled: (status) => `Eine neue Antwort zu einer Meldung (Status: ${status})`,
-      line: (ticket, status) => `- ${ticket} – neue Antwort (Status: ${status})`,
-      single: (ticket) => `Neue Antwort zu ${ticket}`,
+      count: ticketCount.de,
+      untitled: (status) => `Eine neue Antwort zu einem Anliegen (Stand: ${status})`,
+      line: (item) => { const t = ticketParts(item, 'de'); return `- Anliegen ${t.number}: ${t.subject} – ${t.staff ? 'Antwort der Hausverwaltung' : 'neue Nachricht'} (Stand: ${t.status})`; },
+      single: (item) => { const t = ticketParts(item, 'de'); return `Anliegen ${t.number}: ${t.subject} – ${t.staff ? 'neue Antwort' : 'neue Nachricht'}`; },
+      sentence: (item) => {
+        const t = ticketParts(item, 'de');
+        const told = t.staff ? `die Hausverwaltung hat auf Ihr Anliegen ${t.number} („${t.subject}“) geantwortet.` : `zu Ihrem Anliegen ${t.number} („${t.subject}“) gibt es eine neue Nachricht.`;
+        return `${told} Aktueller Stand: ${t.status}.`;
+      },
     },
     en: {
-      count: (n) => (n === 1 ? '1 new reply to your requests' : `${n} new replies to your requests`),
+      count: ticketCount.en,
       untitled: (status) => `A new reply to a request (status: ${status})`,
-      line: (ticket, status) => `- ${ticket} – new reply (status: ${status})`,
-      single: (ticket) => `New reply to ${ticket}`,
+      line: (item) => { const t = ticketParts(item, 'en'); return `- Request ${t.number}: ${t.subject} – ${t.staff ? 'reply from the property manager' : 'new message'} (status: ${t.status})`; },
+      single: (item) => { const t = ticketParts(item, 'en'); return `Request ${t.number}: ${t.subject} – ${t.staff ? 'new reply' : 'new message'}`; },
+      sentence: (item) => {
+        const t = ticketParts(item, 'en');
+        const told = t.staff ? `The property manager has replied to your request ${t.number} ("${t.subject}").` : `There is a new message about your request ${t.number} ("${t.subject}").`;
+        return `${told} Current status: ${t.status}.`;
+      },
     },
   },
 };
@@ -88,9 +120,12 @@ const anyKind: Record<MailLocale, KindWords> = {
   en: { count: (n) => (n === 1 ? '1 new item' : `${n} new items`), untitled: (category) => `A new item in the category ${category}` },
 };
 
+/** The words of the items' one kind; items of the ticket kinds alone are counted as updates on requests; else news. */
 const wordsFor = (items: NoticeItem[], locale: MailLocale): KindWords => {
   const kinds = new Set(items.map((i) => i.kind));
-  return (kinds.size === 1 && kindWords[items[0]!.kind]?.[locale]) || anyKind[locale];
+  if (kinds.size === 1) return kindWords[items[0]!.kind]?.[locale] ?? anyKind[locale];
+  if ([...kinds].every((k) => k.startsWith('ticket_'))) return { ...anyKind[locale], count: ticketCount[locale] };
+  return anyKind[locale];
 };
 
 /**
@@ -104,7 +139,7 @@ export const oneLine = (text: string): string =>
 const line = (item: NoticeItem, locale: MailLocale): string => {
   const category = oneLine(item.category[locale]);
   const own = kindWords[item.kind]?.[locale]?.line;
-  if (own && item.title !== null) return own(oneLine(item.title), category);
+  if (own && item.title !== null) return own(item);
   // Under "1 neues Dokument liegt für Sie bereit:" a sensitive item is named by its category alone.
   if (item.title === null) return locale === 'en' ? `- Category ${category}` : `- Kategorie ${category}`;
   const title = oneLine(item.title);
@@ -123,7 +158,7 @@ function subject(input: NoticeMailInput, words: KindWords): string {
   if (input.channel === 'digest') return locale === 'en' ? `${organization.name}: your daily summary, ${count}` : `${organization.name}: Ihre tägliche Übersicht, ${count}`;
   if (items.length > 1) return `${organization.name}: ${count}`;
   const only = items[0]!;
-  if (words.single && only.title !== null) return `${organization.name}: ${words.single(oneLine(only.title), oneLine(only.category[locale]))}`;
+  if (words.single && only.title !== null) return `${organization.name}: ${words.single(only)}`;
   if (only.title === null) return `${organization.name}: ${words.untitled(oneLine(only.category[locale]))}`;
   return locale === 'en'
     ? `${organization.name}: ${count} in the category ${oneLine(only.category.en)}: ${oneLine(only.title)}`
@@ -134,13 +169,16 @@ function body(input: NoticeMailInput, words: KindWords): string {
   const { items, locale, organization } = input;
   const count = words.count(items.length);
   const lines = [...items].sort(byCategoryAndTitle(locale)).map((item) => line(item, locale));
+  // One item in a mail of its own, of a kind that says it in a sentence.
+  const only = input.channel === 'immediate' && items.length === 1 && items[0]!.title !== null ? items[0]! : null;
+  const sentence = only && words.sentence ? words.sentence(only) : null;
   if (locale === 'en') {
     const intro = input.channel === 'digest' ? `here is your daily summary: ${count} in the customer portal of ${organization.name}:` : `${count} ${items.length === 1 ? 'is' : 'are'} waiting for you in the customer portal of ${organization.name}:`;
     const where = organization.portalUrl ? `Sign in to read ${items.length === 1 ? 'it' : 'them'}: ${organization.portalUrl}` : `Sign in to the customer portal of ${organization.name} to read ${items.length === 1 ? 'it' : 'them'}.`;
     const why = input.mandatoryOnly
       ? `You receive this mail although you chose no notifications, because ${organization.name} always notifies about this category.`
       : 'You can choose how you are notified (at once, once a day, or not at all) in your profile under "Email notifications".';
-    return `Hello${input.name ? ` ${oneLine(input.name)}` : ''},\n\n${intro}\n\n${lines.join('\n')}\n\n${where}\n\n${why}\n`;
+    return `Hello${input.name ? ` ${oneLine(input.name)}` : ''},\n\n${sentence ?? `${intro}\n\n${lines.join('\n')}`}\n\n${where}\n\n${why}\n`;
   }
   const verb = items.length === 1 ? 'liegt' : 'liegen';
   const intro = input.channel === 'digest' ? `hier ist Ihre tägliche Übersicht: Im Kundenportal von ${organization.name} ${verb} ${count} für Sie bereit:` : `im Kundenportal von ${organization.name} ${verb} ${count} für Sie bereit:`;
@@ -148,7 +186,7 @@ function body(input: NoticeMailInput, words: KindWords): string {
   const why = input.mandatoryOnly
     ? `Sie erhalten diese Nachricht, obwohl Sie keine Benachrichtigungen gewählt haben, weil ${organization.name} über diese Kategorie immer benachrichtigt.`
     : 'Wie Sie benachrichtigt werden (sofort, täglich gesammelt oder gar nicht), stellen Sie in Ihrem Profil unter „Benachrichtigung per E-Mail“ ein.';
-  return `Guten Tag${input.name ? `, ${oneLine(input.name)}` : ''},\n\n${intro}\n\n${lines.join('\n')}\n\n${where}\n\n${why}\n`;
+  return `Guten Tag${input.name ? `, ${oneLine(input.name)}` : ''},\n\n${sentence ?? `${intro}\n\n${lines.join('\n')}`}\n\n${where}\n\n${why}\n`;
 }
 
 /** The mail telling one person of `items` (at least one): immediately or as the day's digest. */

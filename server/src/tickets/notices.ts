@@ -67,11 +67,12 @@ async function notify(trx: Db, ctx: Pick<Ctx, 'clock'>, organizationId: string, 
 
 /**
  * Inside `trx`, right after the status event `eventId` was written: notifies (kind `ticket_status`) each participant
- * whose visible status (their role's view of the history) differs with the event from without it. Returns how many
+ * whose visible status (their role's view of the history) differs with the event from without it, except the
+ * resident who made the change (`actorPersonId`: he withdrew, confirmed or reopened it himself). Returns how many
  * notifications were stored.
  */
-export async function queueStatusNotices(trx: Db, ctx: Pick<Ctx, 'clock'>, change: { organizationId: string; ticketId: string; eventId: string }): Promise<number> {
-  const participants = await participantsOf(trx, change.ticketId);
+export async function queueStatusNotices(trx: Db, ctx: Pick<Ctx, 'clock'>, change: { organizationId: string; ticketId: string; eventId: string; actorPersonId?: string | null }): Promise<number> {
+  const participants = (await participantsOf(trx, change.ticketId)).filter((p) => !change.actorPersonId || p.person_id !== change.actorPersonId);
   if (participants.length === 0) return 0;
   const visibility = await orgVisibility(trx, change.organizationId);
   const after = (await statusHistories(trx, [change.ticketId])).get(change.ticketId)!;
@@ -105,6 +106,8 @@ interface TicketOfRow {
   ticket_id: string;
   number: string;
   subject: string;
+  /** A comment's author kind. */
+  author_kind?: 'staff' | 'resident';
 }
 
 /**
@@ -131,7 +134,10 @@ async function ticketItems(trx: Db, organizationId: string, rows: NotificationRo
     const last = upTo(row.entity_id);
     const end = last === null ? all.length : all.findIndex((s) => s.id === last) + 1;
     const shown = visibleStatus(visibility, role, all.slice(0, end));
-    items.set(row.id, { kind, category: statusLabels[shown], title: `Ticket ${ticket.number}: ${ticket.subject}` });
+    items.set(row.id, {
+      kind, category: statusLabels[shown], title: `${ticket.number}: ${ticket.subject}`,
+      ticket: { number: ticket.number, subject: ticket.subject, ...(ticket.author_kind ? { author: ticket.author_kind } : {}) },
+    });
   }
   return items;
 }
@@ -156,7 +162,7 @@ export async function ticketStatusItems(trx: Db, organizationId: string, rows: N
 /** notifications/notices.ts `itemLoaders.ticket_comment`: the ticket of a public comment and the status the recipient sees now. */
 export async function ticketCommentItems(trx: Db, organizationId: string, rows: NotificationRow[]): Promise<Map<string, NoticeItem>> {
   const found = await ticketsOf(rows, (ids) =>
-    trx('ticket_comments as c').join('tickets as t', 't.id', 'c.ticket_id').where({ 't.organization_id': organizationId, 'c.visibility': 'public' }).whereIn('c.id', ids).select('c.id as entity_id', ...ticketColumns),
+    trx('ticket_comments as c').join('tickets as t', 't.id', 'c.ticket_id').where({ 't.organization_id': organizationId, 'c.visibility': 'public' }).whereIn('c.id', ids).select('c.id as entity_id', 'c.author_kind', ...ticketColumns),
   );
   return ticketItems(trx, organizationId, rows, found, 'ticket_comment', () => null);
 }

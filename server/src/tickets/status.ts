@@ -55,7 +55,7 @@ export function checkStaffTransition(from: TicketStatus, to: TicketStatus, reaso
  * Write a status change inside `trx`: checks nothing about who may make it (the caller does), updates the ticket
  * (status, status_at, waiting_until, reopen_count on a reopen, updated_at), adds the `ticket_events` row, queues the
  * auto-close job when it becomes `done`, and queues a notification for each participant whose visible status
- * (access/tickets.ts) changes. Returns the event id.
+ * (access/tickets.ts) changes, except the actor's person (a resident is not told of his own change). Returns the event id.
  *
  * `waiting_until` (an ISO date) is kept only for `waiting`, else cleared. A move from done, closed or rejected back to
  * in_progress counts in `reopen_count`. Throws when the ticket is not the organization's.
@@ -96,6 +96,6 @@ export async function changeStatus(trx: Db, ctx: Pick<Ctx, 'clock'>, change: Sta
       runAt: new Date(now.getTime() + autoCloseDays * 86_400_000).toISOString(),
     });
   }
-  await queueStatusNotices(trx, ctx, { organizationId: change.organizationId, ticketId: change.ticketId, eventId });
+  await queueStatusNotices(trx, ctx, { organizationId: change.organizationId, ticketId: change.ticketId, eventId, actorPersonId: change.actor.personId ?? null });
   return eventId;
 }
