@@ -14,6 +14,7 @@ export interface FieldContext {
   errorOf(key: string): string;
   /** The chosen unit's credit in cents. */
   credit?: number;
+  /** The units a field of type `unit` offers. */
   units: ReportUnit[];
 }
 
@@ -45,8 +46,15 @@ const inputKinds: Partial<Record<FormField['type'], [type: string, mode?: string
   iban: ['text', undefined, 'off'],
 };
 
-/** One field of any type. */
-export function renderField(field: FormField, ctx: FieldContext): TemplateResult {
+/**
+ * One field of any type. A field of type `unit` is the unit picker: with one unit only that unit as text, with none
+ * nothing. The credit (`prefill: credit`) is read-only text.
+ */
+export function renderField(field: FormField, ctx: FieldContext): TemplateResult | typeof nothing {
+  if (field.type === 'unit' && ctx.units.length < 2) {
+    const only = ctx.units[0];
+    return only ? html`<p class="unit-fixed" data-field=${field.key}><span class="label">${field.label[ctx.locale]}</span> ${only.label}</p>` : nothing;
+  }
   switch (field.type) {
     case 'info':
       return html`<div class="info" role="note" data-field=${field.key}><strong>${field.label[ctx.locale]}</strong> ${field.text?.[ctx.locale] ?? ''}</div>`;
@@ -70,7 +78,7 @@ function control(field: FormField, ctx: FieldContext): TemplateResult {
   const invalid = ctx.errorOf(field.key) ? 'true' : 'false';
   const value = text(field, ctx);
   if (field.prefill === 'credit') {
-    return html`<input id="f-${field.key}" readonly .value=${ctx.credit === undefined ? '' : formatMoney(ctx.credit, ctx.locale)} aria-describedby=${ifDefined(describedBy(field, ctx))} />`;
+    return html`<output id="f-${field.key}" class="readonly" aria-describedby=${ifDefined(describedBy(field, ctx))}>${ctx.credit === undefined ? '' : formatMoney(ctx.credit, ctx.locale)}</output>`;
   }
   if (field.type === 'textarea') {
     const max = field.maxLength;
@@ -81,7 +89,7 @@ function control(field: FormField, ctx: FieldContext): TemplateResult {
   if (field.type === 'select' || field.type === 'unit') {
     const options = field.type === 'unit' ? ctx.units.map((u) => ({ value: u.id, label: u.label })) : (field.options ?? []).map((o) => ({ value: o.value, label: o.label[ctx.locale] }));
     return html`<select id="f-${field.key}" data-key=${field.key} ?required=${field.required} aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy(field, ctx))}>
-      <option value="" ?selected=${!value}>${msg('Please choose', { id: 'mf.pick' })}</option>
+      <option value="" ?selected=${!value}>${field.type === 'unit' && !field.required ? msg('No particular unit', { id: 'mf.noUnit' }) : msg('Please choose', { id: 'mf.pick' })}</option>
       ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
     </select>`;
   }

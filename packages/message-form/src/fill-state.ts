@@ -2,6 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { Form, FormCatalog, FormField, ReportUnit } from '@hausportal/api';
 import { check, collect, isShown, levelOptions, type Raw, type RawValues } from './model.js';
 import { problemText } from './messages.js';
+import { draftKey, storage } from './drafts.js';
 
 /** What a draft keeps (never the files). */
 interface Draft {
@@ -10,18 +11,13 @@ interface Draft {
   consent: boolean;
 }
 
-const storage = (): Storage | null => {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
-};
-
 /**
  * The chosen form as it is being filled: the inputs, the unit, the consent and the files; which fields were left
- * once (their errors show as one types), and the errors the server named. The inputs (not the files) are kept as a
- * draft in sessionStorage per organization, user and form until the form is sent.
+ * once (their errors show as one types), and the errors the server named. The inputs (not the files, never an IBAN)
+ * are kept as a draft in sessionStorage per organization, user and form until the form is sent or the user signs out.
+ *
+ * The unit: a form with a field of type `unit` asks for it in that field (its value is `unit` as well as the field's
+ * value); a form without one gets the widget's own unit picker.
  */
 export class FillState {
   form?: Form;
@@ -42,16 +38,23 @@ export class FillState {
   start(form: Form, catalog: FormCatalog, owner: string): void {
     this.form = form;
     this.catalog = catalog;
-    this.draftKey = `hp-message-form:${owner}:${form.key}`;
+    this.draftKey = draftKey(owner, form.key);
     const draft = this.readDraft();
     this.raw = draft?.raw ?? {};
     const units = this.units;
     this.unit = draft && units.some((u) => u.id === draft.unit) ? draft.unit : units.length === 1 ? units[0]!.id : '';
+    const field = this.unitField;
+    if (field) this.raw = { ...this.raw, [field.key]: this.unit };
     this.consent = draft?.consent ?? false;
     this.files = [];
     this.touched.clear();
     this.server = {};
     this.host.requestUpdate();
+  }
+
+  /** The form's own field of type `unit`, if it has one (then the widget shows no unit picker of its own). */
+  get unitField(): FormField | undefined {
+    return this.form?.fields.find((f) => f.type === 'unit' && !f.staffOnly);
   }
 
   /** Units I may choose: for a form offered for a credit, those with a credit. */
@@ -78,11 +81,15 @@ export class FillState {
     return this.form ? this.form.fields.filter((f) => isShown(this.form!, f, this.raw)) : [];
   }
 
-  /** Sets a field's input (`unit` and `consent` for those two); a cascade level clears the levels after it that no longer fit. */
+  /**
+   * Sets a field's input (`unit` and `consent` for the own unit picker and the consent; the form's unit field sets the
+   * unit too); a cascade level clears the levels after it that no longer fit.
+   */
   set(key: string, value: Raw): void {
-    if (key === 'unit') this.unit = String(value);
-    else if (key === 'consent') this.consent = value === true;
-    else this.raw = { ...this.raw, [key]: this.fit(key, value) };
+    const field = this.unitField;
+    if (key === (field?.key ?? 'unit')) this.unit = String(value);
+    if (key === 'consent') this.consent = value === true;
+    else if (key !== 'unit' || field) this.raw = { ...this.raw, [key]: this.fit(key, value) };
     delete this.server[key];
     this.saveDraft();
     this.host.requestUpdate();
@@ -98,7 +105,7 @@ export class FillState {
   errorOf(key: string): string {
     if (this.server[key]) return this.server[key];
     if (!this.touched.has(key) || !this.form) return '';
-    if (key === 'unit') return this.form.unitRequired && !this.unit && this.units.length > 1 ? problemText({ code: 'choose' }) : '';
+    if (key === 'unit' && !this.unitField) return this.form.unitRequired && !this.unit && this.units.length > 1 ? problemText({ code: 'choose' }) : '';
     if (key === 'consent') return this.form.privacy.consentRequired && !this.consent ? problemText({ code: 'consent' }) : '';
     const field = this.form.fields.find((f) => f.key === key);
     const problem = field && check(field, this.raw[key]);
@@ -107,7 +114,7 @@ export class FillState {
 
   /** Touches everything shown; the keys with an error, in the order shown. */
   validate(): string[] {
-    const keys = ['unit', ...this.shown.map((f) => f.key), 'consent'];
+    const keys = [...(this.unitField ? [] : ['unit']), ...this.shown.map((f) => f.key), 'consent'];
     keys.forEach((k) => this.touched.add(k));
     this.host.requestUpdate();
     return keys.filter((k) => this.errorOf(k));
@@ -118,6 +125,7 @@ export class FillState {
     return this.form ? collect(this.form, this.raw, this.credit) : {};
   }
 
+  /** Forgets the draft of this form. */
   clearDraft(): void {
     storage()?.removeItem(this.draftKey);
   }
@@ -143,7 +151,8 @@ export class FillState {
   }
 
   private saveDraft(): void {
-    const draft: Draft = { raw: this.raw, unit: this.unit, consent: this.consent };
+    const raw = Object.fromEntries(Object.entries(this.raw).filter(([key]) => this.form?.fields.find((f) => f.key === key)?.type !== 'iban'));
+    const draft: Draft = { raw, unit: this.unit, consent: this.consent };
     try {
       storage()?.setItem(this.draftKey, JSON.stringify(draft));
     } catch {

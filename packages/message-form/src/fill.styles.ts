@@ -99,6 +99,10 @@ export const fillStyles = css`
     border-radius: var(--_radius);
     background: var(--_info-soft);
   }
+  .readonly {
+    font-weight: 600;
+    font-size: var(--_font-size-l);
+  }
   .unit-fixed .label {
     font-weight: 600;
     margin-inline-end: var(--_space-s);

@@ -12,7 +12,7 @@ import { HpTicketCreatedEvent, HpTicketJoinedEvent } from './events.js';
 import { FillState } from './fill-state.js';
 import { inputValue, renderForm } from './form-view.js';
 import { problemText } from './messages.js';
-import { addSlot, pointerKey } from './model.js';
+import { addSlot, emergencyChosen, pointerKey } from './model.js';
 import { Sender } from './send.js';
 import { renderDone } from './views.js';
 
@@ -72,7 +72,9 @@ export class MessageFill {
   render(catalog: FormCatalog): TemplateResult {
     const locale = this.host.locale;
     const done = this.duplicates.joined ?? this.sender.ticket;
-    if (done) return renderDone(done, !!this.duplicates.joined, locale);
+    const form = this.fill.form;
+    const emergency = !this.duplicates.joined && form && emergencyChosen(form, this.fill.raw) ? catalog.emergencyNumbers : undefined;
+    if (done) return renderDone(done, !!this.duplicates.joined, locale, emergency);
     return renderForm({ fill: this.fill, catalog, sender: this.sender, duplicates: this.duplicates, locale, fileNote: this.fileNote });
   }
 
@@ -82,7 +84,12 @@ export class MessageFill {
     if ('cancel' in data) this.sender.cancel();
     else if ('retry' in data) await this.submit();
     else if (data.remove) fill.files = fill.files.filter((_, i) => i !== Number(data.remove));
-    else if (data.add) fill.set(data.add, addSlot(fill.form!.fields.find((f) => f.key === data.add)!, fill.raw[data.add]));
+    else if (data.add) {
+      // The new row's first input takes the focus (the button goes once the most rows are shown).
+      const slots = addSlot(fill.form!.fields.find((f) => f.key === data.add)!, fill.raw[data.add]);
+      fill.set(data.add, slots);
+      await this.focus(`[data-field="${data.add}"] [data-sub="${slots.length - 1}.date"]`);
+    }
     else if (data.join) await this.join(data.join);
     this.host.requestUpdate();
   }

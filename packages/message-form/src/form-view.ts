@@ -10,7 +10,7 @@ import { renderField, type FieldContext } from './fields.js';
 import type { FillState } from './fill-state.js';
 import { emergencyChosen, formatIban, type Raw, type Slot } from './model.js';
 import type { Sender } from './send.js';
-import { renderDuplicates, renderEmergency, sendFailure } from './views.js';
+import { renderDuplicates, renderEmergency, retryHelps, sendFailure } from './views.js';
 
 export interface FormView {
   fill: FillState;
@@ -25,7 +25,7 @@ export interface FormView {
 /** The chosen form: emergency numbers when called for, unit, fields, "already reported", files, privacy, sending. */
 export function renderForm({ fill, catalog, sender, duplicates, locale, fileNote }: FormView): TemplateResult {
   const form = fill.form!;
-  const ctx: FieldContext = { locale, raw: fill.raw, errorOf: (key) => fill.errorOf(key), credit: fill.credit, units: catalog.units };
+  const ctx: FieldContext = { locale, raw: fill.raw, errorOf: (key) => fill.errorOf(key), credit: fill.credit, units: fill.units };
   const sending = sender.state === 'sending';
   return html`${emergencyChosen(form, fill.raw) ? renderEmergency(catalog.emergencyNumbers, locale) : nothing}
     <form part="form" novalidate aria-labelledby="form-title">
@@ -36,7 +36,7 @@ export function renderForm({ fill, catalog, sender, duplicates, locale, fileNote
       ${form.description ? html`<p class="hint">${form.description[locale]}</p>` : nothing}
       <p class="hint">${msg('Fields marked * are required.', { id: 'mf.requiredNote' })}</p>
       <fieldset class="fields" ?disabled=${sending}>
-        ${renderUnit(fill)}
+        ${fill.unitField ? nothing : renderUnit(fill)}
         ${fill.shown.map((field) => html`${renderField(field, ctx)}${field.type === 'cascade' && duplicates.items.length ? renderDuplicates(duplicates.items, locale, duplicates.joining, duplicates.error) : nothing}`)}
         ${form.attachments.maxFiles
           ? renderAttachments({ files: fill.files, limits: form.attachments, note: fileNote, locale, sent: sender.state === 'sending' ? sender.sentOf(fill.files) : undefined })
@@ -56,11 +56,11 @@ function renderOutcome(sender: Sender, locale: Locale): TemplateResult | typeof 
   const text = sender.state === 'cancelled' ? msg('Sending was cancelled. Your entries are kept.', { id: 'mf.cancelled' }) : sendFailure(sender.error, locale);
   return html`<div part="error" class="hp-state ${sender.state === 'failed' ? 'hp-error' : 'hp-empty'}" role="alert">
     <span>${text}</span>
-    <button type="button" class="secondary" part="retry" data-retry>${msg('Send again', { id: 'mf.retry' })}</button>
+    ${sender.state === 'cancelled' || retryHelps(sender.error) ? html`<button type="button" class="secondary" part="retry" data-retry>${msg('Send again', { id: 'mf.retry' })}</button>` : nothing}
   </div>`;
 }
 
-/** The unit picker; with one unit only that unit as text, with none nothing. */
+/** The widget's own unit picker (for a form without a unit field); with one unit only that unit as text, with none nothing. */
 function renderUnit(fill: FillState): TemplateResult | typeof nothing {
   const units = fill.units;
   const label = msg('Unit', { id: 'mf.unit' });

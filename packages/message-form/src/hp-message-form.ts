@@ -33,12 +33,14 @@ function addStyles(root: ShadowRoot, styles: CSSResult): void {
 
 /**
  * @summary Send a message or damage report through one of the organization's forms (Allgemeine Anfrage,
- * Schadensmeldung, Guthabensanforderung …); it becomes a ticket. Pick a form (or name it in `form`), choose the unit,
+ * Schadensmeldung, Guthabensanforderung …); it becomes a ticket. Pick a form (or name it in `form`), choose the unit
+ * (in the form's own field of type `unit` where it has one, else in the widget's unit picker),
  * fill in the fields (each type checked as one types once a field was left, all on sending; the server's objections
  * shown at their fields), attach photos or PDFs, agree to the privacy consent where asked, and send with a progress
  * bar per file, cancel and retry. An emergency option shows the emergency numbers at once; a common-area damage
  * already reported offers "Ich bin auch betroffen" instead of a new ticket. The inputs are kept as a draft in
- * sessionStorage until sent. The confirmation shows the ticket number and the expected first answer.
+ * sessionStorage (never an IBAN) until sent or the person signs out. The confirmation shows the ticket number, the
+ * emergency numbers again after an emergency, and the expected first answer.
  *
  * @fires hp-ticket-created - A form was sent and became a ticket; `detail` is `{id, number}`.
  * @fires hp-ticket-joined - I joined a ticket already reported as affected instead of sending one; `detail` is `{id, number}`.
@@ -68,8 +70,8 @@ export class HpMessageForm extends HpElement {
   /** Key of the form to open at once, e.g. `schadensmeldung`. */
   @property({ reflect: true }) form = '';
 
-  /** The `form` asked for that is not offered ('' when none). */
-  @state() private missing = '';
+  /** The `form` asked for is not offered. */
+  @state() private missing = false;
   /** The form open now and the catalog it came from (undefined: the list of forms). */
   @state() private shown?: [Form, FormCatalog];
   /** Why the form-filling part could not be loaded. */
@@ -131,7 +133,8 @@ export class HpMessageForm extends HpElement {
   private open(key: string): void {
     const catalog = this.catalog.catalog;
     const form = catalog?.items.find((f) => f.key === key);
-    this.missing = form ? '' : key;
+    this.missing = !form;
+    if (!form) console.warn(`<hp-message-form>: the form "${key}" is not offered to the signed-in person.`);
     this.shown = form && catalog ? [form, catalog] : undefined;
     if (!form || !catalog) this.filling?.reset();
     else if (this.filling) this.filling.open(form, catalog, this.catalog.owner);
@@ -175,7 +178,7 @@ export class HpMessageForm extends HpElement {
       await this.formReady;
       await this.focusOn(this.loadError ? '[part=retry]' : '#form-title');
     } else if ('back' in data || 'again' in data) {
-      this.missing = '';
+      this.missing = false;
       this.shown = undefined;
       this.filling?.reset();
       await this.focusOn('.card');

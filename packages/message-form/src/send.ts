@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import { toProblem } from '@hausportal/core';
 import type { ApiClient, TicketDetail } from '@hausportal/api';
 
 export type SendState = 'idle' | 'sending' | 'failed' | 'cancelled' | 'done';
@@ -13,7 +14,8 @@ const fingerprint = (body: FormData): string =>
  * Sends the form (POST /tickets, multipart) through the session's client with upload progress. One Idempotency-Key
  * per submission: a retry of the same request after a cancel, a network error or an error answer sends the same key,
  * so the server creates at most one ticket; a changed request (the person corrected a field) gets a new key, as the
- * server answers 422 to a key reused for another request; the key is new after a success.
+ * server answers 422 to a key reused for another request (after such an answer the next send has a new key too); the
+ * key is new after a success.
  */
 export class Sender {
   state: SendState = 'idle';
@@ -50,6 +52,8 @@ export class Sender {
     } catch (error) {
       const aborted = error instanceof DOMException && error.name === 'AbortError';
       Object.assign(this, { state: aborted ? 'cancelled' : 'failed', error: aborted ? undefined : error });
+      // The server took the key for another request: the next send gets a new one.
+      if (toProblem(error)?.code === 'idempotency_key_reused') this.key = '';
       return undefined;
     } finally {
       this.host.requestUpdate();

@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { demoCatalog, reportUnit, top7 } from '../src/testing.js';
 import { formatIban, ibanValid, parseDecimal } from '../src/model.js';
 import { $, $$, allFields, enter, errorAt, formRoutes, formWidget, freshDrafts, root, send, text } from './fixtures.js';
@@ -29,11 +30,11 @@ describe('<hp-message-form> fields', () => {
     expect($$(el, '[data-field=agree] input[type=radio]')).to.have.length(2);
     expect($<HTMLInputElement>(el, '#f-mail').type).to.equal('email');
     expect($<HTMLInputElement>(el, '#f-tel').type).to.equal('tel');
-    expect($$<HTMLOptionElement>(el, '#f-where option').map((o) => o.textContent)).to.deep.equal(['Bitte wählen', 'Linke Wienzeile 48, Top 7', 'Linke Wienzeile 48, Top 12']);
+    // The form's unit field is the unit picker (no own picker besides it); none required: "no particular unit" first.
+    expect($$<HTMLOptionElement>(el, '#f-where option').map((o) => o.textContent)).to.deep.equal(['Keine bestimmte Einheit', 'Linke Wienzeile 48, Top 7', 'Linke Wienzeile 48, Top 12']);
+    expect($(el, '#f-unit')).to.not.exist;
     expect(text($(el, '[data-field=note]'))).to.equal('Hinweis Nur zur Information.');
     expect($$(el, '[data-field=slots] fieldset.slot')).to.have.length(1);
-    // Two units and none required: "no particular unit" first.
-    expect($$<HTMLOptionElement>(el, '#f-unit option')[0]!.textContent).to.equal('Keine bestimmte Einheit');
     await expect(el).to.be.accessible();
   });
 
@@ -93,7 +94,7 @@ describe('<hp-message-form> fields', () => {
 
   it('sends every type as the API takes it: euros as cents, yes/no as boolean, ticks as a list, time windows as rows', async () => {
     expect([parseDecimal('1.234,50'), parseDecimal('12,5'), parseDecimal('1,234.50'), parseDecimal('zwölf')]).to.deep.equal([1234.5, 12.5, 1234.5, NaN]);
-    const { el, posted } = await allFieldsForm();
+    const { el, posted, xhrs } = await allFieldsForm();
     await enter(el, '#f-subject', 'Wasserfleck');
     await enter(el, '#f-count', '3');
     await enter(el, '#f-amount', '1.234,56');
@@ -109,6 +110,7 @@ describe('<hp-message-form> fields', () => {
     await enter(el, '[data-sub="0.to"]', '12:00');
     await send(el);
     await waitUntil(() => $(el, '[part=confirmation]'), 'sent');
+    expect(xhrs.last!.body!.get('unit')).to.equal('u-2');
     expect(posted()).to.deep.equal({
       subject: 'Wasserfleck',
       count: 3,
@@ -122,10 +124,11 @@ describe('<hp-message-form> fields', () => {
     });
   });
 
-  it('adds time windows up to the most allowed and checks each row', async () => {
+  it('adds time windows up to the most allowed, the focus in the new row, and checks each row', async () => {
     const { el } = await allFieldsForm();
-    $(el, '[data-add=slots]').click();
-    await el.updateComplete;
+    $(el, '[data-add=slots]').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).activeElement === $(el, '[data-sub="1.date"]'), 'focus in the new row although the button went');
     expect($$(el, '[data-field=slots] fieldset.slot')).to.have.length(2);
     expect($(el, '[data-add=slots]')).to.not.exist;
     await enter(el, '[data-sub="1.date"]', '2026-03-20');

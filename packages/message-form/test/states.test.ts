@@ -1,9 +1,18 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { problem } from '@hausportal/core/testing.js';
 import { demoCatalog, demoForms, top7 } from '../src/testing.js';
+import { demoForms as seededForms } from '../../../server/src/seed/forms-data.js';
 import { $, $$, formRoutes, formWidget, freshDrafts, gate, loaded, pick, root, text } from './fixtures.js';
 
 freshDrafts();
+
+describe('<hp-message-form> demo data', () => {
+  it('has the forms of the server\'s seed: keys, fields (key, type, required, showIf, options) in their order', () => {
+    const shape = (forms: typeof seededForms) =>
+      forms.map((f) => [f.key, f.unitRequired, f.offer, f.privacy.consentRequired, f.fields.map((x) => [x.key, x.type, x.required, x.prefill, x.showIf, x.options?.map((o) => o.value), x.levels?.map((l) => l.options.map((o) => [o.value, o.parents, o.shared, o.emergency]))])]);
+    expect(shape(demoForms)).to.deep.equal(shape(seededForms));
+  });
+});
 
 describe('<hp-message-form> states', () => {
   it('asks to sign in when nobody is signed in, without asking for the forms', async () => {
@@ -47,7 +56,7 @@ describe('<hp-message-form> states', () => {
     const { el } = await formWidget(formRoutes().routes);
     const cards = $$(el, '[part=item]');
     expect(cards.map((c) => c.querySelector('.card-title')!.textContent)).to.deep.equal(demoForms.map((f) => f.title.de));
-    expect(text(cards[2]!)).to.contain('Zwei aussagekräftige Fotos');
+    expect(text(cards[2]!)).to.contain('Bei Gefahr (Gasgeruch, Wasserrohrbruch)');
     await expect(el).to.be.accessible();
     const none = await formWidget(formRoutes(demoCatalog([top7], [])).routes);
     expect($$(none.el, '[part=item]').map((c) => c.dataset.form)).to.not.include('guthabensanforderung');
@@ -60,9 +69,10 @@ describe('<hp-message-form> states', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('says plainly when the form named is not offered, and lists the others', async () => {
-    const { el } = await formWidget(formRoutes().routes, { form: 'kuendigung' });
-    expect(text(el)).to.contain('Das Formular „kuendigung“ steht Ihnen derzeit nicht zur Verfügung. Bitte wählen Sie ein anderes.');
+  it('says plainly when the form named is not offered, without its key, and lists the others', async () => {
+    const { el } = await formWidget(formRoutes().routes, { form: 'gibtsnicht' });
+    expect($(el, '.notice').textContent).to.equal('Dieses Formular steht Ihnen nicht zur Verfügung.');
+    expect(text(el)).to.not.contain('gibtsnicht');
     expect($$(el, '[part=item]')).to.have.length(5);
     await expect(el).to.be.accessible();
   });

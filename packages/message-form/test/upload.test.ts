@@ -8,7 +8,7 @@ const events = heard();
 async function filledGeneral(auto = false) {
   const widget = await formWidget(formRoutes().routes, { form: 'allgemeine-anfrage', auto });
   await enter(widget.el, '#f-subject', 'Frage zum Müllraum');
-  await enter(widget.el, '#f-message', 'Der Müllraum ist seit Tagen versperrt.');
+  await enter(widget.el, '#f-text', 'Der Müllraum ist seit Tagen versperrt.');
   return widget;
 }
 
@@ -67,7 +67,7 @@ describe('<hp-message-form> sending with progress', () => {
     const { routes, server } = formRoutes();
     const { el, xhrs } = await formWidget(routes, { form: 'allgemeine-anfrage', auto: false });
     await enter(el, '#f-subject', 'Frage zum Müllraum');
-    await enter(el, '#f-message', 'Versperrt.');
+    await enter(el, '#f-text', 'Versperrt.');
     await attach(el, [file('foto.jpg', 5000)]);
     await send(el);
     xhrs.last!.progress(2000);
@@ -90,7 +90,7 @@ describe('<hp-message-form> sending with progress', () => {
     const { routes, server } = formRoutes();
     const { el, xhrs } = await formWidget(routes, { form: 'allgemeine-anfrage', auto: false });
     await enter(el, '#f-subject', 'Frage zum Müllraum');
-    await enter(el, '#f-message', 'Versperrt.');
+    await enter(el, '#f-text', 'Versperrt.');
     await send(el);
     xhrs.last!.fail();
     await waitUntil(() => $(el, '[part=error]'), 'failed');
@@ -111,12 +111,12 @@ describe('<hp-message-form> sending with progress', () => {
     const { routes } = formRoutes();
     const { el, xhrs } = await formWidget(routes, { form: 'allgemeine-anfrage', auto: false });
     await enter(el, '#f-subject', 'Frage zum Müllraum');
-    await enter(el, '#f-message', 'Versperrt.');
+    await enter(el, '#f-text', 'Versperrt.');
     await send(el);
     xhrs.last!.fail();
     await waitUntil(() => $(el, '[part=error]'), 'failed');
     const first = xhrs.last!.headers.get('Idempotency-Key');
-    await enter(el, '#f-message', 'Versperrt, seit Montag.');
+    await enter(el, '#f-text', 'Versperrt, seit Montag.');
     await send(el);
     await waitUntil(() => xhrs.made.length === 2, 'sent again');
     expect(xhrs.last!.headers.get('Idempotency-Key')).to.match(/^[A-Za-z0-9_.:-]{8,}$/).and.not.equal(first);

@@ -1,5 +1,3 @@
-import { str } from '@lit/localize';
-
 /**
  * German texts of `<hp-message-form>` for the list of forms and its states (English is the source language); the texts
  * of the form being filled are in `fill-de.ts`, registered by the lazily loaded part.
@@ -8,7 +6,7 @@ export const templates = {
   'mf.title': 'Nachricht senden',
   'mf.loggedOut': 'Bitte melden Sie sich an, um eine Nachricht zu senden.',
   'mf.empty': 'Derzeit steht Ihnen kein Formular zur Verfügung.',
-  'mf.notOffered': str`Das Formular „${0}“ steht Ihnen derzeit nicht zur Verfügung. Bitte wählen Sie ein anderes.`,
+  'mf.notOffered': 'Dieses Formular steht Ihnen nicht zur Verfügung.',
   'mf.pickForm': 'Worum geht es?',
   'mf.forms': 'Formulare',
 };
