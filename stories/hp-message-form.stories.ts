@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '@hausportal/message-form/define.js';
 import type { HpMessageForm, Raw } from '@hausportal/message-form';
 import { loggedIn, ownerElisabeth, tenantKatharina, tenantThomas } from './mocks/index.js';
-import { formHandlers, formsFail, formsPending, noForms, slowTickets, subjectRejected, ticketLimit } from './mocks/tickets-forms.js';
+import { formHandlers, formsFail, formsPending, noEmergencyNumbers, noForms, slowTickets, descriptionRejected, ticketLimit } from './mocks/tickets-forms.js';
 
 const log = (event: CustomEvent<{ id: string; number: string }>) => console.info(event.type, event.detail);
 
@@ -34,35 +34,46 @@ async function ready(canvas: HTMLElement): Promise<HpMessageForm> {
   }
 }
 
-/** Fills the open form with `values` (as if typed), then sends it when `send` is set. */
-async function fill(canvas: HTMLElement, values: Record<string, Raw>, send = false): Promise<HpMessageForm> {
+/** Fills the open form with `values` (as if typed) and `files`, then sends it when `send` is set. */
+async function fill(canvas: HTMLElement, values: Record<string, Raw>, send = false, files: File[] = []): Promise<HpMessageForm> {
   const el = await ready(canvas);
   for (const [key, value] of Object.entries(values)) el.fill.set(key, value);
+  el.fill.files = files;
   await el.updateComplete;
   if (send) el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click();
   return el;
 }
 
 const waterDamage: Record<string, Raw> = {
-  damage: { location: 'bad', category: 'feuchtigkeit', problem: 'wasserfleck' },
-  subject: 'Wasserfleck an der Decke im Bad',
-  details: 'Seit dem Wochenende wird der Fleck über der Dusche größer; vermutlich aus der Wohnung darüber.',
-  since: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
   urgency: 'dringend',
+  damage: { location: 'bad', category: 'feuchtigkeit-schimmel', problem: 'wasserfleck' },
+  since: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
+  description: 'Seit dem Wochenende wird der Fleck über der Dusche größer; vermutlich aus der Wohnung darüber.',
   access: true,
   pets: false,
+  phone: '+43 660 123 45 67',
 };
+
+/** Two photos of a few MB each, so that the bars move visibly. */
+const photos = () => [new File([new Uint8Array(3_000_000)], 'Wasserfleck Decke.jpg', { type: 'image/jpeg' }), new File([new Uint8Array(2_000_000)], 'Bad Übersicht.jpg', { type: 'image/jpeg' })];
 
 /** Katharina Huber (Top 7, with a credit): the five forms to choose from. */
 export const Default: Story = {};
 
-/** `form="schadensmeldung"`: the damage report opens at once; one unit, so no unit picker. */
+/** `form="schadensmeldung"`: the damage report opens at once; its unit field shows the one unit as text. */
 export const Schadensmeldung: Story = { args: { form: 'schadensmeldung' } };
 
 /** "Notfall" chosen: the emergency numbers show at once, above the form, as links to call. */
 export const Notfall: Story = {
   args: { form: 'schadensmeldung' },
-  play: async ({ canvasElement }) => void (await fill(canvasElement, { urgency: 'notfall', damage: { location: 'kueche', category: 'sanitaer', problem: 'tropft' } })),
+  play: async ({ canvasElement }) => void (await fill(canvasElement, { urgency: 'notfall', damage: { location: 'kueche', category: 'sanitaer', problem: 'rohrbruch' } })),
+};
+
+/** "Notfall" sent: the confirmation keeps the emergency numbers above the expected first answer. */
+export const NotfallSent: Story = {
+  args: { form: 'schadensmeldung' },
+  play: async ({ canvasElement }) =>
+    void (await fill(canvasElement, { ...waterDamage, urgency: 'notfall', damage: { location: 'bad', category: 'sanitaer', problem: 'rohrbruch' }, description: 'Wasser tritt unter der Badewanne aus.' }, true)),
 };
 
 /** The lift at the Naschmarkt is already reported: "Ich bin auch betroffen" follows it instead of a new ticket. */
@@ -71,30 +82,30 @@ export const Duplicates: Story = {
   play: async ({ canvasElement }) => void (await fill(canvasElement, { damage: { location: 'lift', category: 'lift' } })),
 };
 
-/** Guthabensanforderung: the credit of Top 7 (128,40 €) read-only; payout asks for IBAN and account holder, and the consent. */
+/** Guthabensanforderung: the unit field (one unit, as text), the credit of Top 7 (128,40 €) read-only; payout asks for IBAN and account holder, and the consent. */
 export const Guthabensanforderung: Story = {
   args: { form: 'guthabensanforderung' },
-  play: async ({ canvasElement }) => void (await fill(canvasElement, { choice: 'auszahlung', holder: 'Katharina Huber' })),
+  play: async ({ canvasElement }) => void (await fill(canvasElement, { choice: 'payout', account_holder: 'Katharina Huber' })),
 };
 
 /** Sent without the required fields, a wrong IBAN: every error at its field, the focus on the first. */
 export const ValidationErrors: Story = {
   args: { form: 'guthabensanforderung' },
-  play: async ({ canvasElement }) => void (await fill(canvasElement, { choice: 'auszahlung', iban: 'AT62 1904 3002 3457 3201' }, true)),
+  play: async ({ canvasElement }) => void (await fill(canvasElement, { choice: 'payout', iban: 'AT62 1904 3002 3457 3201' }, true)),
 };
 
-/** The server objects to the subject (400 at /values/subject): the objection shows at the field. */
+/** The server objects to the description (400 at /values/description): the objection shows at the field, no retry offered. */
 export const ServerObjection: Story = {
   args: { form: 'schadensmeldung' },
-  parameters: { msw: { handlers: [...subjectRejected(), ...formHandlers, ...loggedIn(tenantKatharina)] } },
-  play: async ({ canvasElement }) => void (await fill(canvasElement, { ...waterDamage, subject: 'Fleck' }, true)),
+  parameters: { msw: { handlers: [...descriptionRejected(), ...formHandlers, ...loggedIn(tenantKatharina)] } },
+  play: async ({ canvasElement }) => void (await fill(canvasElement, { ...waterDamage, description: 'Fleck' }, true)),
 };
 
-/** Sending takes long (the answer waits 8 s): attach photos and send to see a progress bar per file and the cancel button. */
+/** Sending takes long (the answer waits 8 s): sent with two photos on load, a progress bar per file and the cancel button. */
 export const UploadProgress: Story = {
   args: { form: 'schadensmeldung' },
   parameters: { msw: { handlers: [...slowTickets(), ...formHandlers, ...loggedIn(tenantKatharina)] } },
-  play: async ({ canvasElement }) => void (await fill(canvasElement, waterDamage)),
+  play: async ({ canvasElement }) => void (await fill(canvasElement, waterDamage, true, photos())),
 };
 
 /** Sent: the ticket number and the expected first answer. */
@@ -103,11 +114,11 @@ export const Success: Story = {
   play: async ({ canvasElement }) => void (await fill(canvasElement, waterDamage, true)),
 };
 
-/** Ten tickets today: 429 said plainly, the entries kept. */
+/** Ten tickets today: 429 said plainly, the entries kept, no retry offered. */
 export const DailyLimit: Story = {
   args: { form: 'allgemeine-anfrage' },
   parameters: { msw: { handlers: [...ticketLimit(), ...formHandlers, ...loggedIn(tenantKatharina)] } },
-  play: async ({ canvasElement }) => void (await fill(canvasElement, { subject: 'Müllraum versperrt', message: 'Der Müllraum ist seit Montag versperrt.' }, true)),
+  play: async ({ canvasElement }) => void (await fill(canvasElement, { subject: 'Müllraum versperrt', text: 'Der Müllraum ist seit Montag versperrt.' }, true)),
 };
 
 /** A form that is not offered (no credit: no Guthabensanforderung for Thomas Becker). */
@@ -116,10 +127,17 @@ export const NotOffered: Story = {
   parameters: { hausportal: { org: 'krueger' }, msw: { handlers: [...formHandlers, ...loggedIn(tenantThomas)] } },
 };
 
-/** Dr. Elisabeth Wagner owns four units: the unit picker. */
+/** Dr. Elisabeth Wagner owns four units: the form's unit field is the unit picker (its value is also the ticket's unit). */
 export const SeveralUnits: Story = {
   args: { form: 'fragen-abrechnung' },
   parameters: { msw: { handlers: [...formHandlers, ...loggedIn(ownerElisabeth)] } },
+};
+
+/** The organization named no emergency numbers: "Notfall" shows the European emergency number 112. */
+export const NotfallWithoutNumbers: Story = {
+  args: { form: 'schadensmeldung' },
+  parameters: { msw: { handlers: [...noEmergencyNumbers(), ...formHandlers, ...loggedIn(tenantKatharina)] } },
+  play: async ({ canvasElement }) => void (await fill(canvasElement, { urgency: 'notfall' })),
 };
 
 /** Still loading. */

@@ -59,6 +59,10 @@ async function createTicket(me: Me, request: Request): Promise<Response> {
   const errors: FieldError[] = form.fields
     .filter((f) => f.required && !f.showIf && !f.prefill && f.type !== 'info' && values[f.key] === undefined)
     .map((f) => ({ field: `/values/${f.key}`, code: 'required', message: 'is required' }));
+  // The form's unit field names the ticket's unit: both must agree, and a form that needs a unit needs one.
+  const unitField = form.fields.find((f) => f.type === 'unit');
+  if (unitField && values[unitField.key] !== undefined && values[unitField.key] !== unit) errors.push({ field: '/unit', code: 'mismatch', message: `differs from /values/${unitField.key}` });
+  if (form.unitRequired && !unit) errors.push({ field: '/unit', code: 'required', message: 'is required' });
   if (errors.length) return invalid(errors);
   const number = `${new Date().getFullYear()}-${String(++sequence).padStart(5, '0')}`;
   const subject = typeof values.subject === 'string' ? values.subject : form.title.de;
@@ -73,10 +77,10 @@ async function createTicket(me: Me, request: Request): Promise<Response> {
   return HttpResponse.json(ticket, { status: 201 });
 }
 
-/** The duplicates of `me`: the lift ticket for a tenant of the Naschmarkt, when the lift (or staircase) and the lift category are chosen. */
+/** The duplicates of `me`: the lift ticket for a tenant of the Naschmarkt, only when location lift and category lift are chosen. */
 const naschmarkt = 'nm-0190a6b2-7c1e';
 const candidates = (me: Me, property: string, location: string, category: string) =>
-  property === naschmarkt && unitsOf(me).items.some((u) => u.propertyId === naschmarkt) && ['lift', 'stiegenhaus'].includes(location) && category === 'lift' ? [liftTicket] : [];
+  property === naschmarkt && unitsOf(me).items.some((u) => u.propertyId === naschmarkt) && location === 'lift' && category === 'lift' ? [liftTicket] : [];
 
 export const formHandlers: HttpHandler[] = [
   signedIn('get', '/forms', (me) => HttpResponse.json(catalogOf(me))),
@@ -104,10 +108,13 @@ export const formsFail = (): HttpHandler[] => [http.get(`${API}/forms`, () => pr
 /** No form is offered. */
 export const noForms = (): HttpHandler[] => [signedIn('get', '/forms', (me) => HttpResponse.json({ ...catalogOf(me), items: [] }))];
 
-/** POST /tickets objects to the subject (400 at `/values/subject`). */
-export const subjectRejected = (): HttpHandler[] => [
-  http.post(`${API}/tickets`, () => invalid([{ field: '/values/subject', code: 'too_short', message: 'says too little about the damage' }])),
+/** POST /tickets objects to the description (400 at `/values/description`). */
+export const descriptionRejected = (): HttpHandler[] => [
+  http.post(`${API}/tickets`, () => invalid([{ field: '/values/description', code: 'too_short', message: 'says too little about the damage' }])),
 ];
+
+/** GET /forms with no emergency numbers (the widget then offers 112). */
+export const noEmergencyNumbers = (): HttpHandler[] => [signedIn('get', '/forms', (me) => HttpResponse.json({ ...catalogOf(me), emergencyNumbers: [] }))];
 
 /** POST /tickets answers 429: ten tickets today. */
 export const ticketLimit = (): HttpHandler[] => [
