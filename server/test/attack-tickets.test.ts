@@ -482,7 +482,8 @@ describe('input: hostile text is stored as text; bad values are 400 naming the f
       const a = await sendValues({ subject, message });
       assert.equal(a.status, 201, a.text);
       assert.equal(a.body.subject, subject);
-      assert.deepEqual(a.body.fields.map((x: { key: string; value: unknown }) => [x.key, x.value]), [['subject', subject], ['message', message]]);
+      // The request's unit fills the form's unit field.
+      assert.deepEqual(a.body.fields.map((x: { key: string; value: unknown }) => [x.key, x.value]), [['subject', subject], ['message', message], ['unit', f.w.id('unit:T1')]]);
       const c = await comment(f.tina, a.body.id, payload, [{ fileName: `${payload.replace(/[\u0000-\u001f]/g, '')}.png`, bytes: await png(), type: 'image/png' }]);
       assert.equal(c.status, 201, c.text);
       const entry = c.body.thread.at(-1);

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import sharp from 'sharp';
 import { call, expectProblem, startServer, type Session, type TestServer } from './helpers.ts';
 import { ticketFixture, flatDamage, liftDamage, testForms, type TicketFixture } from './tickets-fixture.ts';
 import { postForm } from './admin-fixture.ts';
@@ -304,5 +305,80 @@ describe('duplicates and affected', () => {
     expectProblem(await call(s.url, `/tickets/${f.w.id('ticket:lift')}/affected`, { method: 'POST', token: f.fritz.token }), 404, 'not_found');
     expectProblem(await call(s.url, `/tickets/${other.w.id('ticket:lift-fremd')}/affected`, { method: 'POST', token: f.tina.token }), 404, 'not_found');
     expectProblem(await call(s.url, `/tickets/01a22ca4-0000-7000-8000-000000000000/affected`, { method: 'POST', token: f.tina.token }), 404, 'not_found');
+  });
+});
+
+describe('forms with a unit field of their own; the managers hear of new tickets', () => {
+  let g: TicketFixture;
+  const konto = {
+    ...structuredClone(testForms[1]!), key: 'konto', title: { de: 'Kontoänderung', en: 'Bank details' }, unitRequired: true, sort: 5,
+    fields: [
+      { key: 'unit', type: 'unit', label: { de: 'Einheit', en: 'Unit' }, required: true },
+      { key: 'iban', type: 'iban', label: { de: 'IBAN', en: 'IBAN' }, required: true },
+      { key: 'note', type: 'textarea', label: { de: 'Anmerkung', en: 'Note' }, required: false },
+    ],
+    privacy: { ...testForms[1]!.privacy, consentRequired: false, consentText: undefined },
+  } as (typeof testForms)[number];
+  before(async () => {
+    g = await ticketFixture(s, 'ansage', [...testForms, structuredClone(demoForms.find((d) => d.key === 'fragen-abrechnung')!), konto]);
+    // A second manager, locked: not told.
+    await g.w.person('Lotte', { email: 'lotte@ansage.test', password: 'Lotte-Tickets-2026', role: 'manager' });
+    await s.db('users').where({ email: 'lotte@ansage.test' }).update({ status: 'locked' });
+  });
+  const mailsTo = (to: string) => s.db('outbox').where({ to }).orderBy('created_at').select('subject', 'text', 'organization_id');
+  const question = { statement: 'heizkosten', year: 2025, question: 'Warum ist die Heizung so teuer?' };
+
+  test('the request\'s unit alone fills the form\'s unit field, for residents and for staff on behalf of a person', async () => {
+    const mine = await g.w.submit(g.tina, { form: 'fragen-abrechnung', unit: g.w.id('unit:T1'), values: question });
+    assert.equal(mine.status, 201, mine.text);
+    assert.equal((await ticketRow(mine.body.id)).unit_id, g.w.id('unit:T1'));
+    assert.equal(mine.body.subject, 'Heizkostenabrechnung 2025');
+    const year = mine.body.fields.find((x: { key: string }) => x.key === 'year');
+    assert.deepEqual(year.display, { de: '2025', en: '2025' });
+    assert.equal(mine.body.fields.find((x: { key: string }) => x.key === 'unit').value, g.w.id('unit:T1'));
+
+    const staff = await postForm(s.url, '/admin/tickets', g.manager.token, {
+      personId: g.w.id('person:Otto'), source: 'phone', form: 'fragen-abrechnung', version: '1', unit: g.w.id('unit:T2'), values: JSON.stringify(question),
+    }, []);
+    assert.equal(staff.status, 201, staff.text);
+    assert.equal((await ticketRow(staff.body.id)).unit_id, g.w.id('unit:T2'));
+
+    // Named twice and differently: unit_mismatch.
+    const both = await g.w.submit(g.otto, { form: 'fragen-abrechnung', unit: g.w.id('unit:T2'), values: { ...question, unit: g.w.id('unit:T4') } });
+    expectProblem(both, 400, 'validation_failed');
+    assert.deepEqual(both.body.errors.map((e: { field: string; code: string }) => [e.field, e.code]), [['/values/unit', 'unit_mismatch']]);
+  });
+
+  test('a new ticket is one mail to each active manager in the ticket\'s transaction: form, place, urgency, values; NOTFALL first for an emergency', async () => {
+    const before = (await mailsTo('manni@ansage.test')).length;
+    const normal = await g.w.submit(g.tina, { form: 'schadensmeldung', unit: g.w.id('unit:T1'), values: flatDamage('Wasserhahn tropft', 'Seit gestern\ntropft er.') }, [{ fileName: 'a.png', bytes: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer(), type: 'image/png' }]);
+    assert.equal(normal.status, 201, normal.text);
+    const emergency = await g.w.submit(g.nina, { form: 'schadensmeldung', property: g.w.id('B'), values: { ...liftDamage('Lift steckt'), damage: { location: 'keller', category: 'sanitaer', problem: 'tropft' }, urgency: 'notfall' } });
+    assert.equal(emergency.status, 201, emergency.text);
+    const mails = (await mailsTo('manni@ansage.test')).slice(before);
+    assert.deepEqual(mails.map((m) => m.subject), [`Neues Anliegen ${normal.body.number}: Wasserhahn tropft`, `NOTFALL – Neues Anliegen ${emergency.body.number}: Lift steckt`]);
+    assert.ok(mails.every((m) => m.organization_id === g.w.orgId));
+    const [first, second] = mails.map((m) => m.text.split('\n'));
+    for (const line of ['Formular: Schadensmeldung', 'Ort: Testgasse 1, Top T1', 'Dringlichkeit: Normal', 'Gemeldet von: Tina (im Portal)', '- Schaden: Küche › Sanitär › Wasserhahn tropft', '- Beschreibung: Seit gestern', '  tropft er.', '1 Datei liegt dem Anliegen im Portal bei.']) {
+      assert.ok(first!.includes(line), `${line}\n${first!.join('\n')}`);
+    }
+    for (const line of ['Ort: Zweigasse 2', 'Dringlichkeit: Notfall']) assert.ok(second!.includes(line), `${line}\n${second!.join('\n')}`);
+    assert.equal((await mailsTo('lotte@ansage.test')).length, 0, 'a locked manager is not told');
+    assert.equal((await mailsTo('tina@ansage.test')).length, 0, 'the reporter gets no mail about his own ticket');
+  });
+
+  test('the mail shows an IBAN by its last four characters only; staff on behalf are announced too', async () => {
+    const before = (await mailsTo('manni@ansage.test')).length;
+    const a = await g.w.submit(g.tina, { form: 'konto', unit: g.w.id('unit:T1'), values: { iban: 'AT61 1904 3002 3457 3201', note: 'Neues Konto' } });
+    assert.equal(a.status, 201, a.text);
+    const staff = await postForm(s.url, '/admin/tickets', g.manager.token, {
+      personId: g.w.id('person:Otto'), source: 'email', form: 'konto', version: '1', unit: g.w.id('unit:T2'), values: JSON.stringify({ iban: 'DE89370400440532013000' }),
+    }, []);
+    assert.equal(staff.status, 201, staff.text);
+    const [tina, otto] = (await mailsTo('manni@ansage.test')).slice(before);
+    assert.ok(tina!.text.includes('\n- IBAN: •••• 3201\n'), tina!.text);
+    assert.ok(!tina!.text.includes('1904') && !tina!.text.includes('AT61'), tina!.text);
+    assert.ok(otto!.text.includes('\n- IBAN: •••• 3000\n') && otto!.text.includes('Gemeldet von: Otto (per E-Mail aufgenommen)'), otto!.text);
+    assert.ok(!otto!.text.includes('DE89'), otto!.text);
   });
 });

@@ -195,3 +195,64 @@ export function noticeMail(input: NoticeMailInput): Mail {
   const words = wordsFor(input.items, input.locale);
   return { to: input.to, organizationId: input.organization.id, subject: subject(input, words), text: body(input, words) };
 }
+
+/** What the managers are told of a ticket just created (tickets/notices.ts announceNewTicket). */
+export interface NewTicketMailInput {
+  to: string;
+  organizationId: string;
+  locale: MailLocale;
+  number: string;
+  subject: string;
+  form: { de: string; en: string };
+  /** "<street>, Top <top>", or the street of a common area. */
+  place: string;
+  /** The label of the urgency chosen, and whether its option is marked `emergency`; null without an urgency field. */
+  urgency: { label: { de: string; en: string }; emergency: boolean } | null;
+  reporter: string;
+  source: 'portal' | 'phone' | 'email' | 'visit';
+  /** The ticket's fields as stored (TicketField): label, type, value and display text. */
+  fields: { type: string; label: { de: string; en: string }; value: unknown; display: { de: string; en: string } }[];
+  /** How many files came with it (they stay in the portal; the mail carries none). */
+  files: number;
+}
+
+const sourceWords: Record<NewTicketMailInput['source'], { de: string; en: string }> = {
+  portal: { de: 'im Portal', en: 'in the portal' },
+  phone: { de: 'telefonisch aufgenommen', en: 'taken by phone' },
+  email: { de: 'per E-Mail aufgenommen', en: 'taken by email' },
+  visit: { de: 'persönlich aufgenommen', en: 'taken in person' },
+};
+
+/** A field's text for a mail: an IBAN by its last four characters only; further lines indented under the first. */
+function fieldText(field: NewTicketMailInput['fields'][number], locale: MailLocale): string {
+  if (field.type === 'iban') return `•••• ${String(field.value ?? '').replace(/\s/g, '').slice(-4)}`;
+  return field.display[locale].replace(/\r\n?/g, '\n').split('\n').map((l, i) => (i === 0 ? l : `  ${l}`)).join('\n').replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (c) => (c === '\n' ? c : ' '));
+}
+
+/**
+ * The mail telling a manager of a new ticket: "Neues Anliegen 2026-00011: <subject>" ("NOTFALL – " before it when the
+ * urgency chosen is an emergency), with the form, place, urgency, reporter and the values as the reporter sees them.
+ * An IBAN shows its last four characters only; files are named by their count, never attached.
+ */
+export function newTicketMail(input: NewTicketMailInput): Mail {
+  const { locale } = input;
+  const de = locale === 'de';
+  const emergency = input.urgency?.emergency === true;
+  const title = `${de ? 'Neues Anliegen' : 'New request'} ${input.number}: ${oneLine(input.subject)}`;
+  const subject = emergency ? `${de ? 'NOTFALL' : 'EMERGENCY'} – ${title}` : title;
+  const facts = [
+    [de ? 'Formular' : 'Form', oneLine(input.form[locale])],
+    [de ? 'Ort' : 'Place', oneLine(input.place)],
+    ...(input.urgency ? [[de ? 'Dringlichkeit' : 'Urgency', oneLine(input.urgency.label[locale])]] : []),
+    [de ? 'Gemeldet von' : 'Reported by', `${oneLine(input.reporter)} (${sourceWords[input.source][locale]})`],
+  ].map(([k, v]) => `${k}: ${v}`);
+  const values = input.fields.map((f) => `- ${oneLine(f.label[locale])}: ${fieldText(f, locale)}`);
+  const files = input.files === 0 ? [] : [de ? `${input.files === 1 ? '1 Datei liegt' : `${input.files} Dateien liegen`} dem Anliegen im Portal bei.` : `${input.files === 1 ? '1 file comes' : `${input.files} files come`} with the request in the portal.`];
+  const intro = de
+    ? (emergency ? 'ein NOTFALL wurde gemeldet, bitte kümmern Sie sich sofort darum:' : 'ein neues Anliegen ist eingegangen:')
+    : (emergency ? 'an EMERGENCY was reported, please see to it at once:' : 'a new request came in:');
+  const heading = de ? 'Angaben:' : 'Details:';
+  const named = `${de ? 'Anliegen' : 'Request'} ${input.number}: ${oneLine(input.subject)}`;
+  const text = [`${de ? 'Guten Tag' : 'Hello'},`, '', intro, '', named, ...facts, '', heading, ...values, ...(files.length ? ['', ...files] : []), ''].join('\n');
+  return { to: input.to, organizationId: input.organizationId, subject, text };
+}

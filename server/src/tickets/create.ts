@@ -12,6 +12,7 @@ import { checkSubmission, submissionProblem, type CheckedSubmission } from '../f
 import { formVersion, type FormVersion } from '../forms/versions.ts';
 import { fileTooLarge, prepareTicketFiles, storeTicketFiles, tooManyFiles } from './files.ts';
 import { uniqueViolation, withTicketNumber } from './numbers.ts';
+import { announceNewTicket } from './notices.ts';
 
 // Creating a ticket (POST /tickets for residents, POST /admin/tickets for staff on behalf of a person), DESIGN §6a:
 //
@@ -24,7 +25,8 @@ import { uniqueViolation, withTicketNumber } from './numbers.ts';
 // - Residents: at most 10 tickets a day (the organization's calendar day) and at most 2 with the same text, 429 with
 //   Retry-After until the organization's midnight. An Idempotency-Key returns the ticket it created the first time.
 // - Files are checked and processed before the transaction; ticket, reporter, first status event and files are
-//   written in one transaction, the number allocated in it (numbers.ts).
+//   written in one transaction, the number allocated in it (numbers.ts), and a mail to each manager of the
+//   organization queued in it (notices.ts announceNewTicket), sent once it has committed.
 
 /** The request's multipart fields (TicketSubmission, checked by the contract). */
 export interface SubmissionFields {
@@ -205,6 +207,7 @@ export async function createTicket(ctx: Ctx, auth: Auth, input: NewTicket): Prom
   const now = ctx.clock().toISOString();
   const year = Number(today.slice(0, 4));
   const role = roleIn(scope, place);
+  let announced: string[] = [];
   try {
     await ctx.db.transaction(async (trx) => {
       // Again under a lock on the reporter, so that requests sent at the same moment cannot pass the limits together
@@ -213,16 +216,18 @@ export async function createTicket(ctx: Ctx, auth: Auth, input: NewTicket): Prom
         await trx('persons').where({ id: personId }).forUpdate().first('id');
         await checkDailyLimits(trx, ctx, auth, personId, checked.textHash);
       }
-      await withTicketNumber(trx, auth.org.id, year, (savepoint, seq, number) =>
-        savepoint('tickets').insert({
+      let ticketNumber = '';
+      await withTicketNumber(trx, auth.org.id, year, (savepoint, seq, number) => {
+        ticketNumber = number;
+        return savepoint('tickets').insert({
           id, organization_id: auth.org.id, number, year, seq, form_id: form.id, form_key: form.key, unit_id: place.unitId, property_id: place.propertyId,
           reporter_person_id: personId, created_by: input.createdBy, source: input.source, subject: checked.subject, location: checked.location,
           category: checked.category, problem: checked.problem, urgency: checked.urgency, shared: checked.shared, fields: JSON.stringify(checked.fields),
           consent_version: fields.consent === true ? definition.privacy.version : null, consent_at: fields.consent === true ? now : null,
           status: 'new', status_at: now, waiting_until: null, reopen_count: 0, text_hash: checked.textHash, idempotency_key: key, idempotency_digest: digest,
           created_at: now, updated_at: now, resident_activity_at: input.staff ? null : now, staff_read_at: input.staff ? now : null,
-        }),
-      );
+        });
+      });
       await trx('ticket_participants').insert({ ticket_id: id, person_id: personId, kind: 'reporter', role, joined_at: now, last_read_at: now });
       await trx('ticket_events').insert({
         id: newId(), ticket_id: id, kind: 'status', from_status: null, to_status: 'new', reason: null, reason_visibility: 'public', reason_code: null,
@@ -231,6 +236,11 @@ export async function createTicket(ctx: Ctx, auth: Auth, input: NewTicket): Prom
       });
       await storeTicketFiles(trx, ctx, { organizationId: auth.org.id, ticketId: id, commentId: null, visibility: 'public', uploadedBy: input.createdBy }, prepared);
       await input.alsoWrite?.(trx, id);
+      announced = await announceNewTicket(trx, ctx, {
+        organizationId: auth.org.id, number: ticketNumber, subject: checked.subject, definition, fields: checked.fields, urgency: checked.urgency,
+        unitLabel: scope.units.find((u) => u.id === place.unitId)?.label ?? null, propertyId: place.propertyId, reporterPersonId: personId,
+        source: input.source, files: prepared.length,
+      });
     });
   } catch (err) {
     // The same Idempotency-Key sent twice at once: the other request wrote the ticket.
@@ -238,5 +248,6 @@ export async function createTicket(ctx: Ctx, auth: Auth, input: NewTicket): Prom
     if (earlier) return { id: earlier, created: false };
     throw err;
   }
+  await ctx.mailer.deliver(announced);
   return { id, created: true };
 }

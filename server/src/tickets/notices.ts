@@ -1,4 +1,4 @@
-import type { NotifyMode, TicketStatus, TicketStatusVisibility } from '@hausportal/api';
+import type { FormDefinition, NotifyMode, TicketField, TicketStatus, TicketStatusVisibility } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { newId } from '../ids.ts';
@@ -7,7 +7,7 @@ import type { ContractRole } from '../access/periods.ts';
 import { chunks } from '../notifications/jobs.ts';
 import { recipients, type NotificationRow } from '../notifications/notices.ts';
 import { storeNotifications, type NewNotification } from '../notifications/notify.ts';
-import type { NoticeItem } from '../notifications/texts.ts';
+import { newTicketMail, type MailLocale, type NewTicketMailInput, type NoticeItem } from '../notifications/texts.ts';
 
 // Notifications about tickets: kind `ticket_status` (entity: the status event) when the status a participant sees
 // changes, kind `ticket_comment` (entity: the comment) when a public comment is written. A participant's channel is
@@ -165,4 +165,49 @@ export async function ticketCommentItems(trx: Db, organizationId: string, rows: 
     trx('ticket_comments as c').join('tickets as t', 't.id', 'c.ticket_id').where({ 't.organization_id': organizationId, 'c.visibility': 'public' }).whereIn('c.id', ids).select('c.id as entity_id', 'c.author_kind', ...ticketColumns),
   );
   return ticketItems(trx, organizationId, rows, found, 'ticket_comment', () => null);
+}
+
+/** A ticket just written, as the managers are told of it. */
+export interface NewTicketNotice {
+  organizationId: string;
+  number: string;
+  subject: string;
+  /** The form version it was sent with. */
+  definition: FormDefinition;
+  fields: TicketField[];
+  urgency: string | null;
+  unitLabel: string | null;
+  propertyId: string;
+  reporterPersonId: string;
+  source: NewTicketMailInput['source'];
+  files: number;
+}
+
+/**
+ * Inside the ticket's transaction `trx`: queues one mail (notifications/mail.ts `queue`) to each active manager
+ * login of the organization (memberships role manager, users.status active), in his language, telling of the new
+ * ticket ("NOTFALL – " first for an urgency marked `emergency`). Returns the outbox ids, to deliver after the commit.
+ */
+export async function announceNewTicket(trx: Db, ctx: Pick<Ctx, 'mailer'>, ticket: NewTicketNotice): Promise<string[]> {
+  const managers: { email: string; locale: string }[] = await trx('memberships as m')
+    .join('users as u', 'u.id', 'm.user_id')
+    .where({ 'm.organization_id': ticket.organizationId, 'm.role': 'manager', 'u.status': 'active' })
+    .distinct('u.email', 'u.locale')
+    .orderBy('u.email');
+  if (managers.length === 0) return [];
+  const property: { street: string } | undefined = await trx('properties').where({ id: ticket.propertyId }).first('street');
+  const reporter: { name: string } | undefined = await trx('persons').where({ id: ticket.reporterPersonId }).first('name');
+  const urgencyField = ticket.definition.fields.find((f) => f.mapsTo === 'urgency');
+  const urgency = urgencyField?.options?.find((o) => o.value === ticket.urgency);
+  const ids: string[] = [];
+  for (const manager of managers) {
+    const locale: MailLocale = manager.locale === 'en' ? 'en' : 'de';
+    const mail = newTicketMail({
+      to: manager.email, organizationId: ticket.organizationId, locale, number: ticket.number, subject: ticket.subject, form: ticket.definition.title,
+      place: ticket.unitLabel ?? property?.street ?? '', urgency: urgency ? { label: urgency.label, emergency: urgency.emergency === true } : null,
+      reporter: reporter?.name ?? '', source: ticket.source, fields: ticket.fields, files: ticket.files,
+    });
+    ids.push(await ctx.mailer.queue(mail, trx));
+  }
+  return ids;
 }
