@@ -229,7 +229,7 @@ export const guthabensanforderung: Form = form(
       type: 'select',
       label: t('Was soll mit dem Guthaben geschehen?', 'What should happen with the credit?'),
       required: true,
-      options: [opt('payout', 'Auszahlung', 'Pay out'), opt('offset', 'Mit nächster Vorschreibung verrechnen', 'Offset against the next charges')],
+      options: [opt('payout', 'Auszahlung', 'Pay out'), opt('offset', 'Verrechnung mit der nächsten Vorschreibung', 'Offset against the next charges')],
     },
     { key: 'iban', type: 'iban', label: t('IBAN', 'IBAN'), required: true, showIf: { field: 'choice', equals: 'payout' } },
     { key: 'account_holder', type: 'text', label: t('Kontoinhaber/in', 'Account holder'), required: true, maxLength: 100, showIf: { field: 'choice', equals: 'payout' } },
