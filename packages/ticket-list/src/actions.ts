@@ -17,15 +17,25 @@ const formOf = (event: Event) => {
 const textOf = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
 
 /**
- * What I may do with the ticket shown, as its `actions` allow: write (text and files), withdraw (after a
- * confirmation dialog), confirm done, say "nicht erledigt" (with a comment, until `reopenUntil`), and rate a closed
- * ticket 1–5 stars with an optional comment. Texts left empty are marked as one submits, with the reason in words.
+ * The sentence about the last action as a live region: what was done (status) or what failed (alert). `here`: this
+ * place shows it (the composer its comment, the rating its rating, the top of the detail the rest).
+ */
+export const renderNotice = ({ notice, failed }: TicketDetailStore, here: boolean): TemplateResult =>
+  html`<p class="notice" role="status">${here && !failed ? notice : nothing}</p>${here && failed ? html`<p class="notice failed" role="alert">${notice}</p>` : nothing}`;
+
+/**
+ * What I may do with the ticket shown, as its `actions` allow: write (text, and files chosen and listed with a remove
+ * button each), then apart under their own heading the steps: withdraw (after a confirmation dialog), confirm done,
+ * say "nicht erledigt" (with a comment, until `reopenUntil`); and rate a closed ticket 1–5 stars with an optional
+ * comment. Texts left empty are marked as one submits, with the reason in words.
  */
 export class ActionsController implements ReactiveController {
   /** The "nicht erledigt" form is open. */
   reopening = false;
   /** Names of the fields left empty on the last submit. */
   private missing = new Set<string>();
+  /** The files chosen for the next comment. */
+  files: File[] = [];
 
   constructor(
     private readonly host: ActionsHost,
@@ -39,108 +49,103 @@ export class ActionsController implements ReactiveController {
   render(t: TicketDetail): TemplateResult {
     const a = t.actions;
     const busy = this.store.busy;
-    return html`${a.comment ? this.renderComposer(busy) : nothing}
-      ${a.withdraw || a.confirm || a.reopen
-        ? html`<div class="actions" part="actions">
-            ${a.confirm ? html`<button type="button" id="confirm" ?disabled=${busy} @click=${() => this.run({ kind: 'confirm' })}>${msg('Confirm done', { id: 'tickets.confirm' })}</button>` : nothing}
-            ${a.reopen ? html`<button type="button" class="secondary" id="reopen" aria-expanded=${this.reopening} @click=${this.toggleReopen}>${msg('Not done', { id: 'tickets.reopen' })}</button>` : nothing}
-            ${a.withdraw ? html`<button type="button" class="secondary" id="withdraw" ?disabled=${busy} @click=${this.askWithdraw}>${msg('Withdraw', { id: 'tickets.withdraw' })}</button>` : nothing}
-          </div>`
-        : nothing}
-      ${a.reopen && this.reopening ? this.renderReopen(t, busy) : nothing}
-      ${a.rate || t.rating ? this.renderRating(t, busy) : nothing}
-      ${a.withdraw ? this.renderDialog(t) : nothing}`;
+    const step = (id: string, label: string, click: () => void, kind = '') =>
+      html`<button type="button" class=${kind} id=${id} ?disabled=${busy} aria-expanded=${id === 'reopen' ? this.reopening : nothing} @click=${click}>${label}</button>`;
+    return html`${a.comment ? this.renderComposer(busy) : nothing}${a.withdraw || a.confirm || a.reopen
+        ? html`<section class="steps" part="actions" aria-labelledby="steps"><h4 id="steps">${msg('Further steps', { id: 'tl.steps' })}</h4>
+            <p class="actions">${a.confirm ? step('confirm', msg('Confirm done', { id: 'tl.confirm' }), () => this.run({ kind: 'confirm' })) : nothing}
+              ${a.reopen ? step('reopen', msg('Not done', { id: 'tl.reopen' }), this.toggleReopen, 'secondary') : nothing}
+              ${a.withdraw ? step('withdraw', msg('Withdraw', { id: 'tl.withdraw' }), () => this.dialog()?.showModal(), 'secondary danger') : nothing}</p>
+            ${a.reopen && this.reopening ? this.renderReopen(t, busy) : nothing}</section>`
+        : nothing}${a.rate || t.rating ? this.renderRating(t, busy) : nothing}${a.withdraw ? this.renderDialog(t, step) : nothing}`;
   }
 
   private field(name: string, label: string, hint: string, required: boolean): TemplateResult {
     const missing = this.missing.has(name);
-    return html`<div class="field">
-      <label for=${name}>${label}</label>
+    return html`<div class="field"><label for=${name}>${label}</label>
       <textarea id=${name} name=${name} rows="3" maxlength="5000" ?required=${required} aria-invalid=${missing} aria-describedby=${missing ? `${name}-error` : nothing}></textarea>
-      ${missing ? html`<p class="error-text" id="${name}-error">${hint}</p>` : nothing}
-    </div>`;
+      ${missing ? html`<p class="error-text" id="${name}-error">${hint}</p>` : nothing}</div>`;
   }
 
   private renderComposer(busy: boolean): TemplateResult {
     return html`<form class="composer" part="form" @submit=${this.onComment} novalidate>
-      ${this.field('body', msg('Your message', { id: 'tickets.message' }), msg('Please write a message.', { id: 'tickets.message.missing' }), true)}
-      <div class="field">
-        <label for="files">${msg('Attach files (photos, PDF)', { id: 'tickets.attach' })}</label>
-        <input id="files" name="files" type="file" multiple accept="image/*,.heic,application/pdf" />
-      </div>
-      <button type="submit" part="submit" ?disabled=${busy}>${msg('Send', { id: 'tickets.send' })}</button>
-    </form>`;
+      ${this.field('body', msg('Your message', { id: 'tl.message' }), msg('Please write a message.', { id: 'tl.message.missing' }), true)}
+      <div class="field"><label class="button secondary file-button">${msg('Add photos or PDFs', { id: 'tl.attach' })}
+        <input id="files" type="file" multiple accept="image/*,.heic,application/pdf" @change=${this.onFiles} /></label>
+        <ul class="chosen">${this.files.map(
+          (f, i) => html`<li>${f.name} <button type="button" class="link" @click=${() => this.remove(i)}>${msg('Remove', { id: 'tl.remove' })}<span class="visually-hidden">: ${f.name}</span></button></li>`,
+        )}</ul></div>
+      <button type="submit" part="submit" ?disabled=${busy}>${msg('Send', { id: 'tl.send' })}</button>${renderNotice(this.store, this.store.about === 'comments')}</form>`;
   }
 
   private renderReopen(t: TicketDetail, busy: boolean): TemplateResult {
-    const until = t.reopenUntil && msg(str`Possible until ${formatDate(t.reopenUntil, this.host.locale)}.`, { id: 'tickets.reopenUntil' });
-    return html`<form class="reopen" @submit=${this.onReopen} novalidate>
-      <p class="hint">${until}</p>
-      ${this.field('reopen-comment', msg('What is not done?', { id: 'tickets.reopen.comment' }), msg('Please say what is not done.', { id: 'tickets.reopen.missing' }), true)}
-      <button type="submit" ?disabled=${busy}>${msg('Report as not done', { id: 'tickets.reopen.send' })}</button>
-    </form>`;
+    const until = t.reopenUntil && msg(str`Possible until ${formatDate(t.reopenUntil, this.host.locale)}.`, { id: 'tl.reopenUntil' });
+    return html`<form class="reopen" @submit=${this.onReopen} novalidate><p class="hint">${until}</p>
+      ${this.field('reopen-comment', msg('What is not done?', { id: 'tl.reopen.comment' }), msg('Please say what is not done.', { id: 'tl.reopen.missing' }), true)}
+      <button type="submit" ?disabled=${busy}>${msg('Report as not done', { id: 'tl.reopen.send' })}</button></form>`;
   }
 
   private renderRating(t: TicketDetail, busy: boolean): TemplateResult | typeof nothing {
     const stars = t.rating?.stars ?? 0;
-    const given = t.rating ? html`<p class="hint" id="rated">${msg(str`Your rating: ${stars} of 5 stars`, { id: 'tickets.rated' })}</p>` : nothing;
+    const missing = this.missing.has('stars');
+    const given = html`${t.rating ? html`<p class="hint" id="rated">${msg(str`Your rating: ${stars} of 5 stars`, { id: 'tl.rated' })}</p>` : nothing}${renderNotice(this.store, this.store.about === 'rating')}`;
     if (!t.actions.rate) return given;
-    return html`<form class="rating" @submit=${this.onRate} novalidate>
-      <fieldset role="radiogroup" aria-invalid=${this.missing.has('stars')} aria-describedby=${this.missing.has('stars') ? 'stars-error' : nothing}>
-        <legend>${msg('How satisfied are you with the handling?', { id: 'tickets.rate' })}</legend>
-        <div class="stars">
-          ${[1, 2, 3, 4, 5].map(
-            (n) => html`<label class="star"
-              ><input type="radio" name="stars" value=${n} ?checked=${n === stars} /><span aria-hidden="true">★</span
-              ><span class="visually-hidden">${n === 1 ? msg('1 star', { id: 'tickets.star.one' }) : msg(str`${n} stars`, { id: 'tickets.star.many' })}</span></label
-            >`,
-          )}
-        </div>
-        ${this.missing.has('stars') ? html`<p class="error-text" id="stars-error">${msg('Please choose 1 to 5 stars.', { id: 'tickets.rate.missing' })}</p>` : nothing}
-      </fieldset>
+    return html`<form class="rating" @submit=${this.onRate} novalidate><fieldset role="radiogroup" @change=${this.chosen} aria-invalid=${missing} aria-describedby=${missing ? 'stars-error' : nothing}><legend>${msg('How satisfied are you with the handling?', { id: 'tl.rate' })}</legend>
+        <div class="stars">${[1, 2, 3, 4, 5].map(
+          (n) => html`<label class="star"><input type="radio" name="stars" value=${n} ?checked=${n === stars} /><span aria-hidden="true">★</span><span class="visually-hidden"
+              >${msg(str`${n} of 5 stars`, { id: 'tl.star' })}</span></label>`,
+        )}</div>
+        ${missing ? html`<p class="error-text" id="stars-error">${msg('Please choose 1 to 5 stars.', { id: 'tl.rate.missing' })}</p>` : nothing}</fieldset>
       ${given}
-      <div class="field">
-        <label for="rating-comment">${msg('Comment (optional)', { id: 'tickets.rate.comment' })}</label>
-        <textarea id="rating-comment" name="rating-comment" rows="2" maxlength="1000" .value=${t.rating?.comment ?? ''}></textarea>
-      </div>
-      <button type="submit" ?disabled=${busy}>${msg('Send rating', { id: 'tickets.rate.send' })}</button>
-    </form>`;
+      <div class="field"><label for="rating-comment">${msg('Comment (optional)', { id: 'tl.rate.comment' })}</label>
+        <textarea id="rating-comment" name="rating-comment" rows="2" maxlength="1000" .value=${t.rating?.comment ?? ''}></textarea></div>
+      <button type="submit" ?disabled=${busy}>${msg('Send rating', { id: 'tl.rate.send' })}</button></form>`;
   }
 
-  private renderDialog(t: TicketDetail): TemplateResult {
+  private renderDialog(t: TicketDetail, step: (id: string, label: string, click: () => void, kind?: string) => TemplateResult): TemplateResult {
     const close = () => this.dialog()?.close();
-    return html`<dialog id="withdraw-dialog" aria-labelledby="withdraw-title" aria-describedby="withdraw-text">
-      <h4 id="withdraw-title">${msg(str`Withdraw request ${t.number}?`, { id: 'tickets.withdraw.title' })}</h4>
-      <p id="withdraw-text">${msg('The property management will no longer handle it. This cannot be undone.', { id: 'tickets.withdraw.text' })}</p>
-      <div class="actions">
-        <button type="button" id="withdraw-yes" @click=${() => (close(), this.run({ kind: 'withdraw' }))}>
-          ${msg('Withdraw', { id: 'tickets.withdraw' })}
-        </button>
-        <button type="button" class="secondary" id="withdraw-no" @click=${close}>${msg('Cancel', { id: 'tickets.cancel' })}</button>
-      </div>
-    </dialog>`;
+    return html`<dialog id="withdraw-dialog" aria-labelledby="withdraw-title" aria-describedby="withdraw-text"><h4 id="withdraw-title">${msg(str`Withdraw request ${t.number}?`, { id: 'tl.withdraw.title' })}</h4>
+      <p id="withdraw-text">${msg('The property management will no longer handle it. This cannot be undone.', { id: 'tl.withdraw.text' })}</p>
+      <p class="actions">${step('withdraw-yes', msg('Withdraw', { id: 'tl.withdraw' }), () => (close(), this.run({ kind: 'withdraw' })))}
+        ${step('withdraw-no', msg('Cancel', { id: 'tl.cancel' }), close, 'secondary')}</p></dialog>`;
   }
 
   private dialog = () => this.host.renderRoot.querySelector<HTMLDialogElement>('#withdraw-dialog');
 
-  private readonly askWithdraw = () => this.dialog()?.showModal();
+  private readonly chosen = () => this.missing.delete('stars') && this.host.requestUpdate();
 
-  private readonly toggleReopen = async () => {
-    this.reopening = !this.reopening;
-    this.missing.clear();
+  private readonly onFiles = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    this.files = [...this.files, ...input.files!];
+    input.value = '';
+    this.host.requestUpdate();
+  };
+
+  /** Renders and then focuses what `selector` finds. */
+  private async focus(selector: string): Promise<void> {
     this.host.requestUpdate();
     await this.host.updateComplete;
-    if (this.reopening) this.host.renderRoot.querySelector<HTMLElement>('#reopen-comment')?.focus();
+    this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Takes a chosen file out again; the focus goes back to the chooser. */
+  private remove(index: number): Promise<void> {
+    this.files = this.files.filter((_, i) => i !== index);
+    return this.focus('#files');
+  }
+
+  private readonly toggleReopen = () => {
+    this.reopening = !this.reopening;
+    this.missing.clear();
+    return this.focus('#reopen-comment');
   };
 
   /** Marks the empty required fields; false (and focus on the first) when there are any. */
   private async check(names: string[]): Promise<boolean> {
     this.missing = new Set(names);
-    this.host.requestUpdate();
-    if (!names.length) return true;
-    await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLElement>(names[0] === 'stars' ? '[name=stars]' : `#${names[0]}`)?.focus();
-    return false;
+    if (names[0]) await this.focus(names[0] === 'stars' ? '[name=stars]' : `#${names[0]}`);
+    else this.host.requestUpdate();
+    return !names[0];
   }
 
   /**
@@ -152,6 +157,7 @@ export class ActionsController implements ReactiveController {
     if (ok) {
       form?.reset();
       this.reopening = false;
+      if (action.kind === 'comments') this.files = [];
       this.host.requestUpdate();
     }
     await this.host.updateComplete;
@@ -163,8 +169,7 @@ export class ActionsController implements ReactiveController {
     const { form, data } = formOf(event);
     const body = textOf(data, 'body');
     if (!(await this.check(body ? [] : ['body']))) return;
-    const files = data.getAll('files').filter((f): f is File => f instanceof File && !!f.name);
-    await this.run({ kind: 'comments', body, files }, msg('Your message has been sent.', { id: 'tickets.sent' }), form);
+    await this.run({ kind: 'comments', body, files: this.files }, msg('Your message has been sent.', { id: 'tl.sent' }), form);
   };
 
   private readonly onReopen = async (event: Event) => {
@@ -179,6 +184,6 @@ export class ActionsController implements ReactiveController {
     const stars = Number(data.get('stars') ?? 0);
     if (!(await this.check(stars ? [] : ['stars']))) return;
     const comment = textOf(data, 'rating-comment');
-    await this.run({ kind: 'rating', stars, ...(comment ? { comment } : {}) }, msg('Thank you for your rating.', { id: 'tickets.rated.thanks' }));
+    await this.run({ kind: 'rating', stars, ...(comment ? { comment } : {}) }, msg('Thank you for your rating.', { id: 'tl.rated.thanks' }));
   };
 }

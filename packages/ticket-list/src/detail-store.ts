@@ -44,6 +44,8 @@ export class TicketDetailStore implements ReactiveController {
   /** The sentence about the last action: what failed (`failed` true) or what was done. */
   notice = '';
   failed = false;
+  /** The action the notice is about ('' for a download). */
+  about: TicketAction['kind'] | '' = '';
   /** An action changed a ticket since the list was loaded: the list loads again on the way back. */
   changed = false;
   /** Settles when the latest load (and the read mark) has ended; never rejects. */
@@ -97,14 +99,15 @@ export class TicketDetailStore implements ReactiveController {
    */
   act(action: TicketAction, done?: string): Promise<boolean> {
     const id = this.detail?.id;
+    this.about = action.kind;
     return this.run(async (api) => {
       const detail = await dataOf(send(api, id!, action));
       if (detail.id !== this.host.ticket) return;
       this.detail = detail;
       this.changed = true;
       this.list.update(detail);
-      this.notice = done ?? `${msg('Status', { id: 'tickets.statusLabel' })}: ${statusText(detail.status)}`;
-    }, (reason) => msg(str`That did not work: ${reason}`, { id: 'tickets.actionFailed' }));
+      this.notice = done ?? `${msg('Status', { id: 'tl.statusLabel' })}: ${statusText(detail.status)}`;
+    }, (reason) => msg(str`That did not work: ${reason}`, { id: 'tl.actionFailed' }));
   }
 
   /** Downloads a file of the ticket (`GET /tickets/{id}/files/{fileId}`). */
@@ -119,9 +122,10 @@ export class TicketDetailStore implements ReactiveController {
   }
 
   private save(name: string, get: (api: ApiClient) => Promise<FetchResult<Blob>>): Promise<boolean> {
+    this.about = '';
     return this.run(
       async (api) => downloadBlob(name, await dataOf(get(api))),
-      (reason) => msg(str`The download failed: ${reason}`, { id: 'tickets.downloadFailed' }),
+      (reason) => msg(str`The download failed: ${reason}`, { id: 'tl.downloadFailed' }),
     );
   }
 

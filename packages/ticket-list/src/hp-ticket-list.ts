@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import type { TicketFile } from '@hausportal/api';
 import { HpElement, OrgDayController, serverNow, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
-import { ActionsController } from './actions.js';
-import { renderHeader, renderThread } from './detail.js';
+import { ActionsController, renderNotice } from './actions.js';
+import { renderHeader, renderThread, type FileHost } from './detail.js';
 import { TicketDetailStore } from './detail-store.js';
 import { emptyText, renderRow, renderTabs } from './list.js';
 import { TicketListStore, type TicketTab } from './list-store.js';
@@ -36,7 +35,7 @@ registerTranslations('de', templates);
  * @csspart thread - The public thread.
  * @csspart form - The composer.
  * @csspart submit - The composer's send button.
- * @csspart actions - Withdraw, confirm done, not done.
+ * @csspart actions - The steps under their own heading, apart from the composer: withdraw, confirm done, not done.
  * @csspart empty - The note that a tab has no tickets, or that nobody is signed in.
  * @csspart error - The error with its retry button.
  * @csspart loading - The loading state.
@@ -64,7 +63,7 @@ export class HpTicketList extends HpElement {
   protected override render(): TemplateResult {
     const session = this.session;
     if (!session || session.state === 'unknown' || session.state === 'restoring') return this.frame(renderLoading());
-    if (!this.authenticated) return this.frame(renderEmpty(msg('Please sign in to see your requests.', { id: 'tickets.loggedOut' })));
+    if (!this.authenticated) return this.frame(renderEmpty(msg('Please sign in to see your requests.', { id: 'tl.loggedOut' })));
     return this.frame(this.ticket ? this.renderDetail() : this.renderList());
   }
 
@@ -79,48 +78,40 @@ export class HpTicketList extends HpElement {
   }
 
   private frame(content: unknown): TemplateResult {
-    return html`<section part="base" class="base" aria-labelledby="title" lang=${this.locale}>
-      <h2 id="title" class="title">${msg('My requests', { id: 'tickets.title' })}</h2>
-      ${content}
-    </section>`;
+    return html`<section part="base" class="base" aria-labelledby="title" lang=${this.locale}><h2 id="title" class="title">${msg('My requests', { id: 'tl.title' })}</h2>${content}</section>`;
   }
 
   private renderList(): TemplateResult {
     const { tab, items, error } = this.list;
-    return html`${renderTabs(tab, this.choose)}
-      <div role="tabpanel" id="panel" class="panel" aria-labelledby="tab-${tab}">
-        ${error ? renderError(error, () => void this.list.load()) : !items ? renderLoading() : items.length ? this.renderItems() : renderEmpty(emptyText(tab))}
-      </div>`;
+    return html`${renderTabs(tab, this.choose)}<div role="tabpanel" id="panel" class="panel" aria-labelledby="tab-${tab}">
+      ${error ? renderError(error, () => void this.list.load()) : !items ? renderLoading() : items.length ? this.renderItems() : renderEmpty(emptyText(tab))}</div>`;
   }
 
   private renderItems(): TemplateResult {
     const { items = [], cursor, loadingMore, moreError } = this.list;
     const org = this.session?.organization;
     const clock = { now: org?.now ? serverNow(org) : Date.now(), timeZone: org?.timeZone };
-    return html`<ul part="list" class="list" aria-labelledby="tab-${this.list.tab}" @click=${this.onOpen}>
-        ${items.map((t) => renderRow(t, this.locale, clock))}
-      </ul>
+    return html`<ul part="list" class="list" aria-labelledby="tab-${this.list.tab}" @click=${this.onOpen}>${items.map((t) => renderRow(t, this.locale, clock))}</ul>
       ${moreError ? renderError(moreError, () => void this.list.more()) : nothing}
-      ${loadingMore ? renderLoading(msg('Loading more requests …', { id: 'tickets.loadingMore' })) : nothing}
+      ${loadingMore ? renderLoading(msg('Loading more requests …', { id: 'tl.loadingMore' })) : nothing}
       ${cursor && !loadingMore && !moreError
-        ? html`<button type="button" class="secondary more" part="more" @click=${() => this.list.more()}>${msg('Load more', { id: 'tickets.more' })}</button>`
+        ? html`<button type="button" class="secondary more" part="more" @click=${() => this.list.more()}>${msg('Load more', { id: 'tl.more' })}</button>`
         : nothing}`;
   }
 
   private renderDetail(): TemplateResult {
-    const { detail, error, notice, failed } = this.detail;
-    const thumb = (file: TicketFile) => this.thumbs.url(detail!.id, file.id);
-    return html`<button type="button" class="secondary back" part="back" @click=${this.back}>
-        <span aria-hidden="true">←</span> ${msg('Back to the list', { id: 'tickets.back' })}
-      </button>
-      <p class="notice ${failed ? 'failed' : ''}" role="status">${failed ? nothing : notice}</p>
-      ${failed ? html`<p class="notice failed" role="alert">${notice}</p>` : nothing}
+    const { detail, error, about } = this.detail;
+    const files: FileHost = {
+      thumb: (file) => this.thumbs.url(detail!.id, file.id),
+      download: (file) => void this.detail.download(file),
+      document: (id, title) => void this.detail.downloadDocument(id, title),
+    };
+    return html`<button type="button" class="secondary back" part="back" @click=${this.back}><span aria-hidden="true">←</span> ${msg('Back to the list', { id: 'tl.back' })}</button>
+      ${renderNotice(this.detail, about !== 'comments' && about !== 'rating')}
       ${error
         ? renderError(error, () => void this.detail.load())
         : detail
-          ? html`<article class="detail" aria-labelledby="detail-title" @click=${this.onFile}>
-              ${renderHeader(detail, thumb, this.locale)} ${renderThread(detail.thread, thumb, this.locale)} ${this.actions.render(detail)}
-            </article>`
+          ? html`<article class="detail" aria-labelledby="detail-title">${renderHeader(detail, files, this.locale)} ${renderThread(detail.thread, files, this.locale)} ${this.actions.render(detail)}</article>`
           : renderLoading()}`;
   }
 
@@ -151,16 +142,5 @@ export class HpTicketList extends HpElement {
     // The ticket left this tab (withdrawn, closed): the tab gets the focus.
     if (this.focusNext) this.renderRoot.querySelector<HTMLElement>(`#tab-${this.list.tab}`)?.focus();
     this.focusNext = undefined;
-  };
-
-  private readonly onFile = (event: Event) => {
-    const target = (event.target as Element).closest<HTMLElement>('[data-file], [data-doc]');
-    const detail = this.detail.detail;
-    if (!target || !detail) return;
-    const { file, doc, title } = target.dataset;
-    const all = [...detail.files, ...detail.thread.flatMap((e) => e.files ?? [])];
-    const found = all.find((f) => f.id === file);
-    if (found) void this.detail.download(found);
-    else if (doc) void this.detail.downloadDocument(doc, title ?? doc);
   };
 }

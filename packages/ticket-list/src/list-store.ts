@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { dataOf, type ApiClient, type TicketPage, type TicketSummary } from '@hausportal/api';
+import { dataOf, type ApiClient, type TicketSummary } from '@hausportal/api';
 import { SessionStore, type Session } from '@hausportal/core';
 import { HpTicketsUnreadEvent } from './events.js';
 
@@ -48,46 +48,48 @@ export class TicketListStore extends SessionStore<StoreHost> {
     this.loaded = this.load();
   }
 
-  /** Loads the first page of the tab (the list shows loading meanwhile); a later load stops this one. */
-  async load(): Promise<void> {
-    const signal = this.restart();
+  /**
+   * Loads the first page of the tab (the list shows loading meanwhile), or with `more` appends the next page (again,
+   * after it failed); a later load stops this one.
+   */
+  async load(more = false): Promise<void> {
     const api = this.api;
-    this.items = api ? undefined : [];
-    this.error = this.moreError = undefined;
-    this.cursor = null;
+    const cursor = more ? this.cursor : null;
+    if (more && (!api || !cursor || this.loadingMore)) return;
+    const signal = this.restart();
+    if (more) this.loadingMore = true;
+    else {
+      this.items = api ? undefined : [];
+      this.error = undefined;
+      this.cursor = null;
+    }
+    this.moreError = undefined;
     this.host.requestUpdate();
     if (!api) return this.setUnread(undefined);
     try {
-      const page = await this.page(api, null, signal);
+      const query = { tab: this.tab, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
+      const page = await dataOf(api.GET('/tickets', { params: { query }, signal }));
       if (signal.aborted) return;
-      this.take(page, []);
+      this.items = (cursor ? (this.items ?? []) : []).concat(page.items);
+      this.cursor = page.nextCursor;
+      this.setUnread(page.unreadCount);
     } catch (error) {
-      if (!signal.aborted) this.error = error;
-    }
-    this.host.requestUpdate();
-  }
-
-  /** Appends the next page (again, after it failed). */
-  async more(): Promise<void> {
-    const api = this.api;
-    if (!api || !this.cursor || this.loadingMore) return;
-    const signal = this.restart();
-    this.loadingMore = true;
-    this.moreError = undefined;
-    this.host.requestUpdate();
-    try {
-      const page = await this.page(api, this.cursor, signal);
-      if (!signal.aborted) this.take(page, this.items ?? []);
-    } catch (error) {
-      if (!signal.aborted) this.moreError = error;
+      if (signal.aborted) return;
+      if (cursor) this.moreError = error;
+      else this.error = error;
     }
     this.loadingMore = false;
     this.host.requestUpdate();
   }
 
-  /** Puts a ticket's newer state into its row (after it was opened or acted on), read. */
+  /** Appends the next page (again, after it failed). */
+  more(): Promise<void> {
+    return this.load(true);
+  }
+
+  /** Puts a ticket's newer state (a detail is a summary too) into its row (after it was opened or acted on), read. */
   update(ticket: TicketSummary): void {
-    this.items = this.items?.map((t) => (t.id === ticket.id ? { ...t, ...pick(ticket, t), unread: false } : t));
+    this.items = this.items?.map((t) => (t.id === ticket.id ? { ...ticket, unread: false } : t));
     this.host.requestUpdate();
   }
 
@@ -97,24 +99,9 @@ export class TicketListStore extends SessionStore<StoreHost> {
     this.host.dispatchEvent(new HpTicketsUnreadEvent(count ?? 0));
   }
 
-  private page(api: ApiClient, cursor: string | null, signal: AbortSignal): Promise<TicketPage> {
-    const query = { tab: this.tab, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
-    return dataOf(api.GET('/tickets', { params: { query }, signal }));
-  }
-
-  private take(page: TicketPage, before: TicketSummary[]): void {
-    this.items = before.concat(page.items);
-    this.cursor = page.nextCursor;
-    this.setUnread(page.unreadCount);
-  }
-
   private restart(): AbortSignal {
     this.controller?.abort();
     this.loadingMore = false;
     return (this.controller = new AbortController()).signal;
   }
 }
-
-/** The summary fields of `ticket` (a detail carries more), by the keys a row has. */
-const pick = (ticket: TicketSummary, row: TicketSummary): Partial<TicketSummary> =>
-  Object.fromEntries(Object.keys(row).map((key) => [key, ticket[key as keyof TicketSummary]]));

@@ -5,28 +5,14 @@ import type { Locale } from '@hausportal/core';
 import { TABS, type TicketTab } from './list-store.js';
 import { changedText, renderStatus, type OrgClock } from './status.js';
 
-export function tabText(tab: TicketTab): string {
-  switch (tab) {
-    case 'open':
-      return msg('Open', { id: 'tickets.tab.open' });
-    case 'done':
-      return msg('Done', { id: 'tickets.tab.done' });
-    case 'archive':
-      return msg('Archive', { id: 'tickets.tab.archive' });
-  }
-}
+const tabNames: Record<TicketTab, string> = { open: 'Open', done: 'Done', archive: 'Archive' };
+const emptyNames: Record<TicketTab, string> = { open: 'No open requests.', done: 'No completed requests in the last 30 days.', archive: 'No archived requests.' };
 
-/** "Keine offenen Anliegen" … per tab. */
-export function emptyText(tab: TicketTab): string {
-  switch (tab) {
-    case 'open':
-      return msg('No open requests.', { id: 'tickets.empty.open' });
-    case 'done':
-      return msg('No completed requests in the last 30 days.', { id: 'tickets.empty.done' });
-    case 'archive':
-      return msg('No archived requests.', { id: 'tickets.empty.archive' });
-  }
-}
+/** The name of a tab: "Offen" / "Open" (id `tl.tab.<tab>`). */
+export const tabText = (tab: TicketTab): string => msg(tabNames[tab], { id: `tl.tab.${tab}` });
+
+/** "Keine offenen Anliegen" … per tab (id `tl.empty.<tab>`). */
+export const emptyText = (tab: TicketTab): string => msg(emptyNames[tab], { id: `tl.empty.${tab}` });
 
 const keys: Record<string, (i: number) => number> = { ArrowRight: (i) => i + 1, ArrowLeft: (i) => i + 2, Home: () => 0, End: () => 2 };
 
@@ -41,19 +27,10 @@ export function renderTabs(active: TicketTab, choose: (tab: TicketTab) => void):
     event.preventDefault();
     choose(TABS[move(TABS.indexOf(active)) % TABS.length]!);
   };
-  return html`<div role="tablist" class="tabs" part="tabs" aria-label=${msg('Requests', { id: 'tickets.tabs' })} @keydown=${onKey}>
+  return html`<div role="tablist" class="tabs" part="tabs" aria-label=${msg('Requests', { id: 'tl.tabs' })} @keydown=${onKey}>
     ${TABS.map(
-      (tab) => html`<button
-        type="button"
-        role="tab"
-        id="tab-${tab}"
-        aria-selected=${tab === active ? 'true' : 'false'}
-        aria-controls="panel"
-        tabindex=${tab === active ? 0 : -1}
-        @click=${() => choose(tab)}
-      >
-        ${tabText(tab)}
-      </button>`,
+      (tab) =>
+        html`<button type="button" role="tab" id="tab-${tab}" aria-selected=${tab === active} aria-controls="panel" tabindex=${tab === active ? 0 : -1} @click=${() => choose(tab)}>${tabText(tab)}</button>`,
     )}
   </div>`;
 }
@@ -63,24 +40,17 @@ export const categoryText = (t: TicketSummary, locale: Locale): string => (t.cat
 
 /** The marker of a ticket I joined as affected. */
 export const renderAffected = (t: TicketSummary): TemplateResult | typeof nothing =>
-  t.affected ? html`<span class="tag">${msg('also affected', { id: 'tickets.affected' })}</span>` : nothing;
+  t.affected ? html`<span class="tag">${msg('also affected', { id: 'tl.affected' })}</span>` : nothing;
 
 /**
  * One ticket of the list: one button (opens the detail) holding number, subject, status as icon and text, unread dot
  * (with words for screen readers), category, place and last change (told by `clock`).
  */
 export function renderRow(t: TicketSummary, locale: Locale, clock: OrgClock): TemplateResult {
-  return html`<li part="item" class="row ${t.unread ? 'unread' : ''}" data-ticket=${t.id}>
-    <button type="button" class="open" data-open=${t.id}>
-      <span class="line">
-        ${t.unread ? html`<span class="dot"></span><span class="visually-hidden">${msg('Unread:', { id: 'tickets.unread' })}</span>` : nothing}
-        <span class="subject">${t.subject}</span>
-        ${renderStatus(t.status)}
-      </span>
-      <span class="meta">
-        <span class="number">${t.number}</span> · ${categoryText(t, locale)} · ${t.place} ${renderAffected(t)}
-      </span>
-      <span class="meta">${msg('Last change', { id: 'tickets.changed' })}: <time datetime=${t.changedAt}>${changedText(t.changedAt, locale, clock)}</time></span>
-    </button>
-  </li>`;
+  return html`<li part="item" class="row ${t.unread ? 'unread' : ''}" data-ticket=${t.id}><button type="button" class="open" data-open=${t.id}>
+    <span class="line">${t.unread ? html`<span class="dot"></span><span class="visually-hidden">${msg('Unread:', { id: 'tl.unread' })}</span>` : nothing}
+      <span class="subject">${t.subject}</span> ${renderStatus(t.status)}</span>
+    <span class="meta"><span class="number">${t.number}</span> · ${categoryText(t, locale)} · ${t.place} ${renderAffected(t)}</span>
+    <span class="meta">${msg('Last change', { id: 'tl.changed' })}: <time datetime=${t.changedAt}>${changedText(t.changedAt, locale, clock)}</time></span>
+  </button></li>`;
 }

@@ -1,25 +1,13 @@
 import { html, svg, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { dayIn, daysBetween, type TicketStatus, type TicketThreadEntry } from '@hausportal/api';
 import { formatDate, type Locale } from '@hausportal/core';
 
+/** English names (the source texts) of the statuses; the id of each is `tl.status.<status>`. */
+const statusNames: Record<TicketStatus, string> = { new: 'New', in_progress: 'In progress', waiting: 'Waiting', done: 'Done', closed: 'Closed', rejected: 'Rejected' };
+
 /** The name of a status as residents see it: "In Bearbeitung" / "In progress". */
-export function statusText(status: TicketStatus): string {
-  switch (status) {
-    case 'new':
-      return msg('New', { id: 'tickets.status.new' });
-    case 'in_progress':
-      return msg('In progress', { id: 'tickets.status.in_progress' });
-    case 'waiting':
-      return msg('Waiting', { id: 'tickets.status.waiting' });
-    case 'done':
-      return msg('Done', { id: 'tickets.status.done' });
-    case 'closed':
-      return msg('Closed', { id: 'tickets.status.closed' });
-    case 'rejected':
-      return msg('Rejected', { id: 'tickets.status.rejected' });
-  }
-}
+export const statusText = (status: TicketStatus): string => msg(statusNames[status], { id: `tl.status.${status}` });
 
 const ring = 'M14 8A6 6 0 1 1 2 8a6 6 0 1 1 12 0';
 /** One drawing per status (16 × 16, stroked): plus, arrow, clock, tick, tick in a ring, cross in a ring. */
@@ -39,19 +27,15 @@ export const renderStatus = (status: TicketStatus): TemplateResult =>
     >${statusText(status)}</span
   >`;
 
-/** What a resident's own step in the thread was: "Zurückgezogen", "Als erledigt bestätigt" … */
-export function reasonCodeText(code: NonNullable<TicketThreadEntry['reasonCode']>): string {
-  switch (code) {
-    case 'withdrawn':
-      return msg('Withdrawn', { id: 'tickets.reason.withdrawn' });
-    case 'confirmed':
-      return msg('Confirmed as done', { id: 'tickets.reason.confirmed' });
-    case 'reopened':
-      return msg('Reported as not done', { id: 'tickets.reason.reopened' });
-    case 'auto_closed':
-      return msg('Closed automatically', { id: 'tickets.reason.auto_closed' });
-  }
-}
+const reasonNames: Record<NonNullable<TicketThreadEntry['reasonCode']>, string> = {
+  withdrawn: 'Withdrawn',
+  confirmed: 'Confirmed as done',
+  reopened: 'Reported as not done',
+  auto_closed: 'Closed automatically',
+};
+
+/** What a resident's own step in the thread was: "Zurückgezogen", "Als erledigt bestätigt" … (id `tl.reason.<code>`). */
+export const reasonCodeText = (code: NonNullable<TicketThreadEntry['reasonCode']>): string => msg(reasonNames[code], { id: `tl.reason.${code}` });
 
 /** The clock the last changes are told by: the organization's time (ms since 1970) and its time zone (IANA). */
 export interface OrgClock {
@@ -66,12 +50,10 @@ export interface OrgClock {
 export function changedText(iso: string, locale: Locale, { now, timeZone }: OrgClock): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return '';
-  if (Math.abs(now - at) < 60_000) return msg('just now', { id: 'tickets.justNow' });
+  if (Math.abs(now - at) < 60_000) return msg('just now', { id: 'tl.justNow' });
   const day = dayIn(at, timeZone);
   const days = daysBetween(day, dayIn(now, timeZone));
-  if (!days) {
-    const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-    return msg(str`today ${time}`, { id: 'tickets.today' });
-  }
-  return days > 0 && days < 3 ? new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day') : formatDate(day, locale);
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day');
+  if (days) return days > 0 && days < 3 ? relative : formatDate(day, locale);
+  return `${relative} ${new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at)}`;
 }

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { problem } from '@hausportal/core/testing.js';
+import type { HpTicketList } from '../src/index.js';
 import { $, loaded, openTicket, root, rowIds, text, ticketRoutes, ticketsWidget } from './fixtures.js';
 
 /** The composer ([part=form]) and the steps shown. */
@@ -15,6 +16,15 @@ async function opened(id: string, tab: 'open' | 'done' | 'archive' = 'open', opt
   await loaded(widget.el);
   await openTicket(widget.el, id);
   return { ...widget, server: fixture.server };
+}
+
+/** Chooses files named `names` in the file input, as the picker does. */
+async function choose(input: HTMLInputElement, ...names: string[]) {
+  const files = new DataTransfer();
+  for (const name of names) files.items.add(new File(['x'], name, { type: name.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg' }));
+  input.files = files.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await ((input.getRootNode() as ShadowRoot).host as HpTicketList).updateComplete;
 }
 
 /** Types `words` into the field with `id`. */
@@ -39,24 +49,34 @@ describe('<hp-ticket-list> actions', () => {
     }
   });
 
-  it('sends a comment with a file as multipart; the thread shows it and the form is cleared', async () => {
+  it('sends a comment with files chosen by a labelled button and listed with a remove button each; the thread shows it, the form is cleared and the confirmation is next to the composer', async () => {
     const { el, fake } = await opened('t-heizung');
     await type(el, 'body', 'Das Thermostat zeigt 5 °C an.');
     const input = $<HTMLInputElement>(el, '#files');
-    const files = new DataTransfer();
-    files.items.add(new File(['foto'], 'Heizkörper größer 📷.jpg', { type: 'image/jpeg' }));
-    input.files = files.files;
+    expect(input.labels![0]!.textContent!.trim()).to.equal('Fotos oder PDFs hinzufügen');
+    expect(input.labels![0]!.classList.contains('button')).to.be.true;
+    await choose(input, 'Heizkörper größer 📷.jpg', 'Zählerstand.pdf');
+    await choose(input, 'Unterschrank.jpg');
+    const chosen = () => [...root(el).querySelectorAll('.chosen li')].map((li) => text(li));
+    expect(chosen()).to.deep.equal(['Heizkörper größer 📷.jpg Entfernen: Heizkörper größer 📷.jpg', 'Zählerstand.pdf Entfernen: Zählerstand.pdf', 'Unterschrank.jpg Entfernen: Unterschrank.jpg']);
+    await expect(el).to.be.accessible();
+    root(el).querySelectorAll<HTMLElement>('.chosen button')[1]!.click();
+    await el.updateComplete;
+    await waitUntil(() => root(el).activeElement === input, 'focus back on the chooser');
+    expect(chosen()).to.have.length(2);
     $(el, '[part=submit]').click();
     await waitUntil(() => text(el).includes('Ihre Nachricht wurde gesendet.'), 'sent');
     const call = fake.callsTo('POST /tickets/{id}/comments')[0]!;
     const form = call.body as FormData;
     expect(form.get('body')).to.equal('Das Thermostat zeigt 5 °C an.');
-    expect((form.get('files') as File).name).to.equal('Heizkörper größer 📷.jpg');
+    expect(form.getAll('files').map((f) => (f as File).name)).to.deep.equal(['Heizkörper größer 📷.jpg', 'Unterschrank.jpg']);
     const last = [...root(el).querySelectorAll('.entry')].at(-1)!;
     expect(text(last)).to.match(/^Sie · .* Das Thermostat zeigt 5 °C an\.$/);
     expect(last.querySelector('[data-file]')!.getAttribute('aria-label')).to.equal('Herunterladen: Heizkörper größer 📷.jpg');
     expect($<HTMLTextAreaElement>(el, '#body').value).to.equal('');
-    expect($(el, '.notice[role=status]').textContent).to.equal('Ihre Nachricht wurde gesendet.');
+    expect(chosen()).to.deep.equal([]);
+    expect($(el, '[part=form] .notice[role=status]').textContent).to.equal('Ihre Nachricht wurde gesendet.');
+    expect($(el, '[part=back] ~ .notice[role=status]').textContent).to.equal('');
     await expect(el).to.be.accessible();
   });
 
@@ -69,6 +89,19 @@ describe('<hp-ticket-list> actions', () => {
     expect(root(el).activeElement?.id).to.equal('body');
     expect(fake.callsTo('POST /tickets/{id}/comments')).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps the steps apart from the composer under their own heading, withdraw as a secondary danger button', async () => {
+    const { el } = await opened('t-heizung');
+    const steps = $(el, '[part=actions]');
+    expect($(el, '[part=form]').contains(steps)).to.be.false;
+    expect(steps.getAttribute('aria-labelledby')).to.equal('steps');
+    expect(text($(el, '#steps'))).to.equal('Weitere Schritte');
+    expect(steps.contains($(el, '#withdraw'))).to.be.true;
+    expect($(el, '#withdraw').classList.contains('secondary')).to.be.true;
+    expect(getComputedStyle($(el, '#withdraw')).color, 'the danger colour').to.equal('rgb(179, 38, 30)');
+    const gap = steps.getBoundingClientRect().top - $(el, '[part=submit]').getBoundingClientRect().bottom;
+    expect(gap, 'space between Senden and the steps').to.be.at.least(24);
   });
 
   it('withdraws after the confirmation dialog (cancel first); the detail shows the new status and the list reloads', async () => {
@@ -127,12 +160,16 @@ describe('<hp-ticket-list> actions', () => {
   it('rates a closed ticket 1–5 stars by keyboard, with a comment', async () => {
     const { el, fake } = await opened('t-spuelung', 'done');
     const radios = [...root(el).querySelectorAll<HTMLInputElement>('[name=stars]')];
-    expect(radios.map((r) => r.labels![0]!.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['★1 Stern', '★2 Sterne', '★3 Sterne', '★4 Sterne', '★5 Sterne']);
+    expect(radios.map((r) => r.labels![0]!.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['★1 von 5 Sternen', '★2 von 5 Sternen', '★3 von 5 Sternen', '★4 von 5 Sternen', '★5 von 5 Sternen']);
     $(el, 'form.rating button[type=submit]').click();
     await waitUntil(() => $(el, '#stars-error'), 'stars required');
     expect(text($(el, '#stars-error'))).to.equal('Bitte wählen Sie 1 bis 5 Sterne.');
     await expect(el).to.be.accessible();
     radios[0]!.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect($(el, '#stars-error'), 'the error goes once stars are chosen').to.not.exist;
+    expect($(el, '.rating fieldset').getAttribute('aria-invalid')).to.equal('false');
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
@@ -140,6 +177,7 @@ describe('<hp-ticket-list> actions', () => {
     await type(el, 'rating-comment', 'Schnell und sauber.');
     $(el, 'form.rating button[type=submit]').click();
     await waitUntil(() => text(el).includes('Danke für Ihre Bewertung.'), 'rated');
+    expect(text($(el, 'form.rating .notice[role=status]'))).to.equal('Danke für Ihre Bewertung.');
     expect(fake.callsTo('POST /tickets/{id}/rating')[0]!.body).to.deep.equal({ stars: 4, comment: 'Schnell und sauber.' });
     expect(text($(el, '#rated'))).to.equal('Ihre Bewertung: 4 von 5 Sternen');
     expect([...root(el).querySelectorAll<HTMLInputElement>('[name=stars]')][3]!.checked).to.be.true;

@@ -29,6 +29,7 @@ function contrast(a: string, b: string): number {
 
 /** Moves the mouse onto the middle of `target`. */
 async function hover(target: Element): Promise<void> {
+  target.scrollIntoView({ block: 'center' });
   const box = target.getBoundingClientRect();
   await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
 }
@@ -66,7 +67,7 @@ describe('<hp-ticket-list> with the organization themes of the example homepages
       }
     });
 
-    it(`${slug}: a hovered ticket row and tab keep their text readable (a light tint, not the brand colour)`, async () => {
+    it(`${slug}: a hovered ticket row, tab, file chooser and withdraw button keep their text readable (a light tint, not the brand colour)`, async () => {
       const { el } = await ticketsWidget(ticketRoutes().routes, { organization });
       await loaded(el);
       for (const target of [$(el, '[data-open=t-heizung]'), $(el, '#tab-done'), $(el, '#tab-open')]) {
@@ -79,6 +80,15 @@ describe('<hp-ticket-list> with the organization themes of the example homepages
         expect(contrast(after.text, after.background), `${target.id || target.className} contrast`).to.be.at.least(4.5);
         // The muted texts of a row stay readable on the tint too.
         for (const meta of target.querySelectorAll('.meta, .status')) expect(contrast(getComputedStyle(meta).color, after.background)).to.be.at.least(4.5);
+      }
+      // The file chooser and the withdraw button of the composer's ticket, hovered.
+      await openTicket(el, 't-heizung');
+      for (const target of [$(el, '.file-button'), $(el, '#withdraw')]) {
+        await hover(target);
+        const after = colours(target);
+        expect(target.matches(':hover'), target.id || target.className).to.be.true;
+        expect(rgb(after.background), `${target.id || target.className} background`).to.not.deep.equal(rgb(theme.primary));
+        expect(contrast(after.text, after.background), `${target.id || target.className} contrast`).to.be.at.least(4.5);
       }
     });
   }
