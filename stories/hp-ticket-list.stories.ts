@@ -18,7 +18,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'My requests in the tabs Offen / Erledigt / Archiv with the status my role may see (icon and text), unread dots and "auch betroffen". A ticket opens in place: fields, photos, the public thread, a composer while open, and withdraw, confirm done, "nicht erledigt" (with a comment) or a 1–5 star rating as the rules allow. Opening a ticket marks it read (`hp-tickets-unread`).',
+          'My requests in the tabs Offen / Erledigt / Archiv with the status my role may see (icon and text), unread dots and "auch betroffen". A ticket opens in place: fields, photos, the public thread, a composer while open (text, "Fotos oder PDFs hinzufügen" with the chosen files listed and removable, the confirmation right below it), and apart under "Weitere Schritte" withdraw, confirm done or "nicht erledigt" (with a comment), or a 1–5 star rating, as the rules allow. Status texts keep the text colour (the status colour is in icon, border and tint), rows and tabs hover with a light tint; the last change is told in the organization’s calendar days (gerade eben, heute 14:05, gestern, vorgestern, then the date). Opening a ticket marks it read (`hp-tickets-unread`).',
       },
     },
   },
@@ -35,16 +35,16 @@ export const TenantMarkus: Story = { parameters: { msw: { handlers: [...ticketHa
 /** Thomas Becker at Krüger in Hamburg; pick the Krüger theme in the toolbar. */
 export const TenantHamburg: Story = { parameters: { hausportal: { org: 'krueger' }, msw: { handlers: [...ticketHandlers, ...loggedIn(tenantThomas)] } } };
 
-/** "Wasserhahn in der Küche tropft": fields, two photos, the thread with a status change, answers and my comment with a photo; write a reply with files. */
+/** "Wasserhahn in der Küche tropft": fields, two photos, the thread with a status change, answers and my comment with a photo; write a reply and add photos or PDFs (listed, each removable); "Ihre Nachricht wurde gesendet." appears below the composer. */
 export const DetailWithThreadAndPhotos: Story = { render: () => widget('t-wasserhahn') };
 
-/** Just reported: a PDF attachment (file icon), no answer yet; withdraw asks for confirmation first. */
+/** Just reported: a PDF attachment (file icon), no answer yet; withdraw (under "Weitere Schritte", apart from the composer) asks for confirmation first. */
 export const NewWithdrawable: Story = { render: () => widget('t-heizung') };
 
 /** Done: "Erledigt bestätigen" closes it, "Nicht erledigt" asks what is not done and says until when that is possible. */
 export const DoneConfirmOrReopen: Story = { render: () => widget('t-tuer') };
 
-/** Closed after I confirmed it: rate the handling with 1–5 stars (arrow keys) and an optional comment. */
+/** Closed after I confirmed it: rate the handling with 1–5 stars (arrow keys) and an optional comment; sending without stars says so until stars are chosen. */
 export const ClosedWithRating: Story = { render: () => widget('t-spuelung') };
 
 /** "Lift Stiege 2 steht": a building-wide ticket I joined as affected (no fields, no withdraw), waiting with its public reason and until when. */
