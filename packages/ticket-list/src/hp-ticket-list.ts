@@ -55,6 +55,11 @@ export class HpTicketList extends HpElement {
   readonly detail = new TicketDetailStore(this, this.list);
   private readonly thumbs = new ThumbController(this, () => this.list.api);
   private readonly actions = new ActionsController(this, this.detail);
+  /** Loads the tab anew (e.g. after `hp-ticket-created` on the same page). */
+  reload(): Promise<void> {
+    return (this.list.loaded = this.list.load());
+  }
+
   /** Renders again at the organization's midnight, so "heute" turns into "gestern". */
   protected readonly calendar = new OrgDayController(this);
   /** What gets the focus after the next render: the detail's title, or the row of a ticket. */

@@ -31,7 +31,7 @@ ${r}button, ${r}.button {
 }
 ${r}button:hover:not(:disabled), ${r}.button:hover { background: var(--_primary-hover); border-color: var(--_primary-hover); }
 ${r}button.secondary, ${r}.button.secondary { background: transparent; color: var(--_primary); }
-${r}button.secondary:hover:not(:disabled) { background: var(--_primary-soft); }
+${r}button.secondary:hover:not(:disabled), ${r}.button.secondary:hover { background: var(--_primary-soft); border-color: var(--_primary); }
 ${r}button.link { background: none; border: 0; padding: 0; min-height: auto; color: var(--_primary); text-decoration: underline; font-weight: 400; }
 ${r}button:disabled { opacity: 0.6; cursor: not-allowed; }
 ${r}a { color: var(--_primary); }
