@@ -65,11 +65,11 @@ const stages = [
   { name: 'Chromium', cmd: ['node', 'scripts/ensure-chromium.mjs'], timeout: minutes(8) },
   { name: 'API types fresh', cmd: ['npm', 'run', 'check', '-w', '@hausportal/api'], timeout: minutes(2) },
   { name: 'Typecheck', cmd: ['npm', 'run', 'typecheck'], timeout: minutes(4) },
-  { name: 'Server suite', cmd: ['npm', 'run', 'test:server'], timeout: minutes(6), counts: nodeTestCounts },
+  { name: 'Server suite', cmd: ['npm', 'run', 'test:server'], timeout: minutes(8), counts: nodeTestCounts },
   {
     name: 'Widget tests (web-test-runner, Chromium)',
     cmd: ['web-test-runner'],
-    timeout: minutes(6),
+    timeout: minutes(8),
     counts: wtrCounts,
     skip: () => (widgetTestFiles().length ? undefined : 'no widget test files yet'),
   },
@@ -77,7 +77,7 @@ const stages = [
   {
     name: 'End-to-end (example homepage, real server, Chromium)',
     cmd: () => ['node', '--import', 'tsx', '--test', '--test-concurrency=1', ...e2eFiles()],
-    timeout: minutes(4),
+    timeout: minutes(6),
     counts: nodeTestCounts,
     skip: () => (e2eFiles().length ? undefined : 'no e2e test files'),
   },
