@@ -1048,6 +1048,375 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notices of the bulletin board shown to me today, pinned first, then danger, warning, newest.
+         * @description A notice is shown to me while it is published, today (the organization's calendar) lies inside its display
+         *     window, and its audience reaches me today: I am one of its chosen persons, or I hold a contract in its role
+         *     on a unit of one of its properties that has begun and not ended (access/posts.ts). A danger notice counts as
+         *     pinned. Within each group the newest publication or substantial change comes first. `unreadCount` counts all
+         *     my notices not yet opened in their current revision, whatever the filter; `categories` are those of all my
+         *     notices, for the filter.
+         */
+        get: operations["listPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posts/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that these notices of mine were shown to me (first seen); opening is recorded separately.
+         * @description Ids that are not my notices today are ignored. Only the first time counts.
+         */
+        post: operations["markPostsSeen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my notices with its body, link and attachments.
+         * @description Another person's notice, a draft, an unpublished one or one outside its display window answers 404.
+         */
+        get: operations["getPost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posts/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that I opened the notice (its current revision); it is no longer "neu". */
+        post: operations["markPostRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge the current revision of a notice that requires it ("Zur Kenntnis genommen"); counts as opened.
+         * @description 409 `acknowledgement_not_required` when the notice does not ask for it. A second call keeps the first time.
+         */
+        post: operations["acknowledgePost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posts/{id}/appointment.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notice's appointment as an iCalendar event (RFC 5545) in the organization's time zone.
+         * @description One VEVENT with UID `<post id>@hausportal`, SEQUENCE = the notice's revision (a calendar updates the entry after
+         *     a substantial change), SUMMARY = title, LOCATION = place, DESCRIPTION = the body as plain text and the link.
+         *     Timed appointments carry TZID and a VTIMEZONE of the organization's zone; all-day ones are dates. 404 when the
+         *     notice has no appointment or is not mine.
+         */
+        get: operations["downloadPostAppointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/posts/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An attachment of one of my notices, or an image's JPEG preview with `size=thumb`.
+         * @description `Content-Disposition` carries the UTF-8 name (RFC 6266, RFC 5987): `inline` for images, `attachment`
+         *     otherwise; `X-Content-Type-Options: nosniff`. Files of notices that are not mine answer 404.
+         */
+        get: operations["downloadPostFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/post-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's notice categories, in their order. */
+        get: operations["listPostCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's notices, newest change first. */
+        get: operations["listAdminPosts"];
+        put?: never;
+        /**
+         * Create a notice as a draft; nobody sees it until it is published.
+         * @description The body is sanitized (posts/sanitize.ts): only paragraphs, line breaks, bold, italic, underline, strike,
+         *     lists, headings h3/h4, quotes and `https:`/`mailto:` links survive, links with rel="noopener noreferrer".
+         *     Warning and danger notices need `visibleUntil`. Unknown or foreign properties, persons and categories answer
+         *     404 naming the field.
+         */
+        post: operations["createPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notice of the organization with its audience, attachments and sends. */
+        get: operations["getAdminPost"];
+        put?: never;
+        post?: never;
+        /** Delete a draft (a notice that was ever published is unpublished instead; 409 `post_published`). */
+        delete: operations["deletePost"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a notice. On a published one, `substantial` makes a new revision ("wesentliche Änderung").
+         * @description A draft takes any change. On a published notice a change without `substantial` keeps the revision, the reads
+         *     and acknowledgements (a typo fixed). With `substantial: true` the revision goes up, the notice is marked
+         *     "aktualisiert am …" (`revisedAt`), everybody's "neu" and acknowledgement start again for the new revision, and
+         *     `notify` may tell the audience again (as for publishing). `notify` without `substantial` answers 400.
+         */
+        patch: operations["updatePost"];
+        trace?: never;
+    };
+    "/admin/posts/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a file (multipart, part `file`) to a notice; at most 5 per notice.
+         * @description The type is sniffed from the bytes and must be PDF, JPEG, PNG, WebP, HEIC, DOCX or XLSX (415 otherwise). Images
+         *     are stored re-encoded without metadata (EXIF positions included), HEIC as JPEG, with a JPEG preview. More than
+         *     the size limit (`HP_UPLOAD_MAX_BYTES`, default 20 MB) answers 413, a sixth file 413 `too_many_files`.
+         */
+        post: operations["uploadPostFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/posts/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an attachment from a notice. */
+        delete: operations["deletePostFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/posts/{id}/audience-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many and which persons the notice's audience reaches today. Stores nothing. */
+        post: operations["previewPostAudience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/posts/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft (or an unpublished notice again) and choose how its audience is told.
+         * @description `notify`:
+         *     - `none`: nobody is mailed;
+         *     - `now`: the mails go out 60 seconds later (the send can be cancelled until then), or when the display window
+         *       opens if that is later;
+         *     - `at`: at `at` (required, in the future, before the window closes);
+         *     - `digest`: in each person's next daily digest.
+         *     Each person reached when the send runs (the audience frozen then) is told once per send, whatever the number
+         *     of server instances; their own choice (immediate, digest, none) applies, except that a danger notice goes out
+         *     at once to everyone, digest and none included. 409 `post_published` when it is published already.
+         */
+        post: operations["publishPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/posts/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a published notice off the board at once; sends not yet run are cancelled. */
+        post: operations["unpublishPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/posts/{id}/sends/{sendId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a send that has not run yet (the 60 seconds after "now", or before its time); 409 `send_done` after. */
+        post: operations["cancelPostSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/posts/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the notice reaches today, and who was notified of, saw, opened and acknowledged its current revision. */
+        get: operations["getPostStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/posts/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remind those reached who have not opened (or, where required, acknowledged) the current revision.
+         * @description At most once in 7 days per notice: 409 `reminder_too_soon` with `Retry-After` (seconds) before that. Only a
+         *     published notice inside its display window; 409 `post_not_shown` otherwise. The reminder goes out at once, to
+         *     each person's channel (danger: at once to everyone).
+         */
+        post: operations["remindPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev/outbox": {
         parameters: {
             query?: never;
@@ -2224,6 +2593,270 @@ export interface components {
         TicketStatusVisibility: {
             tenant: components["schemas"]["StatusVisibilityRole"];
             owner: components["schemas"]["StatusVisibilityRole"];
+        };
+        /**
+         * @description neutral (normal text colour), info (blue), warning (yellow), danger (red: "Gefahrenhinweis").
+         * @enum {string}
+         */
+        PostType: "neutral" | "info" | "warning" | "danger";
+        /** @enum {string} */
+        PostStatus: "draft" | "published" | "unpublished";
+        PostCategory: {
+            id: components["schemas"]["Id"];
+            key: string;
+            name: components["schemas"]["LocalizedName"];
+        };
+        /**
+         * @description An appointment. Timed: `start` and `end` are instants (date-time; answers give UTC); all day: days
+         *     (YYYY-MM-DD, both inclusive) of the organization's calendar. `end` may be null (open end / one day).
+         */
+        PostAppointment: {
+            start: string;
+            end?: string | null;
+            allDay: boolean;
+            place?: string | null;
+        };
+        PostLink: {
+            url: string;
+            text: string;
+        };
+        PostFile: {
+            id: components["schemas"]["Id"];
+            name: string;
+            mime: string;
+            /** @description Bytes. */
+            size: number;
+            /** @description An image shown in the notice. */
+            image: boolean;
+            /** @description A JPEG preview exists (`size=thumb`). */
+            thumb: boolean;
+        };
+        PostPlace: {
+            id: components["schemas"]["Id"];
+            name: string;
+        };
+        /** @description Mine, for the notice's current revision. */
+        PostReadState: {
+            /** Format: date-time */
+            seenAt: string | null;
+            /**
+             * Format: date-time
+             * @description Null = "neu".
+             */
+            openedAt: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        /** @description One of my notices in a list. */
+        PostSummary: components["schemas"]["PostSummaryBase"];
+        PostSummaryBase: {
+            id: components["schemas"]["Id"];
+            title: string;
+            type: components["schemas"]["PostType"];
+            category: components["schemas"]["PostCategory"];
+            /** @description Pinned by the manager, or a danger notice (pinned while shown). */
+            pinned: boolean;
+            requiresAck: boolean;
+            /** Format: date */
+            visibleFrom: string;
+            /** Format: date */
+            visibleUntil: string | null;
+            /** Format: date-time */
+            publishedAt: string;
+            /**
+             * Format: date-time
+             * @description The last substantial change after publishing ("aktualisiert am …"); null if none.
+             */
+            revisedAt: string | null;
+            revision: number;
+            /** @description The body's plain text, at most 200 characters. */
+            excerpt: string;
+            appointment: components["schemas"]["PostAppointment"] | null;
+            attachmentCount: number;
+            /** @description The notice's properties in which I hold a contract today (empty when it reaches me by name). */
+            properties: components["schemas"]["PostPlace"][];
+            read: components["schemas"]["PostReadState"];
+        };
+        /** @description One of my notices, whole. */
+        PostDetail: components["schemas"]["PostSummaryBase"] & {
+            /** @description Sanitized HTML (see createPost). */
+            bodyHtml: string;
+            link: components["schemas"]["PostLink"] | null;
+            attachments: components["schemas"]["PostFile"][];
+        };
+        PostPage: {
+            items: components["schemas"]["PostSummary"][];
+            nextCursor: string | null;
+            /** @description All my notices not opened in their current revision, whatever the filter. */
+            unreadCount: number;
+            /** @description The categories of all my notices shown today, in the organization's order. */
+            categories: components["schemas"]["PostCategory"][];
+        };
+        PostSeen: {
+            ids: components["schemas"]["Id"][];
+        };
+        PostReadResult: {
+            id: components["schemas"]["Id"];
+            read: components["schemas"]["PostReadState"];
+            unreadCount: number;
+        };
+        /**
+         * @description Who the notice is for: persons in `role` (tenant, owner, both; none = only the chosen persons) with a current
+         *     contract on a unit of `propertyIds`, plus `personIds`. Resolved against contract periods on every read.
+         */
+        PostAudience: {
+            /** @enum {string} */
+            role: "tenant" | "owner" | "both" | "none";
+            propertyIds: components["schemas"]["Id"][];
+            personIds: components["schemas"]["Id"][];
+        };
+        /** @enum {string} */
+        PostNotify: "none" | "now" | "at" | "digest";
+        AdminPostInput: {
+            title: string;
+            bodyHtml?: string;
+            type?: components["schemas"]["PostType"];
+            categoryId: components["schemas"]["Id"];
+            audience: components["schemas"]["PostAudience"];
+            /**
+             * Format: date
+             * @description First day shown (the organization's calendar); default the day of publishing.
+             */
+            visibleFrom?: string;
+            /**
+             * Format: date
+             * @description Last day shown; required for warning and danger.
+             */
+            visibleUntil?: string | null;
+            appointment?: components["schemas"]["PostAppointment"] | null;
+            link?: components["schemas"]["PostLink"] | null;
+            pinned?: boolean;
+            requiresAck?: boolean;
+        };
+        AdminPostPatch: {
+            title?: string;
+            bodyHtml?: string;
+            type?: components["schemas"]["PostType"];
+            categoryId?: components["schemas"]["Id"];
+            audience?: components["schemas"]["PostAudience"];
+            /** Format: date */
+            visibleFrom?: string;
+            /** Format: date */
+            visibleUntil?: string | null;
+            appointment?: components["schemas"]["PostAppointment"] | null;
+            link?: components["schemas"]["PostLink"] | null;
+            pinned?: boolean;
+            requiresAck?: boolean;
+            /** @description A "wesentliche Änderung" of a published notice (new revision). */
+            substantial?: boolean;
+            notify?: components["schemas"]["PostNotify"];
+            /**
+             * Format: date-time
+             * @description With `notify` = at.
+             */
+            notifyAt?: string;
+        };
+        PostPublish: {
+            notify: components["schemas"]["PostNotify"];
+            /**
+             * Format: date-time
+             * @description With `notify` = at; in the future.
+             */
+            at?: string;
+        };
+        PostSend: {
+            id: components["schemas"]["Id"];
+            /** @enum {string} */
+            reason: "publish" | "update" | "reminder";
+            /** @enum {string} */
+            mode: "now" | "at" | "digest";
+            revision: number;
+            /** Format: date-time */
+            sendAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description Persons told (frozen when it ran); null before. */
+            recipients: number | null;
+        };
+        AdminPost: {
+            id: components["schemas"]["Id"];
+            status: components["schemas"]["PostStatus"];
+            title: string;
+            bodyHtml: string;
+            type: components["schemas"]["PostType"];
+            category: components["schemas"]["PostCategory"];
+            audience: components["schemas"]["PostAudience"];
+            /** Format: date */
+            visibleFrom: string;
+            /** Format: date */
+            visibleUntil: string | null;
+            appointment: components["schemas"]["PostAppointment"] | null;
+            link: components["schemas"]["PostLink"] | null;
+            pinned: boolean;
+            requiresAck: boolean;
+            revision: number;
+            /** Format: date-time */
+            revisedAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            unpublishedAt: string | null;
+            /** Format: date-time */
+            remindedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            attachments: components["schemas"]["PostFile"][];
+            /** @description Oldest first. */
+            sends: components["schemas"]["PostSend"][];
+        };
+        AdminPostPage: {
+            items: components["schemas"]["AdminPost"][];
+            nextCursor: string | null;
+        };
+        /** @description Multipart; the file part is `file`. */
+        PostFileUpload: {
+            /** Format: binary */
+            file: string;
+        };
+        PostStatsPerson: {
+            id: components["schemas"]["Id"];
+            name: string;
+            hasLogin: boolean;
+            units: string[];
+            /**
+             * Format: date-time
+             * @description When a mail about the current revision went out to the person (latest), null if none.
+             */
+            notifiedAt: string | null;
+            /** Format: date-time */
+            seenAt: string | null;
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        PostStats: {
+            revision: number;
+            requiresAck: boolean;
+            /** @description Persons the audience reaches today. */
+            recipients: number;
+            notified: number;
+            seen: number;
+            opened: number;
+            acknowledged: number;
+            /** Format: date-time */
+            remindedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The earliest time another reminder may go out; null when one may go now.
+             */
+            nextReminderAt: string | null;
+            /** @description Those reached today, by name. */
+            persons: components["schemas"]["PostStatsPerson"][];
         };
     };
     responses: {
@@ -3995,6 +4628,583 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+        };
+    };
+    listPosts: {
+        parameters: {
+            query?: {
+                /** @description Only notices for this property of mine. */
+                property?: components["schemas"]["Id"];
+                category?: components["schemas"]["Id"];
+                type?: components["schemas"]["PostType"];
+                /** @description Only notices I have not opened in their current revision. */
+                unread?: boolean;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque position from the previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of notices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    markPostsSeen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostSeen"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    markPostRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My read state and my unread notices left. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostReadResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    acknowledgePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My read state and my unread notices left. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostReadResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    downloadPostAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event, as an attachment named after the title. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    downloadPostFile: {
+        parameters: {
+            query?: {
+                /** @description `thumb` for the JPEG preview (404 when there is none). */
+                size?: components["parameters"]["FileSize"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+                fileId: components["parameters"]["FileIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listPostCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The categories. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostCategory"][];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    listAdminPosts: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["PostStatus"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque position from the previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of notices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPostPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPostInput"];
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPost"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getAdminPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPost"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deletePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    updatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPostPatch"];
+            };
+        };
+        responses: {
+            /** @description The notice as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPost"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    uploadPostFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PostFileUpload"];
+            };
+        };
+        responses: {
+            /** @description The notice with the file. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPost"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    deletePostFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+                fileId: components["parameters"]["FileIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    previewPostAudience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The persons reached. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleasePreview"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    publishPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostPublish"];
+            };
+        };
+        responses: {
+            /** @description The published notice with its send. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPost"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    unpublishPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPost"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    cancelPostSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+                sendId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice with its sends. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPost"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getPostStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, with names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostStats"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    remindPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reminder's send. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostSend"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     getOutbox: {

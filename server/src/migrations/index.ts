@@ -7,6 +7,7 @@ import * as refreshGrace from './006_refresh_grace.ts';
 import * as listIndexes from './007_list_indexes.ts';
 import * as documents from './008_documents.ts';
 import * as tickets from './009_tickets.ts';
+import * as posts from './010_posts.ts';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '007_list_indexes': listIndexes,
   '008_documents': documents,
   '009_tickets': tickets,
+  '010_posts': posts,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

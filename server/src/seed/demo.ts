@@ -1,3 +1,4 @@
+import { addDefaultPostCategories } from '../posts/categories.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { Db } from '../db.ts';
 import { newId } from '../ids.ts';
@@ -58,6 +59,7 @@ export async function seedDemo(db: Db, clock: Clock = systemClock): Promise<Demo
         emergency_numbers: JSON.stringify(o.emergencyNumbers),
         created_at: now,
       });
+      await addDefaultPostCategories(trx, id, new Date(now));
     }
 
     const mailer = createMailer({ db: trx, clock, smtpUrl: null, production: false });

@@ -1,0 +1,47 @@
+import sanitizeHtml from 'sanitize-html';
+
+// The body of a notice is restricted rich text: the manager's editor sends HTML, and the server keeps only what a
+// notice needs, with sanitize-html (an allow-list parser; nothing outside the list survives, whatever the encoding):
+// paragraphs, line breaks, bold, italic, underline, strike-through, lists, two heading levels, quotes and links.
+// Links keep only `https:` and `mailto:` targets and always get rel="noopener noreferrer" (and open in a new tab).
+// Scripts, styles, event handlers, `javascript:`/`data:` URLs, SVG, MathML, forms and frames are dropped; the text
+// inside harmless unknown tags is kept, the content of script, style, textarea and similar tags is not
+// (OWASP XSS Prevention Cheat Sheet, rule 6: sanitize HTML markup with a library built for the job).
+
+/** Characters of HTML a body may have before sanitizing (400 `body` over it). */
+export const maxBodyHtml = 20_000;
+
+const options: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote', 'a'],
+  allowedAttributes: { a: ['href', 'rel', 'target'] },
+  allowedSchemes: ['https', 'mailto'],
+  allowedSchemesByTag: {},
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'xmp', 'noembed', 'noframes'],
+  transformTags: {
+    a: (tagName, attribs) => ({ tagName, attribs: { ...(attribs.href ? { href: attribs.href } : {}), rel: 'noopener noreferrer', target: '_blank' } }),
+  },
+};
+
+/** Sanitized HTML of a notice body (see above). Empty input gives ''. */
+export function sanitizePostBody(html: string): string {
+  // A link whose target was refused is left as its text.
+  return sanitizeHtml(html, options).replace(/<a rel="noopener noreferrer" target="_blank">([\s\S]*?)<\/a>/g, '$1').trim();
+}
+
+/** The plain text of sanitized body HTML, blocks on lines of their own, for excerpts, mails and calendar entries. */
+export function postBodyText(safeHtml: string): string {
+  const spaced = safeHtml.replace(/<br\s*\/?>|<\/?(p|ul|ol|li|h3|h4|blockquote)>/gi, '\n');
+  const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
+  return decodeEntities(text)
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    .filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== ''))
+    .join('\n')
+    .trim();
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+const decodeEntities = (text: string): string => text.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => entities[name]!);
