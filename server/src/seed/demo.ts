@@ -12,6 +12,7 @@ import { demoLogins, demoOrganizations, demoUsers, type DemoLogin } from './data
 import { seedMoney } from './money.ts';
 import { seedDocuments } from './documents.ts';
 import { seedTickets } from './tickets.ts';
+import { seedPosts } from './posts.ts';
 
 const seedMarker = 'demo_seed';
 
@@ -26,7 +27,7 @@ export async function hasDemoSeed(db: Db): Promise<boolean> {
 }
 
 /**
- * Loads the demo organizations, users, units, money, documents, forms and tickets into an empty, migrated database and returns the logins.
+ * Loads the demo organizations, users, units, money, documents, forms, tickets and bulletin-board notices into an empty, migrated database and returns the logins.
  * Passwords are hashed with the real scrypt parameters (in parallel; the slow part of a test start).
  */
 export async function seedDemo(db: Db, clock: Clock = systemClock): Promise<DemoLogin[]> {
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db, clock: Clock = systemClock): Promise<Demo
     await seedMoney(trx, clock);
     await seedDocuments(trx, clock);
     await seedTickets(trx, clock);
+    await seedPosts(trx, clock);
     await trx('settings').insert({ key: seedMarker, value: now });
   });
   return demoLogins;
