@@ -1,0 +1,191 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import type { PostDetail, PostFile, PostSummary } from '@hausportal/api';
+import { HpElement, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { PostDetailStore } from './detail-store.js';
+import { HpPostOpenEvent } from './events.js';
+import { ImageController } from './images.js';
+import { PostListStore } from './list-store.js';
+import { renderPanel, type PanelHost } from './panel.js';
+import { RefreshController } from './refresh.js';
+import { renderPost, type Clock } from './row.js';
+import { renderToolbar } from './toolbar.js';
+import { templates } from './locales/de.js';
+import { bulletinBoardStyles } from './hp-bulletin-board.styles.js';
+
+registerTranslations('de', templates);
+
+/**
+ * @summary The bulletin board (Schwarzes Brett): the notices shown to me today in the server's order (pinned, danger,
+ * warning, newest). Each shows its type by colour, icon and text (Mitteilung, Info, Warnung, Gefahrenhinweis), pinned,
+ * "Neu" until opened, category, published and "aktualisiert am …" dates, "bis …" when its display window ends, the
+ * excerpt and the appointment. A notice opens in place (its title is a disclosure button): the body, the appointment
+ * with "In Kalender" (.ics), pictures, attachments, the link, and "Zur Kenntnis genommen" where the notice asks for
+ * it; opening marks it read, and the notices listed are reported as seen. Filters: category, type, property (with
+ * notices of two or more) and only unread; "Mehr laden" pages on. "Drucken" prints every notice shown with its whole
+ * text, without filters and buttons. The list refreshes every `refresh-interval` seconds while the page is visible,
+ * and on `reload()`; a danger notice that was not listed before is announced politely to screen readers.
+ * `compact` (with `limit` and `property`) is the short form for a portal overview: type, title and date; activating
+ * a title fires `hp-post-open` and, unless that is cancelled, opens the notice in place.
+ *
+ * @fires hp-posts-unread - The number of my notices not opened yet became known or changed; `detail.count` (0 after
+ * signing out). For a badge in a portal header.
+ * @fires hp-post-open - In compact mode, a notice's title was activated; `detail.id`. Cancel it to show the notice
+ * elsewhere (it then does not open in place).
+ *
+ * @csspart base - The frame around everything.
+ * @csspart toolbar - The filters and the print button.
+ * @csspart list - The list of notices.
+ * @csspart item - A notice.
+ * @csspart more - The button that loads more notices.
+ * @csspart empty - The note that there are no notices (or none for this filter), or that nobody is signed in.
+ * @csspart error - The error with its retry button.
+ * @csspart loading - The loading state.
+ *
+ * @cssprop --hp-color-info - Info notices (blue).
+ * @cssprop --hp-color-warning - Warnings (yellow).
+ * @cssprop --hp-color-danger - Danger notices (red).
+ * @cssprop --hp-bulletin-board-new-color - The "Neu" badge (default: the primary colour).
+ */
+export class HpBulletinBoard extends HpElement {
+  static override styles = [hostStyles, formStyles, stateStyles, frameStyles, bulletinBoardStyles];
+
+  /** At most this many notices, without "Mehr laden" (0: all of them, page by page). */
+  @property({ type: Number }) limit = 0;
+  /** Only the notices of this property (its id); the property filter then does not show. */
+  @property() property = '';
+  /** The short form for a portal overview: type, title and date, no filters. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+  /** Seconds between refreshes while the page is visible (0: none). */
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 300;
+  /** The id of a notice to open once it is listed (e.g. coming from the overview). */
+  @property() post = '';
+
+  /** Every notice is rendered open with its whole text, for printing. */
+  @state() private printing = false;
+
+  /** My notices, the filter and the unread count. */
+  readonly store = new PostListStore(this);
+  /** The notices open in place and their actions. */
+  readonly detail = new PostDetailStore(this, this.store);
+  private readonly images = new ImageController(this, this.store);
+  readonly refresher = new RefreshController(this);
+  private opened = '';
+  private focusNext = '';
+  private readonly onPrint = (event: Event) => (this.printing = event.type === 'beforeprint');
+
+  /** Loads the notices again, quietly (the list stays meanwhile); announces danger notices new since the last time. */
+  reload(): Promise<void> {
+    return this.store.refresh();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const type of ['beforeprint', 'afterprint']) window.addEventListener(type, this.onPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const type of ['beforeprint', 'afterprint']) window.removeEventListener(type, this.onPrint);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.hasUpdated && (changed.has('limit') || changed.has('property'))) this.store.loaded = this.store.load();
+  }
+
+  protected override render(): TemplateResult {
+    const session = this.session;
+    if (!session || session.state === 'unknown' || session.state === 'restoring') return this.frame(renderLoading());
+    if (!this.authenticated) return this.frame(renderEmpty(msg('Please sign in to see the notices.', { id: 'bb.loggedOut' })));
+    const { items, error, filter } = this.store;
+    const filtered = !!(filter.category || filter.type || filter.unread || filter.property);
+    return this.frame(html`${this.compact
+        ? nothing
+        : renderToolbar(filter, { categories: this.store.categories, places: this.property ? new Map() : this.store.places, locale: this.locale }, (c) => this.store.setFilter(c), this.print)}
+      ${error
+        ? renderError(error, () => void this.store.load())
+        : !items
+          ? renderLoading()
+          : items.length
+            ? this.renderList(items)
+            : renderEmpty(filtered ? msg('No notices match this filter.', { id: 'bb.noMatch' }) : msg('No current notices', { id: 'bb.empty' }))}`);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const items = this.store.items;
+    void this.store.reportSeen();
+    if (this.post && this.post !== this.opened && items?.some((p) => p.id === this.post)) {
+      this.opened = this.focusNext = this.post;
+      if (!this.detail.open.has(this.post)) void this.detail.toggle(this.post);
+    }
+    const target = this.focusNext && this.renderRoot.querySelector<HTMLElement>(`[data-open="${this.focusNext}"]`);
+    if (target) {
+      this.focusNext = '';
+      target.focus();
+      target.scrollIntoView?.({ block: 'nearest' });
+    }
+  }
+
+  private frame(content: unknown): TemplateResult {
+    return html`<section part="base" class="base" aria-labelledby="title" lang=${this.locale}>
+      <h2 id="title" class="title">${msg('Notice board', { id: 'bb.title' })}</h2>
+      <div class="visually-hidden" aria-live="polite" id="announce">${this.store.announcement}</div>
+      ${content}
+    </section>`;
+  }
+
+  private renderList(items: PostSummary[]): TemplateResult {
+    const { cursor, loadingMore, moreError } = this.store;
+    const clock: Clock = { locale: this.locale, timeZone: this.session?.organization?.timeZone };
+    const detail = this.detail;
+    const host: PanelHost = { ...this.actions, clock, busy: detail.busy };
+    return html`<ul part="list" class="list" @click=${this.onOpen}>${items.map((p) => {
+        const loaded = detail.get(p.id);
+        const notice = detail.notice?.id === p.id ? detail.notice.text : undefined;
+        const options = { open: this.printing || detail.open.has(p.id), compact: this.compact, whole: !!loaded?.detail, panel: () => renderPanel(p.id, loaded, { ...host, notice }) };
+        return renderPost(p, clock, options);
+      })}</ul>
+      ${moreError ? renderError(moreError, () => void this.more()) : nothing}
+      ${loadingMore ? renderLoading(msg('Loading more notices …', { id: 'bb.loadingMore' })) : nothing}
+      ${cursor && !this.limit && !loadingMore && !moreError
+        ? html`<button type="button" class="secondary more" part="more" @click=${this.more}>${msg('Load more', { id: 'bb.more' })}</button>`
+        : nothing}`;
+  }
+
+  private readonly actions: Omit<PanelHost, 'clock' | 'busy'> = {
+    image: (id: string, file: PostFile) => this.images.url(id, file),
+    retry: (id: string) => void this.detail.load(id, true),
+    download: (id: string, file: PostFile) => void this.detail.download(id, file),
+    calendar: (d: PostDetail) => void this.detail.calendar(d),
+    acknowledge: async (d: PostDetail) => {
+      await this.detail.acknowledge(d);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#ack-${d.id}`)?.focus();
+    },
+  };
+
+  private readonly onOpen = (event: Event) => {
+    const id = (event.target as Element).closest<HTMLElement>('[data-open]')?.dataset.open;
+    if (!id || (this.compact && !this.dispatchEvent(new HpPostOpenEvent(id)))) return;
+    void this.detail.toggle(id);
+  };
+
+  /** Appends the next page; the focus goes to the first notice of it. */
+  private readonly more = async () => {
+    const before = this.store.items?.length ?? 0;
+    await this.store.more();
+    this.focusNext = this.store.items?.[before]?.id ?? '';
+    this.requestUpdate();
+  };
+
+  /** Loads every notice shown with its whole text (nothing is marked read), renders them open and prints. */
+  private readonly print = async () => {
+    await this.detail.loadAll(this.store.items?.map((p) => p.id) ?? []);
+    this.printing = true;
+    await this.updateComplete;
+    window.print();
+    this.printing = false;
+  };
+}
