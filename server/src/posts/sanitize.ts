@@ -3,13 +3,16 @@ import sanitizeHtml from 'sanitize-html';
 // The body of a notice is restricted rich text: the manager's editor sends HTML, and the server keeps only what a
 // notice needs, with sanitize-html (an allow-list parser; nothing outside the list survives, whatever the encoding):
 // paragraphs, line breaks, bold, italic, underline, strike-through, lists, two heading levels, quotes and links.
-// Links keep only `https:` and `mailto:` targets and always get rel="noopener noreferrer" (and open in a new tab).
+// Links keep only absolute `https://` and `mailto:` targets and always get rel="noopener noreferrer" (and open in a new tab).
 // Scripts, styles, event handlers, `javascript:`/`data:` URLs, SVG, MathML, forms and frames are dropped; the text
 // inside harmless unknown tags is kept, the content of script, style, textarea and similar tags is not
 // (OWASP XSS Prevention Cheat Sheet, rule 6: sanitize HTML markup with a library built for the job).
 
 /** Characters of HTML a body may have before sanitizing (400 `body` over it). */
 export const maxBodyHtml = 20_000;
+
+/** The start of a link target a body may keep. */
+const linkTarget = /^(https:\/\/|mailto:)/i;
 
 const options: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote', 'a'],
@@ -21,7 +24,12 @@ const options: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'xmp', 'noembed', 'noframes'],
   transformTags: {
-    a: (tagName, attribs) => ({ tagName, attribs: { ...(attribs.href ? { href: attribs.href } : {}), rel: 'noopener noreferrer', target: '_blank' } }),
+    // Only absolute https:// and mailto: targets: a relative or scheme-less href ("javascript%3A…", "/x" under a
+    // <base> of the host page, "//host") would resolve against the page that shows the notice.
+    a: (tagName, attribs) => {
+      const href = attribs.href?.trim();
+      return { tagName, attribs: { ...(href && linkTarget.test(href) ? { href } : {}), rel: 'noopener noreferrer', target: '_blank' } };
+    },
   },
 };
 
