@@ -1,0 +1,104 @@
+import ical, { type ICalTemporalPlainDateTimeStub, type ICalTemporalZonedDateTimeStub } from 'ical-generator';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import type { PostAppointment } from '@hausportal/api';
+
+// A notice's appointment as an iCalendar object (RFC 5545) with one VEVENT, made with ical-generator:
+// - UID `<post id>@hausportal` and SEQUENCE = the notice's revision, so a calendar that imported the event updates it
+//   after a substantial change (RFC 5545 §3.8.4.7, §3.8.7.4);
+// - a timed appointment is written in the organization's time zone: DTSTART/DTEND with TZID and a VTIMEZONE block for
+//   it (timezones-ical-library), so the entry stays right across daylight-saving changes;
+// - an all-day appointment is written as dates (VALUE=DATE); DTEND is the day after the last day (exclusive, §3.6.1);
+// - SUMMARY = title, LOCATION = place, DESCRIPTION = the body's plain text and the link; DTSTAMP is the instant of the
+//   download in UTC.
+
+/** Wall-clock fields of an instant in a time zone (Intl, the zone data of the runtime). */
+function wallClock(ms: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(ms);
+  const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
+  return { year: n('year'), month: n('month'), day: n('day'), hour: n('hour'), minute: n('minute'), second: n('second') };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * An instant in a time zone, shaped like the parts of Temporal.ZonedDateTime that ical-generator reads (its
+ * documented way to write local times with TZID; a plain Date would be written in the server's own zone).
+ */
+export function zonedInstant(ms: number, timeZone: string): ICalTemporalZonedDateTimeStub {
+  const f = wallClock(ms, timeZone);
+  const text = `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
+  const plain: ICalTemporalPlainDateTimeStub = {
+    ...f,
+    toJSON: () => text,
+    toString: () => text,
+    toPlainDate: () => ({ year: f.year, month: f.month, day: f.day, toJSON: () => text.slice(0, 10), toString: () => text.slice(0, 10) }),
+    toZonedDateTime: (zone: string) => zonedInstant(ms, zone),
+  };
+  const instant = new Date(ms).toISOString();
+  return {
+    ...f,
+    timeZoneId: timeZone,
+    toPlainDateTime: () => plain,
+    withTimeZone: (zone: string) => zonedInstant(ms, zone),
+    toInstant: () => ({ epochMilliseconds: ms, toJSON: () => instant, toString: () => instant, toZonedDateTimeISO: (zone: string) => zonedInstant(ms, zone) }),
+    toJSON: () => `${text}[${timeZone}]`,
+    toString: () => `${text}[${timeZone}]`,
+  };
+}
+
+/** The day after `day` (YYYY-MM-DD). */
+const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** What the event is made of. */
+export interface AppointmentEvent {
+  postId: string;
+  revision: number;
+  title: string;
+  /** The body's plain text (posts/sanitize.ts `postBodyText`). */
+  bodyText: string;
+  link: { url: string; text: string } | null;
+  appointment: PostAppointment;
+  /** The organization's IANA time zone, e.g. Europe/Vienna. */
+  timeZone: string;
+  /** DTSTAMP: the instant the event is made. */
+  now: Date;
+}
+
+/** The DESCRIPTION: the body's plain text, then the link as "text: url" on a line of its own. */
+export function descriptionOf(bodyText: string, link: AppointmentEvent['link']): string {
+  const linkLine = link ? (link.text && link.text !== link.url ? `${link.text}: ${link.url}` : link.url) : '';
+  return [bodyText.trim(), linkLine].filter((part) => part !== '').join('\n\n');
+}
+
+/** The iCalendar text (CRLF lines, folded at 75 octets) of the notice's appointment; see the top of this file. */
+export function appointmentIcs(e: AppointmentEvent): string {
+  const cal = ical({
+    prodId: { company: 'Hausportal', product: 'Schwarzes Brett', language: 'DE' },
+    // Only a generator, no calendar zone: VTIMEZONE blocks for the events' zones, DTSTAMP in UTC.
+    timezone: { name: null, generator: (zone) => (tzlib_get_ical_block(zone) as string[])[0] ?? null },
+  });
+  const { start, end, allDay, place } = e.appointment;
+  const common = {
+    id: `${e.postId}@hausportal`,
+    sequence: e.revision,
+    stamp: e.now,
+    summary: e.title,
+    location: place ?? null,
+    description: descriptionOf(e.bodyText, e.link) || null,
+    url: e.link?.url ?? null,
+  };
+  if (allDay) {
+    const first = start.slice(0, 10);
+    const last = end ? end.slice(0, 10) : first;
+    // Dates without a zone: written as the days themselves.
+    cal.createEvent({ ...common, allDay: true, start: new Date(`${first}T00:00:00Z`), end: new Date(`${nextDay(last < first ? first : last)}T00:00:00Z`) });
+  } else {
+    cal.createEvent({
+      ...common,
+      timezone: e.timeZone,
+      start: zonedInstant(Date.parse(start), e.timeZone),
+      end: end ? zonedInstant(Date.parse(end), e.timeZone) : null,
+    });
+  }
+  return cal.toString();
+}
