@@ -18,7 +18,23 @@ export interface NoticeItem {
   title: string | null;
   /** For the ticket kinds: the ticket's number and subject, and who wrote a comment (staff: the property manager). */
   ticket?: { number: string; subject: string; author?: 'staff' | 'resident' };
+  /**
+   * For the notice kinds (`post`, `post_reminder`): the notice's type (its label goes into the mail), why the send
+   * went out (published, a "wesentliche Änderung", a reminder) and whether it asks to be acknowledged.
+   */
+  post?: { type: PostTypeName; reason: 'publish' | 'update' | 'reminder'; requiresAck: boolean };
 }
+
+/** The types of notices of the bulletin board (posts.type). */
+export type PostTypeName = 'neutral' | 'info' | 'warning' | 'danger';
+
+/** The text label of each notice type, as the widget shows it next to its colour and icon (WCAG 1.4.1). */
+export const postTypeLabels: Readonly<Record<PostTypeName, { de: string; en: string }>> = {
+  neutral: { de: 'Mitteilung', en: 'Notice' },
+  info: { de: 'Info', en: 'Info' },
+  warning: { de: 'Warnung', en: 'Warning' },
+  danger: { de: 'Gefahrenhinweis', en: 'Danger' },
+};
 
 export interface NoticeMailInput {
   to: string;
@@ -114,6 +130,58 @@ const kindWords: Record<string, Record<MailLocale, KindWords>> = {
   },
 };
 
+/** A notice item's title, type label and category, each one line, and the word for why it is sent. */
+const postParts = (item: NoticeItem, locale: MailLocale) => {
+  const reason = item.post?.reason ?? 'publish';
+  return {
+    title: oneLine(item.title ?? ''),
+    label: postTypeLabels[item.post?.type ?? 'neutral'][locale],
+    category: oneLine(item.category[locale]),
+    // "Aktualisiert – " / "Erinnerung – " before the label of an update or a reminder.
+    lead: reason === 'update' ? (locale === 'de' ? 'Aktualisiert – ' : 'Updated – ') : reason === 'reminder' ? (locale === 'de' ? 'Erinnerung – ' : 'Reminder – ') : '',
+    reason,
+    ack: item.post?.requiresAck === true,
+  };
+};
+
+const postCount: Record<MailLocale, (n: number) => string> = {
+  de: (n) => (n === 1 ? '1 Aushang am Schwarzen Brett' : `${n} Aushänge am Schwarzen Brett`),
+  en: (n) => (n === 1 ? '1 notice on the bulletin board' : `${n} notices on the bulletin board`),
+};
+
+// Notices of the bulletin board name their type label, title and category; an update says "aktualisiert", a reminder
+// "Erinnerung" and what is still to do (read it, or confirm it with "Zur Kenntnis genommen").
+const postWords: Record<MailLocale, KindWords> = {
+  de: {
+    count: postCount.de,
+    untitled: (category) => `Ein Aushang in der Kategorie ${category}`,
+    line: (item) => { const p = postParts(item, 'de'); return `- ${p.lead}${p.label}: ${p.title} (Kategorie ${p.category})`; },
+    single: (item) => { const p = postParts(item, 'de'); return `${p.lead}${p.label}: ${p.title}`; },
+    sentence: (item) => {
+      const p = postParts(item, 'de');
+      const named = `„${p.title}“ (${p.label}, Kategorie ${p.category})`;
+      if (p.reason === 'update') return `der Aushang ${named} am Schwarzen Brett wurde aktualisiert.${p.ack ? ' Bitte bestätigen Sie ihn erneut mit „Zur Kenntnis genommen“.' : ''}`;
+      if (p.reason === 'reminder') return `dies ist eine Erinnerung an den Aushang ${named} am Schwarzen Brett. ${p.ack ? 'Bitte lesen Sie ihn und bestätigen Sie ihn mit „Zur Kenntnis genommen“.' : 'Bitte lesen Sie ihn.'}`;
+      return `am Schwarzen Brett gibt es einen neuen Aushang: ${named}.${p.ack ? ' Bitte bestätigen Sie ihn mit „Zur Kenntnis genommen“.' : ''}`;
+    },
+  },
+  en: {
+    count: postCount.en,
+    untitled: (category) => `A notice in the category ${category}`,
+    line: (item) => { const p = postParts(item, 'en'); return `- ${p.lead}${p.label}: ${p.title} (category ${p.category})`; },
+    single: (item) => { const p = postParts(item, 'en'); return `${p.lead}${p.label}: ${p.title}`; },
+    sentence: (item) => {
+      const p = postParts(item, 'en');
+      const named = `"${p.title}" (${p.label}, category ${p.category})`;
+      if (p.reason === 'update') return `The notice ${named} on the bulletin board has been updated.${p.ack ? ' Please confirm again in the portal that you have taken note of it.' : ''}`;
+      if (p.reason === 'reminder') return `This is a reminder of the notice ${named} on the bulletin board. ${p.ack ? 'Please read it and confirm in the portal that you have taken note of it.' : 'Please read it.'}`;
+      return `There is a new notice on the bulletin board: ${named}.${p.ack ? ' Please confirm in the portal that you have taken note of it.' : ''}`;
+    },
+  },
+};
+kindWords.post = postWords;
+kindWords.post_reminder = postWords;
+
 /** Items of a kind without words of its own (a kind added later) are counted as news. */
 const anyKind: Record<MailLocale, KindWords> = {
   de: { count: (n) => (n === 1 ? '1 Neuigkeit' : `${n} Neuigkeiten`), untitled: (category) => `Eine Neuigkeit in der Kategorie ${category}` },
@@ -125,6 +193,7 @@ const wordsFor = (items: NoticeItem[], locale: MailLocale): KindWords => {
   const kinds = new Set(items.map((i) => i.kind));
   if (kinds.size === 1) return kindWords[items[0]!.kind]?.[locale] ?? anyKind[locale];
   if ([...kinds].every((k) => k.startsWith('ticket_'))) return { ...anyKind[locale], count: ticketCount[locale] };
+  if ([...kinds].every((k) => k === 'post' || k === 'post_reminder')) return postWords[locale];
   return anyKind[locale];
 };
 
@@ -172,11 +241,13 @@ function body(input: NoticeMailInput, words: KindWords): string {
   // One item in a mail of its own, of a kind that says it in a sentence.
   const only = input.channel === 'immediate' && items.length === 1 && items[0]!.title !== null ? items[0]! : null;
   const sentence = only && words.sentence ? words.sentence(only) : null;
+  // A person who chose "none" hears of danger notices all the same.
+  const danger = items.every((i) => i.post?.type === 'danger');
   if (locale === 'en') {
     const intro = input.channel === 'digest' ? `here is your daily summary: ${count} in the customer portal of ${organization.name}:` : `${count} ${items.length === 1 ? 'is' : 'are'} waiting for you in the customer portal of ${organization.name}:`;
     const where = organization.portalUrl ? `Sign in to read ${items.length === 1 ? 'it' : 'them'}: ${organization.portalUrl}` : `Sign in to the customer portal of ${organization.name} to read ${items.length === 1 ? 'it' : 'them'}.`;
     const why = input.mandatoryOnly
-      ? `You receive this mail although you chose no notifications, because ${organization.name} always notifies about this category.`
+      ? `You receive this mail although you chose no notifications, because ${organization.name} always notifies about ${danger ? 'danger notices' : 'this category'}.`
       : 'You can choose how you are notified (at once, once a day, or not at all) in your profile under "Email notifications".';
     return `Hello${input.name ? ` ${oneLine(input.name)}` : ''},\n\n${sentence ?? `${intro}\n\n${lines.join('\n')}`}\n\n${where}\n\n${why}\n`;
   }
@@ -184,7 +255,7 @@ function body(input: NoticeMailInput, words: KindWords): string {
   const intro = input.channel === 'digest' ? `hier ist Ihre tägliche Übersicht: Im Kundenportal von ${organization.name} ${verb} ${count} für Sie bereit:` : `im Kundenportal von ${organization.name} ${verb} ${count} für Sie bereit:`;
   const where = organization.portalUrl ? `Sie finden ${items.length === 1 ? 'es' : 'sie'} nach der Anmeldung im Portal: ${organization.portalUrl}` : `Sie finden ${items.length === 1 ? 'es' : 'sie'} nach der Anmeldung im Kundenportal von ${organization.name}.`;
   const why = input.mandatoryOnly
-    ? `Sie erhalten diese Nachricht, obwohl Sie keine Benachrichtigungen gewählt haben, weil ${organization.name} über diese Kategorie immer benachrichtigt.`
+    ? `Sie erhalten diese Nachricht, obwohl Sie keine Benachrichtigungen gewählt haben, weil ${organization.name} über ${danger ? 'Gefahrenhinweise' : 'diese Kategorie'} immer benachrichtigt.`
     : 'Wie Sie benachrichtigt werden (sofort, täglich gesammelt oder gar nicht), stellen Sie in Ihrem Profil unter „Benachrichtigung per E-Mail“ ein.';
   return `Guten Tag${input.name ? `, ${oneLine(input.name)}` : ''},\n\n${sentence ?? `${intro}\n\n${lines.join('\n')}`}\n\n${where}\n\n${why}\n`;
 }
