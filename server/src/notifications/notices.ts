@@ -7,6 +7,7 @@ import { chunks, type Job, type JobDeps } from './jobs.ts';
 import { noticeMail, type MailLocale, type NoticeItem } from './texts.ts';
 import { documentNoticeItems } from './notify.ts';
 import { ticketCommentItems, ticketStatusItems } from '../tickets/notices.ts';
+import { postNoticeItems } from '../posts/sends.ts';
 
 // Mailing `notifications` rows (migration 008): one mail per person, in their language, with every item of the
 // rows given. Generic by `kind`: each kind says in {@link itemLoaders} how its rows read in a mail (category, title,
@@ -36,6 +37,8 @@ export const itemLoaders: Readonly<Record<string, ItemLoader>> = {
   document: documentNoticeItems,
   ticket_status: ticketStatusItems,
   ticket_comment: ticketCommentItems,
+  post: postNoticeItems,
+  post_reminder: postNoticeItems,
 };
 
 interface Recipient {

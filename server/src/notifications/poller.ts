@@ -5,12 +5,14 @@ import { noticesJob } from './notices.ts';
 import { noticesJobKind } from './notify.ts';
 import { autoCloseJob } from '../tickets/autoclose.ts';
 import { autoCloseJobKind } from '../tickets/status.ts';
+import { postSendJob, postSendJobKind } from '../posts/sends.ts';
 
 /** Every kind of job the server runs. A feature that queues jobs of a new kind adds its handler here. */
 export const jobHandlers: JobHandlers = {
   [noticesJobKind]: noticesJob,
   [digestJobKind]: digestJob,
   [autoCloseJobKind]: autoCloseJob,
+  [postSendJobKind]: postSendJob,
 };
 
 /** How often (clock seconds) a poller looks whether digest jobs are to be queued. */
