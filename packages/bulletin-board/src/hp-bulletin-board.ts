@@ -92,6 +92,10 @@ export class HpBulletinBoard extends HpElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.hasUpdated && (changed.has('limit') || changed.has('property'))) this.store.loaded = this.store.load();
+    if (this.post && this.post !== this.opened && this.store.items?.some((p) => p.id === this.post)) {
+      this.opened = this.focusNext = this.post;
+      if (!this.detail.open.has(this.post)) void this.detail.toggle(this.post);
+    }
   }
 
   protected override render(): TemplateResult {
@@ -114,12 +118,7 @@ export class HpBulletinBoard extends HpElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const items = this.store.items;
     void this.store.reportSeen();
-    if (this.post && this.post !== this.opened && items?.some((p) => p.id === this.post)) {
-      this.opened = this.focusNext = this.post;
-      if (!this.detail.open.has(this.post)) void this.detail.toggle(this.post);
-    }
     const target = this.focusNext && this.renderRoot.querySelector<HTMLElement>(`[data-open="${this.focusNext}"]`);
     if (target) {
       this.focusNext = '';
@@ -144,7 +143,7 @@ export class HpBulletinBoard extends HpElement {
     return html`<ul part="list" class="list" @click=${this.onOpen}>${items.map((p) => {
         const loaded = detail.get(p.id);
         const notice = detail.notice?.id === p.id ? detail.notice.text : undefined;
-        const options = { open: this.printing || detail.open.has(p.id), compact: this.compact, whole: !!loaded?.detail, panel: () => renderPanel(p.id, loaded, { ...host, notice }) };
+        const options = { open: detail.open.has(p.id) || (this.printing && !!loaded?.detail), compact: this.compact, whole: !!loaded?.detail, panel: () => renderPanel(p.id, loaded, { ...host, notice }) };
         return renderPost(p, clock, options);
       })}</ul>
       ${moreError ? renderError(moreError, () => void this.more()) : nothing}
