@@ -6,10 +6,11 @@ import { unitHandlers } from './units.js';
 import { documentHandlers } from './documents.js';
 import { formHandlers } from './tickets-forms.js';
 import { ticketHandlers } from './tickets.js';
+import { postHandlers } from './posts.js';
 
 export { API, API_BASE } from './handlers.js';
 /** Every endpoint of openapi.yaml, answering like the reference server with demo data. */
-export const handlers: HttpHandler[] = [...accountHandlers, ...unitHandlers, ...statementHandlers, ...documentHandlers, ...formHandlers, ...ticketHandlers];
+export const handlers: HttpHandler[] = [...accountHandlers, ...unitHandlers, ...statementHandlers, ...documentHandlers, ...formHandlers, ...ticketHandlers, ...postHandlers];
 export * from './scenarios.js';
 export * from './data.js';
 export { withPendingActions } from './sessions.js';
