@@ -26,6 +26,7 @@ const widgets: [pkg: string, label: string][] = [
   ['documents', 'documents (<hp-documents>)'],
   ['message-form', 'message-form (<hp-message-form>)'],
   ['ticket-list', 'ticket-list (<hp-ticket-list>)'],
+  ['bulletin-board', 'bulletin-board (<hp-bulletin-board>)'],
 ];
 
 /** Newest modification time of the files under `dir` (0 when it does not exist). */

@@ -10,6 +10,7 @@
  *     <hp-documents></hp-documents>
  *     <hp-message-form></hp-message-form>
  *     <hp-ticket-list></hp-ticket-list>
+ *     <hp-bulletin-board></hp-bulletin-board>
  *   </hp-session>
  *
  * Importing this module registers every Hausportal element. Rarely needed parts (the virtualizer for very long
@@ -22,6 +23,7 @@ import '@hausportal/statement/define.js';
 import '@hausportal/documents/define.js';
 import '@hausportal/message-form/define.js';
 import '@hausportal/ticket-list/define.js';
+import '@hausportal/bulletin-board/define.js';
 
 export * from '@hausportal/core';
 export * from '@hausportal/login';
@@ -30,3 +32,4 @@ export * from '@hausportal/statement';
 export * from '@hausportal/documents';
 export * from '@hausportal/message-form';
 export * from '@hausportal/ticket-list';
+export * from '@hausportal/bulletin-board';
