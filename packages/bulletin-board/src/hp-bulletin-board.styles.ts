@@ -21,6 +21,9 @@ export const bulletinBoardStyles = css`
     display: grid;
     gap: var(--_space-m);
   }
+  :host([compact]) .list {
+    gap: var(--_space-s);
+  }
   .post {
     --_s: var(--_border);
     display: grid;
