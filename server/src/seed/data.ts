@@ -150,6 +150,14 @@ export const demoUsers: DemoUser[] = [
     memberships: [{ organization: 'immopro', role: 'owner', termsAccepted: true, person: { name: 'Dr. Elisabeth Wagner', street: 'Döblinger Hauptstraße 66/3', postalCode: '1190', city: 'Wien', country: 'AT' } }],
   },
   {
+    email: 'lukas.hofer@example.com',
+    username: 'lhofer',
+    password: 'Kahlenberg-Top5',
+    phone: '+43 699 4433221',
+    memberships: [{ organization: 'immopro', role: 'tenant', termsAccepted: true, person: { name: 'Lukas Hofer', street: 'Kahlenberger Straße 12/5', postalCode: '1190', city: 'Wien', country: 'AT' } }],
+    note: 'Tenant in the second ImmoPro building (Kahlenberger Straße 12): sees its notices, not those of the Naschmarkt.',
+  },
+  {
     email: 'andrea.pichler@immopro.example',
     username: 'apichler',
     password: 'Verwaltung#Wien3',

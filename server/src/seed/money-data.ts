@@ -167,6 +167,9 @@ export const demoProperties: PropertySpec[] = [
       { top: '2', edvNo: '0112-0002', usage: 'apartment', area: 96, share: 62, contracts: [
         { person: 'Dr. Elisabeth Wagner', role: 'owner', from: [-6, 10, 1], payment: 'sepa_debit', accountNo: '3100388', lines: viennaOwner(62, 2) },
       ] },
+      { top: '5', edvNo: '0112-0005', usage: 'apartment', area: 58.3, share: 38, contracts: [
+        { person: 'Lukas Hofer', role: 'tenant', from: [-1, 9, 1], payment: 'sepa_debit', accountNo: '2100611', lines: viennaTenant(58.3, 6_800, 5_600, 8_960, 64_700) },
+      ] },
     ],
     expenses: viennaExpenses(0.6, { text: 'Fenstertausch Stiegenhaus', vendor: 'Tischlerei Holzer & Söhne', slug: 'Tischlerei-Holzer', cents: 876_500, month: 4, years: [-1, 0] }),
   },
