@@ -67,14 +67,15 @@ export class PostDetailStore implements ReactiveController {
   }
 
   /**
-   * Loads the notice's whole text unless it is there (again, after an error); with `read`, marks it read unless it
-   * was opened in its current revision already.
+   * Loads the notice's whole text unless it is there in the revision listed (again, after an error or a substantial
+   * change); with `read`, marks it read unless it was opened in its current revision already.
    */
   async load(id: string, read = false): Promise<void> {
     const api = this.list.api;
     if (!api) return;
     let entry = this.entries.get(id);
-    if (!entry?.detail) {
+    const listed = this.list.items?.find((p) => p.id === id)?.revision;
+    if (!entry?.detail || (listed && entry.detail.revision !== listed)) {
       this.entries.set(id, (entry = {}));
       this.host.requestUpdate();
       try {

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { postDetail } from '../src/testing.js';
-import { $, boardWidget, loaded, NOW, postIds, postRoutes, unreadCounts } from './fixtures.js';
+import { $, boardWidget, loaded, NOW, openPost, post, postIds, postRoutes, text, unreadCounts } from './fixtures.js';
 
 const counts = unreadCounts();
 
@@ -88,6 +88,24 @@ describe('<hp-bulletin-board> refreshing and the danger announcement', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     await waitUntil(() => server.pages.length === before + 1, 'refreshed when shown');
     expect(el.refresher.due).to.be.false;
+  });
+
+  it('shows the new text of a notice changed substantially since it was loaded, and marks that revision read', async () => {
+    const { routes, server } = postRoutes();
+    const { el } = await boardWidget(routes);
+    await loaded(el);
+    await openPost(el, 'post-legionellen');
+    $(el, '[data-open="post-legionellen"]').click();
+    server.posts = server.posts.map((p) =>
+      p.id === 'post-legionellen' ? { ...p, revision: 2, revisedAt: new Date(NOW).toISOString(), bodyHtml: '<p>Neuer Termin: eine Woche später.</p>', read: { seenAt: null, openedAt: null, acknowledgedAt: null } } : p,
+    );
+    await el.reload();
+    await el.updateComplete;
+    expect(post(el, 'post-legionellen').querySelector('.new')).to.exist;
+    await openPost(el, 'post-legionellen');
+    expect(text($(el, '#p-post-legionellen .body'))).to.equal('Neuer Termin: eine Woche später.');
+    expect(server.reads).to.deep.equal(['post-legionellen', 'post-legionellen']);
+    expect(post(el, 'post-legionellen').querySelector('.new')).to.not.exist;
   });
 
   it('refreshes every 300 seconds unless told otherwise', () => {
