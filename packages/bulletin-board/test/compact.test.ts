@@ -24,7 +24,7 @@ describe('<hp-bulletin-board> compact, limit, property and print', () => {
     const { routes, server } = postRoutes();
     const { el } = await boardWidget(routes, { attrs: { compact: true, limit: 3 } });
     await loaded(el);
-    const cancel = (event: HpPostOpenEvent) => event.preventDefault();
+    const cancel = (event: Event) => event.preventDefault();
     document.addEventListener(HpPostOpenEvent.eventName, cancel, { once: true });
     const heard = oneEvent(el, HpPostOpenEvent.eventName);
     $(el, '[data-open="post-legionellen"]').click();
