@@ -7,7 +7,7 @@ import { attachment, downloadHeaders, downloadName } from '../http/download.ts';
 import { notFound } from '../http/params.ts';
 import { withExtension } from '../tickets/photos.ts';
 import { visiblePostIds } from '../access/posts.ts';
-import { postImageTypes } from './view.ts';
+import { shownImageTypes } from './files.ts';
 
 // Attachments of my notices as downloads: the stored bytes (images already re-encoded without metadata on upload),
 // or with `size=thumb` their JPEG preview, with the type sniffed at upload, the uploader's UTF-8 name (RFC 6266 /
@@ -50,7 +50,7 @@ export function postFileRoutes(ctx: Ctx): Router {
       .whereIn('pf.post_id', visiblePostIds(db, auth.org.id, personId, today(ctx.clock, auth.org.timeZone)))
       .first('pf.name', 'f.mime', 'f.size', 'f.bytes')) as StoredDownload | undefined;
     if (!file) throw notFound();
-    sendStoredFile(res, file, thumb, postImageTypes);
+    sendStoredFile(res, file, thumb, shownImageTypes);
   });
   return router;
 }

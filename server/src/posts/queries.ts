@@ -6,7 +6,8 @@ import type { Db } from '../db.ts';
 import { visiblePostIds } from '../access/posts.ts';
 import { activeOn, allMyContracts } from '../access/contracts.ts';
 import { notFound } from '../http/params.ts';
-import { boardKey, compareBoard, fileOf, summaryOf, type BoardKey, type PostRow } from './view.ts';
+import { postFileJson, postFilesOf } from './files.ts';
+import { boardKey, compareBoard, summaryOf, type BoardKey, type PostRow } from './view.ts';
 
 // What a resident reads of the bulletin board: "my notices", those that access/posts.ts `visiblePostIds` lets the
 // session's person see today (audience, published, display window, in the organization's calendar), each with my
@@ -127,8 +128,7 @@ export async function myPost(ctx: Ctx, auth: Auth, viewer: Viewer, id: string): 
   return { summary: summaryOf(row, places.get(row.id) ?? []), row };
 }
 
-/** The attachments of a notice, in upload order (then id). */
+/** The attachments of a notice as PostFile, in upload order (then id). */
 export async function postFiles(db: Db, postId: string): Promise<PostFile[]> {
-  const rows = await db('post_files').where({ post_id: postId }).orderBy([{ column: 'created_at' }, { column: 'id' }]).select('id', 'name', 'mime', 'size', 'thumb_file_id');
-  return rows.map(fileOf);
+  return ((await postFilesOf(db, [postId])).get(postId) ?? []).map(postFileJson);
 }

@@ -70,19 +70,6 @@ export function appointmentOf(row: Pick<PostRow, 'appointment_start' | 'appointm
 export const linkOf = (row: { link_url: string | null; link_text: string | null }): PostLink | null =>
   row.link_url ? { url: row.link_url, text: row.link_text || row.link_url } : null;
 
-/** Types a browser shows in the notice (`image: true`); the same set is sent `inline` (posts/file-routes.ts). */
-export const postImageTypes: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp']);
-
-/** A post_files row as the contract's PostFile; `size` in bytes. */
-export const fileOf = (row: { id: string; name: string; mime: string; size: number | string; thumb_file_id: string | null }): PostFile => ({
-  id: row.id,
-  name: row.name,
-  mime: row.mime,
-  size: Number(row.size),
-  image: postImageTypes.has(row.mime),
-  thumb: row.thumb_file_id !== null,
-});
-
 /** My read state of the notice's current revision (null times: not yet; `openedAt` null = "neu"). */
 export const readOf = (row: Pick<PostRow, 'first_seen_at' | 'opened_at' | 'acknowledged_at'>): PostReadState => ({
   seenAt: row.first_seen_at ?? null,
