@@ -32,9 +32,11 @@ const notRequired = () =>
 /**
  * Routes of the resident API, mounted at /api:
  * - GET /posts: one page of my notices (PostPage) in the board's order (posts/view.ts `compareBoard`: pinned and
- *   danger first, then danger, warning, the rest; newest change first), filtered by `property`, `category`, `type`,
- *   `unread`; `limit` 1–200 (default 100); `cursor` the last item's board position. `unreadCount` and `categories`
- *   count all my notices of today, whatever the filter.
+ *   danger first, then danger, warning, the rest; newest change first), filtered by `property` (notices for that
+ *   property where I hold a contract today; a property not mine gives an empty list), `category`, `type`, `unread`;
+ *   `limit` 1–200 (default 100); `cursor` the last item's board position as [group, change, id] (base64url JSON,
+ *   http/cursor.ts), so reading or a new notice does not shift later pages. `unreadCount` and `categories` count all
+ *   my notices of today, whatever the filter.
  * - GET /posts/{id}: PostDetail (sanitized body, link, attachments).
  * - POST /posts/seen {ids}: 204; records "first seen" for those of the ids that are my notices (others are ignored).
  * - POST /posts/{id}/read: PostReadResult; records "opened" (and "seen") for the current revision.
