@@ -248,10 +248,18 @@ describe('manager API of the bulletin board', () => {
   });
 
   test('publish and unpublish: residents of the audience see it only while published; 409s', async () => {
-    const post = await created({ title: 'Wasser', type: 'warning', visibleUntil: '2026-03-31' });
+    const post = await created({ title: 'Wasser', type: 'warning', visibleUntil: '2026-03-31', requiresAck: true });
+    const board = async () => ((await call(s.url, '/posts', { token: tina.token })).body.items as { id: string }[]).map((p) => p.id);
     assert.ok(!(await visibleTo('Tina')).includes(post.id));
+    assert.ok(!(await board()).includes(post.id), 'not on the resident board');
+    expectProblem(await call(s.url, `/posts/${post.id}`, { token: tina.token }), 404);
     const pub = await manager(`/admin/posts/${post.id}/publish`, 'POST', { notify: 'none' });
     assert.equal(pub.status, 200, pub.text);
+    assert.ok((await board()).includes(post.id), 'on the resident board at once');
+    // Read and acknowledged through the resident API: the manager's figures name her.
+    assert.equal((await call(s.url, `/posts/${post.id}/acknowledge`, { token: tina.token, method: 'POST' })).status, 200);
+    const stats = (await manager(`/admin/posts/${post.id}/stats`)).body;
+    assert.deepEqual([stats.recipients, stats.opened, stats.acknowledged, stats.persons.map((p: { name: string }) => p.name)], [1, 1, 1, ['Tina']]);
     assert.equal(pub.body.status, 'published');
     assert.equal(pub.body.publishedAt, s.clock.now().toISOString().slice(0, 10) + pub.body.publishedAt.slice(10));
     assert.deepEqual(pub.body.sends, []);
@@ -264,6 +272,8 @@ describe('manager API of the bulletin board', () => {
     assert.equal(off.body.status, 'unpublished');
     assert.ok(off.body.unpublishedAt);
     assert.ok(!(await visibleTo('Tina')).includes(post.id));
+    assert.ok(!(await board()).includes(post.id), 'off the resident board at once');
+    expectProblem(await call(s.url, `/posts/${post.id}`, { token: tina.token }), 404);
     expectProblem(await manager(`/admin/posts/${post.id}/unpublish`, 'POST'), 409, 'post_not_published');
     expectProblem(await manager(`/admin/posts/${post.id}`, 'DELETE'), 409, 'post_published');
     // Published again.
