@@ -1255,7 +1255,8 @@ export interface paths {
          * @description A draft takes any change. On a published notice a change without `substantial` keeps the revision, the reads
          *     and acknowledgements (a typo fixed). With `substantial: true` the revision goes up, the notice is marked
          *     "aktualisiert am …" (`revisedAt`), everybody's "neu" and acknowledgement start again for the new revision, and
-         *     `notify` may tell the audience again (as for publishing). `notify` without `substantial` answers 400.
+         *     `notify` may tell the audience again (as for publishing; it replaces sends not yet run). `notify` without
+         *     `substantial` answers 400, `notify` on a notice not published 409 `post_not_published`.
          */
         patch: operations["updatePost"];
         trace?: never;
@@ -1335,7 +1336,9 @@ export interface paths {
          *     - `digest`: in each person's next daily digest.
          *     Each person reached when the send runs (the audience frozen then) is told once per send, whatever the number
          *     of server instances; their own choice (immediate, digest, none) applies, except that a danger notice goes out
-         *     at once to everyone, digest and none included. 409 `post_published` when it is published already.
+         *     at once to everyone, digest and none included. 409 `post_published` when it is published already,
+         *     `post_no_audience` when it names no properties and no persons, `post_expired` when its `visibleUntil` has
+         *     passed. A `visibleFrom` before today becomes today (a notice is never shown as from before its publishing).
          */
         post: operations["publishPost"];
         delete?: never;
@@ -1353,7 +1356,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take a published notice off the board at once; sends not yet run are cancelled. */
+        /** Take a published notice off the board at once; sends not yet run are cancelled (409 `post_not_published` otherwise). */
         post: operations["unpublishPost"];
         delete?: never;
         options?: never;
