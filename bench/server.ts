@@ -30,6 +30,7 @@ const listEndpoints = [
   ['GET /open-items', '/api/open-items?unit={unit}'],
   ['GET /documents', '/api/documents'],
   ['GET /tickets', '/api/tickets'],
+  ['GET /posts', '/api/posts'],
 ] as const;
 /** For context, without a budget: no authentication at all, and authentication with one small answer. */
 const contextEndpoints = [

@@ -55,7 +55,7 @@ async function settled(page: Page, state: State): Promise<void> {
     await page.locator('hp-login input[name="username"]').waitFor();
   }
   await page.waitForFunction(() => {
-    const widgets = [...document.querySelectorAll<HTMLElement>('hp-login, hp-profile, hp-unit-list, hp-statement')];
+    const widgets = [...document.querySelectorAll<HTMLElement>('hp-login, hp-profile, hp-bulletin-board, hp-unit-list, hp-statement')];
     const shown = widgets.filter((w) => w.checkVisibility());
     const spinning = (root: ParentNode): boolean =>
       !!root.querySelector('.hp-loading') ||
@@ -208,7 +208,7 @@ async function layout(page: Page): Promise<Layout> {
       }
       return document.body;
     };
-    const widgets = [...document.querySelectorAll<HTMLElement>('hp-login, hp-profile, hp-unit-list, hp-statement')].filter((w) => w.checkVisibility());
+    const widgets = [...document.querySelectorAll<HTMLElement>('hp-login, hp-profile, hp-bulletin-board, hp-unit-list, hp-statement')].filter((w) => w.checkVisibility());
     const gaps: Layout['gaps'] = [];
     for (let i = 1; i < widgets.length; i++) {
       const [a, b] = [widgets[i - 1]!, widgets[i]!];
@@ -235,12 +235,12 @@ function checkLayout(found: Layout, state: State): void {
     assert.ok('hp-login' in found.widths, `the login is shown: ${shown}`);
     return;
   }
-  assert.deepEqual(Object.keys(found.widths), ['hp-login', 'hp-profile', 'hp-unit-list', 'hp-statement'], `widgets shown ${state}`);
+  assert.deepEqual(Object.keys(found.widths), ['hp-login', 'hp-profile', 'hp-bulletin-board', 'hp-unit-list', 'hp-statement'], `widgets shown ${state}`);
   assert.equal(found.widths['hp-login'], found.widths['hp-profile'], `login and profile are not equally wide: ${shown}`);
   for (const table of ['hp-unit-list', 'hp-statement']) {
     assert.ok(found.widths[table]! <= maxTableWidth, `${table} is wider than ${maxTableWidth} px: ${shown}`);
   }
-  assert.equal(found.gaps.length, 3, `the widgets are stacked one below the other: ${shown}`);
+  assert.equal(found.gaps.length, 4, `the widgets are stacked one below the other: ${shown}`);
   const sizes = new Set(found.gaps.map((g) => g.gap));
   assert.equal(sizes.size, 1, `one gap between all widgets: ${shown}`);
   assert.ok(found.gaps[0]!.gap >= 16, `the gap between widgets is at least 16 px: ${shown}`);

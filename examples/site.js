@@ -1,5 +1,5 @@
-// Small helpers of the example homepages: mobile menu, the German/English switch and the counts of new documents and
-// requests on the portal's links. The switch sets `lang` on every <hp-session>; the portal widgets follow it at once.
+// Small helpers of the example homepages: mobile menu, the German/English switch and the counts of new notices,
+// documents and requests on the portal's links. The switch sets `lang` on every <hp-session>; the portal widgets follow it at once.
 
 const toggle = document.querySelector('.nav-toggle');
 const nav = toggle && document.getElementById(toggle.getAttribute('aria-controls'));
@@ -18,13 +18,14 @@ if (toggle && nav) {
 }
 
 /**
- * What is new, as the widgets count it: documents (<hp-documents>' `hp-documents-unread` event) and requests
- * (<hp-ticket-list>'s `hp-tickets-unread`); 0 until known and signed out.
+ * What is new, as the widgets count it: notices (<hp-bulletin-board>'s `hp-posts-unread` event), documents
+ * (<hp-documents>' `hp-documents-unread`) and requests (<hp-ticket-list>'s `hp-tickets-unread`); 0 until known and
+ * signed out.
  */
-const unread = { documents: 0, tickets: 0 };
+const unread = { posts: 0, documents: 0, tickets: 0 };
 
 /**
- * Shows the counts after the portal links (`[data-unread="documents"]`, `[data-unread="tickets"]`): "2 neu" /
+ * Shows the counts after the portal links (`[data-unread="posts"]`, `"documents"`, `"tickets"`): "2 neu" /
  * "2 new", read out with the link as "Dokumente, 2 neu"; hidden when nothing is new.
  */
 function showUnread() {
@@ -37,14 +38,12 @@ function showUnread() {
   }
 }
 
-document.addEventListener('hp-documents-unread', (event) => {
-  unread.documents = event.detail.count;
-  showUnread();
-});
-document.addEventListener('hp-tickets-unread', (event) => {
-  unread.tickets = event.detail.count;
-  showUnread();
-});
+for (const [type, key] of [['hp-posts-unread', 'posts'], ['hp-documents-unread', 'documents'], ['hp-tickets-unread', 'tickets']]) {
+  document.addEventListener(type, (event) => {
+    unread[key] = event.detail.count;
+    showUnread();
+  });
+}
 // A request just sent, or a reported one just joined ("Ich bin auch betroffen"), appears in the list at once.
 for (const type of ['hp-ticket-created', 'hp-ticket-joined']) {
   document.addEventListener(type, () => {

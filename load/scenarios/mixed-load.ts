@@ -1,5 +1,5 @@
 // 200 signed-in tenants at once for 60 seconds against the compiled server with two workers, each a distinct user
-// who reads (units, ledger, open items, documents, tickets) and writes (profile edits, refreshes that rotate its cookie) without pause.
+// who reads (units, ledger, open items, documents, tickets, notices) and writes (profile edits, refreshes that rotate its cookie) without pause.
 // Passes with no failed request and no answer ≥ 500; latencies are printed, never asserted.
 import type { Client } from '../clients.ts';
 import { summary } from '../clients.ts';
@@ -13,7 +13,7 @@ export interface MixedLoadOptions {
   workers: number;
 }
 
-const kinds = ['GET /units', 'GET /ledger', 'GET /open-items', 'GET /documents', 'GET /tickets', 'PATCH /me', 'POST /auth/refresh'];
+const kinds = ['GET /units', 'GET /ledger', 'GET /open-items', 'GET /documents', 'GET /tickets', 'GET /posts', 'PATCH /me', 'POST /auth/refresh'];
 
 /** What a client does next, drawn by weight: mostly reads, about one request in five a write. */
 const steps: [weight: number, step: (client: Client, year: number, n: number) => Promise<unknown>][] = [
@@ -22,6 +22,7 @@ const steps: [weight: number, step: (client: Client, year: number, n: number) =>
   [25, (c) => c.get('GET /open-items', `/api/open-items?unit=${c.tenant.unitId}`)],
   [15, (c) => c.get('GET /documents', '/api/documents')],
   [10, (c) => c.get('GET /tickets', '/api/tickets')],
+  [10, (c) => c.get('GET /posts', '/api/posts')],
   [12, (c, _year, n) => c.setPhone(`+43 1 ${c.tenant.index} ${n}`)],
   [8, (c) => c.refresh()],
 ];
