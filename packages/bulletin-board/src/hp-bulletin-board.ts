@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import type { PostDetail, PostFile, PostSummary } from '@hausportal/api';
-import { HpElement, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { dataOf, type PostDetail, type PostFile, type PostSummary } from '@hausportal/api';
+import { BlobUrlController, HpElement, PrintController, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import { PostDetailStore } from './detail-store.js';
 import { HpPostOpenEvent } from './events.js';
-import { ImageController } from './images.js';
 import { PostListStore } from './list-store.js';
 import { renderPanel, type PanelHost } from './panel.js';
 import { RefreshController } from './refresh.js';
@@ -62,32 +61,24 @@ export class HpBulletinBoard extends HpElement {
   /** The id of a notice to open once it is listed (e.g. coming from the overview). */
   @property() post = '';
 
-  /** Every notice is rendered open with its whole text, for printing. */
-  @state() private printing = false;
-
   /** My notices, the filter and the unread count. */
   readonly store = new PostListStore(this);
   /** The notices open in place and their actions. */
   readonly detail = new PostDetailStore(this, this.store);
-  private readonly images = new ImageController(this, this.store);
+  /**
+   * The pictures of the notices open in place (`GET /posts/{id}/files/{fileId}`, the JPEG preview with `size=thumb`
+   * where there is one), until the signed-in person changes; one that fails shows as a download with its name.
+   */
+  private readonly images = new BlobUrlController(this);
+  /** Every notice is rendered open with its whole text, for printing. */
+  private readonly printer = new PrintController(this);
   readonly refresher = new RefreshController(this);
   private opened = '';
   private focusNext = '';
-  private readonly onPrint = (event: Event) => (this.printing = event.type === 'beforeprint');
 
   /** Loads the notices again, quietly (the list stays meanwhile); announces danger notices new since the last time. */
   reload(): Promise<void> {
     return this.store.refresh();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    for (const type of ['beforeprint', 'afterprint']) window.addEventListener(type, this.onPrint);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const type of ['beforeprint', 'afterprint']) window.removeEventListener(type, this.onPrint);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -143,7 +134,7 @@ export class HpBulletinBoard extends HpElement {
     return html`<ul part="list" class="list" @click=${this.onOpen}>${items.map((p) => {
         const loaded = detail.get(p.id);
         const notice = detail.notice?.id === p.id ? detail.notice.text : undefined;
-        const options = { open: detail.open.has(p.id) || (this.printing && !!loaded?.detail), compact: this.compact, whole: !!loaded?.detail, panel: () => renderPanel(p.id, loaded, { ...host, notice }) };
+        const options = { open: detail.open.has(p.id) || (this.printer.printing && !!loaded?.detail), compact: this.compact, whole: !!loaded?.detail, panel: () => renderPanel(p.id, loaded, { ...host, notice }) };
         return renderPost(p, clock, options);
       })}</ul>
       ${moreError ? renderError(moreError, () => void this.more()) : nothing}
@@ -154,7 +145,12 @@ export class HpBulletinBoard extends HpElement {
   }
 
   private readonly actions: Omit<PanelHost, 'clock' | 'busy'> = {
-    image: (id: string, file: PostFile) => this.images.url(id, file),
+    image: (id: string, file: PostFile) => {
+      const api = this.store.api;
+      const query = { size: file.thumb ? ('thumb' as const) : ('full' as const) };
+      const load = api && (() => dataOf(api.GET('/posts/{id}/files/{fileId}', { params: { path: { id, fileId: file.id }, query }, parseAs: 'blob' })));
+      return this.images.url(this.store.generation, `${id}/${file.id}`, load);
+    },
     retry: (id: string) => void this.detail.load(id, true),
     download: (id: string, file: PostFile) => void this.detail.download(id, file),
     calendar: (d: PostDetail) => void this.detail.calendar(d),
@@ -182,9 +178,9 @@ export class HpBulletinBoard extends HpElement {
   /** Loads every notice shown with its whole text (nothing is marked read), renders them open and prints. */
   private readonly print = async () => {
     await this.detail.loadAll(this.store.items?.map((p) => p.id) ?? []);
-    this.printing = true;
+    this.printer.printing = true;
     await this.updateComplete;
     window.print();
-    this.printing = false;
+    this.printer.printing = false;
   };
 }

@@ -1,7 +1,6 @@
-import type { ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
-import { dataOf, type ApiClient, type PostCategory, type PostReadResult, type PostSummary, type PostType } from '@hausportal/api';
-import { SessionStore, type Session, type SessionKey } from '@hausportal/core';
+import { dataOf, type ApiClient, type PostCategory, type PostPage, type PostReadResult, type PostSummary, type PostType } from '@hausportal/api';
+import { PagedStore, type PagedStoreHost, type SessionKey } from '@hausportal/core';
 import { HpPostsUnreadEvent } from './events.js';
 
 /** Notices per page (GET /posts `limit`) when the element sets no `limit`. */
@@ -20,10 +19,7 @@ export interface PostFilter {
 
 export const noFilter: PostFilter = { category: '', type: '', unread: false, property: '' };
 
-export interface BoardHost extends ReactiveControllerHost, EventTarget {
-  api?: ApiClient;
-  session?: Session;
-  readonly authenticated: boolean;
+export interface BoardHost extends PagedStoreHost {
   /** At most this many notices, without paging (0: all, page by page). */
   limit: number;
   /** Only the notices of this property ('' for all). */
@@ -38,16 +34,7 @@ export interface BoardHost extends ReactiveControllerHost, EventTarget {
  * loading state and puts danger notices that were not there before into `announcement`. Nothing is fetched directly:
  * the session's client does it.
  */
-export class PostListStore extends SessionStore<BoardHost> {
-  /** The notices; undefined while the first page loads (or when it failed), [] when nobody is signed in. */
-  items?: PostSummary[];
-  error: unknown;
-  /** Why the next page failed, if it did. */
-  moreError: unknown;
-  cursor: string | null = null;
-  loadingMore = false;
-  /** My notices not opened yet (the server's count, whatever the filter); undefined until known. */
-  unread?: number;
+export class PostListStore extends PagedStore<PostSummary, PostPage, BoardHost> {
   filter: PostFilter = noFilter;
   /** The categories of all my notices (the server's list, for the filter). */
   categories: PostCategory[] = [];
@@ -59,12 +46,6 @@ export class PostListStore extends SessionStore<BoardHost> {
   private dangers?: Set<string>;
   private reported = new Set<string>();
   private owner?: SessionKey;
-  private controller?: AbortController;
-
-  /** The client while someone is signed in. */
-  get api(): ApiClient | undefined {
-    return this.key[1] ? this.key[0] : undefined;
-  }
 
   /** What the data belongs to: another value after each change of client, user or organization. */
   get generation(): SessionKey {
@@ -80,8 +61,9 @@ export class PostListStore extends SessionStore<BoardHost> {
   /**
    * Loads the first page (the list shows loading meanwhile), or with `more` appends the next page (again, after it
    * failed); a later load stops this one. A change of the signed-in person forgets filter, categories and reports.
+   * `unread` is my notices not opened yet (the server's count, whatever the filter).
    */
-  async load(more = false): Promise<void> {
+  override load(more = false): Promise<void> {
     if (this.owner !== this.key) {
       this.owner = this.key;
       this.filter = noFilter;
@@ -91,37 +73,7 @@ export class PostListStore extends SessionStore<BoardHost> {
       this.reported = new Set();
       this.announcement = '';
     }
-    const api = this.api;
-    const cursor = more ? this.cursor : null;
-    if (more && (!api || !cursor || this.loadingMore)) return;
-    const signal = this.restart();
-    if (more) this.loadingMore = true;
-    else {
-      this.items = api ? undefined : [];
-      this.error = undefined;
-      this.cursor = null;
-    }
-    this.moreError = undefined;
-    this.host.requestUpdate();
-    if (!api) return this.setUnread(undefined);
-    try {
-      const page = await this.fetch(api, signal, cursor);
-      if (signal.aborted) return;
-      this.items = (cursor ? (this.items ?? []) : []).concat(page.items);
-      this.cursor = page.nextCursor;
-      this.note(page.items, false);
-    } catch (error) {
-      if (signal.aborted) return;
-      if (cursor) this.moreError = error;
-      else this.error = error;
-    }
-    this.loadingMore = false;
-    this.host.requestUpdate();
-  }
-
-  /** Appends the next page (again, after it failed). */
-  more(): Promise<void> {
-    return this.load(true);
+    return super.load(more);
   }
 
   /**
@@ -133,7 +85,7 @@ export class PostListStore extends SessionStore<BoardHost> {
     if (!api || !this.items || this.loadingMore) return (this.loaded = this.load());
     const signal = this.restart();
     try {
-      const page = await this.fetch(api, signal, null, Math.min(200, Math.max(this.items.length, this.size)));
+      const page = await this.fetchPage(api, signal, null, Math.min(200, Math.max(this.items.length, this.size)));
       if (signal.aborted) return;
       this.items = page.items;
       this.cursor = page.nextCursor;
@@ -171,7 +123,7 @@ export class PostListStore extends SessionStore<BoardHost> {
     return this.host.limit > 0 ? Math.min(this.host.limit, 200) : PAGE_SIZE;
   }
 
-  private async fetch(api: ApiClient, signal: AbortSignal, cursor: string | null, limit = this.size) {
+  protected async fetchPage(api: ApiClient, signal: AbortSignal, cursor: string | null, limit = this.size): Promise<PostPage> {
     const f = this.filter;
     const property = this.host.property || f.property;
     const query = {
@@ -188,6 +140,10 @@ export class PostListStore extends SessionStore<BoardHost> {
     return page;
   }
 
+  protected override pageLoaded(page: PostPage): void {
+    this.note(page.items, false);
+  }
+
   /** Notes the properties and danger notices of `items`; with `announce`, the new danger notices are announced. */
   private note(items: readonly PostSummary[], announce: boolean): void {
     for (const p of items) for (const place of p.properties) this.places.set(place.id, place.name);
@@ -199,15 +155,7 @@ export class PostListStore extends SessionStore<BoardHost> {
     }
   }
 
-  private setUnread(count: number | undefined): void {
-    if (count === this.unread) return;
-    this.unread = count;
-    this.host.dispatchEvent(new HpPostsUnreadEvent(count ?? 0));
-  }
-
-  private restart(): AbortSignal {
-    this.controller?.abort();
-    this.loadingMore = false;
-    return (this.controller = new AbortController()).signal;
+  protected unreadEvent(count: number): Event {
+    return new HpPostsUnreadEvent(count);
   }
 }

@@ -32,4 +32,7 @@ export { renderAbbr, abbrStyles } from './abbr.js';
 export { columnAreas } from './styles/grid-areas.js';
 export { frameStyles } from './styles/frame.js';
 export { SessionStore, type SessionStoreHost, type SessionKey } from './session-store.js';
+export { PagedStore, type PagedStoreHost, type ListPage } from './paged-store.js';
+export { BlobUrlController } from './blob-urls.js';
+export { PrintController } from './print-controller.js';
 export { VIRTUAL_THRESHOLD, loadVirtualizer, loadedVirtualizer } from './virtual.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { HpElement, VIRTUAL_THRESHOLD, formStyles, frameStyles, hostStyles, loadedVirtualizer, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { HpElement, PrintController, VIRTUAL_THRESHOLD, formStyles, frameStyles, hostStyles, loadedVirtualizer, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import { templates } from './locales/de.js';
 import { isFiltered } from './model.js';
 import { renderRow, rowKey } from './rows.js';
@@ -45,25 +45,12 @@ export class HpDocuments extends HpElement {
   /** Lists with more documents than this are virtualized (rendered as they scroll into view). */
   @property({ type: Number, attribute: 'virtualize-above' }) virtualizeAbove = VIRTUAL_THRESHOLD;
 
-  /** The page is being printed: every row is rendered. */
-  @state() private print = false;
-
   /** My documents, their read state and the actions on them. */
   readonly store = new DocumentStore(this);
   /** Filter, sort and the ticked documents. */
   readonly view = new ViewController(this);
-
-  private readonly onPrint = (event: Event) => (this.print = event.type === 'beforeprint');
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    for (const type of ['beforeprint', 'afterprint']) window.addEventListener(type, this.onPrint);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const type of ['beforeprint', 'afterprint']) window.removeEventListener(type, this.onPrint);
-  }
+  /** The page is being printed: every row is rendered. */
+  private readonly printer = new PrintController(this);
 
   protected override render(): TemplateResult {
     const session = this.session;
@@ -119,7 +106,7 @@ export class HpDocuments extends HpElement {
     const locale = this.locale;
     const picked = this.view.selected;
     const size = view.rows.length;
-    const virtualize = !this.print && view.docs.length > this.virtualizeAbove ? loadedVirtualizer() : undefined;
+    const virtualize = !this.printer.printing && view.docs.length > this.virtualizeAbove ? loadedVirtualizer() : undefined;
     const body = virtualize
       ? virtualize({ items: view.rows, keyFunction: rowKey, renderItem: (row, i) => renderRow(row, i, size, picked, locale) })
       : view.rows.map((row, i) => renderRow(row, i, size, picked, locale));

@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { HpElement, OrgDayController, serverNow, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { dataOf } from '@hausportal/api';
+import { BlobUrlController, HpElement, OrgDayController, serverNow, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import { ActionsController, renderNotice } from './actions.js';
 import { renderHeader, renderThread, type FileHost } from './detail.js';
 import { TicketDetailStore } from './detail-store.js';
 import { emptyText, renderRow, renderTabs } from './list.js';
 import { TicketListStore, type TicketTab } from './list-store.js';
-import { ThumbController } from './thumbs.js';
 import { templates } from './locales/de.js';
 import { ticketListStyles } from './hp-ticket-list.styles.js';
 
@@ -53,7 +53,11 @@ export class HpTicketList extends HpElement {
   readonly list = new TicketListStore(this);
   /** The ticket shown, its read mark and its actions. */
   readonly detail = new TicketDetailStore(this, this.list);
-  private readonly thumbs = new ThumbController(this, () => this.list.api);
+  /**
+   * Previews of the open ticket's images (`GET /tickets/{id}/files/{fileId}?size=thumb`), until another ticket opens;
+   * one that fails shows the file's icon.
+   */
+  private readonly thumbs = new BlobUrlController(this);
   private readonly actions = new ActionsController(this, this.detail);
   /** Loads the tab anew (e.g. after `hp-ticket-created` on the same page). */
   reload(): Promise<void> {
@@ -107,7 +111,10 @@ export class HpTicketList extends HpElement {
   private renderDetail(): TemplateResult {
     const { detail, error, about } = this.detail;
     const files: FileHost = {
-      thumb: (file) => this.thumbs.url(detail!.id, file.id),
+      thumb: (file) => {
+        const path = { id: detail!.id, fileId: file.id };
+        return this.thumbs.url(detail!.id, file.id, () => dataOf(this.list.api!.GET('/tickets/{id}/files/{fileId}', { params: { path, query: { size: 'thumb' } }, parseAs: 'blob' })));
+      },
       download: (file) => void this.detail.download(file),
       document: (id, title) => void this.detail.downloadDocument(id, title),
     };
