@@ -2,31 +2,19 @@
 // API; the tenant signs in on the example homepage, sees it marked new in <hp-documents>, downloads it (the bytes
 // equal the upload, under its UTF-8 name) and then sees it read; the notice mail is in the outbox. Real server
 // (compiled, fresh SQLite file with the demo seed, its job poller sending the mail), system Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { demoLogin, startServer, type RunningServer } from './server.ts';
+import { serverAndBrowser } from './browser.ts';
+import { demoLogin } from './server.ts';
 import { apiJson, apiLogin as signIn, eventually, outbox } from './api.ts';
 import { textPdf } from '../server/src/seed/pdf.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer({ compiled: true, env: { HP_JOB_POLL_MS: '500' } });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser({ compiled: true, env: { HP_JOB_POLL_MS: '500' } });
 
 
-const apiLogin = (user: Parameters<typeof signIn>[1]) => signIn(server.url, user);
-const api = <T>(token: string, path: string, init: RequestInit = {}) => apiJson<T>(server.url, token, path, init);
+const apiLogin = (user: Parameters<typeof signIn>[1]) => signIn(e2e.server.url, user);
+const api = <T>(token: string, path: string, init: RequestInit = {}) => apiJson<T>(e2e.server.url, token, path, init);
 
 test('a document released by the manager reaches the tenant on the example homepage: new, downloaded byte for byte, then read; the mail is in the outbox', async () => {
   const manager = await apiLogin(demoLogin('andrea.pichler@immopro.example'));
@@ -59,10 +47,10 @@ test('a document released by the manager reaches the tenant on the example homep
   assert.equal(release.reached, 1);
 
   // The tenant on the example homepage.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'de-AT' });
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'de-AT' });
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.locator('hp-login input[name="username"]').fill(tenant.username);
     await page.locator('hp-login input[name="password"]').fill(tenant.password);
     await page.locator('hp-login button[type="submit"]').click();
@@ -93,7 +81,7 @@ test('a document released by the manager reaches the tenant on the example homep
 
   // The notice mail, sent by the server's job poller.
   const mail = await eventually('the notice mail in the outbox', async () => {
-    return (await outbox(server.url, tenant.username)).find((m) => m.text.includes(title) || m.subject.includes(title));
+    return (await outbox(e2e.server.url, tenant.username)).find((m) => m.text.includes(title) || m.subject.includes(title));
   });
   assert.ok(mail.text.length > 0);
 });

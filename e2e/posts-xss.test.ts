@@ -3,32 +3,20 @@
 // homepage in Chromium. None runs (each would call window.__hpXss(n); no dialog opens) and each keeps its marker text.
 // A canary the test itself puts next to the bodies proves that handlers do run in that place, so silence means safety,
 // not a dead page. Real server (compiled, fresh SQLite file with the demo seed), system Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { demoLogin, startServer, type RunningServer } from './server.ts';
+import { serverAndBrowser } from './browser.ts';
+import { demoLogin } from './server.ts';
 import { apiJson, apiLogin } from './api.ts';
 import { xssPayloads } from '../server/test/fixtures/xss-payloads.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer({ compiled: true });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser({ compiled: true });
 
 test(`none of the ${xssPayloads.length} XSS bodies runs in the board, and every one keeps its text`, async () => {
-  const manager = await apiLogin(server.url, demoLogin('andrea.pichler@immopro.example'));
+  const manager = await apiLogin(e2e.server.url, demoLogin('andrea.pichler@immopro.example'));
   const tenant = demoLogin('katharina.huber@example.com');
-  const api = <T>(token: string, path: string, init: RequestInit = {}) => apiJson<T>(server.url, token, path, init);
-  const units = await api<{ items: { propertyId: string; active: boolean }[] }>(await apiLogin(server.url, tenant), '/units');
+  const api = <T>(token: string, path: string, init: RequestInit = {}) => apiJson<T>(e2e.server.url, token, path, init);
+  const units = await api<{ items: { propertyId: string; active: boolean }[] }>(await apiLogin(e2e.server.url, tenant), '/units');
   const building = units.items.find((u) => u.active)!.propertyId;
   const categories = await api<{ id: string; key: string }[]>(manager, '/admin/post-categories');
   const category = categories.find((c) => c.key === 'allgemein')!.id;
@@ -36,9 +24,9 @@ test(`none of the ${xssPayloads.length} XSS bodies runs in the board, and every 
   const posts: { id: string; marker: string }[] = [];
   const refused: string[] = [];
   for (const [i, payload] of xssPayloads.entries()) {
-    const res = await fetch(`${server.url}/api/admin/posts`, {
+    const res = await fetch(`${e2e.server.url}/api/admin/posts`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${manager}`, origin: server.url, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${manager}`, origin: e2e.server.url, 'content-type': 'application/json' },
       body: JSON.stringify({ title: `Prüfung ${i + 1}: ${payload.name}`.slice(0, 120), bodyHtml: payload.html, categoryId: category, audience: { role: 'tenant', propertyIds: [building], personIds: [] } }),
     });
     const answer = (await res.json()) as { id: string; errors?: { field: string; code: string }[] };
@@ -53,7 +41,7 @@ test(`none of the ${xssPayloads.length} XSS bodies runs in the board, and every 
   }
   assert.ok(refused.length <= 2, `refused: ${refused.join(', ')}`);
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-AT' });
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-AT' });
   try {
     const page = await context.newPage();
     const dialogs: string[] = [];
@@ -63,7 +51,7 @@ test(`none of the ${xssPayloads.length} XSS bodies runs in the board, and every 
     });
     // As text: a function compiled by the test's TypeScript loader would bring helpers the page does not have.
     await page.addInitScript({ content: 'window.__hpXssHits = []; window.__hpXss = function (n) { window.__hpXssHits.push(n); };' });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.locator('hp-login input[name="username"]').fill(tenant.username);
     await page.locator('hp-login input[name="password"]').fill(tenant.password);
     await page.locator('hp-login button[type="submit"]').click();

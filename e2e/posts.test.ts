@@ -3,35 +3,24 @@
 // on the example homepage, adds the appointment to her calendar (.ics in Vienna's time zone) and acknowledges it; a
 // tenant of the other building does not see it; the manager's statistics count one acknowledgement. Real server
 // (compiled, fresh SQLite file with the demo seed), system Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { demoLogin, startServer, type DemoLogin, type RunningServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser } from './browser.ts';
+import { demoLogin, type DemoLogin } from './server.ts';
 import { apiJson, apiLogin as signIn, outbox } from './api.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = serverAndBrowser({ compiled: true, env: { HP_JOB_POLL_MS: '500' } });
 
-before(async () => {
-  server = await startServer({ compiled: true, env: { HP_JOB_POLL_MS: '500' } });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const apiLogin = (user: DemoLogin) => signIn(server.url, user);
-const api = <T>(token: string, path: string, init: RequestInit = {}) => apiJson<T>(server.url, token, path, init);
+const apiLogin = (user: DemoLogin) => signIn(e2e.server.url, user);
+const api = <T>(token: string, path: string, init: RequestInit = {}) => apiJson<T>(e2e.server.url, token, path, init);
 
 /** The day `offset` days from now in Vienna's calendar (YYYY-MM-DD). */
 const viennaDay = (offset = 0): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Vienna' }).format(Date.now() + offset * 86_400_000);
 
 async function signInOnHomepage(page: Page, user: DemoLogin): Promise<void> {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${e2e.server.url}/`);
   await page.locator('hp-login input[name="username"]').fill(user.username);
   await page.locator('hp-login input[name="password"]').fill(user.password);
   await page.locator('hp-login button[type="submit"]').click();
@@ -82,7 +71,7 @@ test('a danger notice for one building: its tenant sees it first, saves the appo
   const undone = await api<AdminPost>(manager, `/admin/posts/${draft.id}/sends/${send.id}/cancel`, { method: 'POST' });
   assert.ok(undone.sends.find((s) => s.id === send.id)?.cancelledAt, 'the send is cancelled');
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'de-AT' });
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'de-AT' });
   try {
     const page = await context.newPage();
     await signInOnHomepage(page, huber);
@@ -113,7 +102,7 @@ test('a danger notice for one building: its tenant sees it first, saves the appo
   }
 
   // The tenant of the other building: his board has the notices for everyone, not this one.
-  const other = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-AT' });
+  const other = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-AT' });
   try {
     const page = await other.newPage();
     await signInOnHomepage(page, hofer);
@@ -131,5 +120,5 @@ test('a danger notice for one building: its tenant sees it first, saves the appo
   assert.ok(row?.acknowledgedAt && row.openedAt, 'Katharina Huber opened and acknowledged it');
   assert.ok(!stats.persons.some((p) => p.name === 'Lukas Hofer'));
   // The undone send mailed nobody.
-  assert.ok(!(await outbox(server.url, huber.username)).some((m) => m.subject.includes('Gasgebrechen')));
+  assert.ok(!(await outbox(e2e.server.url, huber.username)).some((m) => m.subject.includes('Gasgebrechen')));
 });

@@ -4,30 +4,18 @@
 // (`in_progress`), never the note nor the real status; the photo was stored without its location data; the mail about
 // the answer is in the outbox. Real server (compiled, fresh SQLite file with the demo seed, its job poller sending the
 // mails), system Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { demoLogin, startServer, type RunningServer } from './server.ts';
+import { serverAndBrowser } from './browser.ts';
+import { demoLogin } from './server.ts';
 import { apiCall, apiJson, apiLogin as signIn, eventually, outbox } from './api.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = serverAndBrowser({ compiled: true, env: { HP_JOB_POLL_MS: '500' } });
 
-before(async () => {
-  server = await startServer({ compiled: true, env: { HP_JOB_POLL_MS: '500' } });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const apiLogin = (user: Parameters<typeof signIn>[1]) => signIn(server.url, user);
-const api = <T>(token: string, path: string, init: RequestInit = {}) => apiJson<T>(server.url, token, path, init);
-const call = (token: string, path: string, init: RequestInit = {}) => apiCall(server.url, token, path, init);
+const apiLogin = (user: Parameters<typeof signIn>[1]) => signIn(e2e.server.url, user);
+const api = <T>(token: string, path: string, init: RequestInit = {}) => apiJson<T>(e2e.server.url, token, path, init);
+const call = (token: string, path: string, init: RequestInit = {}) => apiCall(e2e.server.url, token, path, init);
 
 /** A small JPEG photo that carries a GPS position in its EXIF data, as phone cameras write it. */
 const photoWithLocation = (): Promise<Buffer> =>
@@ -56,10 +44,10 @@ test('a tenant reports damage with a photo on the example homepage; the manager 
 
   let ticketId = '';
   let ticketNumber = '';
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}/krueger.html`);
+    await page.goto(`${e2e.server.url}/krueger.html`);
     await page.locator('hp-login input[name="username"]').fill(tenant.username);
     await page.locator('hp-login input[name="password"]').fill(tenant.password);
     await page.locator('hp-login button[type="submit"]').click();
@@ -145,7 +133,7 @@ test('a tenant reports damage with a photo on the example homepage; the manager 
 
   // The mail about the public answer, sent by the server's job poller.
   await eventually('the mail about the answer in the outbox', async () => {
-    const mails = (await outbox(server.url, tenant.username)).filter((m) => m.subject.includes(ticketNumber));
+    const mails = (await outbox(e2e.server.url, tenant.username)).filter((m) => m.subject.includes(ticketNumber));
     // The answer and the visible status change (new → in progress); never the note, never "waiting".
     return mails.length >= 2 && mails.every((m) => !m.text.includes(note) && !/status: (wartend|waiting)/i.test(m.subject + m.text)) ? mails : undefined;
   });

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db.ts';
-import type { ReachedPerson } from './releases.ts';
+import { groupReached, type ReachedPerson, type ReachRow } from './releases.ts';
 
 // Who sees a notice of the bulletin board (DESIGN §6a). A notice names properties and a role (tenant | owner | both,
 // or none: only the chosen persons) plus chosen persons. It reaches
@@ -79,7 +79,7 @@ export function visiblePostIds(db: Db, organizationId: string, personId: string 
  * through which a person is reached (empty for a chosen person without a fitting contract).
  */
 export async function postAudiencePersons(db: Db, organizationId: string, audience: PostAudience, today: string): Promise<ReachedPerson[]> {
-  const rows: { id: string; name: string; top: string | null; unit_id: string | null }[] = [];
+  const rows: ReachRow[] = [];
   if (audience.personIds.length > 0) {
     rows.push(...(await db('persons as p').where('p.organization_id', organizationId).whereIn('p.id', audience.personIds).select('p.id', 'p.name', db.raw('NULL as top'), db.raw('NULL as unit_id'))));
   }
@@ -96,24 +96,7 @@ export async function postAudiencePersons(db: Db, organizationId: string, audien
     if (audience.role !== 'both') q.where('c.role', audience.role);
     rows.push(...(await q));
   }
-  const ids = [...new Set(rows.map((r) => r.id))];
-  const withLogin = new Set<string>(
-    ids.length === 0
-      ? []
-      : (await db('memberships as m').join('users as us', 'us.id', 'm.user_id').whereIn('m.person_id', ids).where('m.organization_id', organizationId).where('us.status', 'active').select('m.person_id')).map(
-          (r: { person_id: string }) => r.person_id,
-        ),
-  );
-  const byId = new Map<string, ReachedPerson>();
-  for (const row of rows) {
-    const person = byId.get(row.id) ?? { id: row.id, name: row.name, hasLogin: withLogin.has(row.id), units: [], unitIds: [] };
-    if (row.unit_id !== null && !person.unitIds.includes(row.unit_id)) {
-      person.unitIds.push(row.unit_id);
-      person.units.push(row.top!);
-    }
-    byId.set(row.id, person);
-  }
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'de') || a.id.localeCompare(b.id));
+  return groupReached(db, rows);
 }
 
 /** The stored audience of a notice. */

@@ -98,7 +98,7 @@ export interface ReachedPerson {
  * Ids of other organizations reach nobody.
  */
 export async function personsReached(db: Db, organizationId: string, spec: ReleaseSpec, today: string): Promise<ReachedPerson[]> {
-  let rows: { id: string; name: string; top: string | null; unit_id: string | null }[];
+  let rows: ReachRow[];
   if (spec.rule === 'persons') {
     rows = await db('persons as p').where('p.organization_id', organizationId).whereIn('p.id', spec.personIds).select('p.id', 'p.name', db.raw('NULL as top'), db.raw('NULL as unit_id'));
   } else {
@@ -119,6 +119,22 @@ export async function personsReached(db: Db, organizationId: string, spec: Relea
     }
     rows = await q;
   }
+  return groupReached(db, rows);
+}
+
+/** A person reached through one unit (or by name: `top` and `unit_id` null), as the audience queries select it. */
+export interface ReachRow {
+  id: string;
+  name: string;
+  top: string | null;
+  unit_id: string | null;
+}
+
+/**
+ * Folds rows of persons reached (one per unit through which, or one by name) into one {@link ReachedPerson} each, with
+ * whether they have an active login, sorted by name (German collation) and id.
+ */
+export async function groupReached(db: Db, rows: ReachRow[]): Promise<ReachedPerson[]> {
   const ids = [...new Set(rows.map((r) => r.id))];
   const withLogin = new Set<string>(
     ids.length === 0

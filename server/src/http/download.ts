@@ -50,3 +50,21 @@ export function downloadHeaders(res: Response, file: { type: string; name: strin
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Cache-Control', 'private, no-store');
 }
+
+/** A stored file as it is sent: the offered name, the served type, the size in bytes and the bytes. */
+export interface StoredDownload {
+  name: string;
+  mime: string;
+  size: number | string;
+  bytes: Buffer | Uint8Array;
+}
+
+/**
+ * Sends `file` with {@link downloadHeaders}; `Content-Disposition: inline` instead of `attachment` for the types in
+ * `inlineTypes` (images a page shows), with the same RFC 6266 / RFC 5987 name.
+ */
+export function sendStoredFile(res: Response, file: StoredDownload, inlineTypes: ReadonlySet<string>): void {
+  downloadHeaders(res, { type: file.mime, name: file.name, length: Number(file.size) });
+  if (inlineTypes.has(file.mime)) res.setHeader('Content-Disposition', attachment(downloadName(file.name, file.mime)).replace(/^attachment/, 'inline'));
+  res.end(Buffer.isBuffer(file.bytes) ? file.bytes : Buffer.from(file.bytes));
+}

@@ -1,9 +1,9 @@
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import type { Ctx } from '../context.ts';
 import { authOf, requireUser } from '../auth/middleware.ts';
 import { today } from '../calendar.ts';
 import { viewerOf } from '../documents/queries.ts';
-import { attachment, downloadHeaders, downloadName } from '../http/download.ts';
+import { sendStoredFile, type StoredDownload } from '../http/download.ts';
 import { notFound } from '../http/params.ts';
 import { withExtension } from '../tickets/photos.ts';
 import { visiblePostIds } from '../access/posts.ts';
@@ -15,25 +15,6 @@ import { shownImageTypes } from './files.ts';
 // them), everything else as `attachment`. Whether the notice is mine is checked in the query that reads the bytes
 // (access/posts.ts `visiblePostIds`), so an unpublished or expired notice's files are gone at once; anything not mine
 // answers 404 like an unknown id.
-
-/** A stored file as it is sent: the offered name, the served type, the size in bytes and the bytes. */
-export interface StoredDownload {
-  name: string;
-  mime: string;
-  size: number | string;
-  bytes: Buffer | Uint8Array;
-}
-
-/**
- * Sends `file` with the download headers (http/download.ts); `inline` instead of `attachment` for the types in
- * `inlineTypes`. `thumb`: it is a JPEG preview, offered as "<name>.jpg".
- */
-export function sendStoredFile(res: Response, file: StoredDownload, thumb: boolean, inlineTypes: ReadonlySet<string>): void {
-  const name = thumb ? withExtension(file.name, '.jpg') : file.name;
-  downloadHeaders(res, { type: file.mime, name, length: Number(file.size) });
-  if (inlineTypes.has(file.mime)) res.setHeader('Content-Disposition', attachment(downloadName(name, file.mime)).replace(/^attachment/, 'inline'));
-  res.end(Buffer.isBuffer(file.bytes) ? file.bytes : Buffer.from(file.bytes));
-}
 
 /** GET /posts/{id}/files/{fileId}[?size=thumb]: an attachment of one of my notices today (see above). */
 export function postFileRoutes(ctx: Ctx): Router {
@@ -50,7 +31,7 @@ export function postFileRoutes(ctx: Ctx): Router {
       .whereIn('pf.post_id', visiblePostIds(db, auth.org.id, personId, today(ctx.clock, auth.org.timeZone)))
       .first('pf.name', 'f.mime', 'f.size', 'f.bytes')) as StoredDownload | undefined;
     if (!file) throw notFound();
-    sendStoredFile(res, file, thumb, shownImageTypes);
+    sendStoredFile(res, { ...file, name: thumb ? withExtension(file.name, '.jpg') : file.name }, shownImageTypes);
   });
   return router;
 }

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { authOf, requireUser } from '../auth/middleware.ts';
-import { attachment, downloadHeaders, downloadName } from '../http/download.ts';
+import { sendStoredFile, type StoredDownload } from '../http/download.ts';
 import { notFound } from '../http/params.ts';
 import { withExtension } from './photos.ts';
 
@@ -34,12 +34,9 @@ export async function sendTicketFile(db: Db, req: Request, res: Response, scope:
     .where({ 'tf.id': scope.fileId, 'tf.ticket_id': scope.ticketId, 't.organization_id': scope.organizationId })
     .first('tf.name', 'f.mime', 'f.size', 'f.bytes');
   if (scope.publicOnly) q.where('tf.visibility', 'public');
-  const row = (await q) as { name: string; mime: string; size: number; bytes: Buffer } | undefined;
+  const row = (await q) as StoredDownload | undefined;
   if (!row) throw notFound();
-  const name = thumb ? withExtension(row.name, '.jpg') : row.name;
-  downloadHeaders(res, { type: row.mime, name, length: Number(row.size) });
-  if (inlineTypes.has(row.mime)) res.setHeader('Content-Disposition', attachment(downloadName(name, row.mime)).replace(/^attachment/, 'inline'));
-  res.end(row.bytes);
+  sendStoredFile(res, { ...row, name: thumb ? withExtension(row.name, '.jpg') : row.name }, inlineTypes);
 }
 
 /** GET /tickets/{id}/files/{fileId}: a public file of a ticket the session's person follows (reporter or affected). */
