@@ -13,7 +13,8 @@ import { chargeRows, ledgerRows, seedClock, type ChargeRow, type LedgerRow, type
 import { textPdf } from './pdf.ts';
 
 // A big database for the benchmarks: N generated units (default 50,000) in ~1,000 properties of one organization,
-// each with a tenant, this year's charges and ledger, an energy certificate per unit and house rules per property. Added to an already seeded database (the demo seed first when
+// each with a tenant, this year's charges and ledger, an energy certificate per unit, house rules per property and three notices
+// per property (one expired). Added to an already seeded database (the demo seed first when
 // it is empty) in one transaction, so the demo logins see the same data as before while every table is large.
 //
 //   npm run seed:big -w @hausportal/server -- --units 50000 --db /tmp/big.sqlite
@@ -209,6 +210,8 @@ interface PropertyRows {
   documents: Row[];
   releases: Row[];
   targets: Row[];
+  posts: Row[];
+  postProperties: Row[];
 }
 
 /** The file and categories the generated documents share. */
@@ -226,6 +229,8 @@ interface Generator {
   createdAt: string;
   newRowId: () => string;
   documents: DocumentSource;
+  /** The post category of the generated notices. */
+  postCategory: string;
 }
 
 /** A document on the shared file, released by one rule to one unit or property. */
@@ -237,6 +242,31 @@ function documentRows(g: Generator, rows: PropertyRows, categoryId: string, titl
   rows.targets.push({ release_id: releaseId, person_id: null, unit_id: target.unit_id ?? null, property_id: target.property_id ?? null });
 }
 
+/**
+ * The notices of a generated property: one running, one warning running until next week and one expired last month
+ * (the expired one stays in the table, as it does in real organizations, and must cost the board nothing).
+ */
+function noticeRows(g: Generator, rows: PropertyRows, propertyId: string, street: string): void {
+  const today = Date.parse(`${g.clock.today}T00:00:00Z`);
+  const day = (offset: number) => new Date(today + offset * 86_400_000).toISOString().slice(0, 10);
+  const notices = [
+    { type: 'neutral', title: `Hausordnung ${street}`, from: day(-60), until: null },
+    { type: 'warning', title: `Wartung der Heizung, ${street}`, from: day(-2), until: day(7) },
+    { type: 'info', title: `Stiegenhausreinigung, ${street}`, from: day(-60), until: day(-30) },
+  ];
+  for (const n of notices) {
+    const id = g.newRowId();
+    rows.posts.push({
+      id, organization_id: g.organizationId, category_id: g.postCategory, status: 'published', type: n.type, title: n.title,
+      body_html: '<p>Generierte Mitteilung für Lasttests.</p>', body_text: 'Generierte Mitteilung für Lasttests.', audience_role: 'both',
+      visible_from: n.from, visible_until: n.until, appointment_start: null, appointment_end: null, appointment_all_day: false, appointment_place: null,
+      link_url: null, link_text: null, pinned: false, requires_ack: false, revision: 1, revised_at: null, author_kind: 'staff', author_user_id: null,
+      published_at: g.createdAt, unpublished_at: null, reminded_at: null, created_at: g.createdAt, updated_at: g.createdAt,
+    });
+    rows.postProperties.push({ post_id: id, property_id: propertyId });
+  }
+}
+
 /** The rows of generated property number `p`: its units, each with a tenant, a contract, charges and ledger. */
 function propertyRows(g: Generator, p: number): PropertyRows {
   const { clock, newRowId } = g;
@@ -246,8 +276,9 @@ function propertyRows(g: Generator, p: number): PropertyRows {
   const district = 1 + (p % 23);
   const rows: PropertyRows = {
     property: { id: propertyId, organization_id: g.organizationId, name: `Wohnanlage ${street}`, street, postal_code: `1${String(district).padStart(2, '0')}0`, city: 'Wien', country: 'AT', image_url: null, created_at: g.createdAt },
-    units: [], persons: [], contracts: [], charges: [], ledger: [], documents: [], releases: [], targets: [],
+    units: [], persons: [], contracts: [], charges: [], ledger: [], documents: [], releases: [], targets: [], posts: [], postProperties: [],
   };
+  noticeRows(g, rows, propertyId, street);
   documentRows(g, rows, g.documents.houseRules, `Hausordnung ${street}`, 'property_role', { property_id: propertyId });
   const count = Math.min(g.perProperty, g.total - p * g.perProperty);
   const areas = Array.from({ length: count }, (_, i) => 38 + ((p * 7 + i * 13) % 70));
@@ -289,6 +320,13 @@ async function documentSource(db: Db, organizationId: string, fileId: string, cr
   return { fileId, houseRules: await category('Hausordnung'), energy: await category('Energieausweis') };
 }
 
+/** The category "Allgemein" of the organization (the seed adds the default categories). */
+async function postCategory(db: Db, organizationId: string): Promise<string> {
+  const row = (await db('post_categories').where({ organization_id: organizationId, key: 'allgemein' }).first('id')) as { id: string } | undefined;
+  if (!row) throw new Error('no post category allgemein: seed the demo first');
+  return row.id;
+}
+
 /** Adds the generated properties, units, persons, contracts, charges, ledgers and documents to a seeded database. */
 export async function seedBig(db: Db, options: BigSeedOptions = {}): Promise<BigSeedResult> {
   const started = performance.now();
@@ -301,6 +339,7 @@ export async function seedBig(db: Db, options: BigSeedOptions = {}): Promise<Big
   const generator: Generator = {
     organizationId: org.id, total, perProperty, clock: seedClock((options.clock ?? systemClock)()), createdAt, newRowId,
     documents: await documentSource(db, org.id, newRowId(), createdAt),
+    postCategory: await postCategory(db, org.id),
   };
   const result: BigSeedResult = { properties: 0, units: 0, contracts: 0, charges: 0, ledgerEntries: 0, rows: 0, ms: 0 };
   const propertyCount = Math.ceil(total / perProperty);
@@ -323,6 +362,7 @@ export async function seedBig(db: Db, options: BigSeedOptions = {}): Promise<Big
             const tables = [
               ['properties', [rows.property]], ['units', rows.units], ['persons', rows.persons], ['contracts', rows.contracts], ['charges', rows.charges], ['ledger_entries', rows.ledger],
               ['documents', rows.documents], ['document_releases', rows.releases], ['document_release_targets', rows.targets],
+              ['posts', rows.posts], ['post_properties', rows.postProperties],
             ] as const;
             // In this order: each table's rows refer to the ones before, and foreign keys are checked per statement.
             writing = (async () => {
