@@ -1,6 +1,6 @@
 import { html } from '@open-wc/testing';
 import type { Me, PostDetail, PostReadResult } from '@hausportal/api';
-import { createFakeApi, demoMe, problem, sessionFixture, type FakeHandler, type FakeRoutes } from '@hausportal/core/testing.js';
+import { createFakeApi, demoMe, problem, sessionFixture, signedIn, testPicture, unreadCounts as heard, visibleText, type FakeRoutes } from '@hausportal/core/testing.js';
 import { HpPostsUnreadEvent, type HpBulletinBoard } from '../src/index.js';
 import { demoPosts, postPage } from '../src/testing.js';
 import '../src/define.js';
@@ -20,17 +20,6 @@ export interface PostServer {
   ics: string[];
 }
 
-/** A small picture (a blue sky over a grey floor) as the JPEG stands in. */
-function image(): Promise<Blob> {
-  const canvas = new OffscreenCanvas(8, 6);
-  const paint = canvas.getContext('2d')!;
-  paint.fillStyle = '#8ab4f8';
-  paint.fillRect(0, 0, 8, 4);
-  paint.fillStyle = '#777';
-  paint.fillRect(0, 4, 8, 2);
-  return canvas.convertToBlob({ type: 'image/jpeg' });
-}
-
 const NOW = Date.UTC(2026, 2, 10, 9);
 
 /**
@@ -41,7 +30,6 @@ const NOW = Date.UTC(2026, 2, 10, 9);
 export function postRoutes(posts: PostDetail[] = demoPosts(NOW), overrides: FakeRoutes = {}): { routes: FakeRoutes; server: PostServer } {
   const server: PostServer = { posts: structuredClone(posts), pages: [], seen: [], details: [], reads: [], acks: [], files: [], ics: [] };
   const find = (id?: string) => server.posts.find((p) => p.id === id);
-  const signedIn = (handler: FakeHandler): FakeHandler => (request) => (request.user ? handler(request) : problem(401, 'unauthenticated'));
   const mark = (id: string, change: (p: PostDetail) => PostDetail['read']): PostReadResult | ReturnType<typeof problem> => {
     const post = find(id);
     if (!post) return problem(404, 'not_found');
@@ -84,7 +72,7 @@ export function postRoutes(posts: PostDetail[] = demoPosts(NOW), overrides: Fake
       server.files.push(`${params.id}/${params.fileId}?${query.get('size') ?? ''}`);
       const file = find(params.id)?.attachments.find((f) => f.id === params.fileId);
       if (!file) return problem(404, 'not_found');
-      return { status: 200, body: file.image ? await image() : new Blob([`file ${file.name}`], { type: file.mime }) };
+      return { status: 200, body: file.image ? await testPicture() : new Blob([`file ${file.name}`], { type: file.mime }) };
     }),
     ...overrides,
   };
@@ -112,7 +100,7 @@ export async function boardWidget(routes: FakeRoutes, options: BoardOptions = {}
 export const root = (el: HpBulletinBoard) => el.shadowRoot!;
 
 /** Visible text of the element, whitespace collapsed. */
-export const text = (el: Element | ShadowRoot) => ('shadowRoot' in el && el.shadowRoot ? el.shadowRoot : el).textContent!.replace(/\s+/g, ' ').trim();
+export const text = visibleText;
 
 /** Ids of the notices in the order shown. */
 export const postIds = (el: HpBulletinBoard) => [...root(el).querySelectorAll<HTMLElement>('[data-post]')].map((r) => r.dataset.post!);
@@ -135,22 +123,8 @@ export async function openPost(el: HpBulletinBoard, id: string): Promise<void> {
   await el.updateComplete;
 }
 
-/** A gate a fake route waits at until the test opens it (for the loading states without timers). */
-export function gate(): { wait: Promise<void>; open: () => void } {
-  let open = () => {};
-  return { wait: new Promise<void>((r) => (open = r)), open: () => open() };
-}
-
 /** The counts of every `hp-posts-unread` heard on the document (it bubbles and is composed), per test. */
-export function unreadCounts(): number[] {
-  const counts: number[] = [];
-  const hear = (event: Event) => counts.push((event as HpPostsUnreadEvent).detail.count);
-  beforeEach(() => {
-    counts.length = 0;
-    document.addEventListener(HpPostsUnreadEvent.eventName, hear);
-  });
-  afterEach(() => document.removeEventListener(HpPostsUnreadEvent.eventName, hear));
-  return counts;
-}
+export const unreadCounts = () => heard(HpPostsUnreadEvent.eventName);
 
+export { gate } from '@hausportal/core/testing.js';
 export { NOW };

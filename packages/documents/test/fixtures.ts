@@ -1,6 +1,6 @@
 import { html } from '@open-wc/testing';
 import type { DocumentItem, Me } from '@hausportal/api';
-import { createFakeApi, demoMe, problem, sessionFixture, type FakeHandler, type FakeRoutes } from '@hausportal/core/testing.js';
+import { createFakeApi, demoMe, problem, sessionFixture, signedIn, unreadCounts as heard, visibleText, type FakeRoutes } from '@hausportal/core/testing.js';
 import { HpDocumentsUnreadEvent, type HpDocuments } from '../src/index.js';
 import { demoCategories, documentItem, documentPage, newestFirst, place } from '../src/testing.js';
 import '../src/define.js';
@@ -45,7 +45,6 @@ export function documentRoutes(items: DocumentItem[] = documents, overrides: Fak
     server.items = server.items.map((d) => (ids.includes(d.id) ? { ...d, seenAt: d.seenAt ?? '2026-04-01T09:00:00Z', openedAt: '2026-04-01T09:00:00Z' } : d));
   };
   const unread = () => server.items.filter((d) => !d.seenAt).length;
-  const signedIn = (handler: FakeHandler): FakeHandler => (request) => (request.user ? handler(request) : problem(401, 'unauthenticated'));
   const routes: FakeRoutes = {
     'GET /document-categories': signedIn(() => ({ items: demoCategories })),
     'GET /documents': signedIn(({ query }) => {
@@ -97,7 +96,7 @@ export async function documentsWidget(routes: FakeRoutes, options: { user?: Me |
 export const root = (el: HpDocuments) => el.shadowRoot!;
 
 /** Visible text of the element, whitespace collapsed. */
-export const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ').trim();
+export const text = visibleText;
 
 /** Ids of the document rows in the order shown. */
 export const rowIds = (el: HpDocuments) => [...root(el).querySelectorAll<HTMLElement>('[data-document]')].map((r) => r.dataset.document!);
@@ -112,12 +111,6 @@ export const headings = (el: HpDocuments) =>
 export async function loaded(el: HpDocuments): Promise<void> {
   await el.store.loaded;
   await el.updateComplete;
-}
-
-/** A gate a fake route waits at until the test opens it (for the loading states without timers). */
-export function gate(): { wait: Promise<void>; open: () => void } {
-  let open = () => {};
-  return { wait: new Promise<void>((r) => (open = r)), open: () => open() };
 }
 
 /** The select of the toolbar whose label contains `label`. */
@@ -141,16 +134,9 @@ export async function search(el: HpDocuments, words: string): Promise<void> {
 }
 
 /** The counts of every `hp-documents-unread` heard on the document (it bubbles and is composed), per test. */
-export function unreadCounts(): number[] {
-  const counts: number[] = [];
-  const hear = (event: Event) => counts.push((event as HpDocumentsUnreadEvent).detail.count);
-  beforeEach(() => {
-    counts.length = 0;
-    document.addEventListener(HpDocumentsUnreadEvent.eventName, hear);
-  });
-  afterEach(() => document.removeEventListener(HpDocumentsUnreadEvent.eventName, hear));
-  return counts;
-}
+export const unreadCounts = () => heard(HpDocumentsUnreadEvent.eventName);
+
+export { gate } from '@hausportal/core/testing.js';
 
 export const button = (el: HpDocuments, selector: string) => root(el).querySelector<HTMLButtonElement>(selector)!;
 

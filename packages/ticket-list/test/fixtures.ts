@@ -1,6 +1,6 @@
 import { html } from '@open-wc/testing';
 import type { Me, OrganizationPublic, TicketDetail } from '@hausportal/api';
-import { createFakeApi, demoMe, problem, sessionFixture, type FakeHandler, type FakeRoutes } from '@hausportal/core/testing.js';
+import { createFakeApi, demoMe, problem, sessionFixture, signedIn, testPicture, unreadCounts as heard, visibleText, type FakeHandler, type FakeRoutes } from '@hausportal/core/testing.js';
 import { HpTicketsUnreadEvent, type HpTicketList } from '../src/index.js';
 import { applyStep, demoTickets, me, tabOf, ticketFile, ticketPage, type ResidentStep } from '../src/testing.js';
 import '../src/define.js';
@@ -15,17 +15,6 @@ export interface TicketServer {
   files: (string | null)[];
 }
 
-/** A small picture (a blue sky over a grey floor) as the preview JPEG stands in. */
-function image(): Promise<Blob> {
-  const canvas = new OffscreenCanvas(8, 6);
-  const paint = canvas.getContext('2d')!;
-  paint.fillStyle = '#8ab4f8';
-  paint.fillRect(0, 0, 8, 4);
-  paint.fillStyle = '#777';
-  paint.fillRect(0, 4, 8, 2);
-  return canvas.convertToBlob({ type: 'image/jpeg' });
-}
-
 /**
  * A fake tickets API over `tickets` (the demo tenant's by default): the list by tab and page, the detail, read marks,
  * the resident's steps as the rules allow them (409 otherwise), previews (PNG), files and released documents.
@@ -34,7 +23,6 @@ export function ticketRoutes(tickets: TicketDetail[] = demoTickets(), overrides:
   const server: TicketServer = { tickets: structuredClone(tickets), pages: [], reads: [], files: [] };
   const find = (id?: string) => server.tickets.find((t) => t.id === id);
   const unread = () => server.tickets.filter((t) => t.unread).length;
-  const signedIn = (handler: FakeHandler): FakeHandler => (request) => (request.user ? handler(request) : problem(401, 'unauthenticated'));
   const step = (make: (body: unknown) => ResidentStep): FakeHandler =>
     signedIn(({ params, body, user }) => {
       const ticket = find(params.id);
@@ -71,7 +59,7 @@ export function ticketRoutes(tickets: TicketDetail[] = demoTickets(), overrides:
       server.files.push(query.get('size'));
       const file = [...(find(params.id)?.files ?? []), ...(find(params.id)?.thread.flatMap((e) => e.files ?? []) ?? [])].find((f) => f.id === params.fileId);
       if (!file) return problem(404, 'not_found');
-      return { status: 200, body: query.get('size') === 'thumb' ? await image() : new Blob([`file ${file.name}`], { type: file.mime }) };
+      return { status: 200, body: query.get('size') === 'thumb' ? await testPicture() : new Blob([`file ${file.name}`], { type: file.mime }) };
     }),
     'GET /documents/{id}/file': signedIn(({ params }) => ({ status: 200, body: new Blob([`%PDF-1.4 ${params.id}`], { type: 'application/pdf' }) })),
     ...overrides,
@@ -89,7 +77,7 @@ export async function ticketsWidget(routes: FakeRoutes, options: { user?: Me | n
 export const root = (el: HpTicketList) => el.shadowRoot!;
 
 /** Visible text of the element, whitespace collapsed. */
-export const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ').trim();
+export const text = visibleText;
 
 /** Ids of the ticket rows in the order shown. */
 export const rowIds = (el: HpTicketList) => [...root(el).querySelectorAll<HTMLElement>('[data-ticket]')].map((r) => r.dataset.ticket!);
@@ -112,20 +100,7 @@ export async function openTicket(el: HpTicketList, id: string): Promise<void> {
   await el.updateComplete;
 }
 
-/** A gate a fake route waits at until the test opens it (for the loading states without timers). */
-export function gate(): { wait: Promise<void>; open: () => void } {
-  let open = () => {};
-  return { wait: new Promise<void>((r) => (open = r)), open: () => open() };
-}
-
 /** The counts of every `hp-tickets-unread` heard on the document (it bubbles and is composed), per test. */
-export function unreadCounts(): number[] {
-  const counts: number[] = [];
-  const hear = (event: Event) => counts.push((event as HpTicketsUnreadEvent).detail.count);
-  beforeEach(() => {
-    counts.length = 0;
-    document.addEventListener(HpTicketsUnreadEvent.eventName, hear);
-  });
-  afterEach(() => document.removeEventListener(HpTicketsUnreadEvent.eventName, hear));
-  return counts;
-}
+export const unreadCounts = () => heard(HpTicketsUnreadEvent.eventName);
+
+export { gate } from '@hausportal/core/testing.js';
