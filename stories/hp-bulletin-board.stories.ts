@@ -1,15 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '@hausportal/bulletin-board/define.js';
-import { loggedIn, ownerElisabeth, tenantKatharina, tenantThomas } from './mocks/index.js';
+import { ownerElisabeth, tenantThomas } from './mocks/index.js';
 import { dangerArrives, manyPosts, noPosts, onePost, postDetailFails, postHandlers, postsFail, postsPending } from './mocks/posts.js';
+import { residentStories } from './mocks/resident.js';
 
 const log = (name: string) => (e: CustomEvent) => console.info(name, e.detail);
 
 /** The board; `post` opens a notice directly, `refresh` is the refresh interval in seconds. */
 const widget = (post = '', refresh = 300): TemplateResult =>
   html`<hp-bulletin-board post=${post} refresh-interval=${refresh} @hp-posts-unread=${log('hp-posts-unread')}></hp-bulletin-board>`;
-const handlers = (...variants: ReturnType<typeof loggedIn>[]) => ({ msw: { handlers: [...variants.flat(), ...postHandlers, ...loggedIn(tenantKatharina)] } });
+const { handlers, as, signedOut } = residentStories(postHandlers);
 
 const meta: Meta = {
   title: 'Widgets/hp-bulletin-board',
@@ -32,10 +33,10 @@ type Story = StoryObj;
 export const TenantKatharina: Story = {};
 
 /** Elisabeth Wagner owns flats in two properties: the property filter shows. */
-export const OwnerTwoProperties: Story = { parameters: { msw: { handlers: [...postHandlers, ...loggedIn(ownerElisabeth)] } } };
+export const OwnerTwoProperties: Story = { parameters: as(ownerElisabeth) };
 
 /** Thomas Becker at Krüger in Hamburg; pick the Krüger theme in the toolbar. */
-export const TenantHamburg: Story = { parameters: { hausportal: { org: 'krueger' }, msw: { handlers: [...postHandlers, ...loggedIn(tenantThomas)] } } };
+export const TenantHamburg: Story = { parameters: as(tenantThomas, 'krueger') };
 
 /** A neutral notice ("Mitteilung"): text colour, a note icon. */
 export const TypeNeutral: Story = { parameters: handlers(onePost('neutral')) };
@@ -82,7 +83,7 @@ export const LoadError: Story = { parameters: handlers(postsFail()) };
 export const DetailError: Story = { parameters: handlers(postDetailFails()), render: () => widget('post-legionellen') };
 
 /** Nobody is signed in. */
-export const LoggedOut: Story = { parameters: { msw: { handlers: postHandlers } } };
+export const LoggedOut: Story = { parameters: signedOut };
 
 /** The smallest supported width, with the water shut-off open. */
 export const Narrow: Story = { render: () => html`<div style="inline-size: 320px">${widget('post-wasser')}</div>` };

@@ -1,13 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@hausportal/ticket-list/define.js';
-import { loggedIn, tenantKatharina, tenantOwnerMarkus, tenantThomas } from './mocks/index.js';
+import { tenantOwnerMarkus, tenantThomas } from './mocks/index.js';
 import { manyTickets, noTickets, ticketHandlers, ticketsFail, ticketsPending } from './mocks/tickets.js';
+import { residentStories } from './mocks/resident.js';
 
 /** The list, or the ticket `ticket` opened directly. */
 const widget = (ticket = '') =>
   html`<hp-ticket-list ticket=${ticket} @hp-tickets-unread=${(e: CustomEvent<{ count: number }>) => console.info('hp-tickets-unread', e.detail.count)}></hp-ticket-list>`;
-const handlers = (...variants: ReturnType<typeof loggedIn>[]) => ({ msw: { handlers: [...variants.flat(), ...ticketHandlers, ...loggedIn(tenantKatharina)] } });
+const { handlers, as, signedOut } = residentStories(ticketHandlers);
 
 const meta: Meta = {
   title: 'Widgets/hp-ticket-list',
@@ -30,10 +31,10 @@ type Story = StoryObj;
 export const TenantKatharina: Story = {};
 
 /** Markus Lehner, the same kinds of tickets at his flat W2. */
-export const TenantMarkus: Story = { parameters: { msw: { handlers: [...ticketHandlers, ...loggedIn(tenantOwnerMarkus)] } } };
+export const TenantMarkus: Story = { parameters: as(tenantOwnerMarkus) };
 
 /** Thomas Becker at Krüger in Hamburg; pick the Krüger theme in the toolbar. */
-export const TenantHamburg: Story = { parameters: { hausportal: { org: 'krueger' }, msw: { handlers: [...ticketHandlers, ...loggedIn(tenantThomas)] } } };
+export const TenantHamburg: Story = { parameters: as(tenantThomas, 'krueger') };
 
 /** "Wasserhahn in der Küche tropft": fields, two photos, the thread with a status change, answers and my comment with a photo; write a reply and add photos or PDFs (listed, each removable); "Ihre Nachricht wurde gesendet." appears below the composer. */
 export const DetailWithThreadAndPhotos: Story = { render: () => widget('t-wasserhahn') };
@@ -69,7 +70,7 @@ export const Empty: Story = { parameters: handlers(noTickets()) };
 export const LoadError: Story = { parameters: handlers(ticketsFail()) };
 
 /** Nobody is signed in. */
-export const LoggedOut: Story = { parameters: { msw: { handlers: ticketHandlers } } };
+export const LoggedOut: Story = { parameters: signedOut };
 
 /** The smallest supported width, with a ticket open. */
 export const Narrow: Story = { render: () => html`<div style="inline-size: 320px">${widget('t-wasserhahn')}</div>` };

@@ -9,7 +9,7 @@ import type { DocumentItem, FieldError, Me } from '@hausportal/api';
 import { demoCategories, documentItem, documentPage, generateDocuments, newestFirst, place, yearOf } from '@hausportal/documents/testing.js';
 import { API } from './handlers.js';
 import { invalid, problem } from './problems.js';
-import { sessionOf, tokenOf } from './sessions.js';
+import { fixedStore, perPerson, signedIn, type PersonStore } from './resident.js';
 import { textPdf, Y } from './statement-data.js';
 import { unitsOf } from './unit-data.js';
 
@@ -47,17 +47,9 @@ function documentsOf(me: Me): DocumentItem[] {
 }
 
 /** Where a person's documents and their read state live while the page is open (reads and downloads change it). */
-interface Library {
-  get(me: Me): DocumentItem[];
-  set(me: Me, items: DocumentItem[]): void;
-}
+type Library = PersonStore<DocumentItem>;
 
-const visits = new Map<string, DocumentItem[]>();
-const visitKey = (me: Me) => `${me.username}|${me.organization}`;
-const demoLibrary: Library = {
-  get: (me) => visits.get(visitKey(me)) ?? documentsOf(me),
-  set: (me, items) => visits.set(visitKey(me), items),
-};
+const demoLibrary: Library = perPerson(documentsOf);
 
 /** Marks the documents `which` picks read (and opened); returns how many were unread. */
 function markRead(library: Library, me: Me, which: (d: DocumentItem) => boolean, opened: boolean): number {
@@ -126,15 +118,6 @@ function storedZip(files: { name: string; bytes: Uint8Array }[]): Uint8Array {
   const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
   all.reduce((at, p) => (out.set(p, at), at + p.length), 0);
   return out;
-}
-
-/** A handler for a signed-in person: 401 without a valid token. */
-function signedIn(method: 'get' | 'post', path: string, answer: (me: Me, request: Request, params: Record<string, string>) => Response | Promise<Response>): HttpHandler {
-  return http[method](`${API}${path}`, ({ request, params }) => {
-    const session = sessionOf(request);
-    if (!session) return problem(tokenOf(request) ? 'invalid_token' : 'unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
-    return answer(session.user, request, params as Record<string, string>);
-  });
 }
 
 /** True when the category `id` is `category` or one of its subcategories. */
@@ -215,10 +198,7 @@ export const documentHandlers: HttpHandler[] = [
 ];
 
 /** A library of fixed documents for every person (a story's own, changed by its reads and downloads). */
-function fixed(items: DocumentItem[]): Library {
-  let current = items;
-  return { get: () => current, set: (_me, next) => (current = next) };
-}
+const fixed: (items: DocumentItem[]) => Library = fixedStore;
 
 /** The signed-in person has units but no document released to them. */
 export function noDocuments(): HttpHandler[] {

@@ -9,8 +9,7 @@ import type { Me, PostDetail, PostType } from '@hausportal/api';
 import { boardOrder, demoPosts, generatePosts, postDetail, postPage } from '@hausportal/bulletin-board/testing.js';
 import { API } from './handlers.js';
 import { invalid, problem } from './problems.js';
-import { sessionOf, tokenOf } from './sessions.js';
-import { textPdf } from './statement-data.js';
+import { attachmentFile, drawnPicture, fixedStore, perPerson, signedIn, type PersonStore } from './resident.js';
 import { unitsOf } from './unit-data.js';
 
 /** The demo notices of `me`, at their properties. */
@@ -20,37 +19,17 @@ function postsOf(me: Me): PostDetail[] {
 }
 
 /** Where a person's notices live while the page is open (reading and acknowledging change them). */
-interface Board {
-  get(me: Me): PostDetail[];
-  set(me: Me, posts: PostDetail[]): void;
-}
+type Board = PersonStore<PostDetail>;
 
-const visits = new Map<string, PostDetail[]>();
-const visitKey = (me: Me) => `${me.username}|${me.organization}`;
-const demoBoard: Board = {
-  get: (me) => visits.get(visitKey(me)) ?? postsOf(me),
-  set: (me, posts) => visits.set(visitKey(me), posts),
-};
-
-const hue = (text: string) => [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
+const demoBoard: Board = perPerson(postsOf);
 
 /** A drawn picture for an image attachment: sky, a house front with windows and a sun, in colours of its name. */
-function picture(name: string): Blob {
-  const h = hue(name);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240" viewBox="0 0 320 240">
-<rect width="320" height="240" fill="hsl(${h} 45% 82%)"/><rect x="60" y="70" width="200" height="170" fill="hsl(${(h + 40) % 360} 25% 60%)"/>
-<rect x="90" y="100" width="40" height="40" fill="#fff"/><rect x="190" y="100" width="40" height="40" fill="#fff"/><circle cx="270" cy="45" r="25" fill="hsl(45 90% 60%)"/></svg>`;
-  return new Blob([svg], { type: 'image/svg+xml' });
-}
-
-/** A handler for a signed-in person: 401 without a valid token. */
-function signedIn(method: 'get' | 'post', path: string, answer: (me: Me, request: Request, params: Record<string, string>) => Response | Promise<Response>): HttpHandler {
-  return http[method](`${API}${path}`, ({ request, params }) => {
-    const session = sessionOf(request);
-    if (!session) return problem(tokenOf(request) ? 'invalid_token' : 'unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
-    return answer(session.user, request, params as Record<string, string>);
-  });
-}
+const picture = (name: string): Blob =>
+  drawnPicture(
+    name,
+    (h) => `<rect width="320" height="240" fill="hsl(${h} 45% 82%)"/><rect x="60" y="70" width="200" height="170" fill="hsl(${(h + 40) % 360} 25% 60%)"/>
+<rect x="90" y="100" width="40" height="40" fill="#fff"/><rect x="190" y="100" width="40" height="40" fill="#fff"/><circle cx="270" cy="45" r="25" fill="hsl(45 90% 60%)"/>`,
+  );
 
 const types: readonly string[] = ['neutral', 'info', 'warning', 'danger'];
 
@@ -107,9 +86,7 @@ function postRoutes(board: Board): HttpHandler[] {
       const file = find(me, id!)?.attachments.find((f) => f.id === fileId);
       if (!file) return problem('not_found');
       if (new URL(request.url).searchParams.get('size') === 'thumb' && !file.thumb) return problem('not_found');
-      const body = file.image ? picture(file.name) : new Blob([textPdf([file.name, 'Schwarzes Brett'], file.name) as BlobPart], { type: 'application/pdf' });
-      const disposition = `${file.image ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`;
-      return new HttpResponse(body, { headers: { 'Content-Type': body.type, 'Content-Disposition': disposition, 'X-Content-Type-Options': 'nosniff' } });
+      return attachmentFile(file.name, file.image ? picture(file.name) : null, 'Schwarzes Brett');
     }),
   ];
 }
@@ -118,10 +95,7 @@ function postRoutes(board: Board): HttpHandler[] {
 export const postHandlers: HttpHandler[] = postRoutes(demoBoard);
 
 /** A board of fixed notices for every person (a story's own, changed by reading and acknowledging). */
-function fixed(posts: PostDetail[]): Board {
-  let current = posts;
-  return { get: () => current, set: (_me, next) => (current = next) };
-}
+const fixed: (posts: PostDetail[]) => Board = fixedStore;
 
 /** The signed-in person has no notices. */
 export const noPosts = (): HttpHandler[] => postRoutes(fixed([]));

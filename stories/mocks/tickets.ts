@@ -9,8 +9,7 @@ import type { Me, TicketDetail, TicketStatus } from '@hausportal/api';
 import { applyStep, demoTickets, generateTickets, me as author, tabOf, ticketDetail, ticketFile, ticketPage, type ResidentStep } from '@hausportal/ticket-list/testing.js';
 import { API } from './handlers.js';
 import { invalid, problem } from './problems.js';
-import { sessionOf, tokenOf } from './sessions.js';
-import { textPdf } from './statement-data.js';
+import { attachmentFile, drawnPicture, fixedStore, perPerson, signedIn, type PersonStore } from './resident.js';
 import { unitsOf } from './unit-data.js';
 
 /**
@@ -30,37 +29,17 @@ function ticketsOf(me: Me): TicketDetail[] {
 }
 
 /** Where a person's tickets live while the page is open (their steps change them). */
-interface Desk {
-  get(me: Me): TicketDetail[];
-  set(me: Me, tickets: TicketDetail[]): void;
-}
+type Desk = PersonStore<TicketDetail>;
 
-const visits = new Map<string, TicketDetail[]>();
-const visitKey = (me: Me) => `${me.username}|${me.organization}`;
-const demoDesk: Desk = {
-  get: (me) => visits.get(visitKey(me)) ?? ticketsOf(me),
-  set: (me, tickets) => visits.set(visitKey(me), tickets),
-};
-
-const hue = (text: string) => [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
+const demoDesk: Desk = perPerson(ticketsOf);
 
 /** A drawn "photo" for an image attachment: a wall, a floor and a window in colours of its name. */
-function picture(name: string): Blob {
-  const h = hue(name);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240" viewBox="0 0 320 240">
-<rect width="320" height="240" fill="hsl(${h} 30% 80%)"/><rect y="170" width="320" height="70" fill="hsl(${(h + 40) % 360} 20% 45%)"/>
-<rect x="40" y="40" width="90" height="100" fill="hsl(205 70% 85%)" stroke="#fff" stroke-width="6"/><circle cx="230" cy="120" r="38" fill="hsl(${(h + 180) % 360} 45% 55%)"/></svg>`;
-  return new Blob([svg], { type: 'image/svg+xml' });
-}
-
-/** A handler for a signed-in person: 401 without a valid token. */
-function signedIn(method: 'get' | 'post', path: string, answer: (me: Me, request: Request, params: Record<string, string>) => Response | Promise<Response>): HttpHandler {
-  return http[method](`${API}${path}`, ({ request, params }) => {
-    const session = sessionOf(request);
-    if (!session) return problem(tokenOf(request) ? 'invalid_token' : 'unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
-    return answer(session.user, request, params as Record<string, string>);
-  });
-}
+const picture = (name: string): Blob =>
+  drawnPicture(
+    name,
+    (h) => `<rect width="320" height="240" fill="hsl(${h} 30% 80%)"/><rect y="170" width="320" height="70" fill="hsl(${(h + 40) % 360} 20% 45%)"/>
+<rect x="40" y="40" width="90" height="100" fill="hsl(205 70% 85%)" stroke="#fff" stroke-width="6"/><circle cx="230" cy="120" r="38" fill="hsl(${(h + 180) % 360} 45% 55%)"/>`,
+  );
 
 const json = async (request: Request) => ((await request.json().catch(() => null)) ?? {}) as Record<string, unknown>;
 
@@ -129,9 +108,7 @@ function ticketRoutes(desk: Desk): HttpHandler[] {
       if (!file) return problem('not_found');
       const thumb = new URL(request.url).searchParams.get('size') === 'thumb';
       if (thumb && !file.thumb) return problem('not_found');
-      const body = file.thumb ? picture(file.name) : new Blob([textPdf([file.name, `Anliegen ${ticket.number}`], file.name) as BlobPart], { type: 'application/pdf' });
-      const disposition = `${file.thumb ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`;
-      return new HttpResponse(body, { headers: { 'Content-Type': body.type, 'Content-Disposition': disposition, 'X-Content-Type-Options': 'nosniff' } });
+      return attachmentFile(file.name, file.thumb ? picture(file.name) : null, `Anliegen ${ticket.number}`);
     }),
   ];
 }
@@ -140,10 +117,7 @@ function ticketRoutes(desk: Desk): HttpHandler[] {
 export const ticketHandlers: HttpHandler[] = ticketRoutes(demoDesk);
 
 /** A desk of fixed tickets for every person (a story's own, changed by its steps). */
-function fixed(tickets: TicketDetail[]): Desk {
-  let current = tickets;
-  return { get: () => current, set: (_me, next) => (current = next) };
-}
+const fixed: (tickets: TicketDetail[]) => Desk = fixedStore;
 
 /** The signed-in person has no tickets. */
 export function noTickets(): HttpHandler[] {
