@@ -1,6 +1,6 @@
 import { html } from '@open-wc/testing';
 import type { Me, PostDetail, PostReadResult } from '@hausportal/api';
-import { createFakeApi, demoMe, problem, sessionFixture, signedIn, testPicture, unreadCounts as heard, visibleText, type FakeRoutes } from '@hausportal/core/testing.js';
+import { createFakeApi, demoMe, problem, sessionFixture, dataValues, shadowQuery, signedIn, testPicture, unreadCounts as heard, visibleText, type FakeRoutes } from '@hausportal/core/testing.js';
 import { HpPostsUnreadEvent, type HpBulletinBoard } from '../src/index.js';
 import { demoPosts, postPage } from '../src/testing.js';
 import '../src/define.js';
@@ -103,11 +103,11 @@ export const root = (el: HpBulletinBoard) => el.shadowRoot!;
 export const text = visibleText;
 
 /** Ids of the notices in the order shown. */
-export const postIds = (el: HpBulletinBoard) => [...root(el).querySelectorAll<HTMLElement>('[data-post]')].map((r) => r.dataset.post!);
+export const postIds = (el: HpBulletinBoard) => dataValues(el, 'post');
 
-export const post = (el: HpBulletinBoard, id: string) => root(el).querySelector<HTMLElement>(`[data-post="${id}"]`)!;
+export const post = (el: HpBulletinBoard, id: string) => shadowQuery(el, `[data-post="${id}"]`);
 
-export const $ = <T extends Element = HTMLElement>(el: HpBulletinBoard, selector: string) => root(el).querySelector<T>(selector)!;
+export const $ = shadowQuery;
 
 /** Resolves once the first page (or a final state) is shown. */
 export async function loaded(el: HpBulletinBoard): Promise<void> {

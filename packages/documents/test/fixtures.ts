@@ -1,6 +1,6 @@
 import { html } from '@open-wc/testing';
 import type { DocumentItem, Me } from '@hausportal/api';
-import { createFakeApi, demoMe, problem, sessionFixture, signedIn, unreadCounts as heard, visibleText, type FakeRoutes } from '@hausportal/core/testing.js';
+import { createFakeApi, demoMe, problem, sessionFixture, dataValues, shadowQuery, signedIn, unreadCounts as heard, visibleText, type FakeRoutes } from '@hausportal/core/testing.js';
 import { HpDocumentsUnreadEvent, type HpDocuments } from '../src/index.js';
 import { demoCategories, documentItem, documentPage, newestFirst, place } from '../src/testing.js';
 import '../src/define.js';
@@ -99,9 +99,9 @@ export const root = (el: HpDocuments) => el.shadowRoot!;
 export const text = visibleText;
 
 /** Ids of the document rows in the order shown. */
-export const rowIds = (el: HpDocuments) => [...root(el).querySelectorAll<HTMLElement>('[data-document]')].map((r) => r.dataset.document!);
+export const rowIds = (el: HpDocuments) => dataValues(el, 'document');
 
-export const row = (el: HpDocuments, id: string) => root(el).querySelector<HTMLElement>(`[data-document="${id}"]`)!;
+export const row = (el: HpDocuments, id: string) => shadowQuery(el, `[data-document="${id}"]`);
 
 /** The headings of the list with their level: "3 Wohnhausanlage Naschmarkt". */
 export const headings = (el: HpDocuments) =>

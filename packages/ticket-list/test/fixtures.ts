@@ -1,6 +1,6 @@
 import { html } from '@open-wc/testing';
 import type { Me, OrganizationPublic, TicketDetail } from '@hausportal/api';
-import { createFakeApi, demoMe, problem, sessionFixture, signedIn, testPicture, unreadCounts as heard, visibleText, type FakeHandler, type FakeRoutes } from '@hausportal/core/testing.js';
+import { createFakeApi, demoMe, problem, sessionFixture, dataValues, shadowQuery, signedIn, testPicture, unreadCounts as heard, visibleText, type FakeHandler, type FakeRoutes } from '@hausportal/core/testing.js';
 import { HpTicketsUnreadEvent, type HpTicketList } from '../src/index.js';
 import { applyStep, demoTickets, me, tabOf, ticketFile, ticketPage, type ResidentStep } from '../src/testing.js';
 import '../src/define.js';
@@ -80,11 +80,11 @@ export const root = (el: HpTicketList) => el.shadowRoot!;
 export const text = visibleText;
 
 /** Ids of the ticket rows in the order shown. */
-export const rowIds = (el: HpTicketList) => [...root(el).querySelectorAll<HTMLElement>('[data-ticket]')].map((r) => r.dataset.ticket!);
+export const rowIds = (el: HpTicketList) => dataValues(el, 'ticket');
 
-export const row = (el: HpTicketList, id: string) => root(el).querySelector<HTMLElement>(`[data-ticket="${id}"]`)!;
+export const row = (el: HpTicketList, id: string) => shadowQuery(el, `[data-ticket="${id}"]`);
 
-export const $ = <T extends Element = HTMLElement>(el: HpTicketList, selector: string) => root(el).querySelector<T>(selector)!;
+export const $ = shadowQuery;
 
 /** Resolves once the first page (or a final state) is shown. */
 export async function loaded(el: HpTicketList): Promise<void> {

@@ -41,3 +41,9 @@ export function testPicture(): Promise<Blob> {
 
 /** Visible text of an element (of its shadow root when it has one), whitespace collapsed. */
 export const visibleText = (el: Element | ShadowRoot) => ('shadowRoot' in el && el.shadowRoot ? el.shadowRoot : el).textContent!.replace(/\s+/g, ' ').trim();
+
+/** The first element in `el`'s shadow root matching `selector` (taken to be there). */
+export const shadowQuery = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+
+/** The values of the attribute `data-<name>` of the elements in `el`'s shadow root that carry it, in document order. */
+export const dataValues = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll(`[data-${name}]`)].map((r) => r.getAttribute(`data-${name}`)!);
