@@ -5,7 +5,7 @@ import { authOf, requireUser, type Auth } from '../auth/middleware.ts';
 import { today } from '../calendar.ts';
 import { viewerOf } from '../documents/queries.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
-import { attachment } from '../http/download.ts';
+import { attachment, downloadName } from '../http/download.ts';
 import { idParam, limitParam, notFound, sendPrivateJson } from '../http/params.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { postFileRoutes } from './file-routes.ts';
@@ -122,7 +122,7 @@ export function postRoutes(ctx: Ctx): Router {
       now: ctx.clock(),
     });
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-    res.setHeader('Content-Disposition', attachment(`${summary.title.trim() || 'Termin'}.ics`));
+    res.setHeader('Content-Disposition', attachment(downloadName(`${summary.title.trim() || 'Termin'}.ics`, 'text/calendar')));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, no-store');
     res.send(text);

@@ -98,6 +98,9 @@ export function sendTime(notify: Exclude<PostNotify, 'none'>, at: string | undef
   if (at === undefined) throw atProblem(atField, `notify "at" needs the time (${atField.slice(1)}).`);
   const when = Date.parse(at);
   if (Number.isNaN(when) || when <= now.getTime()) throw atProblem(atField, 'The time to notify must be in the future.');
+  // An offset can push 9999-12-31 into the year 10000 ("+010000-…"), which sorts before every instant: due at once.
+  const iso = new Date(when).toISOString();
+  if (!/^\d{4}-/.test(iso) || iso >= '9999-12-31') throw atProblem(atField, 'The time to notify must be before 9999-12-31.');
   if (window.visible_until !== null && when >= instantAt(nextDay(window.visible_until), 0, timeZone).getTime())
     throw atProblem(atField, 'The time to notify must be before the notice stops being shown (visibleUntil).');
   return new Date(Math.max(when, opens)).toISOString();

@@ -112,14 +112,17 @@ export function isDay(text: string): boolean {
 
 /**
  * An RFC 3339 date-time with its offset ("2026-05-04T08:00:00+02:00", "…Z") as UTC ISO 8601, or null when it is none
- * (no offset, no such day or hour).
+ * (no offset, no such day or hour) or lies outside 0001-01-02 … 9999-12-30 UTC (so that its day is a four-digit year
+ * in every time zone: "9999-12-31T23:59:59-23:59" would be "+010000-01-01…", which no calendar reads).
  */
 export function instantOf(text: string): string | null {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|z|[+-](\d{2}):(\d{2}))$/.exec(text);
   if (!m || !isDay(m[1]!)) return null;
   if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59 || Number(m[6] ?? 0) > 23 || Number(m[7] ?? 0) > 59) return null;
   const ms = Date.parse(text.toUpperCase());
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  if (Number.isNaN(ms)) return null;
+  const iso = new Date(ms).toISOString();
+  return iso < '0001-01-02' || iso >= '9999-12-31' ? null : iso;
 }
 
 /** Why `text` cannot be a one-line text (a title, a label), or null: upload.ts `lineProblem` plus C1 controls and line separators. */
@@ -127,9 +130,12 @@ function oneLineProblem(text: string, what: string): string | null {
   return lineProblem(text, what) ?? (/[\u0080-\u009f\u2028\u2029]/.test(text) ? `${what} contains line breaks or other control characters.` : null);
 }
 
-/** Why `url` is no link a notice may carry, or null: an absolute https: URL with a host, no spaces or control characters. */
+/**
+ * Why `url` is no link a notice may carry, or null: an absolute https: URL with a host, no spaces, control characters
+ * or direction controls (which would show "https://bank.example/\u202Emoc.live" as another address).
+ */
 function linkProblem(url: string): string | null {
-  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(url)) return 'The link must not contain spaces or control characters.';
+  if (/[\s\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(url)) return 'The link must not contain spaces, control or direction characters.';
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'https:' || parsed.hostname === '') return 'The link must be an https: address.';
