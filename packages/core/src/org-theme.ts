@@ -35,7 +35,7 @@ const checkedAs: Record<keyof typeof themeTokenNames, string> = {
 function inBothSchemes(token: string, value: string): string {
   switch (token) {
     case '--hp-color-primary':
-    case '--hp-color-info':
+    case '--hp-color-accent':
       return `light-dark(${value}, color-mix(in oklab, ${value} 35%, white))`;
     case '--hp-color-on-primary':
     case '--hp-color-surface':

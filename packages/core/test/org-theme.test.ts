@@ -60,7 +60,7 @@ describe('organization theme', () => {
     await session.settled;
     expect(colour(session)).to.equal(orgGreen);
     expect(radius(session)).to.equal('8px'); // 0.5rem
-    expect(token(session, '--hp-color-info')).to.match(/^light-dark\(#1d63c4, /);
+    expect(token(session, '--hp-color-accent')).to.match(/^light-dark\(#1d63c4, /);
     expect(session.getAttribute('style')).to.equal(null);
     const sheet = document.adoptedStyleSheets.find((s) => s.cssRules[0] instanceof CSSLayerBlockRule && s.cssRules[0].name === themeLayer);
     expect(sheet, 'theme sheet adopted by the document').to.exist;
@@ -103,7 +103,7 @@ describe('organization theme', () => {
     expect(seen.every((value) => value === pageRed), seen.join(', ')).to.equal(true);
     // The tokens the page did not set are the organization's.
     expect(radius(session)).to.equal('8px');
-    expect(token(session, '--hp-color-info')).to.match(/^light-dark\(#1d63c4, /);
+    expect(token(session, '--hp-color-accent')).to.match(/^light-dark\(#1d63c4, /);
     expect(token(session, '--hp-color-primary')).to.equal('#8a1538');
   });
 
@@ -209,7 +209,7 @@ describe('organization theme', () => {
     await session.settled;
     expect(colour(session)).to.equal(builtInBlue);
     expect(radius(session)).to.equal('1px');
-    expect(token(session, '--hp-color-info')).to.equal('');
+    expect(token(session, '--hp-color-accent')).to.equal('');
     expect(getComputedStyle(document.body).display).to.equal('block');
   });
 });

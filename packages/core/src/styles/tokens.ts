@@ -31,6 +31,7 @@ const derived = `
   --_surface-raised: var(--hp-color-surface-raised, color-mix(in srgb, var(--_surface) 94%, var(--_text)));
   --_text-muted: var(--hp-color-text-muted, color-mix(in srgb, var(--_text) 70%, var(--_surface)));
   --_border: var(--hp-color-border, color-mix(in srgb, var(--_text) 28%, var(--_surface)));
+  --_accent: var(--hp-color-accent, var(--_primary));
   --_primary-hover: color-mix(in srgb, var(--_primary) 85%, var(--_text));
   --_primary-soft: color-mix(in srgb, var(--_primary) 12%, var(--_surface));
   --_info-soft: color-mix(in srgb, var(--_info) 12%, var(--_surface));
@@ -113,7 +114,7 @@ export const themeTokenNames = {
   onPrimary: '--hp-color-on-primary',
   surface: '--hp-color-surface',
   text: '--hp-color-text',
-  accent: '--hp-color-info',
+  accent: '--hp-color-accent',
   fontFamily: '--hp-font-family',
   radius: '--hp-radius',
 } as const;
