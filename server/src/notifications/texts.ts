@@ -22,7 +22,13 @@ export interface NoticeItem {
    * For the notice kinds (`post`, `post_reminder`): the notice's type (its label goes into the mail), why the send
    * went out (published, a "wesentliche Änderung", a reminder) and whether it asks to be acknowledged.
    */
-  post?: { type: PostTypeName; reason: 'publish' | 'update' | 'reminder'; requiresAck: boolean };
+  post?: {
+    type: PostTypeName;
+    reason: 'publish' | 'update' | 'reminder';
+    requiresAck: boolean;
+    /** Lines about its appointment and last day shown, per language (posts/facts.ts); none when it has neither. */
+    facts?: Record<MailLocale, string[]>;
+  };
 }
 
 /** The types of notices of the bulletin board (posts.type). */
@@ -60,6 +66,8 @@ interface KindWords {
   single?(item: NoticeItem): string;
   /** The sentence that tells of this one item in a mail of its own, instead of a count and a list. */
   sentence?(item: NoticeItem): string;
+  /** German only: the pronoun for one item ("Sie finden es", a document; "ihn", an Aushang); default "es". */
+  pronoun?: string;
 }
 
 /** A ticket item's number, subject and visible status, each one line. */
@@ -141,8 +149,13 @@ const postParts = (item: NoticeItem, locale: MailLocale) => {
     lead: reason === 'update' ? (locale === 'de' ? 'Aktualisiert – ' : 'Updated – ') : reason === 'reminder' ? (locale === 'de' ? 'Erinnerung – ' : 'Reminder – ') : '',
     reason,
     ack: item.post?.requiresAck === true,
+    // The appointment and the last day, each on a line of its own under the notice.
+    facts: (item.post?.facts?.[locale] ?? []).map(oneLine),
   };
 };
+
+/** The notice's facts as lines under it: indented in a list, after a blank line under a sentence. */
+const factLines = (facts: string[], indent: string): string => facts.map((f) => `\n${indent}${f}`).join('');
 
 const postCount: Record<MailLocale, (n: number) => string> = {
   de: (n) => (n === 1 ? '1 Aushang am Schwarzen Brett' : `${n} Aushänge am Schwarzen Brett`),
@@ -155,27 +168,30 @@ const postWords: Record<MailLocale, KindWords> = {
   de: {
     count: postCount.de,
     untitled: (category) => `Ein Aushang in der Kategorie ${category}`,
-    line: (item) => { const p = postParts(item, 'de'); return `- ${p.lead}${p.label}: ${p.title} (Kategorie ${p.category})`; },
+    pronoun: 'ihn',
+    line: (item) => { const p = postParts(item, 'de'); return `- ${p.lead}${p.label}: ${p.title} (Kategorie ${p.category})${factLines(p.facts, '  ')}`; },
     single: (item) => { const p = postParts(item, 'de'); return `${p.lead}${p.label}: ${p.title}`; },
     sentence: (item) => {
       const p = postParts(item, 'de');
       const named = `„${p.title}“ (${p.label}, Kategorie ${p.category})`;
-      if (p.reason === 'update') return `der Aushang ${named} am Schwarzen Brett wurde aktualisiert.${p.ack ? ' Bitte bestätigen Sie ihn erneut mit „Zur Kenntnis genommen“.' : ''}`;
-      if (p.reason === 'reminder') return `dies ist eine Erinnerung an den Aushang ${named} am Schwarzen Brett. ${p.ack ? 'Bitte lesen Sie ihn und bestätigen Sie ihn mit „Zur Kenntnis genommen“.' : 'Bitte lesen Sie ihn.'}`;
-      return `am Schwarzen Brett gibt es einen neuen Aushang: ${named}.${p.ack ? ' Bitte bestätigen Sie ihn mit „Zur Kenntnis genommen“.' : ''}`;
+      const facts = p.facts.length ? `\n${factLines(p.facts, '')}` : '';
+      if (p.reason === 'update') return `der Aushang ${named} am Schwarzen Brett wurde aktualisiert.${p.ack ? ' Bitte bestätigen Sie ihn erneut mit „Zur Kenntnis genommen“.' : ''}${facts}`;
+      if (p.reason === 'reminder') return `dies ist eine Erinnerung an den Aushang ${named} am Schwarzen Brett. ${p.ack ? 'Bitte lesen Sie ihn und bestätigen Sie ihn mit „Zur Kenntnis genommen“.' : 'Bitte lesen Sie ihn.'}${facts}`;
+      return `am Schwarzen Brett gibt es einen neuen Aushang: ${named}.${p.ack ? ' Bitte bestätigen Sie ihn mit „Zur Kenntnis genommen“.' : ''}${facts}`;
     },
   },
   en: {
     count: postCount.en,
     untitled: (category) => `A notice in the category ${category}`,
-    line: (item) => { const p = postParts(item, 'en'); return `- ${p.lead}${p.label}: ${p.title} (category ${p.category})`; },
+    line: (item) => { const p = postParts(item, 'en'); return `- ${p.lead}${p.label}: ${p.title} (category ${p.category})${factLines(p.facts, '  ')}`; },
     single: (item) => { const p = postParts(item, 'en'); return `${p.lead}${p.label}: ${p.title}`; },
     sentence: (item) => {
       const p = postParts(item, 'en');
       const named = `"${p.title}" (${p.label}, category ${p.category})`;
-      if (p.reason === 'update') return `The notice ${named} on the bulletin board has been updated.${p.ack ? ' Please confirm again in the portal that you have taken note of it.' : ''}`;
-      if (p.reason === 'reminder') return `This is a reminder of the notice ${named} on the bulletin board. ${p.ack ? 'Please read it and confirm in the portal that you have taken note of it.' : 'Please read it.'}`;
-      return `There is a new notice on the bulletin board: ${named}.${p.ack ? ' Please confirm in the portal that you have taken note of it.' : ''}`;
+      const facts = p.facts.length ? `\n${factLines(p.facts, '')}` : '';
+      if (p.reason === 'update') return `The notice ${named} on the bulletin board has been updated.${p.ack ? ' Please confirm again in the portal that you have taken note of it.' : ''}${facts}`;
+      if (p.reason === 'reminder') return `This is a reminder of the notice ${named} on the bulletin board. ${p.ack ? 'Please read it and confirm in the portal that you have taken note of it.' : 'Please read it.'}${facts}`;
+      return `There is a new notice on the bulletin board: ${named}.${p.ack ? ' Please confirm in the portal that you have taken note of it.' : ''}${facts}`;
     },
   },
 };
@@ -248,15 +264,16 @@ function body(input: NoticeMailInput, words: KindWords): string {
     const where = organization.portalUrl ? `Sign in to read ${items.length === 1 ? 'it' : 'them'}: ${organization.portalUrl}` : `Sign in to the customer portal of ${organization.name} to read ${items.length === 1 ? 'it' : 'them'}.`;
     const why = input.mandatoryOnly
       ? `You receive this mail although you chose no notifications, because ${organization.name} always notifies about ${danger ? 'danger notices' : 'this category'}.`
-      : 'You can choose how you are notified (at once, once a day, or not at all) in your profile under "Email notifications".';
+      : `You can choose how you are notified (at once, once a day, or not at all) in your profile under "Email notifications".${danger && input.channel === 'immediate' ? ' Danger notices always reach you at once.' : ''}`;
     return `Hello${input.name ? ` ${oneLine(input.name)}` : ''},\n\n${sentence ?? `${intro}\n\n${lines.join('\n')}`}\n\n${where}\n\n${why}\n`;
   }
   const verb = items.length === 1 ? 'liegt' : 'liegen';
   const intro = input.channel === 'digest' ? `hier ist Ihre tägliche Übersicht: Im Kundenportal von ${organization.name} ${verb} ${count} für Sie bereit:` : `im Kundenportal von ${organization.name} ${verb} ${count} für Sie bereit:`;
-  const where = organization.portalUrl ? `Sie finden ${items.length === 1 ? 'es' : 'sie'} nach der Anmeldung im Portal: ${organization.portalUrl}` : `Sie finden ${items.length === 1 ? 'es' : 'sie'} nach der Anmeldung im Kundenportal von ${organization.name}.`;
+  const them = items.length === 1 ? (words.pronoun ?? 'es') : 'sie';
+  const where = organization.portalUrl ? `Sie finden ${them} nach der Anmeldung im Portal: ${organization.portalUrl}` : `Sie finden ${them} nach der Anmeldung im Kundenportal von ${organization.name}.`;
   const why = input.mandatoryOnly
     ? `Sie erhalten diese Nachricht, obwohl Sie keine Benachrichtigungen gewählt haben, weil ${organization.name} über ${danger ? 'Gefahrenhinweise' : 'diese Kategorie'} immer benachrichtigt.`
-    : 'Wie Sie benachrichtigt werden (sofort, täglich gesammelt oder gar nicht), stellen Sie in Ihrem Profil unter „Benachrichtigung per E-Mail“ ein.';
+    : `Wie Sie benachrichtigt werden (sofort, täglich gesammelt oder gar nicht), stellen Sie in Ihrem Profil unter „Benachrichtigung per E-Mail“ ein.${danger && input.channel === 'immediate' ? ' Gefahrenhinweise erhalten Sie immer sofort.' : ''}`;
   return `Guten Tag${input.name ? `, ${oneLine(input.name)}` : ''},\n\n${sentence ?? `${intro}\n\n${lines.join('\n')}`}\n\n${where}\n\n${why}\n`;
 }
 

@@ -13,6 +13,7 @@ import { mailNotifications, recipients, type NotificationRow } from '../notifica
 import { channelFor, storeNotifications, type NewNotification } from '../notifications/notify.ts';
 import type { NoticeItem, PostTypeName } from '../notifications/texts.ts';
 import type { PostRow } from './write.ts';
+import { noticeFacts, type NoticeFactsSource } from './facts.ts';
 
 // Sends of notices (migration 010 `post_sends`): one notification run each, for publishing (`publish`), a
 // "wesentliche Änderung" (`update`) or a reminder (`reminder`). A send is a row and a job of kind `post_send` (key
@@ -230,7 +231,9 @@ export async function postSendJob(trx: Db, job: Job, deps: JobDeps): Promise<str
  * the person has opened (and acknowledged where required) since.
  */
 export async function postNoticeItems(trx: Db, organizationId: string, rows: NotificationRow[], today: string): Promise<Map<string, NoticeItem>> {
-  type Found = { send_id: string; reason: SendReason; post_id: string; title: string; type: PostTypeName; requires_ack: unknown; revision: number | string; name_de: string; name_en: string };
+  type Found = NoticeFactsSource & { send_id: string; reason: SendReason; post_id: string; title: string; type: PostTypeName; requires_ack: unknown; revision: number | string; name_de: string; name_en: string };
+  const org = (await trx('organizations').where({ id: organizationId }).first('slug', 'time_zone')) as { slug: string; time_zone: string } | undefined;
+  const timeZone = storedTimeZone(org?.slug ?? '', org?.time_zone);
   const sends = new Map<string, Found>();
   for (const part of chunks([...new Set(rows.map((r) => r.entity_id))])) {
     const found = (await trx('post_sends as s')
@@ -238,7 +241,7 @@ export async function postNoticeItems(trx: Db, organizationId: string, rows: Not
       .join('post_categories as c', 'c.id', 'p.category_id')
       .where('p.organization_id', organizationId)
       .whereIn('s.id', part)
-      .select('s.id as send_id', 's.reason', 'p.id as post_id', 'p.title', 'p.type', 'p.requires_ack', 'p.revision', 'c.name_de', 'c.name_en')) as Found[];
+      .select('s.id as send_id', 's.reason', 'p.id as post_id', 'p.title', 'p.type', 'p.requires_ack', 'p.revision', 'c.name_de', 'c.name_en', 'p.appointment_start', 'p.appointment_end', 'p.appointment_all_day', 'p.appointment_place', 'p.visible_until')) as Found[];
     for (const f of found) sends.set(f.send_id, f);
   }
   const byPerson = new Map<string, NotificationRow[]>();
@@ -256,7 +259,7 @@ export async function postNoticeItems(trx: Db, organizationId: string, rows: Not
       if (!shown.has(s.post_id)) continue;
       const requiresAck = bool(s.requires_ack);
       if (s.reason === 'reminder' && (await doneWith(trx, s.post_id, Number(s.revision), requiresAck, personId)).size > 0) continue;
-      items.set(row.id, { kind: row.kind, category: { de: s.name_de, en: s.name_en }, title: s.title, post: { type: s.type, reason: s.reason, requiresAck } });
+      items.set(row.id, { kind: row.kind, category: { de: s.name_de, en: s.name_en }, title: s.title, post: { type: s.type, reason: s.reason, requiresAck, facts: noticeFacts(s, timeZone) } });
     }
   }
   return items;
