@@ -127,7 +127,7 @@ describe('manager API of the bulletin board', () => {
     assert.deepEqual(post.sends, []);
     assert.deepEqual(post.category, { id: category, key: 'wartung', name: { de: 'Wartung & Reparatur', en: 'Maintenance & repairs' } });
     const row = await s.db('posts').where({ id: post.id }).first('body_text', 'author_user_id');
-    assert.equal(row.body_text, 'Der Lift wird getauscht.\n\nhier Plan');
+    assert.equal(row.body_text, 'Der Lift wird getauscht.\n\nhier Plan (https://example.org/lift)');
     assert.equal(row.author_user_id, mia.user.id);
     assert.deepEqual(await visibleTo('Tina'), []);
     const [entry] = await auditRows(s.db, 'post.created').where({ entity_id: post.id });

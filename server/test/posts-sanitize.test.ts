@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { Parser } from 'htmlparser2';
 import { postBodyText, sanitizePostBody } from '../src/posts/sanitize.ts';
 import { xssPayloads } from './fixtures/xss-payloads.ts';
+import { excerptOf } from '../src/posts/view.ts';
 
 const blockTags = ['p', 'strong', 'b', 'em', 'i', 'u', 's', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote'];
 const allowed = new Set([...blockTags, 'br', 'a']);
@@ -116,5 +117,19 @@ describe('the body sanitizer', () => {
     assert.equal(sanitizePostBody(''), '');
     assert.equal(sanitizePostBody('  Nur Text & mehr  '), 'Nur Text &amp; mehr');
     assert.equal(postBodyText(sanitizePostBody('  Nur Text & mehr  ')), 'Nur Text & mehr');
+  });
+
+  test('text from an editor or a word processor stays readable: headings at the two levels, table rows as paragraphs, cells and divisions apart', () => {
+    const html = sanitizePostBody('<h1>Titel</h1><h6>Klein</h6><table><tr><td>Big</td><td>cell</td></tr></table><div>Fassade</div><div>Ab Montag</div>');
+    assert.equal(html, '<h3>Titel</h3><h4>Klein</h4><p>Big cell </p> Fassade Ab Montag');
+    assert.equal(sanitizePostBody(html), html, 'idempotent');
+  });
+
+  test('the plain text keeps a link\'s address after its text (mails and calendar entries have no links); the excerpt ends each block with a full stop', () => {
+    const text = postBodyText(sanitizePostBody('<p>Siehe <a href="https://example.org/a?b=1&c=2">Störungen</a> oder <a href="https://example.org/">https://example.org/</a>, Mail: <a href="mailto:haus@example.org">haus@example.org</a></p><ul><li>Fenster zu</li><li>Balkon räumen</li></ul>'));
+    assert.equal(text, 'Siehe Störungen (https://example.org/a?b=1&c=2) oder https://example.org/, Mail: haus@example.org\n\nFenster zu\n\nBalkon räumen');
+    assert.equal(excerptOf(text), 'Siehe Störungen (https://example.org/a?b=1&c=2) oder https://example.org/, Mail: haus@example.org. Fenster zu. Balkon räumen');
+    const long = excerptOf('Wort '.repeat(60));
+    assert.ok(long.endsWith('Wort…') && Array.from(long).length <= 200, long);
   });
 });

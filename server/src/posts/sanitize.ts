@@ -24,6 +24,12 @@ const options: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'xmp', 'noembed', 'noframes'],
   transformTags: {
+    // Headings keep being headings at the two levels a notice has; a table row becomes a paragraph of its cells.
+    h1: 'h3',
+    h2: 'h3',
+    h5: 'h4',
+    h6: 'h4',
+    tr: 'p',
     // Only absolute https:// and mailto: targets: a relative or scheme-less href ("javascript%3A…", "/x" under a
     // <base> of the host page, "//host") would resolve against the page that shows the notice.
     a: (tagName, attribs) => {
@@ -35,13 +41,24 @@ const options: sanitizeHtml.IOptions = {
 
 /** Sanitized HTML of a notice body (see above). Empty input gives ''. */
 export function sanitizePostBody(html: string): string {
+  // The text of block elements that are dropped (cells, divisions, sections) stays apart: "<td>Big</td><td>cell</td>"
+  // reads "Big cell", not "Bigcell". Only spaces are added here; the sanitizer decides everything else.
+  const spaced = html.replace(/<\/(td|th|div|section|article|header|footer|aside|main|nav|dd|dt|caption|figcaption|pre|address|table)\s*>/gi, ' $&');
   // A link whose target was refused is left as its text.
-  return sanitizeHtml(html, options).replace(/<a rel="noopener noreferrer" target="_blank">([\s\S]*?)<\/a>/g, '$1').trim();
+  return sanitizeHtml(spaced, options).replace(/<a rel="noopener noreferrer" target="_blank">([\s\S]*?)<\/a>/g, '$1').trim();
 }
 
-/** The plain text of sanitized body HTML, blocks on lines of their own, for excerpts, mails and calendar entries. */
+/**
+ * The plain text of sanitized body HTML, blocks on lines of their own, for excerpts, mails and calendar entries. A
+ * link keeps its target after its text ("Störungsmeldungen (https://…)") unless the text is the address itself.
+ */
 export function postBodyText(safeHtml: string): string {
-  const spaced = safeHtml.replace(/<br\s*\/?>|<\/?(p|ul|ol|li|h3|h4|blockquote)>/gi, '\n');
+  const linked = safeHtml.replace(/<a href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (_, href: string, inner: string) => {
+    const text = decodeEntities(inner.replace(/<[^>]*>/g, '')).trim();
+    const target = decodeEntities(href);
+    return text === target || `mailto:${text}` === target ? inner : `${inner} (${href.replace(/^mailto:/, '')})`;
+  });
+  const spaced = linked.replace(/<br\s*\/?>|<\/?(p|ul|ol|li|h3|h4|blockquote)>/gi, '\n');
   const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
   return decodeEntities(text)
     .split('\n')

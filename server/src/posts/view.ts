@@ -37,12 +37,15 @@ export interface PostRow {
 export const excerptLength = 200;
 
 /**
- * The list's excerpt of a body's plain text: lines joined by spaces; a text longer than {@link excerptLength}
+ * The list's excerpt of a body's plain text: lines joined by spaces (with a full stop after a line that ends without
+ * punctuation, such as a heading or a list item); a text longer than {@link excerptLength}
  * characters is cut at the last space before that length (or hard, without one) and ends in "…", so the result has
  * at most {@link excerptLength} characters (code points).
  */
 export function excerptOf(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // A heading or list item has no full stop of its own; one is added where lines meet, so they do not run together.
+  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const flat = lines.map((l, i) => (i < lines.length - 1 && !/[.!?:;…,–-]$/.test(l) ? `${l}.` : l)).join(' ');
   const chars = Array.from(flat);
   if (chars.length <= excerptLength) return flat;
   const head = chars.slice(0, excerptLength - 1).join('');
