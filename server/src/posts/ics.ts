@@ -1,4 +1,4 @@
-import ical, { type ICalTemporalPlainDateTimeStub, type ICalTemporalZonedDateTimeStub } from 'ical-generator';
+import ical from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { PostAppointment } from '@hausportal/api';
 
@@ -21,29 +21,12 @@ function wallClock(ms: number, timeZone: string): { year: number; month: number;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
- * An instant in a time zone, shaped like the parts of Temporal.ZonedDateTime that ical-generator reads (its
- * documented way to write local times with TZID; a plain Date would be written in the server's own zone).
+ * The wall-clock time of an instant in a time zone as "YYYY-MM-DDTHH:mm:ss" without offset: ical-generator writes
+ * such a string unchanged as the local time of the event's TZID (a Date would be written in the server's own zone).
  */
-export function zonedInstant(ms: number, timeZone: string): ICalTemporalZonedDateTimeStub {
+export function wallTime(ms: number, timeZone: string): string {
   const f = wallClock(ms, timeZone);
-  const text = `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
-  const plain: ICalTemporalPlainDateTimeStub = {
-    ...f,
-    toJSON: () => text,
-    toString: () => text,
-    toPlainDate: () => ({ year: f.year, month: f.month, day: f.day, toJSON: () => text.slice(0, 10), toString: () => text.slice(0, 10) }),
-    toZonedDateTime: (zone: string) => zonedInstant(ms, zone),
-  };
-  const instant = new Date(ms).toISOString();
-  return {
-    ...f,
-    timeZoneId: timeZone,
-    toPlainDateTime: () => plain,
-    withTimeZone: (zone: string) => zonedInstant(ms, zone),
-    toInstant: () => ({ epochMilliseconds: ms, toJSON: () => instant, toString: () => instant, toZonedDateTimeISO: (zone: string) => zonedInstant(ms, zone) }),
-    toJSON: () => `${text}[${timeZone}]`,
-    toString: () => `${text}[${timeZone}]`,
-  };
+  return `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
 }
 
 /** The day after `day` (YYYY-MM-DD). */
@@ -96,8 +79,8 @@ export function appointmentIcs(e: AppointmentEvent): string {
     cal.createEvent({
       ...common,
       timezone: e.timeZone,
-      start: zonedInstant(Date.parse(start), e.timeZone),
-      end: end ? zonedInstant(Date.parse(end), e.timeZone) : null,
+      start: wallTime(Date.parse(start), e.timeZone),
+      end: end ? wallTime(Date.parse(end), e.timeZone) : null,
     });
   }
   return cal.toString();
