@@ -13,14 +13,19 @@ export interface Loaded {
 /** Most notices loaded at a time for printing. */
 const CONCURRENT = 4;
 
+/** An attachment in full (GET /posts/{id}/files/{fileId}). */
+const fullFile = (api: ApiClient, id: string, f: PostFile) => api.GET('/posts/{id}/files/{fileId}', { params: { path: { id, fileId: f.id } }, parseAs: 'blob' });
+
+const failedDownload = (reason: string) => msg(str`The download failed: ${reason}`, { id: 'bb.downloadFailed' });
+
 /** A name a file system takes: no path separators or control characters. */
 const fileName = (title: string, ext: string) => `${title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'Termin'}.${ext}`;
 
 /**
  * The notices opened in place: their whole text (GET /posts/{id}, kept while the same person is signed in), the read
- * mark when one is opened (POST /posts/{id}/read), the acknowledgement, and the downloads of the appointment
- * (.ics) and the attachments through the session's client. A notice no longer shown to me (404) gets a note and the
- * list is refreshed.
+ * mark when one is opened (POST /posts/{id}/read), the acknowledgement, the downloads of the appointment (.ics) and
+ * the attachments, and pictures full size in a new tab, all through the session's client. A notice no longer shown
+ * to me (404) is handed to `withdrawn`.
  */
 export class PostDetailStore implements ReactiveController {
   /** The ids of the notices open in place. */
@@ -33,10 +38,14 @@ export class PostDetailStore implements ReactiveController {
   opening: Promise<void> = Promise.resolve();
   private entries = new Map<string, Loaded>();
   private owner?: SessionKey;
+  /** Object URLs of the pictures opened full size, given back with the person or on leaving. */
+  private shown: string[] = [];
 
   constructor(
     private readonly host: BoardHost,
     private readonly list: PostListStore,
+    /** Told the id of a notice the server no longer shows me (it answered 404). */
+    private readonly withdrawn: (id: string) => void,
   ) {
     host.addController(this);
   }
@@ -49,6 +58,12 @@ export class PostDetailStore implements ReactiveController {
     this.open = new Set();
     this.entries = new Map();
     this.notice = undefined;
+    this.hostDisconnected();
+  }
+
+  hostDisconnected(): void {
+    for (const url of this.shown) URL.revokeObjectURL(url);
+    this.shown = [];
   }
 
   /** The notice's whole text, if asked for. */
@@ -82,7 +97,7 @@ export class PostDetailStore implements ReactiveController {
         entry.detail = await dataOf(api.GET('/posts/{id}', { params: { path: { id } } }));
       } catch (error) {
         entry.error = error;
-        this.gone(error);
+        this.gone(error, id);
       }
       this.host.requestUpdate();
     }
@@ -112,12 +127,36 @@ export class PostDetailStore implements ReactiveController {
 
   /** Downloads an attachment. */
   download(id: string, file: PostFile): Promise<void> {
-    const path = { id, fileId: file.id };
-    return this.save(id, file.name, (api) => api.GET('/posts/{id}/files/{fileId}', { params: { path }, parseAs: 'blob' }));
+    return this.save(id, file.name, (api) => fullFile(api, id, file));
+  }
+
+  /**
+   * Opens a picture full size in a new tab: the tab opens at once, while the click still counts (a popup blocker
+   * would stop a later one; when it stops this one, nothing happens), and shows the picture's object URL once it has
+   * come; it closes again when that fails.
+   */
+  show(id: string, file: PostFile): Promise<void> {
+    const tab = !this.busy && window.open('', '_blank');
+    if (!tab) return Promise.resolve();
+    tab.opener = null;
+    return this.run(
+      id,
+      async (api) => {
+        try {
+          const url = URL.createObjectURL(await dataOf(fullFile(api, id, file)));
+          this.shown.push(url);
+          tab.location.href = url;
+        } catch (error) {
+          tab.close();
+          throw error;
+        }
+      },
+      failedDownload,
+    );
   }
 
   private save(id: string, name: string, get: (api: ApiClient) => Promise<FetchResult<Blob>>): Promise<void> {
-    return this.run(id, async (api) => downloadBlob(name, await dataOf(get(api))), (reason) => msg(str`The download failed: ${reason}`, { id: 'bb.downloadFailed' }));
+    return this.run(id, async (api) => downloadBlob(name, await dataOf(get(api))), failedDownload);
   }
 
   /** POST /posts/{id}/read or /acknowledge; the answer goes into the detail and the list. */
@@ -142,16 +181,16 @@ export class PostDetailStore implements ReactiveController {
     try {
       await work(api);
     } catch (error) {
-      this.notice = { id, text: this.gone(error) ? msg('This notice is no longer shown to you.', { id: 'bb.gone' }) : failure(problemMessage(error)) };
+      if (!this.gone(error, id)) this.notice = { id, text: failure(problemMessage(error)) };
     }
     this.busy = '';
     this.host.requestUpdate();
   }
 
-  /** True for a 404 (the notice is no longer mine): the list is refreshed. */
-  private gone(error: unknown): boolean {
+  /** True for a 404 (the notice is no longer mine): `withdrawn` is told. */
+  private gone(error: unknown, id: string): boolean {
     const gone = error instanceof ApiError && error.status === 404;
-    if (gone) void this.list.refresh();
+    if (gone) this.withdrawn(id);
     return gone;
   }
 }

@@ -62,7 +62,8 @@ export const bulletinBoardStyles = css`
     gap: var(--_space-xs) var(--_space-s);
   }
   .tags,
-  .meta {
+  .meta,
+  .places {
     font-size: var(--_font-size-s);
   }
   .type,
@@ -98,6 +99,7 @@ export const bulletinBoardStyles = css`
   }
   .category,
   .meta,
+  .places,
   .ack p {
     color: var(--_text-muted);
   }
@@ -186,6 +188,29 @@ export const bulletinBoardStyles = css`
   }
   .more {
     justify-self: start;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .note {
+    padding: var(--_space-s) var(--_space-m);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  #filters {
+    display: contents;
+  }
+  .filters {
+    display: none;
+  }
+  @container (max-width: 30rem) {
+    .filters {
+      display: inline-flex;
+    }
+    #filters:not(.open) {
+      display: none;
+    }
   }
   @media print {
     .toolbar,

@@ -15,6 +15,9 @@ import { bulletinBoardStyles } from './hp-bulletin-board.styles.js';
 
 registerTranslations('de', templates);
 
+/** The title button of a notice. */
+const opener = (id: string) => `[data-open="${id}"]`;
+
 /**
  * @summary The bulletin board (Schwarzes Brett): the notices shown to me today in the server's order (pinned, danger,
  * warning, newest). Each shows its type by colour, icon and text (Mitteilung, Info, Warnung, Gefahrenhinweis), pinned,
@@ -22,9 +25,11 @@ registerTranslations('de', templates);
  * excerpt and the appointment. A notice opens in place (its title is a disclosure button): the body, the appointment
  * with "In Kalender" (.ics), pictures, attachments, the link, and "Zur Kenntnis genommen" where the notice asks for
  * it; opening marks it read, and the notices listed are reported as seen. Filters: category, type, property (with
- * notices of two or more) and only unread; "Mehr laden" pages on. "Drucken" prints every notice shown with its whole
- * text, without filters and buttons. The list refreshes every `refresh-interval` seconds while the page is visible,
- * and on `reload()`; a danger notice that was not listed before is announced politely to screen readers.
+ * notices of two or more; the notices then name their properties) and only unread, behind a "Filter" button on a
+ * narrow board; "Mehr laden" pages on. "Drucken" prints only the board (not the page around it): every notice shown
+ * with its whole text, without filters and buttons. Pictures open full size in a new tab. A notice withdrawn meanwhile
+ * (404) leaves the list with a note saying so. The list refreshes every `refresh-interval` seconds while the page is
+ * visible, and on `reload()`; a danger notice that was not listed before is announced politely to screen readers.
  * `compact` (with `limit` and `property`) is the short form for a portal overview: type, title and date; activating
  * a title fires `hp-post-open` and, unless that is cancelled, opens the notice in place.
  *
@@ -64,17 +69,22 @@ export class HpBulletinBoard extends HpElement {
   /** My notices, the filter and the unread count. */
   readonly store = new PostListStore(this);
   /** The notices open in place and their actions. */
-  readonly detail = new PostDetailStore(this, this.store);
+  readonly detail = new PostDetailStore(this, this.store, (id) => void this.withdrawn(id));
   /**
    * The pictures of the notices open in place (`GET /posts/{id}/files/{fileId}`, the JPEG preview with `size=thumb`
-   * where there is one), until the signed-in person changes; one that fails shows as a download with its name.
+   * where there is one), until the signed-in person changes; one that fails shows its text ("…, Bild 1 von 2").
    */
   private readonly images = new BlobUrlController(this);
   /** Every notice is rendered open with its whole text, for printing. */
   private readonly printer = new PrintController(this);
   readonly refresher = new RefreshController(this);
   private opened = '';
+  /** A selector of what gets the focus after the next rendering ('' for nothing). */
   private focusNext = '';
+  /** The filters show on a narrow board. */
+  private filtersOpen = false;
+  /** The note that a notice is no longer shown to me ('' when none). */
+  private note = '';
 
   /** Loads the notices again, quietly (the list stays meanwhile); announces danger notices new since the last time. */
   reload(): Promise<void> {
@@ -84,7 +94,8 @@ export class HpBulletinBoard extends HpElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.hasUpdated && (changed.has('limit') || changed.has('property'))) this.store.loaded = this.store.load();
     if (this.post && this.post !== this.opened && this.store.items?.some((p) => p.id === this.post)) {
-      this.opened = this.focusNext = this.post;
+      this.opened = this.post;
+      this.focusNext = opener(this.post);
       if (!this.detail.open.has(this.post)) void this.detail.toggle(this.post);
     }
   }
@@ -97,7 +108,7 @@ export class HpBulletinBoard extends HpElement {
     const filtered = !!(filter.category || filter.type || filter.unread || filter.property);
     return this.frame(html`${this.compact
         ? nothing
-        : renderToolbar(filter, { categories: this.store.categories, places: this.property ? new Map() : this.store.places, locale: this.locale }, (c) => this.store.setFilter(c), this.print)}
+        : renderToolbar(filter, { categories: this.store.categories, places: this.places, locale: this.locale, open: this.filtersOpen, toggle: this.toggleFilters }, (c) => this.store.setFilter(c), this.print)}
       ${error
         ? renderError(error, () => void this.store.load())
         : !items
@@ -110,7 +121,7 @@ export class HpBulletinBoard extends HpElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     void this.store.reportSeen();
-    const target = this.focusNext && this.renderRoot.querySelector<HTMLElement>(`[data-open="${this.focusNext}"]`);
+    const target = this.focusNext && this.renderRoot.querySelector<HTMLElement>(this.focusNext);
     if (target) {
       this.focusNext = '';
       target.focus();
@@ -120,8 +131,8 @@ export class HpBulletinBoard extends HpElement {
 
   private frame(content: unknown): TemplateResult {
     return html`<section part="base" class="base" aria-labelledby="title" lang=${this.locale}>
-      <h2 id="title" class="title">${msg('Notice board', { id: 'bb.title' })}</h2>
-      <div class="visually-hidden" aria-live="polite" id="announce">${this.store.announcement}</div>
+      <h2 id="title" class="title" tabindex="-1">${msg('Notice board', { id: 'bb.title' })}</h2>
+      <div class=${this.note ? 'note' : 'visually-hidden'} aria-live="polite" id="announce">${this.note || this.store.announcement}</div>
       ${content}
     </section>`;
   }
@@ -134,7 +145,7 @@ export class HpBulletinBoard extends HpElement {
     return html`<ul part="list" class="list" @click=${this.onOpen}>${items.map((p) => {
         const loaded = detail.get(p.id);
         const notice = detail.notice?.id === p.id ? detail.notice.text : undefined;
-        const options = { open: detail.open.has(p.id) || (this.printer.printing && !!loaded?.detail), compact: this.compact, whole: !!loaded?.detail, panel: () => renderPanel(p.id, loaded, { ...host, notice }) };
+        const options = { open: detail.open.has(p.id) || (this.printer.printing && !!loaded?.detail), compact: this.compact, whole: !!loaded?.detail, places: this.places.size > 1, panel: () => renderPanel(p.id, loaded, { ...host, notice }) };
         return renderPost(p, clock, options);
       })}</ul>
       ${moreError ? renderError(moreError, () => void this.more()) : nothing}
@@ -153,6 +164,7 @@ export class HpBulletinBoard extends HpElement {
     },
     retry: (id: string) => void this.detail.load(id, true),
     download: (id: string, file: PostFile) => void this.detail.download(id, file),
+    show: (id: string, file: PostFile) => void this.detail.show(id, file),
     calendar: (d: PostDetail) => void this.detail.calendar(d),
     acknowledge: async (d: PostDetail) => {
       await this.detail.acknowledge(d);
@@ -164,23 +176,48 @@ export class HpBulletinBoard extends HpElement {
   private readonly onOpen = (event: Event) => {
     const id = (event.target as Element).closest<HTMLElement>('[data-open]')?.dataset.open;
     if (!id || (this.compact && !this.dispatchEvent(new HpPostOpenEvent(id)))) return;
+    this.note = '';
     void this.detail.toggle(id);
   };
+
+  /** The properties to filter by and to name in the rows: none when the element shows one property only. */
+  private get places(): ReadonlyMap<string, string> {
+    return this.property ? new Map() : this.store.places;
+  }
+
+  private readonly toggleFilters = () => {
+    this.filtersOpen = !this.filtersOpen;
+    this.requestUpdate();
+  };
+
+  /**
+   * A notice the server no longer shows me: the list loads again; once the notice is gone from it the note says so
+   * (politely, for screen readers too), and a focus that was inside it goes to the notice now in its place, or to the
+   * heading when it was the last.
+   */
+  private async withdrawn(id: string): Promise<void> {
+    const at = this.store.items?.findIndex((p) => p.id === id) ?? -1;
+    const focused = !!this.renderRoot.querySelector(`[data-post="${id}"]`)?.contains((this.renderRoot as ShadowRoot).activeElement);
+    await this.store.refresh();
+    if (this.store.items?.some((p) => p.id === id)) return;
+    this.note = msg('This notice is no longer shown to you.', { id: 'bb.gone' });
+    const next = this.store.items?.[at]?.id;
+    if (focused) this.focusNext = next ? opener(next) : '#title';
+    this.requestUpdate();
+  }
 
   /** Appends the next page; the focus goes to the first notice of it. */
   private readonly more = async () => {
     const before = this.store.items?.length ?? 0;
     await this.store.more();
-    this.focusNext = this.store.items?.[before]?.id ?? '';
+    const next = this.store.items?.[before]?.id;
+    this.focusNext = next ? opener(next) : '';
     this.requestUpdate();
   };
 
   /** Loads every notice shown with its whole text (nothing is marked read), renders them open and prints. */
   private readonly print = async () => {
     await this.detail.loadAll(this.store.items?.map((p) => p.id) ?? []);
-    this.printer.printing = true;
-    await this.updateComplete;
-    window.print();
-    this.printer.printing = false;
+    await this.printer.print();
   };
 }

@@ -17,36 +17,49 @@ export interface PanelHost {
   image(id: string, file: PostFile): string | null | undefined;
   retry(id: string): void;
   download(id: string, file: PostFile): void;
+  /** Opens a picture full size in a new tab. */
+  show(id: string, file: PostFile): void;
   calendar(detail: PostDetail): void;
   acknowledge(detail: PostDetail): void;
 }
 
-const download = (name: string) => msg(str`Download: ${name}`, { id: 'bb.download' });
+/** " (öffnet in neuem Tab)" for screen readers. */
+const newTab = () => html`<span class="visually-hidden"> ${msg('(opens in a new tab)', { id: 'bb.newTab' })}</span>`;
 
-/** Pictures as previews (each downloads its file), then the other attachments as downloads with their size. */
+/**
+ * Pictures as previews, each with the notice's title and its place ("…, Bild 2 von 3"), opening full size in a new
+ * tab; then the other attachments as downloads with their size.
+ */
 function renderFiles(d: PostDetail, host: PanelHost): TemplateResult {
   const images = d.attachments.filter((f) => f.image);
   const others = d.attachments.filter((f) => !f.image);
   const size = (f: PostFile) => `${formatNumber(Math.max(1, Math.round(f.size / 1000)), host.clock.locale)} kB`;
   return html`${images.length
-      ? html`<ul class="images" aria-label=${msg('Pictures', { id: 'bb.images' })}>${images.map((f) => {
+      ? html`<ul class="images" aria-label=${msg('Pictures', { id: 'bb.images' })}>${images.map((f, i) => {
           const url = host.image(d.id, f);
-          return html`<li><button type="button" class="image" data-file=${f.id} aria-label=${download(f.name)} @click=${() => host.download(d.id, f)}>
-            ${url ? html`<img src=${url} alt=${f.name} />` : url === undefined ? html`<span class="blank"></span>` : f.name}</button></li>`;
+          const alt = msg(str`${d.title}, picture ${i + 1} of ${images.length}`, { id: 'bb.picture' });
+          return html`<li><button type="button" class="image" data-file=${f.id} aria-disabled=${busy(host)} @click=${() => host.show(d.id, f)}>
+            ${url ? html`<img src=${url} alt=${alt} />` : url === undefined ? html`<span class="blank"></span>` : alt}${newTab()}</button></li>`;
         })}</ul>`
       : nothing}${others.length
       ? html`<ul class="files" aria-label=${msg('Attachments', { id: 'bb.files' })}>${others.map(
-          (f) => html`<li><button type="button" class="secondary file" data-file=${f.id} @click=${() => host.download(d.id, f)}>${icon('file')}<span>${f.name} (${size(f)})</span></button></li>`,
+          (f) => html`<li><button type="button" class="secondary file" data-file=${f.id} aria-disabled=${busy(host)} @click=${() => host.download(d.id, f)}>${icon('file')}<span>${f.name} (${size(f)})</span></button></li>`,
         )}</ul>`
       : nothing}`;
 }
+
+/**
+ * While an action runs its buttons say so with `aria-disabled` (a click is ignored) instead of `disabled`, which would
+ * take the focus from the button pressed.
+ */
+const busy = (host: PanelHost) => (host.busy ? 'true' : nothing);
 
 /** "Zur Kenntnis genommen" (a button), or when and that I did. */
 function renderAck(d: PostDetail, host: PanelHost): TemplateResult {
   const at = d.read.acknowledgedAt;
   if (at) return html`<p class="acked" id="ack-${d.id}" tabindex="-1">✓ ${msg(str`Acknowledged on ${dayOf(at, host.clock, true)}`, { id: 'bb.acked' })}</p>`;
   return html`<div class="ack"><p>${msg('Please confirm that you have taken note of this notice.', { id: 'bb.ackHint' })}</p>
-    <button type="button" class="acknowledge" ?disabled=${!!host.busy} @click=${() => host.acknowledge(d)}>${msg('Acknowledged', { id: 'bb.ack' })}</button></div>`;
+    <button type="button" class="acknowledge" aria-disabled=${busy(host)} @click=${() => host.acknowledge(d)}>${msg('Confirm I have read this', { id: 'bb.ack' })}</button></div>`;
 }
 
 /**
@@ -62,10 +75,10 @@ export function renderPanel(id: string, loaded: Loaded | undefined, host: PanelH
   return html`<div class="body">${unsafeHTML(d.bodyHtml)}</div>
     ${d.appointment
       ? html`<div class="when">${renderAppointment(d.appointment, host.clock)}
-          <button type="button" class="secondary calendar" ?disabled=${!!host.busy} @click=${() => host.calendar(d)}>${icon('calendar')}${msg('Add to calendar', { id: 'bb.calendar' })}</button></div>`
+          <button type="button" class="secondary calendar" aria-disabled=${busy(host)} @click=${() => host.calendar(d)}>${icon('calendar')}${msg('Add to calendar', { id: 'bb.calendar' })}</button></div>`
       : nothing}
     ${renderFiles(d, host)}
-    ${link ? html`<p class="link"><a href=${link.url} target="_blank" rel="noopener noreferrer">${link.text}<span class="visually-hidden"> ${msg('(opens in a new tab)', { id: 'bb.newTab' })}</span></a></p>` : nothing}
+    ${link ? html`<p class="link"><a href=${link.url} target="_blank" rel="noopener noreferrer">${link.text}${newTab()}</a></p>` : nothing}
     ${d.requiresAck ? renderAck(d, host) : nothing}
     ${host.notice ? html`<p class="failed" role="alert">${host.notice}</p>` : nothing}`;
 }

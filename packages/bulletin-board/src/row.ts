@@ -74,12 +74,15 @@ export interface RowOptions {
   compact: boolean;
   /** The whole text has loaded (the excerpt then gives way to it). */
   whole: boolean;
+  /** My notices are for more than one property: each names its own. */
+  places: boolean;
   panel: () => unknown;
 }
 
 /**
  * One notice: its type (icon, text and colour), pinned, "Neu" until opened, category, the title as the button that
- * opens it in place (a disclosure: `aria-expanded`), dates, excerpt and appointment; compact: type, title and date.
+ * opens it in place (a disclosure: `aria-expanded`), its properties (when mine are several: "Liegenschaft: …"), dates,
+ * excerpt and appointment; compact: type, title, properties and date.
  */
 export function renderPost(p: PostSummary, clock: Clock, options: RowOptions): TemplateResult {
   const { open, compact } = options;
@@ -89,6 +92,7 @@ export function renderPost(p: PostSummary, clock: Clock, options: RowOptions): T
   return html`<li part="item" class="post ${p.type}" data-post=${p.id}>
     ${tags}
     <h3 class="head"><button type="button" class="toggle" id="t-${p.id}" data-open=${p.id} aria-expanded=${open} aria-controls=${open ? `p-${p.id}` : nothing}>${p.title}</button></h3>
+    ${options.places ? html`<p class="places">${msg('Property', { id: 'bb.property' })}: ${p.properties.map((x) => x.name).join(', ')}</p>` : nothing}
     ${compact ? nothing : html`${renderDates(p, clock)}${open && options.whole ? nothing : html`<p class="excerpt">${p.excerpt}</p>`}${p.appointment && !(open && options.whole) ? renderAppointment(p.appointment, clock) : nothing}`}
     ${open ? html`<div class="panel" id="p-${p.id}" role="region" aria-labelledby="t-${p.id}">${options.panel()}</div>` : nothing}
   </li>`;

@@ -34,10 +34,20 @@ export function postFile(id: string, name: string, size: number, image = false):
   return { id, name, mime: image ? 'image/jpeg' : 'application/pdf', size, image, thumb: image };
 }
 
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+
+/** The plain text of a notice's HTML body, as the server makes the excerpt: tags out, entities decoded, spaces collapsed. */
+export const plainText = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => entities[name]!)
+    .replace(/\s+/g, ' ')
+    .trim();
+
 /** A notice as GET /posts/{id} answers it, unread, published a day before `now` unless `extra` says otherwise. */
 export function postDetail(id: string, type: PostType, title: string, bodyHtml: string, categoryKey: string, now: number, extra: Partial<PostDetail> = {}): PostDetail {
   const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
-  const excerpt = bodyHtml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const excerpt = plainText(bodyHtml);
   const detail: PostDetail = {
     id,
     title,

@@ -86,6 +86,30 @@ describe('<hp-bulletin-board> compact, limit, property and print', () => {
       expect(root(el).querySelectorAll('[aria-expanded=true]')).to.have.length(0);
     });
 
+    it('"Drucken" prints the board only: it is marked and the page around it hidden while printing, not on the browser\'s own print', async () => {
+      const { el } = await boardWidget(postRoutes().routes);
+      await loaded(el);
+      const other = document.createElement('p');
+      other.textContent = 'The rest of the homepage';
+      document.body.prepend(other);
+      try {
+        await emulateMedia({ media: 'print' });
+        const seen: { marked: boolean; other: string; board: string }[] = [];
+        window.print = () => seen.push({ marked: el.hasAttribute('data-hp-printing'), other: getComputedStyle(other).display, board: getComputedStyle(el).visibility });
+        const button = [...root(el).querySelectorAll<HTMLButtonElement>('[part=toolbar] button')].find((b) => text(b) === 'Drucken')!;
+        button.click();
+        await waitUntil(() => seen.length === 1, 'printed');
+        expect(seen[0]).to.deep.equal({ marked: true, other: 'none', board: 'visible' });
+        expect(el.hasAttribute('data-hp-printing')).to.be.false;
+        expect(getComputedStyle(other).display).to.equal('block');
+        window.dispatchEvent(new Event('beforeprint'));
+        expect([el.hasAttribute('data-hp-printing'), getComputedStyle(other).visibility]).to.deep.equal([false, 'visible']);
+        window.dispatchEvent(new Event('afterprint'));
+      } finally {
+        other.remove();
+      }
+    });
+
     it('printing from the browser shows the notices loaded open, the others with their excerpt', async () => {
       const { el } = await boardWidget(postRoutes().routes);
       await loaded(el);

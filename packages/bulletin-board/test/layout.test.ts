@@ -48,6 +48,9 @@ describe('<hp-bulletin-board> layout from 320 px to desktop', () => {
     await loaded(el);
     await atWidth(320, setViewport);
     await openPost(el, 'post-long');
+    // The filters sit behind their button at this width.
+    $(el, '[part=toolbar] button.filters').click();
+    await el.updateComplete;
     for (const control of root(el).querySelectorAll<HTMLElement>('button, select')) expect(control.getBoundingClientRect().height, control.className || control.localName).to.be.at.least(44);
     const first = $(el, '[data-open="post-long"]');
     first.focus();
