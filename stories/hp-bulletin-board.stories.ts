@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '@hausportal/bulletin-board/define.js';
 import { ownerElisabeth, tenantThomas } from './mocks/index.js';
-import { dangerArrives, manyPosts, noPosts, onePost, postDetailFails, postHandlers, postsFail, postsPending } from './mocks/posts.js';
+import { dangerArrives, manyPosts, noPosts, onePost, postDetailFails, postHandlers, postsFail, postsPending, withdrawnAfterLoad } from './mocks/posts.js';
 import { residentStories } from './mocks/resident.js';
 
 const log = (name: string) => (e: CustomEvent) => console.info(name, e.detail);
@@ -21,7 +21,7 @@ const meta: Meta = {
     docs: {
       description: {
         component:
-          'The bulletin board (Schwarzes Brett): the notices shown to me today in the server’s order (pinned and danger first, then warnings, then the newest). The type is told by colour, icon and text (Mitteilung, Info blue, Warnung yellow, Gefahrenhinweis red); "Angeheftet", "Neu" until opened, the category, published / "aktualisiert am …" / "bis …", the excerpt and the appointment. A title opens its notice in place (keyboard: Enter or Space): the body, "In Kalender" (.ics), pictures, attachments, the link and "Zur Kenntnis genommen" where asked for; opening marks it read (`hp-posts-unread`). Filters by category, type, property (with notices of two or more) and unread; "Mehr laden"; "Drucken" prints every notice with its whole text. The list refreshes every `refresh-interval` seconds while the page is visible and announces a new danger notice to screen readers. `compact` with `limit` and `property` is the short form for a portal overview; its titles fire `hp-post-open` (cancelable) before they open in place.',
+          'The bulletin board (Schwarzes Brett): the notices shown to me today in the server’s order (pinned and danger first, then warnings, then the newest). The type is told by colour, icon and text (Mitteilung, Info blue, Warnung yellow, Gefahrenhinweis red); "Angeheftet", "Neu" until opened, the category, published / "aktualisiert am …" / "bis …", the excerpt and the appointment. A title opens its notice in place (keyboard: Enter or Space): the body, "In Kalender" (.ics), pictures, attachments, the link and "Zur Kenntnis genommen" where asked for; opening marks it read (`hp-posts-unread`). Pictures open full size in a new tab. Filters by category, type, property (with notices of two or more; the notices then name their property) and unread, behind a "Filter" button on a narrow board; "Mehr laden"; "Drucken" prints only the board, every notice with its whole text. A notice withdrawn meanwhile leaves the list with a note saying so. The list refreshes every `refresh-interval` seconds while the page is visible and announces a new danger notice to screen readers. `compact` with `limit` and `property` is the short form for a portal overview; its titles fire `hp-post-open` (cancelable) before they open in place.',
       },
     },
   },
@@ -32,7 +32,7 @@ type Story = StoryObj;
 /** Katharina Huber: the six Portal24 examples — water shut-off (danger, to acknowledge), house rules (pinned, updated, to acknowledge), Legionella test (warning, all-day appointment), heating-cost leaflet (info, pictures, link), scrap metal and bulky waste, and the summer party (read). */
 export const TenantKatharina: Story = {};
 
-/** Elisabeth Wagner owns flats in two properties: the property filter shows. */
+/** Elisabeth Wagner owns flats in two properties: the property filter shows, and each notice names its property. */
 export const OwnerTwoProperties: Story = { parameters: as(ownerElisabeth) };
 
 /** Thomas Becker at Krüger in Hamburg; pick the Krüger theme in the toolbar. */
@@ -53,7 +53,7 @@ export const TypeDanger: Story = { parameters: handlers(onePost('danger')), rend
 /** The water shut-off opened: body, the appointment with "In Kalender" (downloads the .ics), the notice as PDF, and "Zur Kenntnis genommen" (then "Zur Kenntnis genommen am …"). */
 export const OpenedDangerWithAcknowledgement: Story = { render: () => widget('post-wasser') };
 
-/** The heating-cost leaflet opened: two pictures (previews; a click downloads the picture), a PDF and the link (new tab). */
+/** The heating-cost leaflet opened: two pictures (previews named "…, Bild 1 von 2"; a click opens the picture full size in a new tab), a PDF (downloads) and the link (new tab). */
 export const OpenedWithPicturesAndLink: Story = { render: () => widget('post-heizkosten') };
 
 /** The house rules opened: "aktualisiert am …", pinned, to acknowledge. */
@@ -82,8 +82,11 @@ export const LoadError: Story = { parameters: handlers(postsFail()) };
 /** The list loads, but an opened notice cannot be loaded: the error with its retry inside the notice. */
 export const DetailError: Story = { parameters: handlers(postDetailFails()), render: () => widget('post-legionellen') };
 
+/** The summer party was withdrawn after the list loaded: opening it takes it off the list with "Diese Mitteilung wird Ihnen nicht mehr angezeigt." and the focus on the next notice. */
+export const Withdrawn: Story = { parameters: handlers(withdrawnAfterLoad()) };
+
 /** Nobody is signed in. */
 export const LoggedOut: Story = { parameters: signedOut };
 
-/** The smallest supported width, with the water shut-off open. */
+/** The smallest supported width, with the water shut-off open: the filters sit behind the "Filter" button (it counts the active ones). */
 export const Narrow: Story = { render: () => html`<div style="inline-size: 320px">${widget('post-wasser')}</div>` };

@@ -3,7 +3,8 @@
 // and GET /posts/{id}/files/{fileId} (a drawn picture, its preview with size=thumb, or a PDF), scoped like the
 // reference server (another person's notice answers 404 like an unknown id). Each demo user sees the six Portal24
 // examples of @hausportal/bulletin-board/testing.js at their own properties (the summer party at their second one, if
-// they have one), dates around today. Plus story variants.
+// they have one), dates around today. Plus story variants. Bodies are HTML (`&amp;` for "&"); the excerpts made from
+// them (postDetail) are plain text with the entities decoded, as the server's are.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { Me, PostDetail, PostType } from '@hausportal/api';
 import { boardOrder, demoPosts, generatePosts, postDetail, postPage } from '@hausportal/bulletin-board/testing.js';
@@ -125,6 +126,21 @@ export function onePost(type: PostType): HttpHandler[] {
   const now = Date.now();
   const post = postDetail(`post-${type}`, type, title, body, category, now, { requiresAck: type === 'danger', visibleUntil: type === 'warning' || type === 'danger' ? new Date(now + 3 * 86_400_000).toISOString().slice(0, 10) : null });
   return postRoutes(fixed([post]));
+}
+
+/** The demo notices; the summer party is withdrawn once the list has loaded (opening it answers 404, the next list leaves it out). */
+export function withdrawnAfterLoad(): HttpHandler[] {
+  let calls = 0;
+  const board = fixed(demoPosts(Date.now()));
+  const get = board.get;
+  board.get = (me) => (calls > 1 ? get(me).filter((p) => p.id !== 'post-sommerfest') : get(me));
+  return [
+    http.get(`${API}/posts`, () => {
+      calls += 1;
+    }),
+    http.get(`${API}/posts/post-sommerfest`, () => problem('not_found')),
+    ...postRoutes(board),
+  ];
 }
 
 /** The demo notices, and a danger notice that appears with the next refresh (the widget announces it). */
