@@ -2,6 +2,17 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 
 // DESIGN §6: scrypt N=2^17, r=8, p=1. Needs 128 × N × r = 128 MiB, so maxmem is raised above that.
 const defaults = { N: 2 ** 17, r: 8, p: 1 };
+
+/**
+ * The scrypt parameters new hashes get: DESIGN §6's, unless `HP_SCRYPT_LOG_N` (10–16) lowers N to 2^HP_SCRYPT_LOG_N for
+ * a test run, where thousands of logins would otherwise spend most of the time hashing. Ignored when NODE_ENV is
+ * `production`. Hashes carry their parameters, so verifying is the same either way.
+ */
+export function hashParameters(env: NodeJS.ProcessEnv = process.env): typeof defaults {
+  const logN = Number(env.HP_SCRYPT_LOG_N);
+  if (env.NODE_ENV === 'production' || !Number.isInteger(logN) || logN < 10 || logN > 16) return defaults;
+  return { ...defaults, N: 2 ** logN };
+}
 const keyLength = 32;
 const maxmem = 256 * 1024 * 1024;
 
@@ -14,8 +25,9 @@ function derive(password: string, salt: Buffer, options: ScryptOptions & { N: nu
 /** `scrypt$N$r$p$salt$hash` (base64url): the parameters travel with the hash so they can be raised later. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, defaults, keyLength);
-  return ['scrypt', defaults.N, defaults.r, defaults.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const params = hashParameters();
+  const key = await derive(password, salt, params, keyLength);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
