@@ -349,4 +349,24 @@ describe('sends of notices', () => {
     const actions = (await auditRows(s.db).where({ entity_id: pendingAgain.id })).map((r: { action: string }) => r.action);
     assert.deepEqual(actions, ['post.created', 'post.published', 'post.unpublished']);
   });
+
+  test('taken off and published again, the same revision tells only those not told yet; a new revision tells everyone again', async () => {
+    const post = await publish('Wieder da', { notify: 'now' });
+    s.clock.advance(61);
+    await run();
+    assert.equal((await mails('Ida', 'Wieder da')).length, 1);
+    assert.equal((await manager(`/admin/posts/${post.id}/unpublish`, 'POST')).status, 200);
+    const again = await manager(`/admin/posts/${post.id}/publish`, 'POST', { notify: 'now' });
+    assert.equal(again.status, 200, again.text);
+    s.clock.advance(61);
+    await run();
+    assert.equal((await mails('Ida', 'Wieder da')).length, 1, 'not mailed twice for one revision');
+    assert.equal(again.body.sends.at(-1).reason, 'publish');
+    assert.equal((await manager(`/admin/posts/${post.id}`)).body.sends.at(-1).recipients, 0);
+    const changed = await manager(`/admin/posts/${post.id}`, 'PATCH', { title: 'Wieder da, geändert', substantial: true, notify: 'now' });
+    assert.equal(changed.status, 200, changed.text);
+    s.clock.advance(61);
+    await run();
+    assert.equal((await mails('Ida', 'Wieder da, geändert')).length, 1, 'a substantial change tells again');
+  });
 });

@@ -209,6 +209,10 @@ export async function postSendJob(trx: Db, job: Job, deps: JobDeps): Promise<str
     if (send.reason === 'reminder') {
       const done = await doneWith(trx, post.id, revision, bool(post.requires_ack));
       persons = persons.filter((id) => !done.has(id));
+    } else {
+      // Each notice once per person and revision: published again after being taken off, it tells only the new ones.
+      const told = new Set((await trx('notifications as n').join('post_sends as s', 's.id', 'n.entity_id').where({ 's.post_id': post.id, 's.revision': revision, 'n.kind': 'post' }).whereNot('s.id', send.id).pluck('n.person_id')) as string[]);
+      persons = persons.filter((id) => !told.has(id));
     }
     const kind = send.reason === 'reminder' ? 'post_reminder' : 'post';
     const danger = post.type === 'danger';
