@@ -626,7 +626,13 @@ describe('createApiClient when the refresh gets no answer', () => {
   it('no answer until the limit: the request says the server does not answer, and the session is kept', async () => {
     const { fake, clock, client, changes } = await signedIn();
     fake.faults.push(...network(20));
-    const [a, b] = await Promise.all([rejection(client.GET('/me')), rejection(client.GET('/me'))]);
+    // Both requests have their 401 before the first pause ends, so both wait for the one refresh (on a busy machine
+    // the first refresh could otherwise give up before the second request even got its answer).
+    const release = clock.hold();
+    const both = Promise.all([rejection(client.GET('/me')), rejection(client.GET('/me'))]);
+    await until(() => fake.seen.filter((s) => s.path === '/me').length === 2 && clock.pauses.length === 1);
+    release();
+    const [a, b] = await both;
     expect(a).to.be.instanceOf(ServerNotAnsweringError);
     expect(isServerNotAnswering(b)).to.equal(true);
     expect(clock.pauses).to.deep.equal([500, 1000, 2000, 4000, 4000]);
