@@ -47,3 +47,26 @@ export const monthsBetween = (from: string, to: string): number => monthIndex(to
 
 export const maxDate = (a: string, b: string): string => (a > b ? a : b);
 export const minDate = (a: string, b: string | null): string => (b !== null && b < a ? b : a);
+
+/** Wall-clock fields of an instant in a time zone. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** What the clock on the wall of `timeZone` shows at `ms` (ms since the epoch), from the runtime's zone data. */
+export function wallClock(ms: number, timeZone: string): WallClock {
+  let format = wallFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    wallFormats.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, Number(p.value)]));
+  return { year: part.year!, month: part.month!, day: part.day!, hour: part.hour!, minute: part.minute!, second: part.second! };
+}

@@ -3,7 +3,7 @@ import type { AdminTicketPage, AdminTicketSummary, TicketStatus } from '@hauspor
 import type { Db } from '../db.ts';
 import { bool } from '../db.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
-import { formVersionsById, ticketLabels } from '../forms/versions.ts';
+import { formVersionsById, labelsOrKeys } from '../forms/versions.ts';
 import { affectedCounts } from '../tickets/queries.ts';
 
 // What staff read of tickets (migration 009): every ticket of the organization with its real status, place, reporter
@@ -74,17 +74,17 @@ export async function adminSummaries(db: Db, rows: readonly AdminTicketRow[]): P
   const [forms, counts] = await Promise.all([formVersionsById(db, rows.map((r) => r.form_id)), affectedCounts(db, rows.map((r) => r.id))]);
   return rows.map((t) => {
     const form = forms.get(t.form_id);
-    const labels = form ? ticketLabels(form.definition, t) : null;
+    const labels = labelsOrKeys(form, t);
     return {
       id: t.id,
       number: t.number,
       subject: t.subject,
       status: t.status,
-      form: labels?.form ?? { key: t.form_key, label: { de: t.form_key, en: t.form_key } },
-      category: labels?.category ?? null,
-      location: labels?.location ?? null,
-      problem: labels?.problem ?? null,
-      urgency: labels?.urgency ?? null,
+      form: labels.form,
+      category: labels.category,
+      location: labels.location,
+      problem: labels.problem,
+      urgency: labels.urgency,
       property: t.property_id && t.property_name !== null ? { id: t.property_id, name: t.property_name } : null,
       unit: t.unit_id && t.unit_top !== null ? { id: t.unit_id, top: t.unit_top } : null,
       reporter: t.reporter_person_id && t.reporter_name !== null ? { personId: t.reporter_person_id, name: t.reporter_name } : null,

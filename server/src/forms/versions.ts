@@ -77,6 +77,12 @@ function levelOption(definition: FormDefinition, level: 'location' | 'category' 
   return { key: value, label: { de: value, en: value } };
 }
 
+/** {@link ticketLabels} of a ticket whose form version may be missing: then the form is named by its key, the rest null. */
+export function labelsOrKeys(form: { definition: FormDefinition } | undefined, ticket: Parameters<typeof ticketLabels>[1] & { form_key: string }): ReturnType<typeof ticketLabels> {
+  if (form) return ticketLabels(form.definition, ticket);
+  return { form: { key: ticket.form_key, label: { de: ticket.form_key, en: ticket.form_key } }, location: null, category: null, problem: null, urgency: null };
+}
+
 /**
  * The labels of a ticket's keys in its form version: the cascade levels `location`, `category`, `problem` and the
  * field mapped to `urgency`; null where the ticket has no such value. A key the version does not know (a category

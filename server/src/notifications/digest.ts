@@ -1,6 +1,6 @@
 import type { Db } from '../db.ts';
 import { readerOf } from '../db.ts';
-import { dayIn } from '../calendar.ts';
+import { dayIn, wallClock } from '../calendar.ts';
 import { storedTimeZone } from '../organizations.ts';
 import { enqueue, type Job, type JobDeps } from './jobs.ts';
 import { mailNotifications, pendingDigestRows } from './notices.ts';
@@ -15,18 +15,10 @@ export const digestJobKind = 'digest';
 
 export const digestKey = (organizationId: string, day: string): string => `digest:${organizationId}:${day}`;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** How far the wall clock of `timeZone` is ahead of UTC at `instant` (ms). */
 function zoneOffsetMs(instant: number, timeZone: string): number {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    formatters.set(timeZone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
-  const wall = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
-  return wall - (instant - (((instant % 1000) + 1000) % 1000));
+  const w = wallClock(instant, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (instant - (((instant % 1000) + 1000) % 1000));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { MailLocale } from '../notifications/texts.ts';
+import { wallClock } from '../calendar.ts';
 
 // The facts of a notice a mail or calendar entry repeats, so nobody has to sign in to learn when: the appointment
 // (day, time span in the organization's time zone, place) and the last day it is shown. Days are YYYY-MM-DD of the
@@ -19,14 +20,12 @@ const locales: Record<MailLocale, string> = { de: 'de-AT', en: 'en-GB' };
 const dayText = (day: string, locale: MailLocale): string =>
   new Intl.DateTimeFormat(locales[locale], { timeZone: 'UTC', weekday: 'long', day: locale === 'de' ? '2-digit' : 'numeric', month: locale === 'de' ? '2-digit' : 'long', year: 'numeric' }).format(Date.parse(`${day}T00:00:00Z`));
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
 /** The wall-clock day (YYYY-MM-DD) and time (HH:mm) of an instant in `timeZone`. */
 function wall(instant: string, timeZone: string): { day: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(Date.parse(instant))
-      .map((p) => [p.type, p.value]),
-  );
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  const w = wallClock(Date.parse(instant), timeZone);
+  return { day: `${w.year}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}` };
 }
 
 /** "Donnerstag, 10.12.2026, 08:00–12:00 Uhr" and the like, in `timeZone`; all-day spans as days. */

@@ -1,5 +1,7 @@
 import ical from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
+import { wallClock } from '../calendar.ts';
+import { nextDay } from '../notifications/digest.ts';
 import type { PostAppointment } from '@hausportal/api';
 
 // A notice's appointment as an iCalendar object (RFC 5545) with one VEVENT, made with ical-generator:
@@ -11,13 +13,6 @@ import type { PostAppointment } from '@hausportal/api';
 // - SUMMARY = title, LOCATION = place, DESCRIPTION = the body's plain text and the link; DTSTAMP is the instant of the
 //   download in UTC.
 
-/** Wall-clock fields of an instant in a time zone (Intl, the zone data of the runtime). */
-function wallClock(ms: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(ms);
-  const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: n('year'), month: n('month'), day: n('day'), hour: n('hour'), minute: n('minute'), second: n('second') };
-}
-
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
@@ -28,9 +23,6 @@ export function wallTime(ms: number, timeZone: string): string {
   const f = wallClock(ms, timeZone);
   return `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
 }
-
-/** The day after `day` (YYYY-MM-DD). */
-const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** What the event is made of. */
 export interface AppointmentEvent {

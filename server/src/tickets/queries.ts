@@ -5,7 +5,7 @@ import { bool } from '../db.ts';
 import type { Organization } from '../organizations.ts';
 import type { ContractRole } from '../access/periods.ts';
 import { openStatuses, visibleHistory, type StatusStep, type VisibleStep } from '../access/tickets.ts';
-import { formVersionsById, ticketLabels, type FormVersion } from '../forms/versions.ts';
+import { formVersionsById, labelsOrKeys, type FormVersion } from '../forms/versions.ts';
 
 // What the resident side reads of tickets (migration 009), as plain rows: the ticket with its place, the reader's
 // participant row, the history events and the public comments. Nothing here selects an internal comment, an internal
@@ -229,14 +229,14 @@ export function summaryOf(org: Organization, personId: string, v: ViewerTicket, 
   ];
   const changedAt = seen.reduce((last, a) => (a.at > last ? a.at : last), ticket.created_at);
   const readUpTo = participant ? (participant.last_read_at ?? participant.joined_at) : null;
-  const labels = form ? ticketLabels(form.definition, ticket) : null;
+  const labels = labelsOrKeys(form, ticket);
   const summary: TicketSummary = {
     id: ticket.id,
     number: ticket.number,
     subject: ticket.subject,
-    form: labels?.form ?? { key: ticket.form_key, label: { de: ticket.form_key, en: ticket.form_key } },
-    category: labels?.category ?? null,
-    location: labels?.location ?? null,
+    form: labels.form,
+    category: labels.category,
+    location: labels.location,
     status: history.at(-1)?.shown ?? 'new',
     place: placeFor(ticket, personId),
     shared: bool(ticket.shared),
