@@ -8,9 +8,6 @@ import sanitizeHtml from 'sanitize-html';
 // inside harmless unknown tags is kept, the content of script, style, textarea and similar tags is not
 // (OWASP XSS Prevention Cheat Sheet, rule 6: sanitize HTML markup with a library built for the job).
 
-/** Characters of HTML a body may have before sanitizing (400 `body` over it). */
-export const maxBodyHtml = 20_000;
-
 /** The start of a link target a body may keep. */
 const linkTarget = /^(https:\/\/|mailto:)/i;
 
