@@ -44,6 +44,11 @@ export interface Config {
    * immediate notification mails and the daily digests (notifications/poller.ts).
    */
   jobPollMs: number;
+  /**
+   * Days a chat conversation is kept after its last message (HP_CHAT_RETENTION_DAYS, 1–3650, default 30); the
+   * unanswered questions (without the person) are kept 90 days.
+   */
+  chatRetentionDays: number;
   /** Folders served as static files. */
   examplesDir: string;
   portalDistDir: string;
@@ -111,6 +116,14 @@ function parseUploadMaxBytes(value: string | undefined): number {
   return n;
 }
 
+export function parseChatRetentionDays(value: string | undefined): number {
+  const text = (value ?? '').trim();
+  if (text === '') return 30;
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days < 1 || days > 3650) throw new Error(`HP_CHAT_RETENTION_DAYS must be a number of days from 1 to 3650, not "${value}"`);
+  return days;
+}
+
 export function parseJobPollMs(value: string | undefined): number {
   const text = (value ?? '').trim();
   if (text === '') return 5000;
@@ -143,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: parseWorkers(env.HP_WORKERS),
     jobPollMs: parseJobPollMs(env.HP_JOB_POLL_MS),
     uploadMaxBytes: parseUploadMaxBytes(env.HP_UPLOAD_MAX_BYTES),
+    chatRetentionDays: parseChatRetentionDays(env.HP_CHAT_RETENTION_DAYS),
     examplesDir: resolve(repoRoot, 'examples'),
     portalDistDir: resolve(repoRoot, 'packages', 'portal', 'dist'),
   };

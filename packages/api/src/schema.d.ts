@@ -1420,6 +1420,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chat/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the chat bot; it answers from the organization's FAQ and, when signed in, from my own data.
+         * @description Works signed in (bearer token) and signed out (`org` names the organization; FAQ answers only, with a
+         *     sign-in hint for questions about one's own data). The text is normalized (NFC, lower case, ä→ae ö→oe ü→ue
+         *     ß→ss, punctuation removed, at most 500 characters). Emergencies (gas, fire, smoke, burst pipe, flooding,
+         *     electric shock, trapped in the lift) are answered first by fixed rules with the organization's emergency
+         *     numbers. Otherwise the best match among the intent phrases, the FAQ and the synonyms answers when it is
+         *     clearly ahead; close candidates give a "Meinten Sie …?" with up to three choices; nothing gives the offer to
+         *     send the question to the manager (never a dead end). Own-data answers (`data.*`) come from the same queries
+         *     and access rule as the REST endpoints (§6a), carry `asOf` and a `navigate` action. A signed-in person's
+         *     turns are kept in their conversation (30 days by default); unanswered questions are kept 90 days, redacted
+         *     and without the person. 403 `feature_disabled` when the organization has switched the chat bot off for the
+         *     session's role; 404 for a conversation that is not mine.
+         */
+        post: operations["sendChatMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My chat conversations of the retention period (DSGVO Art. 15), newest first, with their messages. */
+        get: operations["listChatConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's FAQ entries, by category, sort and key. */
+        get: operations["listFaqEntries"];
+        put?: never;
+        /**
+         * Add an FAQ entry; the answer is restricted Markdown and is sanitized.
+         * @description Markdown allows paragraphs, line breaks, bold, italic, lists and `https:`/`mailto:`/`tel:` links; any HTML in
+         *     it is shown as text. 409 `faq_key_taken` when the key exists in that language; 404 for a property that is
+         *     not the organization's, naming the field.
+         */
+        post: operations["createFaqEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/faq/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All FAQ entries of the organization as one JSON document, for import elsewhere. */
+        get: operations["exportFaq"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/faq/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import FAQ entries (an export); entries with a known key and language are replaced, in one transaction.
+         * @description `mode=merge` (default) adds and replaces by key and language; `mode=replace` also removes the entries that
+         *     are not in the document. Property ids that are not the organization's answer 404 naming the entry; nothing is
+         *     written then.
+         */
+        post: operations["importFaq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/faq/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        /** One FAQ entry. */
+        get: operations["getFaqEntry"];
+        /** Replace an FAQ entry. */
+        put: operations["updateFaqEntry"];
+        post?: never;
+        /** Remove an FAQ entry. */
+        delete: operations["deleteFaqEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/chat/unanswered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Questions the bot could not answer in the last 90 days, redacted and grouped by similarity, largest first. */
+        get: operations["listUnansweredChatQuestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev/outbox": {
         parameters: {
             query?: never;
@@ -2860,6 +3007,167 @@ export interface components {
             nextReminderAt: string | null;
             /** @description Those reached today, by name. */
             persons: components["schemas"]["PostStatsPerson"][];
+        };
+        /** @enum {string} */
+        ChatLang: "de" | "en";
+        /**
+         * @description `data.balance`, `data.next_charge`, `data.open_items`, `data.last_payment`, `data.tickets_open`,
+         *     `data.ticket_status`, `data.next_appointment`, `data.contact`, `data.new_documents`, `nav.<view>`,
+         *     `faq.<key>`, `smalltalk.<kind>`, `handover`, `emergency`, `clarify` (a "Meinten Sie …?" question),
+         *     `unit_choice` (which unit?), `error`.
+         */
+        ChatIntent: string;
+        /** @description A choice the bot offered, sent back as it came. */
+        ChatChoiceValue: {
+            intent: components["schemas"]["ChatIntent"];
+            unitId?: components["schemas"]["Id"];
+            ticketNumber?: string;
+        };
+        ChatRequest: {
+            /** @description What the person typed, or the label of the choice taken. */
+            text: string;
+            org?: components["schemas"]["Slug"];
+            lang?: components["schemas"]["ChatLang"];
+            conversationId?: components["schemas"]["Id"];
+            choice?: components["schemas"]["ChatChoiceValue"];
+        };
+        ChatChoice: {
+            label: string;
+            value: components["schemas"]["ChatChoiceValue"];
+        };
+        /** @description One row of a list answer (a unit's balance, a ticket, a document, a contact). */
+        ChatItem: {
+            label: string;
+            detail: string;
+        };
+        /**
+         * @description What `<hp-message-form>` is filled with on a hand-over; the person sees, edits and sends it. The widget adds
+         *     the transcript of the last 10 turns, which the person may remove.
+         */
+        ChatDraft: {
+            /** @description Key of the form, e.g. `allgemeine-anfrage` or `schadensmeldung`. */
+            form: string;
+            subject: string;
+            unitId: components["schemas"]["Id"] | null;
+            /** @description The urgency option to preselect, e.g. `notfall`. */
+            urgency: string | null;
+        };
+        /**
+         * @description `navigate`: open `widget` (`unit-list`, `statement`, `documents`, `bulletin-board`, `ticket-list`,
+         *     `message-form`, `profile`) with `params`. `handover`: open `<hp-message-form>` with `draft`. `call`: a phone
+         *     number (`phone`). `signin`: show the login.
+         */
+        ChatAction: {
+            /** @enum {string} */
+            type: "navigate" | "handover" | "call" | "signin";
+            label: string;
+            widget?: string;
+            params?: {
+                [key: string]: string;
+            };
+            draft?: components["schemas"]["ChatDraft"];
+            phone?: string;
+        };
+        ChatReply: {
+            /** @description The conversation the turn was kept in; null when signed out (nothing is kept). */
+            conversationId: components["schemas"]["Id"] | null;
+            intent: components["schemas"]["ChatIntent"];
+            /** @description How sure the match was (1 for rules and choices). */
+            score: number;
+            /** @description The answer as plain text (lines separated by \n). */
+            text: string;
+            /** @description An FAQ answer as sanitized HTML (p, br, strong, em, ul, ol, li, a), else null. */
+            html: string | null;
+            /**
+             * Format: date
+             * @description The day (organization's calendar) own data was read ("Stand"); null for other answers.
+             */
+            asOf: string | null;
+            items: components["schemas"]["ChatItem"][];
+            choices: components["schemas"]["ChatChoice"][];
+            actions: components["schemas"]["ChatAction"][];
+        };
+        ChatStoredMessage: {
+            /** @enum {string} */
+            role: "user" | "bot";
+            text: string;
+            intent: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ChatConversation: {
+            id: components["schemas"]["Id"];
+            /** Format: date-time */
+            startedAt: string;
+            messages: components["schemas"]["ChatStoredMessage"][];
+        };
+        ChatConversationList: {
+            items: components["schemas"]["ChatConversation"][];
+        };
+        FaqKey: string;
+        FaqEntryInput: {
+            key: components["schemas"]["FaqKey"];
+            lang: components["schemas"]["ChatLang"];
+            /** @description The question and its variants, as people ask it. */
+            questions: string[];
+            /** @description Restricted Markdown (bold, italic, lists, links https/mailto/tel); HTML is shown as text. */
+            answer: string;
+            category?: string;
+            /** @description Who gets the answer when signed in (default both); signed out, every active entry answers. */
+            roles?: components["schemas"]["ContractRole"][];
+            /** @description Only for persons with a contract in these properties; empty for all. */
+            propertyIds?: components["schemas"]["Id"][];
+            /** Format: date */
+            validFrom?: string | null;
+            /** Format: date */
+            validUntil?: string | null;
+            active?: boolean;
+            sort?: number;
+        };
+        FaqEntry: {
+            id: components["schemas"]["Id"];
+            key: components["schemas"]["FaqKey"];
+            lang: components["schemas"]["ChatLang"];
+            questions: string[];
+            answer: string;
+            answerHtml: string;
+            category: string;
+            roles: components["schemas"]["ContractRole"][];
+            propertyIds: components["schemas"]["Id"][];
+            /** Format: date */
+            validFrom: string | null;
+            /** Format: date */
+            validUntil: string | null;
+            active: boolean;
+            sort: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FaqEntryList: {
+            items: components["schemas"]["FaqEntry"][];
+        };
+        FaqExport: {
+            /** @constant */
+            schema: "hausportal.faq/1";
+            entries: components["schemas"]["FaqEntryInput"][];
+        };
+        FaqImportResult: {
+            created: number;
+            updated: number;
+            removed: number;
+        };
+        ChatUnansweredGroup: {
+            /** @description The group's most typical question (redacted). */
+            text: string;
+            count: number;
+            examples: string[];
+            /** Format: date-time */
+            lastAskedAt: string;
+            /** @description Intents that came close, as a hint which FAQ entry to extend. */
+            candidates: string[];
+        };
+        ChatUnansweredList: {
+            items: components["schemas"]["ChatUnansweredGroup"][];
         };
     };
     responses: {
@@ -5208,6 +5516,267 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    sendChatMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatRequest"];
+            };
+        };
+        responses: {
+            /** @description The bot's answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatReply"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    listChatConversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My conversations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatConversationList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    listFaqEntries: {
+        parameters: {
+            query?: {
+                lang?: components["schemas"]["ChatLang"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqEntryList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createFaqEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqEntryInput"];
+            };
+        };
+        responses: {
+            /** @description The new entry. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqEntry"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    exportFaq: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqExport"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    importFaq: {
+        parameters: {
+            query?: {
+                mode?: "merge" | "replace";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqExport"];
+            };
+        };
+        responses: {
+            /** @description What was done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqImportResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getFaqEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqEntry"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateFaqEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqEntryInput"];
+            };
+        };
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqEntry"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deleteFaqEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listUnansweredChatQuestions: {
+        parameters: {
+            query?: {
+                lang?: components["schemas"]["ChatLang"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatUnansweredList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     getOutbox: {

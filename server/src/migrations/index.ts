@@ -8,6 +8,7 @@ import * as listIndexes from './007_list_indexes.ts';
 import * as documents from './008_documents.ts';
 import * as tickets from './009_tickets.ts';
 import * as posts from './010_posts.ts';
+import * as chat from './011_chat.ts';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '008_documents': documents,
   '009_tickets': tickets,
   '010_posts': posts,
+  '011_chat': chat,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
