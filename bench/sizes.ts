@@ -27,6 +27,7 @@ const widgets: [pkg: string, label: string][] = [
   ['message-form', 'message-form (<hp-message-form>)'],
   ['ticket-list', 'ticket-list (<hp-ticket-list>)'],
   ['bulletin-board', 'bulletin-board (<hp-bulletin-board>)'],
+  ['chat-bot', 'chat-bot (<hp-chat-bot>)'],
 ];
 
 /** Newest modification time of the files under `dir` (0 when it does not exist). */

@@ -29,6 +29,7 @@ import { ticketCreateRoutes } from './tickets/create-routes.ts';
 import { ticketFileRoutes } from './tickets/file-routes.ts';
 import { ticketRoutes } from './tickets/routes.ts';
 import { postRoutes } from './posts/routes.ts';
+import { chatRoutes } from './chat/routes.ts';
 
 export const apiSpecPath = resolve(repoRoot, 'packages', 'api', 'openapi.yaml');
 
@@ -74,7 +75,7 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
   for (const routes of [systemRoutes, authSessionRoutes, authPasswordRoutes, meRoutes, devRoutes]) app.use('/api', routes(ctx));
   for (const routes of [unitRoutes, statementRoutes, expenseRoutes, documentRoutes]) app.use('/api', routes(ctx));
   // Ticket creation first, so that /tickets/duplicates is never taken for an id.
-  for (const routes of [formRoutes, ticketCreateRoutes, ticketFileRoutes, ticketRoutes, postRoutes]) app.use('/api', routes(ctx));
+  for (const routes of [formRoutes, ticketCreateRoutes, ticketFileRoutes, ticketRoutes, postRoutes, chatRoutes]) app.use('/api', routes(ctx));
   app.use('/api/admin', adminRoutes(ctx));
   app.use('/api', notFound);
   app.use(staticRoutes(config));

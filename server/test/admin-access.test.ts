@@ -14,6 +14,7 @@ describe('admin: access', () => {
   let krueger: Session;
   let immoproDocument: string;
   let immoproRelease: string;
+  let immoproFaq: string;
 
   before(async () => {
     s = await startServer({ at: '2026-06-15T10:00:00Z' });
@@ -24,6 +25,7 @@ describe('admin: access', () => {
     const release = await json(s.url, `/admin/documents/${doc.id}/releases`, pichler.token, 'POST', { rule: 'property_role', propertyIds: [await propertyId(s.db, 'Wohnhausanlage Naschmarkt')] });
     assert.equal(release.status, 201, release.text);
     immoproRelease = release.body.id;
+    immoproFaq = (await s.db('faq_entries as f').join('organizations as o', 'o.id', 'f.organization_id').where('o.slug', 'immopro').first('f.id')).id;
   });
   after(() => s.close());
 
@@ -47,6 +49,23 @@ describe('admin: access', () => {
       { name: 'POST …/releases/preview', send: (t) => call(s.url, `${doc}/releases/preview`, { token: t, body: rule }) },
       { name: 'DELETE …/releases/{releaseId}', send: (t) => call(s.url, `${doc}/releases/${immoproRelease}`, { token: t, method: 'DELETE' }) },
       { name: 'GET …/receipts', send: (t) => call(s.url, `${doc}/receipts`, { token: t }) },
+      ...faqEndpoints(),
+    ];
+  };
+
+  /** The FAQ and the unanswered questions of the chat bot. */
+  const faqEndpoints = (): { name: string; send: (token?: string) => Promise<Answer> }[] => {
+    const entry = { key: 'probe', lang: 'de', questions: ['Probe?'], answer: 'Probe.' };
+    const faq = `/admin/faq/${immoproFaq}`;
+    return [
+      { name: 'GET /admin/faq', send: (t) => call(s.url, '/admin/faq', { token: t }) },
+      { name: 'POST /admin/faq', send: (t) => call(s.url, '/admin/faq', { token: t, body: entry }) },
+      { name: 'GET /admin/faq/export', send: (t) => call(s.url, '/admin/faq/export', { token: t }) },
+      { name: 'POST /admin/faq/import', send: (t) => call(s.url, '/admin/faq/import', { token: t, body: { schema: 'hausportal.faq/1', entries: [entry] } }) },
+      { name: 'GET /admin/faq/{id}', send: (t) => call(s.url, faq, { token: t }) },
+      { name: 'PUT /admin/faq/{id}', send: (t) => call(s.url, faq, { token: t, method: 'PUT', body: entry }) },
+      { name: 'DELETE /admin/faq/{id}', send: (t) => call(s.url, faq, { token: t, method: 'DELETE' }) },
+      { name: 'GET /admin/chat/unanswered', send: (t) => call(s.url, '/admin/chat/unanswered', { token: t }) },
     ];
   };
 
@@ -72,6 +91,8 @@ describe('admin: access', () => {
     assert.deepEqual(await s.db('audit_log').count({ n: '*' }).first(), before);
     assert.equal((await s.db('documents').where({ id: immoproDocument }).first()).withdrawn_at, null);
     assert.equal((await s.db('document_releases').where({ id: immoproRelease }).first()).revoked_at, null);
+    assert.ok(await s.db('faq_entries').where({ id: immoproFaq }).first(), 'the FAQ entry is still there');
+    assert.equal(await s.db('faq_entries').where({ key: 'probe' }).first(), undefined);
   });
 
   test('the demo managers Andrea Pichler and Sabine Krüger can use it', async () => {
@@ -97,6 +118,9 @@ describe('admin: access', () => {
       await call(s.url, `${doc}/releases/preview`, { token: krueger.token, body: persons }),
       await call(s.url, `${doc}/releases/${immoproRelease}`, { token: krueger.token, method: 'DELETE' }),
       await call(s.url, `${doc}/receipts`, { token: krueger.token }),
+      await call(s.url, `/admin/faq/${immoproFaq}`, { token: krueger.token }),
+      await call(s.url, `/admin/faq/${immoproFaq}`, { token: krueger.token, method: 'PUT', body: { key: 'x', lang: 'de', questions: ['x?'], answer: 'x' } }),
+      await call(s.url, `/admin/faq/${immoproFaq}`, { token: krueger.token, method: 'DELETE' }),
     ])
       expectProblem(a, 404, 'not_found');
 

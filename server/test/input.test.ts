@@ -16,6 +16,7 @@ const endpoints: [string, string][] = [
   ['POST', '/auth/activate'],
   ['PATCH', '/me'],
   ['POST', '/me/terms'],
+  ['POST', '/chat/messages'],
 ];
 
 describe('bad input and origins', () => {

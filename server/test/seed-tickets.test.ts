@@ -145,6 +145,20 @@ describe('demo seed tickets', () => {
     }
   });
 
+  test('Katharina Huber reported the lift stopping between floors: building-wide, in progress, a public answer names the day the lift company comes', async () => {
+    const lift = of('Katharina Huber').find((t) => t.subject === 'Lift bleibt zwischen 2. und 3. Stock stehen')!;
+    assert.ok(lift);
+    assert.deepEqual([lift.status, lift.form_key, lift.location, lift.category, Boolean(lift.shared)], ['in_progress', 'schadensmeldung', 'lift', 'lift', true]);
+    const answers = await database.db('ticket_comments').where({ ticket_id: lift.id, author_kind: 'staff', visibility: 'public' }).select('body');
+    assert.equal(answers.length, 1);
+    const named = /kommen am (Montag|Dienstag|Mittwoch|Donnerstag|Freitag), (\d{2})\.(\d{2})\./.exec(answers[0].body);
+    assert.ok(named, answers[0].body);
+    const today = dayIn(Date.now(), lift.time_zone);
+    const weekday = ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'];
+    const comes = [0, 1, 2, 3, 4, 5].map((d) => new Date(Date.parse(`${today}T12:00:00Z`) + (3 + d) * 86_400_000)).find((d) => d.getUTCDay() % 6 !== 0)!;
+    assert.deepEqual(named.slice(1), [weekday[comes.getUTCDay()], String(comes.getUTCDate()).padStart(2, '0'), String(comes.getUTCMonth() + 1).padStart(2, '0')]);
+  });
+
   test('a Dokumentenanforderung is fulfilled by a release to its reporter, shown as a document event', async () => {
     const releases = await database.db('document_releases as r').join('document_release_targets as t', 't.release_id', 'r.id').whereNotNull('r.ticket_id').select('r.ticket_id', 'r.document_id', 'r.rule', 't.person_id');
     assert.equal(releases.length, 1);

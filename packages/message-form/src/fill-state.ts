@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
+import { msg } from '@lit/localize';
 import type { Form, FormCatalog, FormField, ReportUnit } from '@hausportal/api';
-import { check, collect, isShown, levelOptions, type Raw, type RawValues } from './model.js';
+import { check, collect, isShown, levelOptions, withTranscript, type MessageDraft, type Raw, type RawValues } from './model.js';
 import { problemText } from './messages.js';
 import { draftKey, storage } from './drafts.js';
 
@@ -18,6 +19,9 @@ interface Draft {
  *
  * The unit: a form with a field of type `unit` asks for it in that field (its value is `unit` as well as the field's
  * value); a form without one gets the widget's own unit picker.
+ *
+ * A {@link MessageDraft} from elsewhere (the chat bot) fills the fields it names ({@link prefill}); its transcript is
+ * kept here (not in the stored draft) and appended to the text on sending unless the person removed it.
  */
 export class FillState {
   form?: Form;
@@ -30,6 +34,8 @@ export class FillState {
   readonly touched = new Set<string>();
   /** Errors the server named, by field key (`unit`, `consent` or a field's key). */
   server: Record<string, string> = {};
+  /** Lines of a conversation to append to the text field on sending ('' for none, or once the person removed it). */
+  transcript = '';
   private draftKey = '';
 
   constructor(private readonly host: ReactiveControllerHost) {}
@@ -47,9 +53,33 @@ export class FillState {
     if (field) this.raw = { ...this.raw, [field.key]: this.unit };
     this.consent = draft?.consent ?? false;
     this.files = [];
+    this.transcript = '';
     this.touched.clear();
     this.server = {};
     this.host.requestUpdate();
+  }
+
+  /**
+   * Fills the started form from `draft` where it has such fields: the subject field (`mapsTo: subject`), the urgency
+   * field (`mapsTo: urgency`, only an option it offers), the unit (only one of mine) and the first text area (the text
+   * and, on sending, the transcript). What the form has no field for is left out; values are cut to the field's
+   * maximum length. The filled values are kept as the stored draft like typed ones.
+   */
+  prefill(draft: MessageDraft): void {
+    const fields = this.form?.fields.filter((f) => !f.staffOnly) ?? [];
+    const subject = fields.find((f) => f.mapsTo === 'subject');
+    const urgency = fields.find((f) => f.mapsTo === 'urgency');
+    const text = this.textField;
+    if (draft.subject && subject) this.set(subject.key, draft.subject.slice(0, subject.maxLength));
+    if (draft.urgency && urgency?.options?.some((o) => o.value === draft.urgency)) this.set(urgency.key, draft.urgency);
+    if (draft.unitId && this.units.some((u) => u.id === draft.unitId)) this.set(this.unitField?.key ?? 'unit', draft.unitId);
+    if (draft.text && text) this.set(text.key, draft.text.slice(0, text.maxLength));
+    this.transcript = text ? (draft.transcript ?? '').trim() : '';
+  }
+
+  /** The form's first text area: where a draft's text goes and the transcript is appended. */
+  get textField(): FormField | undefined {
+    return this.form?.fields.find((f) => f.type === 'textarea' && !f.staffOnly);
   }
 
   /** The form's own field of type `unit`, if it has one (then the widget shows no unit picker of its own). */
@@ -120,9 +150,16 @@ export class FillState {
     return keys.filter((k) => this.errorOf(k));
   }
 
-  /** The values to send. */
+  /** The values to send; the transcript, unless removed, appended to the text area's value (within its maximum). */
   values(): Record<string, unknown> {
-    return this.form ? collect(this.form, this.raw, this.credit) : {};
+    if (!this.form) return {};
+    const values = collect(this.form, this.raw, this.credit);
+    const field = this.textField;
+    if (this.transcript && field && isShown(this.form, field, this.raw)) {
+      const heading = msg('Chat transcript:', { id: 'mf.transcript.heading' });
+      values[field.key] = withTranscript(String(values[field.key] ?? ''), this.transcript, heading, field.maxLength);
+    }
+    return values;
   }
 
   /** Forgets the draft of this form. */

@@ -94,6 +94,7 @@ export const fillStyles = css`
   .unit-fixed,
   .duplicates,
   .privacy,
+  .transcript,
   .done {
     padding: var(--_space-m);
     border-radius: var(--_radius);
@@ -185,6 +186,16 @@ export const fillStyles = css`
     gap: var(--_space-s);
     justify-items: start;
     background: var(--_success-soft);
+  }
+  .transcript {
+    display: grid;
+    gap: var(--_space-s);
+    justify-items: start;
+    background: var(--_surface-raised);
+  }
+  .transcript-text {
+    white-space: pre-line;
+    overflow-wrap: anywhere;
   }
   .ticket-number {
     font-size: var(--_font-size-l);

@@ -12,7 +12,7 @@ import { HpTicketCreatedEvent, HpTicketJoinedEvent } from './events.js';
 import { FillState } from './fill-state.js';
 import { inputValue, renderForm } from './form-view.js';
 import { problemText } from './messages.js';
-import { addSlot, emergencyChosen, pointerKey } from './model.js';
+import { addSlot, emergencyChosen, pointerKey, type MessageDraft } from './model.js';
 import { Sender } from './send.js';
 import { renderDone } from './views.js';
 
@@ -53,10 +53,14 @@ export class MessageFill {
     this.duplicates = new Duplicates(host);
   }
 
-  /** Opens `form` of `catalog` with its draft (kept per `owner`, "org:user"). */
-  open(form: Form, catalog: FormCatalog, owner: string): void {
+  /**
+   * Opens `form` of `catalog` with its stored draft (kept per `owner`, "org:user"), then fills in `draft` where given
+   * (a hand-over from the chat bot, {@link FillState.prefill}).
+   */
+  open(form: Form, catalog: FormCatalog, owner: string, draft?: MessageDraft): void {
     this.reset();
     this.fill.start(form, catalog, owner);
+    if (draft) this.fill.prefill(draft);
     void this.duplicates.update(this.host.api, form, this.fill.raw, this.fill.property);
   }
 
@@ -78,7 +82,10 @@ export class MessageFill {
     return renderForm({ fill: this.fill, catalog, sender: this.sender, duplicates: this.duplicates, locale, fileNote: this.fileNote });
   }
 
-  /** A click on a button of the form with these data attributes (cancel, send again, remove, add a row, join). */
+  /**
+   * A click on a button of the form with these data attributes (cancel, send again, remove a file, add a row, join,
+   * leave out the transcript: the focus then goes to the text area).
+   */
   async click(data: DOMStringMap): Promise<void> {
     const { fill } = this;
     if ('cancel' in data) this.sender.cancel();
@@ -91,6 +98,10 @@ export class MessageFill {
       await this.focus(`[data-field="${data.add}"] [data-sub="${slots.length - 1}.date"]`);
     }
     else if (data.join) await this.join(data.join);
+    else if ('transcriptRemove' in data) {
+      fill.transcript = '';
+      await this.focus(`#f-${fill.textField?.key}`);
+    }
     this.host.requestUpdate();
   }
 

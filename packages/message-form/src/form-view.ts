@@ -37,7 +37,7 @@ export function renderForm({ fill, catalog, sender, duplicates, locale, fileNote
       <p class="hint">${msg('Fields marked * are required.', { id: 'mf.requiredNote' })}</p>
       <fieldset class="fields" ?disabled=${sending}>
         ${fill.unitField ? nothing : renderUnit(fill)}
-        ${fill.shown.map((field) => html`${renderField(field, ctx)}${field.type === 'cascade' && duplicates.items.length ? renderDuplicates(duplicates.items, locale, duplicates.joining, duplicates.error) : nothing}`)}
+        ${fill.shown.map((field) => html`${renderField(field, ctx)}${field.type === 'cascade' && duplicates.items.length ? renderDuplicates(duplicates.items, locale, duplicates.joining, duplicates.error) : nothing}${field === fill.textField && fill.transcript ? renderTranscript(fill.transcript) : nothing}`)}
         ${form.attachments.maxFiles
           ? renderAttachments({ files: fill.files, limits: form.attachments, note: fileNote, locale, sent: sender.state === 'sending' ? sender.sentOf(fill.files) : undefined })
           : nothing}
@@ -49,6 +49,16 @@ export function renderForm({ fill, catalog, sender, duplicates, locale, fileNote
       </div>
       ${renderOutcome(sender, locale)}
     </form>`;
+}
+
+/** The conversation a draft came with, below the text area: it is appended to the text unless the person removes it. */
+function renderTranscript(transcript: string): TemplateResult {
+  return html`<section part="transcript" class="transcript" aria-labelledby="transcript-title">
+    <h4 id="transcript-title" class="subtitle">${msg('Chat transcript', { id: 'mf.transcript' })}</h4>
+    <p class="hint">${msg('It is added to your message when you send it.', { id: 'mf.transcript.hint' })}</p>
+    <p class="transcript-text">${transcript}</p>
+    <button type="button" class="secondary" data-transcript-remove>${msg('Do not send the transcript', { id: 'mf.transcript.remove' })}</button>
+  </section>`;
 }
 
 function renderOutcome(sender: Sender, locale: Locale): TemplateResult | typeof nothing {

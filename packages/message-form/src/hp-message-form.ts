@@ -6,6 +6,7 @@ import type { Form, FormCatalog } from '@hausportal/api';
 import { templates } from './locales/de.js';
 import { CatalogStore } from './catalog.js';
 import type { FillState } from './fill-state.js';
+import type { MessageDraft } from './model.js';
 import { renderPicker } from './picker.js';
 import { messageFormStyles } from './hp-message-form.styles.js';
 
@@ -40,7 +41,8 @@ function addStyles(root: ShadowRoot, styles: CSSResult): void {
  * bar per file, cancel and retry. An emergency option shows the emergency numbers at once; a common-area damage
  * already reported offers "Ich bin auch betroffen" instead of a new ticket. The inputs are kept as a draft in
  * sessionStorage (never an IBAN) until sent or the person signs out. The confirmation shows the ticket number, the
- * emergency numbers again after an emergency, and the expected first answer.
+ * emergency numbers again after an emergency, and the expected first answer. A `draft` (e.g. the chat bot's hand-over)
+ * opens its form filled in, with the conversation as a block the person may remove before sending.
  *
  * @fires hp-ticket-created - A form was sent and became a ticket; `detail` is `{id, number}`.
  * @fires hp-ticket-joined - I joined a ticket already reported as affected instead of sending one; `detail` is `{id, number}`.
@@ -52,6 +54,7 @@ function addStyles(root: ShadowRoot, styles: CSSResult): void {
  * @csspart emergency - The emergency numbers.
  * @csspart duplicates - "Bereits gemeldet" with the tickets I may join.
  * @csspart attachments - The files and their progress.
+ * @csspart transcript - A draft's conversation, appended to the text on sending, with its remove button.
  * @csspart privacy - The privacy notice.
  * @csspart submit - The send button.
  * @csspart confirmation - The confirmation with the ticket number.
@@ -70,6 +73,13 @@ export class HpMessageForm extends HpElement {
   /** Key of the form to open at once, e.g. `schadensmeldung`. */
   @property({ reflect: true }) form = '';
 
+  /**
+   * A draft to open and fill in ({@link MessageDraft}): `{form, subject?, text?, unitId?, urgency?, transcript?}`.
+   * Setting it opens `draft.form` (replacing `form`) with the fields the draft names filled in; each draft object is
+   * applied once, when the form is shown ({@link formReady}). Fields the form does not have are left out.
+   */
+  @property({ attribute: false }) draft?: MessageDraft;
+
   /** The `form` asked for is not offered. */
   @state() private missing = false;
   /** The form open now and the catalog it came from (undefined: the list of forms). */
@@ -85,6 +95,8 @@ export class HpMessageForm extends HpElement {
   formReady: Promise<void> = Promise.resolve();
   private filling?: MessageFill;
   private opened?: [string, FormCatalog];
+  /** The draft to fill in when its form opens next. */
+  private pendingDraft?: MessageDraft;
 
   /**
    * The inputs of the open form (`fill.set(key, raw)` enters a value as typing does). Only once a form is shown
@@ -95,7 +107,12 @@ export class HpMessageForm extends HpElement {
     return this.filling.fill;
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('draft') && this.draft) {
+      this.pendingDraft = this.draft;
+      this.form = this.draft.form;
+      this.opened = undefined;
+    }
     const catalog = this.catalog.catalog;
     // The form named in `form` opens once per catalog and name.
     if (catalog && this.form && (this.opened?.[0] !== this.form || this.opened[1] !== catalog)) {
@@ -137,7 +154,7 @@ export class HpMessageForm extends HpElement {
     if (!form) console.warn(`<hp-message-form>: the form "${key}" is not offered to the signed-in person.`);
     this.shown = form && catalog ? [form, catalog] : undefined;
     if (!form || !catalog) this.filling?.reset();
-    else if (this.filling) this.filling.open(form, catalog, this.catalog.owner);
+    else if (this.filling) this.filling.open(form, catalog, this.catalog.owner, this.takeDraft(form.key));
     else this.formReady = this.load();
   }
 
@@ -150,12 +167,19 @@ export class HpMessageForm extends HpElement {
       if (this.shadowRoot) addStyles(this.shadowRoot, fillStyles);
       this.filling = new MessageFill(this, (selector) => this.focusOn(selector));
       const [form, catalog] = this.shown ?? [];
-      if (form && catalog) this.filling.open(form, catalog, this.catalog.owner);
+      if (form && catalog) this.filling.open(form, catalog, this.catalog.owner, this.takeDraft(form.key));
     } catch (error) {
       this.loadError = error;
     }
     this.requestUpdate();
     await this.updateComplete;
+  }
+
+  /** The pending draft when it is for form `key` (it is then used up). */
+  private takeDraft(key: string): MessageDraft | undefined {
+    const draft = this.pendingDraft?.form === key ? this.pendingDraft : undefined;
+    if (draft) this.pendingDraft = undefined;
+    return draft;
   }
 
   /** The form-filling part, loaded once for all instances (a subclass or a test may load it otherwise). */

@@ -11,6 +11,35 @@ export interface Slot {
 export type Raw = string | string[] | boolean | Slot[] | Record<string, string>;
 export type RawValues = Record<string, Raw | undefined>;
 
+/**
+ * A draft to open a form with, from elsewhere on the page (the chat bot's hand-over): the form's key, and what to fill
+ * in where the form has such a field — `subject` into the field that is the ticket's subject (`mapsTo: subject`),
+ * `text` into the form's first text area, `unitId` as the unit (when it is one of mine), `urgency` as the option of the
+ * field that is the ticket's urgency (`mapsTo: urgency`, e.g. `notfall`). `transcript` (lines of a conversation)
+ * shows below the text area as a block the person may remove, and is appended to that text when the form is sent.
+ */
+export interface MessageDraft {
+  form: string;
+  subject?: string;
+  text?: string;
+  unitId?: string | null;
+  urgency?: string | null;
+  transcript?: string;
+}
+
+/**
+ * `text` with the transcript after a blank line under `heading`, within `max` characters: the oldest lines of the
+ * transcript go first when it is too long, all of them when even one does not fit (the text itself stays whole).
+ */
+export function withTranscript(text: string, transcript: string, heading: string, max = Infinity): string {
+  const lines = transcript.split('\n').filter((line) => line.trim());
+  for (; lines.length; lines.shift()) {
+    const joined = [text.trim(), `${heading}\n${lines.join('\n')}`].filter(Boolean).join('\n\n');
+    if (joined.length <= max) return joined;
+  }
+  return text;
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()/-]{4,40}$/;
 

@@ -11,6 +11,7 @@
  *     <hp-message-form></hp-message-form>
  *     <hp-ticket-list></hp-ticket-list>
  *     <hp-bulletin-board></hp-bulletin-board>
+ *     <hp-chat-bot></hp-chat-bot>
  *   </hp-session>
  *
  * Importing this module registers every Hausportal element. Rarely needed parts (the virtualizer for very long
@@ -24,6 +25,7 @@ import '@hausportal/documents/define.js';
 import '@hausportal/message-form/define.js';
 import '@hausportal/ticket-list/define.js';
 import '@hausportal/bulletin-board/define.js';
+import '@hausportal/chat-bot/define.js';
 
 export * from '@hausportal/core';
 export * from '@hausportal/login';
@@ -33,3 +35,4 @@ export * from '@hausportal/documents';
 export * from '@hausportal/message-form';
 export * from '@hausportal/ticket-list';
 export * from '@hausportal/bulletin-board';
+export * from '@hausportal/chat-bot';

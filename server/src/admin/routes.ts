@@ -11,6 +11,8 @@ import { ticketFileAdminRoutes } from './ticket-file-routes.ts';
 import { ticketAdminRoutes } from './ticket-routes.ts';
 import { postAdminRoutes } from './post-routes.ts';
 import { postFileAdminRoutes } from './post-file-routes.ts';
+import { faqAdminRoutes } from './faq-routes.ts';
+import { chatAdminRoutes } from './chat-routes.ts';
 
 /**
  * The manager API under /api/admin: managers of the session's organization only (guard.ts: 403 for anyone else, 404
@@ -19,6 +21,6 @@ import { postFileAdminRoutes } from './post-file-routes.ts';
 export function adminRoutes(ctx: Ctx): Router {
   const router = Router();
   // The bulk import before /documents/:id, so that "bulk" is never taken for an id.
-  for (const routes of [settingsAdminRoutes, personsAdminRoutes, bulkAdminRoutes, documentAdminRoutes, releaseAdminRoutes, formAdminRoutes, ticketCreateAdminRoutes, ticketFileAdminRoutes, ticketAdminRoutes, postAdminRoutes, postFileAdminRoutes]) router.use(routes(ctx));
+  for (const routes of [settingsAdminRoutes, personsAdminRoutes, bulkAdminRoutes, documentAdminRoutes, releaseAdminRoutes, formAdminRoutes, ticketCreateAdminRoutes, ticketFileAdminRoutes, ticketAdminRoutes, postAdminRoutes, postFileAdminRoutes, faqAdminRoutes, chatAdminRoutes]) router.use(routes(ctx));
   return router;
 }

@@ -70,9 +70,11 @@ export async function myConversations(db: Db, auth: Auth): Promise<ChatConversat
 /** Removes the conversations whose last message is older than `retentionDays` (their messages go with them). */
 export async function purgeConversations(db: Db, now: Date, retentionDays: number): Promise<number> {
   const before = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
-  return db.transaction(async (trx) => {
+  let removed = 0;
+  await db.transaction(async (trx) => {
     const old = trx('chat_conversations').where('last_message_at', '<', before).select('id');
     await trx('chat_messages').whereIn('conversation_id', old).delete();
-    return trx('chat_conversations').where('last_message_at', '<', before).delete();
+    removed = await trx('chat_conversations').where('last_message_at', '<', before).delete();
   });
+  return removed;
 }

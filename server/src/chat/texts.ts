@@ -1,5 +1,6 @@
 import type { ChatAction, ChatChoice, ChatDraft } from '@hausportal/api';
 import type { Organization } from '../organizations.ts';
+import { intentLabels } from './nlu/labels.ts';
 import type { ChatLang, ReplyParts } from './types.ts';
 
 // The bot's fixed answers in German and English: emergencies, small talk, where to find things (nav.*), the
@@ -65,29 +66,7 @@ const helpChoices = (lang: ChatLang): ChatChoice[] =>
   (['data.balance', 'data.tickets_open', 'data.next_appointment', 'data.contact'] as const).map((intent) => ({ label: choiceLabels[intent]![lang], value: { intent } }));
 
 /** Short labels of the built-in intents for choice buttons (FAQ entries use their first question). */
-export const choiceLabels: Record<string, Text> = {
-  'data.balance': { de: 'Mein Kontostand', en: 'My balance' },
-  'data.next_charge': { de: 'Nächste Vorschreibung', en: 'Next charges' },
-  'data.open_items': { de: 'Offene Posten', en: 'Open items' },
-  'data.last_payment': { de: 'Letzte Zahlung', en: 'Last payment' },
-  'data.tickets_open': { de: 'Meine offenen Meldungen', en: 'My open requests' },
-  'data.ticket_status': { de: 'Stand meiner Meldung', en: 'Status of my request' },
-  'data.next_appointment': { de: 'Nächster Termin im Haus', en: 'Next appointment in the building' },
-  'data.contact': { de: 'Meine Ansprechpersonen', en: 'My contacts' },
-  'data.new_documents': { de: 'Neue Dokumente', en: 'New documents' },
-  'nav.documents': { de: 'Wo finde ich meine Dokumente?', en: 'Where are my documents?' },
-  'nav.statement': { de: 'Vorschreibung und Konto öffnen', en: 'Open charges and account' },
-  'nav.units': { de: 'Meine Einheiten öffnen', en: 'Open my units' },
-  'nav.tickets': { de: 'Meine Meldungen öffnen', en: 'Open my requests' },
-  'nav.bulletin_board': { de: 'Schwarzes Brett öffnen', en: 'Open the notice board' },
-  'nav.profile': { de: 'Meine Daten ändern', en: 'Change my details' },
-  'nav.report': { de: 'Neue Meldung schreiben', en: 'Write a new request' },
-  'smalltalk.greeting': { de: 'Hallo', en: 'Hello' },
-  'smalltalk.thanks': { de: 'Danke', en: 'Thanks' },
-  'smalltalk.bye': { de: 'Auf Wiedersehen', en: 'Goodbye' },
-  'smalltalk.help': { de: 'Was können Sie?', en: 'What can you do?' },
-  handover: { de: 'Frage an die Verwaltung senden', en: 'Send the question to the manager' },
-};
+export const choiceLabels = intentLabels;
 
 /** Small talk; "help" offers the most asked own-data questions as choices. */
 export function smalltalkReply(intent: string, lang: ChatLang): ReplyParts {

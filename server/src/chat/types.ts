@@ -35,7 +35,7 @@ export interface ChatEntities {
   amountCents?: number;
 }
 
-/** One scored candidate of the retrieval, best first; `score` is 0–1 (the top hit's share, chat/nlu/match.ts). */
+/** One scored candidate of the retrieval, best first; `score` is 0–1: how much of the phrase and of the message matched (chat/nlu/match.ts). */
 export interface Candidate {
   intent: string;
   score: number;

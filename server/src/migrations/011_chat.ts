@@ -23,7 +23,7 @@ export async function up(db: Knex): Promise<void> {
     t.text('answer_html').notNullable();
     t.text('answer_text').notNullable();
     t.string('category', 60).notNullable().defaultTo('allgemein');
-    // ("tenant" | "owner")[] as JSON: who gets this answer; [] nobody signed in as such but everyone signed out.
+    // ("tenant" | "owner")[] as JSON: who gets this answer when signed in; [] everyone. Signed out, every active entry.
     t.text('roles').notNullable().defaultTo('["tenant","owner"]');
     // Property ids as JSON; [] for every property.
     t.text('property_ids').notNullable().defaultTo('[]');

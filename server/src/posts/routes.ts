@@ -21,7 +21,7 @@ import { compareBoard, detailOf, linkOf, readOf, type BoardKey } from './view.ts
 // details read through `ctx.read`.
 
 /** The session's organization, person and day. */
-const viewerFor = (ctx: Ctx, auth: Auth): Viewer => ({ orgId: auth.org.id, personId: viewerOf(auth), day: today(ctx.clock, auth.org.timeZone) });
+export const viewerFor = (ctx: Ctx, auth: Auth): Viewer => ({ orgId: auth.org.id, personId: viewerOf(auth), day: today(ctx.clock, auth.org.timeZone) });
 
 /** A boolean query parameter (the contract's validator has coerced it). */
 const flag = (req: Request, name: string): boolean => String(req.query[name]) === 'true';

@@ -11,15 +11,24 @@ import sanitizeHtml from 'sanitize-html';
 /** The start of a link target a body may keep. */
 const linkTarget = /^(https:\/\/|mailto:)/i;
 
-const options: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote', 'a'],
-  allowedAttributes: { a: ['href', 'rel', 'target'] },
-  allowedSchemes: ['https', 'mailto'],
+/**
+ * What every restricted-HTML sanitizer of the server shares (also chat/faq-markdown.ts): schemes checked on `href`
+ * only, no protocol-relative URLs, refused tags dropped (their text kept), and nothing at all kept of script, style
+ * and similar tags.
+ */
+export const strictSanitizeOptions: sanitizeHtml.IOptions = {
   allowedSchemesByTag: {},
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'xmp', 'noembed', 'noframes'],
+};
+
+const options: sanitizeHtml.IOptions = {
+  ...strictSanitizeOptions,
+  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote', 'a'],
+  allowedAttributes: { a: ['href', 'rel', 'target'] },
+  allowedSchemes: ['https', 'mailto'],
   transformTags: {
     // Headings keep being headings at the two levels a notice has; a table row becomes a paragraph of its cells.
     h1: 'h3',

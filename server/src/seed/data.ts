@@ -113,9 +113,10 @@ export const demoOrganizations: DemoOrganization[] = [
       owner: { new: 'show', in_progress: 'show', waiting: 'show', done: 'show', closed: 'show', rejected: 'show' },
     },
     emergencyNumbers: [
-      { label: { de: 'Gas-Notruf', en: 'Gas emergency' }, phone: '0800 2222 000' },
+      { label: { de: 'Gas-Notdienst (örtlicher Netzbetreiber)', en: 'Gas emergency service (local network operator)' }, phone: '0800 2222 000' },
       { label: { de: 'Wasserrohrbruch (Notdienst Krüger)', en: 'Burst pipe (Krüger emergency service)' }, phone: '+49 30 555 0199' },
       { label: { de: 'Feuerwehr und Rettungsdienst', en: 'Fire and ambulance' }, phone: '112' },
+      { label: { de: 'Polizei', en: 'Police' }, phone: '110' },
     ],
   },
 ];

@@ -13,6 +13,7 @@ import { seedMoney } from './money.ts';
 import { seedDocuments } from './documents.ts';
 import { seedTickets } from './tickets.ts';
 import { seedPosts } from './posts.ts';
+import { addStarterFaq } from './faq.ts';
 
 const seedMarker = 'demo_seed';
 
@@ -61,6 +62,7 @@ export async function seedDemo(db: Db, clock: Clock = systemClock): Promise<Demo
         created_at: now,
       });
       await addDefaultPostCategories(trx, id, new Date(now));
+      await addStarterFaq(trx, id, o.timeZone === 'Europe/Vienna' ? 'AT' : 'DE', now);
     }
 
     const mailer = createMailer({ db: trx, clock, smtpUrl: null, production: false });

@@ -56,12 +56,23 @@ export interface SpecClock {
   day: (offset: number) => string;
 }
 
+const weekdays = ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'];
+
+/** The first working day (Monday to Friday) at least `offset` days after today, as "Donnerstag, 12.03.". */
+function workingDayName(day: SpecClock['day'], offset: number): string {
+  for (let d = offset; ; d++) {
+    const date = day(d);
+    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) return `${weekdays[weekday]}, ${date.slice(8, 10)}.${date.slice(5, 7)}.`;
+  }
+}
+
 const immopro = 'Wohnhausanlage Naschmarkt';
 const hamburg = 'Fischmarkt-Höfe';
 
 /** The demo tickets; numbers are given by creation time per organization and year. */
 export const demoTickets = ({ y, day }: SpecClock): TicketSpec[] => [
-  // Katharina Huber, tenant of Top 7 (ImmoPro): one ticket in every status.
+  // Katharina Huber, tenant of Top 7 (ImmoPro): one ticket in every status, and her report about the lift.
   {
     ref: 'huber-closed', org: 'immopro', reporter: 'Katharina Huber', property: immopro, top: '7', form: 'dokumentenanforderung',
     subject: 'Energieausweis für den Wohnbeihilfe-Antrag',
@@ -135,6 +146,23 @@ export const demoTickets = ({ y, day }: SpecClock): TicketSpec[] => [
       { at: [3, '13:30'], status: 'done', by: 'staff', reason: 'Die Tischlerei hat den Beschlag getauscht und die Tür neu eingestellt. Bitte bestätigen Sie, dass alles passt.' },
     ],
     residentUnread: true,
+  },
+  {
+    // The lift on her staircase stops between floors (building-wide); the chat bot answers "Wann wird der Lift
+    // repariert?" from it: in progress, and the day the lift company comes.
+    ref: 'huber-lift', org: 'immopro', reporter: 'Katharina Huber', property: immopro, form: 'schadensmeldung',
+    subject: 'Lift bleibt zwischen 2. und 3. Stock stehen',
+    values: {
+      urgency: 'dringend', damage: { location: 'lift', category: 'lift', problem: 'steht' }, since: day(-9),
+      description: 'Der Lift auf Stiege 1 bleibt immer wieder zwischen dem 2. und 3. Stock stehen und fährt erst nach ein paar Minuten weiter. Heute früh ist eine ältere Nachbarin darin gestanden.',
+      access: true, pets: false, phone: '+43 664 1234567',
+    },
+    created: [8, '18:05'],
+    thread: [
+      { at: [7, '08:40'], status: 'in_progress', by: 'staff' },
+      { at: [7, '08:46'], comment: `Sehr geehrte Frau Huber, danke für die Meldung. Der Liftservice Danubia hat die Störung geprüft: Die Türsteuerung muss getauscht werden, das Ersatzteil ist bestellt. Die Techniker kommen am ${workingDayName(day, 3)} zwischen 8 und 12 Uhr und tauschen sie. Bis dahin ist der Lift in Betrieb.`, by: 'staff' },
+      { at: [7, '08:50'], comment: 'Liftservice Danubia Auftrag LD-44791, Türsteuerung Stiege 1; Kosten laut Wartungsvertrag.', by: 'staff', internal: true },
+    ],
   },
   {
     ref: 'huber-new', org: 'immopro', reporter: 'Katharina Huber', property: immopro, top: '7', form: 'guthabensanforderung',

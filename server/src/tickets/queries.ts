@@ -300,3 +300,15 @@ export function tabOf(state: SummaryState, now: Date): TicketTab {
   const since = state.history.at(-1)?.at ?? state.summary.createdAt;
   return Date.parse(since) >= now.getTime() - archiveAfterDays * 86_400_000 ? 'done' : 'archive';
 }
+
+/** Newest change first, then id descending: the order of the resident's list. */
+const newestChangeFirst = (a: TicketSummary, b: TicketSummary): number =>
+  a.changedAt !== b.changedAt ? (a.changedAt < b.changedAt ? 1 : -1) : a.id < b.id ? 1 : -1;
+
+/**
+ * One tab of the resident's list (GET /tickets `tab`): the summaries of `states` in `tab` at `now`
+ * ({@link tabOf}), newest change first, then id descending.
+ */
+export function ticketsInTab(states: readonly SummaryState[], tab: TicketTab, now: Date): TicketSummary[] {
+  return states.filter((s) => tabOf(s, now) === tab).map((s) => s.summary).sort(newestChangeFirst);
+}

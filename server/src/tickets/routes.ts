@@ -7,7 +7,7 @@ import { limitParam, sendPrivateJson } from '../http/params.ts';
 import { viewerOf } from '../documents/queries.ts';
 import { prepareTicketFiles, storeTicketFiles, ticketFilesOf, ticketMultipart } from './files.ts';
 import { queueCommentNotices } from './notices.ts';
-import { myTicketStates, tabOf, type TicketTab } from './queries.ts';
+import { myTicketStates, ticketsInTab, type TicketTab } from './queries.ts';
 import { residentTicket, ticketAccess } from './view.ts';
 import { addResidentComment, checkAction, rateTicket, residentAction, residentStatusChange } from './actions.ts';
 
@@ -31,11 +31,7 @@ export function ticketRoutes(ctx: Ctx): Router {
     const limit = limitParam(req);
     const cursor = decodeCursor(req.query.cursor, ['string', 'string']);
     const states = personId ? await myTicketStates(ctx.read, auth.org, personId) : [];
-    const now = ctx.clock();
-    const items = states
-      .filter((s) => tabOf(s, now) === tab)
-      .map((s) => s.summary)
-      .sort((a, b) => (a.changedAt !== b.changedAt ? (a.changedAt < b.changedAt ? 1 : -1) : a.id < b.id ? 1 : -1))
+    const items = ticketsInTab(states, tab, ctx.clock())
       .filter((t) => cursor === null || t.changedAt < (cursor[0] as string) || (t.changedAt === cursor[0] && t.id < (cursor[1] as string)));
     const page = items.slice(0, limit);
     const last = page.at(-1);

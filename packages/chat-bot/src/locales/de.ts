@@ -1,0 +1,30 @@
+import { str } from '@lit/localize';
+
+/** German texts of `<hp-chat-bot>` (English is the source language); the answers themselves come from the server. */
+export const templates = {
+  'cb.title': 'Fragen Sie uns',
+  'cb.subtitle': 'Automatische Antworten, rund um die Uhr',
+  'cb.close': 'Chat schließen',
+  'cb.intro': 'Hallo! Ich beantworte Fragen zu Ihrer Wohnung, Ihrem Konto, Ihren Meldungen und zum Haus.',
+  'cb.intro.signedOut': 'Hallo! Ich beantworte Fragen zum Haus und zur Verwaltung. Melden Sie sich an, dann auch Fragen zu Ihrem Konto und Ihren Meldungen.',
+  'cb.question': 'Ihre Frage',
+  'cb.placeholder': 'Frage eingeben …',
+  'cb.send': 'Senden',
+  'cb.typing': 'Antwort wird geschrieben …',
+  'cb.you': 'Sie:',
+  'cb.answer': 'Antwort:',
+  'cb.asOf': str`Stand ${0}`,
+  'cb.choices': 'Vorschläge',
+  'cb.retry': 'Erneut versuchen',
+  'cb.signin': 'Anmelden',
+  'cb.error': str`Ich kann gerade nicht antworten. ${0}\nSie können Ihre Frage direkt an die Verwaltung senden.`,
+  'cb.error.signedOut': str`Ich kann gerade nicht antworten. ${0}`,
+  'cb.error.handover': 'Frage an die Verwaltung senden',
+  'cb.handover.title': 'Ihre Nachricht an die Verwaltung',
+  'cb.handover.back': 'Zurück zum Chat',
+  'cb.handover.hint': 'Bitte prüfen Sie den Entwurf; gesendet wird erst mit „Senden“.',
+  'cb.created': str`Ihre Meldung ${0} ist eingegangen.`,
+  'cb.joined': str`Sie verfolgen jetzt die Meldung ${0}.`,
+  'cb.transcript.me': 'Ich',
+  'cb.transcript.bot': 'Chatbot',
+};
