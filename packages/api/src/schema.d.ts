@@ -1457,7 +1457,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My chat conversations of the retention period (DSGVO Art. 15), newest first, with their messages. */
+        /**
+         * My chat conversations of the retention period (DSGVO Art. 15), newest first, with their messages.
+         * @description Readable also after the organization has switched the chat bot off, for as long as they are kept.
+         */
         get: operations["listChatConversations"];
         put?: never;
         post?: never;
@@ -3014,7 +3017,7 @@ export interface components {
          * @description `data.balance`, `data.next_charge`, `data.open_items`, `data.last_payment`, `data.tickets_open`,
          *     `data.ticket_status`, `data.next_appointment`, `data.contact`, `data.new_documents`, `nav.<view>`,
          *     `faq.<key>`, `smalltalk.<kind>`, `handover`, `emergency`, `clarify` (a "Meinten Sie …?" question),
-         *     `unit_choice` (which unit?), `error`.
+         *     `unit_choice` (which unit?), `signin` (own data asked while signed out).
          */
         ChatIntent: string;
         /** @description A choice the bot offered, sent back as it came. */

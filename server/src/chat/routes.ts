@@ -20,8 +20,8 @@ const optionalUser = (ctx: Ctx) => {
   return (req: Request, res: Response, next: NextFunction) => (req.get('authorization') ? guard(req, res, next) : next());
 };
 
-const unknownOrg = () => new HttpProblem(404, 'unknown_organization', 'There is no such organization.', { errors: [{ field: 'org', message: 'unknown organization' }] });
-const orgMissing = () => new HttpProblem(400, 'validation_failed', 'Name the organization when not signed in.', { errors: [{ field: 'org', message: 'required when not signed in' }] });
+const unknownOrg = () => new HttpProblem(404, 'unknown_organization', 'There is no such organization.', { errors: [{ field: '/org', code: 'unknown', message: 'unknown organization' }] });
+const orgMissing = () => new HttpProblem(400, 'validation_failed', 'Name the organization when not signed in.', { errors: [{ field: '/org', code: 'required', message: 'required when not signed in' }] });
 
 /**
  * Routes of the chat bot, mounted at /api (openapi.yaml tag `chat`):

@@ -82,12 +82,16 @@ function faqEntry(records: FaqRecord[], scope: Scope, key: string, lang: ChatLan
   return allowed.find((r) => r.lang === lang) ?? allowed[0];
 }
 
-const badChoice = () => new HttpProblem(400, 'invalid_choice', 'This choice is not one the bot offers.', { errors: [{ field: 'choice.intent', message: 'unknown intent' }] });
+const badChoice = () => new HttpProblem(400, 'invalid_choice', 'This choice is not one the bot offers.', { errors: [{ field: '/choice/intent', code: 'unknown', message: 'unknown intent' }] });
+const blankText = () => new HttpProblem(400, 'validation_failed', 'Write a question.', { errors: [{ field: '/text', code: 'blank', message: 'must not be blank' }] });
+
+/** A fixed answer a choice may name: nav.* and smalltalk.* with a label (texts.ts), or the hand-over; never emergency. */
+const fixedChoice = (intent: string): boolean => Object.hasOwn(choiceLabels, intent) && /^(?:nav\.|smalltalk\.|handover$)/.test(intent);
 
 /** A choice sent back: it must name an intent the bot can answer (and, for FAQ, one the asker may see). */
 function choiceDecision(choice: NonNullable<ChatRequest['choice']>, records: FaqRecord[], scope: Scope, lang: ChatLang): Decision {
   const intent = choice.intent;
-  const known = isDataIntent(intent) || intent in choiceLabels || intent.startsWith('smalltalk.') || (intent.startsWith('faq.') && faqEntry(records, scope, intent.slice(4), lang) !== undefined);
+  const known = isDataIntent(intent) || fixedChoice(intent) || (intent.startsWith('faq.') && faqEntry(records, scope, intent.slice(4), lang) !== undefined);
   if (!known) throw badChoice();
   return { kind: 'answer', intent, score: 1 };
 }
@@ -173,15 +177,16 @@ async function aboutMyTicket(ctx: Ctx, auth: Auth | null, text: string, decision
 
 /**
  * Answers one message (ChatRequest) for `asker`: 403 `feature_disabled`, 404 for a conversation that is not mine,
- * 400 `invalid_choice` naming `choice.intent`. Keeps the turn when signed in; now and then drops conversations past
+ * 400 `invalid_choice` naming `choice.intent`, 400 naming `/text` when it is blanks only. Keeps the turn when signed in; now and then drops conversations past
  * the retention period and unanswered questions older than 90 days.
  */
 export async function chatReply(ctx: Ctx, req: Request, asker: Asker, body: ChatRequest): Promise<ChatReply> {
   checkFeature(asker.org, asker.auth);
+  const text = body.text.trim().slice(0, 2000);
+  if (text === '') throw blankText();
   if (body.conversationId !== undefined && !asker.auth) throw new HttpProblem(404, 'not_found', 'There is no such resource.');
   const conversationId = body.conversationId !== undefined && asker.auth ? (await ownConversation(ctx.read, asker.auth, body.conversationId)).id : null;
   const [scope, { matcher, records }] = await Promise.all([scopeOf(ctx, asker), matcherOf(ctx.read, asker.org.id)]);
-  const text = body.text.trim().slice(0, 2000);
   const entities = extractEntities(text, scope.day);
   if (body.choice?.ticketNumber) entities.ticketNumber = body.choice.ticketNumber;
   const allow = (intent: string) => !intent.startsWith('faq.') || faqEntry(records, scope, intent.slice(4), asker.lang) !== undefined;
