@@ -14,7 +14,7 @@ import { monthlyGross, moneyFixture, tenantLines, vatOf, type Fixture } from './
 /** "1.234,56 €" */
 const euro = (cents: number): string => {
   const abs = Math.abs(cents);
-  return `${String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(abs % 100).padStart(2, '0')} €`;
+  return `${String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(abs % 100).padStart(2, '0')}\u00a0€`;
 };
 
 /** The reply without what differs from turn to turn (the conversation kept, the match score). */

@@ -22,7 +22,7 @@ import { speakerOf, standLine } from '../src/chat/data/format.ts';
 /** "1.234,56 €" */
 const euro = (cents: number): string => {
   const abs = Math.abs(cents);
-  return `${String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(abs % 100).padStart(2, '0')} €`;
+  return `${String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(abs % 100).padStart(2, '0')}\u00a0€`;
 };
 /** "€1,234.56" */
 const euroEn = (cents: number): string => {
@@ -119,7 +119,7 @@ describe('chat own-data answers on the demo seed', () => {
 
     const next = await ask('huber', 'data.next_charge');
     const first = next.text.split('\n')[0]!;
-    assert.match(first, /^Ihre nächste Vorschreibung \(\d{2}\/\d{4}\) für Top 7, Linke Wienzeile 48: .* €, fällig am \d{2}\.\d{2}\.\d{4}\.$/);
+    assert.match(first, /^Ihre nächste Vorschreibung \(\d{2}\/\d{4}\) für Top 7, Linke Wienzeile 48: .*\u00a0€, fällig am \d{2}\.\d{2}\.\d{4}\.$/);
     assert.ok(first.includes(euro(unit.monthly.grossCents)), `${first} names this month's gross ${euro(unit.monthly.grossCents)}`);
     const due = /fällig am (\d{2})\.(\d{2})\.(\d{4})/.exec(first)!;
     assert.ok(`${due[3]}-${due[2]}-${due[1]}` >= today, 'the next charge is not yet due');

@@ -6,7 +6,7 @@ import type { ChatAction } from '@hausportal/api';
 import { HpElement, formStyles, hostStyles, registerTranslations } from '@hausportal/core';
 import { Conversation } from './conversation.js';
 import { formDefined, renderHandover } from './handover.js';
-import { navigate } from './navigate.js';
+import { focusInto, navigate } from './navigate.js';
 import { renderEntry } from './reply.js';
 import { templates } from './locales/de.js';
 import { chatBotStyles } from './hp-chat-bot.styles.js';
@@ -140,11 +140,16 @@ export class HpChatBot extends HpElement {
     this.open = false;
   };
 
+  /** The widget an answer's link led to on this page: the focus goes there when the dialog closes. */
+  private led?: HTMLElement;
+
   private readonly onClose = () => {
     // The event comes a moment after closing: the chat may have been opened again meanwhile.
     if (this.renderRoot.querySelector('dialog')?.open) return;
     this.open = false;
-    this.renderRoot.querySelector<HTMLElement>('[part=button]')?.focus();
+    const led = this.led;
+    this.led = undefined;
+    if (!led || !focusInto(led)) this.renderRoot.querySelector<HTMLElement>('[part=button]')?.focus();
   };
 
   private readonly onSubmit = (event: SubmitEvent) => {
@@ -182,7 +187,14 @@ export class HpChatBot extends HpElement {
    * `hp-navigate` to `message-form` with the form's key).
    */
   private act(action: ChatAction): void {
-    const go = (widget: string, params: Record<string, string> = {}) => navigate(this, widget, params) && this.hide();
+    const go = (widget: string, params: Record<string, string> = {}) => {
+      const shown = navigate(this, widget, params);
+      if (shown === null) return false;
+      if (shown !== true && this.inline) focusInto(shown);
+      else if (shown !== true) this.led = shown;
+      this.hide();
+      return true;
+    };
     if (action.type === 'navigate' && action.widget) go(action.widget, action.params);
     else if (action.type === 'signin') go('login');
     else if (action.type === 'handover') {

@@ -267,3 +267,24 @@ describe('<hp-chat-bot> links on a page without a portal', () => {
     }
   });
 });
+
+describe('<hp-chat-bot> on a page without a portal shell', () => {
+  navigations(true);
+
+  it('"Anmelden" closes the chat and puts the focus into the page\'s login form, not back on the chat button', async () => {
+    const login = document.createElement('hp-login');
+    login.innerHTML = '<form><label>Benutzername <input name="username" autocomplete="username"></label></form>';
+    document.body.append(login);
+    try {
+      const { el } = await botWidget(chatRoutes().routes, { user: null });
+      await openChat(el);
+      const own = await ask(el, 'Wie hoch ist mein Kontostand?');
+      press(own, 'Anmelden');
+      const input = login.querySelector('input')!;
+      await waitUntil(() => document.activeElement === input, 'the focus moves to the login form');
+      expect(el.open).to.equal(false);
+    } finally {
+      login.remove();
+    }
+  });
+});

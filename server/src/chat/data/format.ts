@@ -31,8 +31,8 @@ export const speakerOf = (org: Pick<Organization, 'timeZone'>, lang: ChatLang, t
 /** The text in the speaker's language. */
 export const say = (s: Speaker, text: Text): string => text[s.lang];
 
-/** Cents as euros: 123456 → "1.234,56 €" (de) / "€1,234.56" (en). */
-export const money = (s: Speaker, cents: number): string => euros(cents)[s.lang];
+/** Cents as euros: 123456 → "1.234,56 €" (de, a no-break space before €, as the widgets write it) / "€1,234.56" (en). */
+export const money = (s: Speaker, cents: number): string => euros(cents)[s.lang].replace(/ €$/, '\u00a0€');
 
 /** A day (YYYY-MM-DD): "01.03.2026" (de) / "1 Mar 2026" (en). */
 export const date = (s: Speaker, day: string): string => (s.lang === 'de' ? `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}` : dayWords(day).en);
