@@ -254,15 +254,19 @@ describe('reading the FAQ for the chat', () => {
   const record = { active: true, validFrom: '2026-03-01', validUntil: '2026-03-31', roles: ['owner'] as FaqRole[], propertyIds: ['P'] };
   const asker = (signedIn: boolean, roles: FaqRole[] = [], propertyIds: string[] = []) => ({ signedIn, roles: new Set(roles), propertyIds: new Set(propertyIds) });
 
-  test('signed out (or signed in without a contract): every active entry in its window', () => {
+  test('signed out (or signed in without a contract): every active entry in its window that is not limited to properties', () => {
+    const unlimited = { ...record, propertyIds: [] };
     for (const who of [asker(false), asker(true)]) {
-      assert.equal(faqAllowed(record, who, '2026-03-01'), true);
-      assert.equal(faqAllowed(record, who, '2026-03-31'), true);
-      assert.equal(faqAllowed(record, who, '2026-02-28'), false);
-      assert.equal(faqAllowed(record, who, '2026-04-01'), false);
-      assert.equal(faqAllowed({ ...record, active: false }, who, '2026-03-10'), false);
+      // Limited to properties (e.g. a door code for one building): only for people with a contract there.
+      assert.equal(faqAllowed({ ...record, propertyIds: ['P'] }, who, '2026-03-10'), false);
+      assert.equal(faqAllowed({ ...unlimited, roles: ['owner'] }, who, '2026-03-10'), true);
+      assert.equal(faqAllowed(unlimited, who, '2026-03-01'), true);
+      assert.equal(faqAllowed(unlimited, who, '2026-03-31'), true);
+      assert.equal(faqAllowed(unlimited, who, '2026-02-28'), false);
+      assert.equal(faqAllowed(unlimited, who, '2026-04-01'), false);
+      assert.equal(faqAllowed({ ...unlimited, active: false }, who, '2026-03-10'), false);
     }
-    assert.equal(faqAllowed({ ...record, validFrom: null, validUntil: null }, asker(false), '1999-01-01'), true);
+    assert.equal(faqAllowed({ ...unlimited, validFrom: null, validUntil: null }, asker(false), '1999-01-01'), true);
   });
 
   test('signed in: role and property must match; empty lists mean all', () => {

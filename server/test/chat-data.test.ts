@@ -170,7 +170,7 @@ describe('chat own-data answers on the demo seed', () => {
     assert.ok(reply.text.startsWith(`Ihr Anliegen ${lift.number} „Lift bleibt zwischen 2. und 3. Stock stehen“: In Bearbeitung (seit `), reply.text);
     assert.match(reply.text, /Die Techniker kommen am (Montag|Dienstag|Mittwoch|Donnerstag|Freitag), \d{2}\.\d{2}\./);
     assert.ok(!reply.text.includes('LD-44791'), 'no internal note');
-    assert.deepEqual(reply.actions, [{ type: 'navigate', label: `Anliegen ${lift.number} öffnen`, widget: 'ticket-list', params: { ticket: lift.number } }]);
+    assert.deepEqual(reply.actions, [{ type: 'navigate', label: `Anliegen ${lift.number} öffnen`, widget: 'ticket-list', params: { ticket: lift.id } }]);
     assert.deepEqual(await ask('huber', 'data.ticket_status', { entities: { ticketNumber: lift.number } }), reply);
   });
 

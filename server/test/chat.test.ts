@@ -68,6 +68,7 @@ describe('chat bot over HTTP', () => {
   /** Katharina Huber's one unit (Top 7) and her lift ticket's number. */
   let huberUnit = '';
   let liftNumber = '';
+  let liftId = '';
 
   const send = (body: Record<string, unknown>, session?: Session) => call(s.url, '/chat/messages', { token: session?.token, body });
   const chat = async (body: Record<string, unknown>, session?: Session): Promise<ChatReply> => {
@@ -92,10 +93,11 @@ describe('chat bot over HTTP', () => {
     const units = (await call(s.url, '/units', { token: who.huber!.token })).body.items as { id: string; active: boolean }[];
     assert.equal(units.filter((u) => u.active).length, 1);
     huberUnit = units.find((u) => u.active)!.id;
-    const open = (await call(s.url, '/tickets?tab=open', { token: who.huber!.token })).body.items as { number: string; subject: string; status: string }[];
+    const open = (await call(s.url, '/tickets?tab=open', { token: who.huber!.token })).body.items as { id: string; number: string; subject: string; status: string }[];
     const lift = open.find((t) => t.subject === liftSubject)!;
     assert.equal(lift.status, 'in_progress');
     liftNumber = lift.number;
+    liftId = lift.id;
   });
   after(() => s.close());
   // Each test starts with the chat's rate limits unused (30 messages a minute per user, 20 per address signed out),
@@ -191,7 +193,7 @@ describe('chat bot over HTTP', () => {
       assert.ok(reply.text.startsWith(`Ihr Anliegen ${liftNumber} „${liftSubject}“: In Bearbeitung (seit `), reply.text);
       assert.ok(!reply.text.includes('LD-44791'), 'no internal note');
       assert.equal(reply.asOf, today());
-      assert.deepEqual(byType(reply, 'navigate'), [{ type: 'navigate', label: `Anliegen ${liftNumber} öffnen`, widget: 'ticket-list', params: { ticket: liftNumber } }]);
+      assert.deepEqual(byType(reply, 'navigate'), [{ type: 'navigate', label: `Anliegen ${liftNumber} öffnen`, widget: 'ticket-list', params: { ticket: liftId } }]);
     });
   });
 
@@ -434,5 +436,60 @@ describe('chat bot over HTTP', () => {
       assert.equal(await count(s.db, 'chat_unanswered'), unanswered);
       assert.equal(await count(s.db, 'chat_messages'), kept);
     });
+  });
+});
+
+describe('chat: which answer wins', () => {
+  let s: TestServer;
+  let huber: Session;
+  let pichler: Session;
+  const chat = async (body: Record<string, unknown>, session?: Session): Promise<ChatReply> => {
+    await s.db('login_attempts').where('key', 'like', 'chat-%').delete();
+    const answer = await call(s.url, '/chat/messages', { token: session?.token, body: { lang: 'de', ...body } });
+    assert.equal(answer.status, 200, answer.text);
+    return answer.body as ChatReply;
+  };
+
+  before(async () => {
+    s = await startServer();
+    huber = await login(s.url, demo.huber.username, demo.huber.password, 'immopro');
+    pichler = await loginAs(s, managers.pichler);
+  });
+  after(() => s.close());
+
+  test('an open ticket answers only a question about how far it has got; other questions naming its subject keep their FAQ answer', async () => {
+    assert.equal((await chat({ text: 'Wann wird der Lift endlich repariert?' }, huber)).intent, 'data.ticket_status');
+    for (const text of ['Darf ich den Lift zum Umzug benutzen?', 'Was tun bei einer Lift-Störung?']) {
+      const reply = await chat({ text }, huber);
+      assert.notEqual(reply.intent, 'data.ticket_status', `${text}: ${reply.text}`);
+    }
+  });
+
+  test('an FAQ entry limited to a property answers its residents only, never a visitor who is not signed in', async () => {
+    const units = (await call(s.url, '/units', { token: huber.token })).body.items as { propertyId: string }[];
+    const entry = { key: 'paketbox', lang: 'de', questions: ['Wie lautet der Code der Paketbox?'], answer: 'Der Code ist **4711**.', propertyIds: [units[0]!.propertyId] };
+    assert.equal((await call(s.url, '/admin/faq', { token: pichler.token, body: entry })).status, 201);
+    assert.equal((await chat({ text: 'Wie lautet der Code der Paketbox?' }, huber)).intent, 'faq.paketbox');
+    const visitor = await chat({ text: 'Wie lautet der Code der Paketbox?', org: 'immopro' });
+    assert.notEqual(visitor.intent, 'faq.paketbox');
+    assert.ok(!JSON.stringify(visitor).includes('4711'), JSON.stringify(visitor));
+  });
+
+  test('"Meinten Sie …?" and then the hand-over: the question joins the unanswered ones', async () => {
+    const before = Number((await s.db('chat_unanswered').count({ n: '*' }).first())!.n);
+    // Three topics at once: the bot asks back.
+    const first = await chat({ text: 'Schlüssel Müllraum Lift' }, huber);
+    assert.equal(first.intent, 'clarify', first.text);
+    const chosen = await chat({ text: 'Frage an die Verwaltung senden', conversationId: first.conversationId, choice: { intent: 'handover' } }, huber);
+    assert.equal(chosen.actions.find((a) => a.type === 'handover')?.draft?.subject, 'Schlüssel Müllraum Lift');
+    const rows = await s.db('chat_unanswered').orderBy('asked_at', 'desc').select('text');
+    assert.equal(rows.length, before + 1);
+    assert.equal(rows[0].text, 'Schlüssel Müllraum Lift');
+  });
+
+  test('an emergency lists the numbers for that danger first: the fire brigade for a fire, the gas emergency for gas', async () => {
+    const calls = (r: ChatReply) => r.actions.filter((a) => a.type === 'call').map((a) => a.phone);
+    assert.equal(calls(await chat({ text: 'Im Keller brennt es!' }, huber))[0], '122');
+    assert.equal(calls(await chat({ text: 'Es riecht nach Gas' }, huber))[0], '128');
   });
 });

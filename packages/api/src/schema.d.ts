@@ -3116,9 +3116,15 @@ export interface components {
             /** @description Restricted Markdown (bold, italic, lists, links https/mailto/tel); HTML is shown as text. */
             answer: string;
             category?: string;
-            /** @description Who gets the answer when signed in (default both); signed out, every active entry answers. */
+            /**
+             * @description Who gets the answer when signed in (default both). Signed out, every active entry answers that is not
+             *     limited to properties.
+             */
             roles?: components["schemas"]["ContractRole"][];
-            /** @description Only for persons with a contract in these properties; empty for all. */
+            /**
+             * @description Only for persons with a current contract in these properties, never for visitors who are not signed in;
+             *     empty for all.
+             */
             propertyIds?: components["schemas"]["Id"][];
             /** Format: date */
             validFrom?: string | null;

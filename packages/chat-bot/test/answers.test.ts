@@ -287,4 +287,23 @@ describe('<hp-chat-bot> on a page without a portal shell', () => {
       login.remove();
     }
   });
+
+  it('a link opens the widget on the page with its parameters (the statement\'s view and unit), and nothing else of the answer', async () => {
+    if (!customElements.get('hp-statement'))
+      customElements.define('hp-statement', class extends HTMLElement { view = 'charges'; unit = ''; });
+    const statement = document.createElement('hp-statement') as HTMLElement & { view: string; unit: string };
+    statement.innerHTML = '<button type="button">Vorschreibung</button>';
+    document.body.append(statement);
+    try {
+      const { el } = await botWidget(chatRoutes().routes);
+      await openChat(el);
+      const answer = await ask(el, 'Wie hoch ist mein Kontostand?');
+      press(answer, 'Konto öffnen');
+      await waitUntil(() => statement.view === 'ledger', 'the statement shows the ledger');
+      expect(statement.unit).to.equal(chatUnits[0]!.id);
+      await waitUntil(() => document.activeElement === statement.querySelector('button'), 'the focus moves into the statement');
+    } finally {
+      statement.remove();
+    }
+  });
 });

@@ -112,14 +112,15 @@ const overlaps = <T>(wanted: T[], have: Set<T>): boolean => wanted.length === 0 
 
 /**
  * Whether `record` may answer `asker` on `day` (YYYY-MM-DD, the organization's): it must be active and `day` within
- * its window. Signed out — and signed in without a current contract (a manager trying the bot, a former resident) —
- * that is all: every such entry answers, as on a public FAQ page (issue 13). Signed in with contracts, one of the
- * asker's roles must be among the entry's roles and one of their properties among its properties; an empty list
- * means all.
+ * its window. An entry for chosen properties answers only people with a current contract there: never signed out,
+ * never without a contract (a manager trying the bot, a former resident), as it may hold what only that building
+ * should know (a door code). Signed out or without a contract, every other entry answers, whatever its roles, as on a
+ * public FAQ page. Signed in with contracts, one of the asker's roles must be among the entry's roles and one of
+ * their properties among its properties; an empty list means all.
  */
 export function faqAllowed(record: Pick<FaqRecord, 'active' | 'validFrom' | 'validUntil' | 'roles' | 'propertyIds'>, asker: FaqAsker, day: string): boolean {
   if (!record.active || !inWindow(record, day)) return false;
-  if (!asker.signedIn || asker.roles.size === 0) return true;
+  if (!asker.signedIn || asker.roles.size === 0) return record.propertyIds.length === 0;
   return overlaps(record.roles, asker.roles) && overlaps(record.propertyIds, asker.propertyIds);
 }
 

@@ -10,7 +10,7 @@ import { HttpProblem } from '../http/problems.ts';
 import { answerData } from './data/index.ts';
 import { openTicketNamed } from './data/tickets.ts';
 import { faqAllowed, faqRecordsOf, faqVersion, type FaqRecord } from './faq.ts';
-import { ChatMatcher, extractEntities, labelOf } from './nlu/index.ts';
+import { ChatMatcher, extractEntities, labelOf, normalize } from './nlu/index.ts';
 import { keepTurn, lastMessages, ownConversation, purgeConversations } from './store.ts';
 import { choiceLabels, clarifyReply, emergencyReply, handoverReply, navReply, signInReply, smalltalkReply } from './texts.ts';
 import { purgeChatData, recordUnanswered } from './unanswered.ts';
@@ -98,14 +98,15 @@ function choiceDecision(choice: NonNullable<ChatRequest['choice']>, records: Faq
 
 /**
  * The question a hand-over is about: the person's last message the bot could not answer (its reply was a hand-over
- * offer or a "Meinten Sie …?"), else the person's last message before this one, else this one.
+ * offer or a "Meinten Sie …?"), else the person's last message before this one, else this one. `clarified` tells a
+ * question that got a "Meinten Sie …?" (not yet among the unanswered ones) from one that got the offer (already there).
  */
-async function questionBefore(db: Db, conversationId: string | null, text: string): Promise<string> {
-  if (conversationId === null) return text;
+async function questionBefore(db: Db, conversationId: string | null, text: string): Promise<{ question: string; clarified: boolean }> {
+  if (conversationId === null) return { question: text, clarified: false };
   const messages = await lastMessages(db, conversationId, 10);
   const unanswered = messages.findLastIndex((m, i) => m.role === 'bot' && (m.intent === 'handover' || m.intent === 'clarify') && messages[i - 1]?.role === 'user');
-  if (unanswered > 0) return messages[unanswered - 1]!.text;
-  return messages.filter((m) => m.role === 'user').at(-1)?.text ?? text;
+  if (unanswered > 0) return { question: messages[unanswered - 1]!.text, clarified: messages[unanswered]!.intent === 'clarify' };
+  return { question: messages.filter((m) => m.role === 'user').at(-1)?.text ?? text, clarified: false };
 }
 
 interface Turn {
@@ -131,8 +132,10 @@ async function answerIntent(t: Turn, intent: string): Promise<ReplyParts> {
     if (entry) return { text: entry.answerText, html: entry.answerHtml };
   }
   if (intent.startsWith('nav.')) return navReply(intent, lang);
-  if (intent.startsWith('smalltalk.')) return smalltalkReply(intent, lang);
-  const question = await questionBefore(t.ctx.read, t.conversationId, t.text);
+  if (intent.startsWith('smalltalk.')) return smalltalkReply(intent, lang, t.scope.signedIn);
+  const { question, clarified } = await questionBefore(t.ctx.read, t.conversationId, t.text);
+  // "Meinten Sie …?" and none of it: the question joins the unanswered ones for the manager.
+  if (clarified) await recordUnanswered(t.ctx.db, { orgId: t.asker.org.id, lang, text: question, candidates: [], at: t.ctx.clock() });
   const parts = handoverReply(lang, question, t.scope.signedIn, true);
   return withUnit(parts, t.scope.onlyUnit);
 }
@@ -163,14 +166,18 @@ async function answerDecision(t: Turn, decision: Decision): Promise<ReplyParts &
   }
 }
 
+/** Words that ask how far something has got ("Wann wird … repariert?", "Is it fixed yet?"), normalized (nlu/normalize.ts). */
+const progressCue = /\b(wann|status|stand|repar\w*|erledigt|behoben|fertig|gemacht|passiert|lange|schon|endlich|when|fixed|repair\w*|done|progress|update|long|yet)\b/;
+
 /**
- * A question that an FAQ entry, a "Meinten Sie …?" or nothing would answer, but that names one of my open tickets
- * by a word of its subject, is answered with that ticket's status (data.ticket_status); emergencies and own-data
- * intents stay as decided.
+ * A question that an FAQ entry, a "Meinten Sie …?" or nothing would answer, but that asks how far something has got
+ * ({@link progressCue}) and names one of my open tickets by a word of its subject, is answered with that ticket's
+ * status (data.ticket_status): "Wann wird der Lift repariert?" is about my lift ticket, while "Darf ich den Lift zum
+ * Umzug benutzen?" stays the FAQ's. Emergencies and own-data intents stay as decided.
  */
 async function aboutMyTicket(ctx: Ctx, auth: Auth | null, text: string, decision: Decision): Promise<Decision> {
   const general = decision.kind === 'clarify' || decision.kind === 'none' || (decision.kind === 'answer' && decision.intent.startsWith('faq.'));
-  if (!general || !auth || auth.member.person_id === null) return decision;
+  if (!general || !auth || auth.member.person_id === null || !progressCue.test(normalize(text))) return decision;
   const ticket = await openTicketNamed(ctx, auth, auth.member.person_id, text);
   return ticket ? { kind: 'answer', intent: 'data.ticket_status', score: decision.kind === 'answer' ? decision.score : 0.5 } : decision;
 }

@@ -29,6 +29,15 @@ export const questionDraft = (subject: string, unitId: string | null = null): Ch
 
 const signInAction = (lang: ChatLang): ChatAction => ({ type: 'signin', label: say(lang, { de: 'Anmelden', en: 'Sign in' }) });
 
+/** Which emergency numbers (by their label) fit a danger best. */
+const relevant: Record<string, RegExp> = {
+  gas: /gas/i,
+  fire: /feuer|fire|brand/i,
+  water: /wasser|rohr|installat|plumb|water/i,
+  power: /rettung|ambulance|euro-notruf|european|strom|elektr/i,
+  lift: /lift|aufzug|elevator/i,
+};
+
 /**
  * The emergency answer (safety rules before any matching): the organization's emergency numbers as call actions, and
  * the damage report with urgency "Notfall" to fill in once everyone is safe. `rule` is gas | fire | water | power | lift.
@@ -41,7 +50,10 @@ export function emergencyReply(org: Organization, lang: ChatLang, rule: string, 
     power: { de: 'Bei Stromschlag oder offenen Leitungen: nichts berühren, Sicherung ausschalten, wenn das gefahrlos geht, und bei Verletzten sofort den Notruf wählen.', en: 'For an electric shock or exposed wires: touch nothing, switch off the fuse if that is safe, and call the emergency number at once if anyone is hurt.' },
     lift: { de: 'Wenn Sie im Lift eingeschlossen sind: drücken Sie den Notrufknopf im Lift; er verbindet Sie rund um die Uhr mit dem Liftnotdienst. Bleiben Sie ruhig und öffnen Sie die Türen nicht selbst.', en: 'If you are trapped in the lift: press the alarm button in the lift; it connects you with the lift emergency service day and night. Stay calm and do not force the doors.' },
   };
-  const numbers = org.emergencyNumbers.length > 0 ? org.emergencyNumbers : [{ label: { de: 'Euro-Notruf', en: 'European emergency number' }, phone: '112' }];
+  const all = org.emergencyNumbers.length > 0 ? org.emergencyNumbers : [{ label: { de: 'Euro-Notruf', en: 'European emergency number' }, phone: '112' }];
+  // The numbers for this danger first (the fire brigade for a fire …), the others after them in the organization's order.
+  const fits = (n: (typeof all)[number]) => (relevant[rule] ?? relevant.fire!).test(`${n.label.de} ${n.label.en}`);
+  const numbers = [...all.filter(fits), ...all.filter((n) => !fits(n))];
   const actions: ChatAction[] = numbers.map((n) => ({ type: 'call', label: `${n.label[lang]}: ${n.phone}`, phone: n.phone }));
   const report: ChatDraft = { form: damageForm, subject: say(lang, { de: 'Notfall', en: 'Emergency' }), unitId: null, urgency: 'notfall' };
   actions.push(signedIn ? { type: 'handover', label: say(lang, { de: 'Notfall melden', en: 'Report the emergency' }), draft: report } : signInAction(lang));
@@ -68,10 +80,12 @@ const helpChoices = (lang: ChatLang): ChatChoice[] =>
 /** Short labels of the built-in intents for choice buttons (FAQ entries use their first question). */
 export const choiceLabels = intentLabels;
 
-/** Small talk; "help" offers the most asked own-data questions as choices. */
-export function smalltalkReply(intent: string, lang: ChatLang): ReplyParts {
+/** Small talk; greeting and "help" offer the most asked own-data questions as choices once signed in. */
+export function smalltalkReply(intent: string, lang: ChatLang, signedIn = true): ReplyParts {
   const text = smalltalk[intent] ?? smalltalk['smalltalk.help']!;
-  return { text: say(lang, text), choices: intent === 'smalltalk.help' || intent === 'smalltalk.greeting' ? helpChoices(lang) : [] };
+  const offer = signedIn && (intent === 'smalltalk.help' || intent === 'smalltalk.greeting');
+  const hint = !signedIn && (intent === 'smalltalk.help' || intent === 'smalltalk.greeting') ? `\n${say(lang, { de: 'Zu Ihrem Konto, Ihren Meldungen und Terminen antworte ich, sobald Sie angemeldet sind.', en: 'I can answer about your account, your requests and appointments once you are signed in.' })}` : '';
+  return { text: say(lang, text) + hint, choices: offer ? helpChoices(lang) : [] };
 }
 
 const navTargets: Record<string, { widget: string; params?: Record<string, string>; text: Text }> = {
@@ -87,7 +101,7 @@ const navTargets: Record<string, { widget: string; params?: Record<string, strin
 /** Where to find something: the text and a navigate action to the widget. Unknown nav.* falls back to the help text. */
 export function navReply(intent: string, lang: ChatLang): ReplyParts {
   const target = navTargets[intent];
-  if (!target) return smalltalkReply('smalltalk.help', lang);
+  if (!target) return smalltalkReply('smalltalk.help', lang, false);
   const label = choiceLabels[intent]?.[lang] ?? target.widget;
   return { text: say(lang, target.text), actions: [{ type: 'navigate', label, widget: target.widget, params: target.params ?? {} }] };
 }

@@ -80,8 +80,10 @@ export async function contactAnswer(q: BuildingQuestion, contracts: ContractRow[
   for (const p of properties) {
     for (const c of p.contacts) {
       const what = categoryNames[c.category][s.locale];
-      items.push({ label: `${c.name} (${several ? `${what}, ${p.address.street}` : what})`, detail: [c.phone, c.email].filter(Boolean).join(' · ') });
-      if (c.phone && calls.length < 3) calls.push({ type: 'call', label: `${c.name}: ${c.phone}`, phone: c.phone });
+      // The phone goes into a call button (up to three), the row keeps the role and the email.
+      const call = c.phone !== null && c.phone !== undefined && calls.length < 3;
+      if (call) calls.push({ type: 'call', label: `${c.name} (${what}): ${c.phone}`, phone: c.phone! });
+      items.push({ label: `${c.name} (${several ? `${what}, ${p.address.street}` : what})`, detail: [call ? null : c.phone, c.email].filter(Boolean).join(' · ') });
     }
   }
   const streets = properties.map((p) => p.address.street).join(', ');

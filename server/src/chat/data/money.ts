@@ -77,12 +77,14 @@ interface NextCharge {
   period: string;
   due: string | null;
   lines: ChargeLine[];
+  /** Set when the period's charges are not entered yet: the month whose lines stand in for them. */
+  assumedFrom?: string;
 }
 
 /**
  * This month's charge while it is not yet due (its due day as booked, or, not booked yet, the day of the month the
  * last charge was due on); else next month's, due on that day of the next month, with next month's lines when the
- * manager has entered them, else this month's (the Vorschreibung stays until it is changed).
+ * manager has entered them, else this month's (the Vorschreibung stays until it is changed), said as such.
  */
 async function nextCharge(q: UnitQuestion): Promise<NextCharge> {
   const thisMonth = periodOf(q.s.today);
@@ -95,7 +97,8 @@ async function nextCharge(q: UnitQuestion): Promise<NextCharge> {
   // This month's due day: as booked, or (not booked yet) the day of the month the last charge was due on.
   const dueThisMonth = booked ? booked.dueOn! : lastDue === null ? null : sameDayIn(thisMonth, lastDue);
   if (dueThisMonth !== null && dueThisMonth >= q.s.today && linesOf(thisMonth)) return { period: thisMonth, due: dueThisMonth, lines: linesOf(thisMonth)! };
-  return { period: following, due: lastDue === null ? null : sameDayIn(following, lastDue), lines: linesOf(following) ?? linesOf(thisMonth) ?? [] };
+  const entered = linesOf(following);
+  return { period: following, due: lastDue === null ? null : sameDayIn(following, lastDue), lines: entered ?? linesOf(thisMonth) ?? [], ...(entered ? {} : { assumedFrom: thisMonth }) };
 }
 
 /** data.next_charge: the next Vorschreibung (Hausgeld for owners, with the Rücklage share), due day and gross. */
@@ -115,6 +118,11 @@ export async function nextChargeAnswer(q: UnitQuestion): Promise<ReplyParts> {
   const reserve = next.lines.filter((l) => l.item === 'reserve').reduce((sum, l) => sum + l.grossCents, 0);
   const when = next.due === null ? '' : say(s, { de: `, fällig am ${date(s, next.due)}`, en: `, due on ${date(s, next.due)}` });
   const lines = [`${wordingOf(s, contract.role).nextCharge} (${month(next.period)}) ${say(s, { de: 'für', en: 'for' })} ${unit}: ${money(s, gross)}${when}.`];
+  if (next.assumedFrom)
+    lines.push(say(s, {
+      de: `Sie ist noch nicht erstellt; der Betrag ist der von ${month(next.assumedFrom)} und gilt, solange sich nichts ändert.`,
+      en: `They have not been issued yet; the amount is that of ${month(next.assumedFrom)} and stays until it is changed.`,
+    }));
   if (contract.role === 'owner' && reserve > 0) lines.push(say(s, { de: `Davon Rücklage ${money(s, reserve)}.`, en: `Of which reserve fund (Rücklage) ${money(s, reserve)}.` }));
   return dataReply(s, lines, { items: next.lines.map((l) => ({ label: l.label, detail: money(s, l.grossCents) })), actions: [action] });
 }

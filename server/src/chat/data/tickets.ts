@@ -111,7 +111,7 @@ function statusReply(q: TicketQuestion, detail: TicketDetail): ReplyParts {
     const when = date(s, dayOf(q, word.at));
     lines.push(say(s, { de: `Letzte Nachricht der Hausverwaltung (${when}): „${excerpt(word.text, 400)}“`, en: `Latest message from the management (${when}): "${excerpt(word.text, 400)}"` }));
   }
-  const open = navigate(say(s, { de: `Anliegen ${detail.number} öffnen`, en: `Open request ${detail.number}` }), 'ticket-list', { ticket: detail.number });
+  const open = navigate(say(s, { de: `Anliegen ${detail.number} öffnen`, en: `Open request ${detail.number}` }), 'ticket-list', { ticket: detail.id });
   return dataReply(s, lines, { items: [row(q, detail)], actions: [open] });
 }
 
