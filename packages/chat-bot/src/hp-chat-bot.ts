@@ -107,6 +107,8 @@ export class HpChatBot extends HpElement {
   private renderChat(): TemplateResult {
     const { entries, pending, handover } = this.conversation;
     const last = entries.at(-1);
+    // The newest message saying a ticket was sent or joined from the chat.
+    const sentAt = entries.findLast((e) => e.from === 'bot' && (e.reply.intent === 'ticket_created' || e.reply.intent === 'ticket_joined'))?.id ?? -1;
     return html`<div part="header" class="header">
         <div>
           <h2 id="title" class="title">${msg('Ask us', { id: 'cb.title' })}</h2>
@@ -118,7 +120,7 @@ export class HpChatBot extends HpElement {
         <p class="intro">${this.authenticated
           ? msg('Hello! I answer questions about your home, your account, your requests and the building.', { id: 'cb.intro' })
           : msg('Hello! I answer questions about the building and the management. Sign in for questions about your account and your requests.', { id: 'cb.intro.signedOut' })}</p>
-        ${repeat(entries, (e) => e.id, (e) => renderEntry(e, { locale: this.locale, latest: e === last && !pending }))}
+        ${repeat(entries, (e) => e.id, (e) => renderEntry(e, { locale: this.locale, latest: e === last && !pending, handedOver: e.id < sentAt }))}
         ${pending ? html`<p part="typing" class="typing"><span class="dots" aria-hidden="true"></span>${msg('Writing an answer …', { id: 'cb.typing' })}</p>` : nothing}
       </div>
       ${handover

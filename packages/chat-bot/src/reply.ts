@@ -9,6 +9,8 @@ import type { ChatEntry } from './conversation.js';
 export interface ReplyView {
   locale: Locale;
   latest: boolean;
+  /** A ticket was sent (or joined) from the chat after this message: its hand-over is done. */
+  handedOver: boolean;
 }
 
 /** A phone number as a `tel:` link target: digits and a leading +. */
@@ -18,8 +20,8 @@ export const telHref = (phone: string) => `tel:${phone.replace(/[^+0-9]/g, '')}`
  * One message of the log. The person's as text. The bot's: its text (line breaks kept), or an FAQ answer's HTML (the
  * server sanitized it: p, br, strong, em, lists, links); a list answer's items; "Stand <Datum>" for own data; phone
  * numbers as links to call after the text (for an emergency in large type, the list not repeated); the choices of the newest
- * answer as buttons (`data-choice`); the other actions as buttons (`data-action`), a hand-over not while a choice
- * offers it; "Erneut versuchen" after an error.
+ * answer as buttons (`data-choice`); the other actions as buttons (`data-action`), a hand-over neither while a choice
+ * offers it nor once a ticket was sent after it; "Erneut versuchen" after an error.
  * Buttons carry `data-entry` with the message's id.
  */
 export function renderEntry(entry: ChatEntry, view: ReplyView): TemplateResult {
@@ -32,8 +34,10 @@ export function renderEntry(entry: ChatEntry, view: ReplyView): TemplateResult {
   const items = reply.items.filter((i) => !called.has(i.detail));
   const emergency = reply.intent === 'emergency';
   const choices = view.latest ? reply.choices : [];
-  // While the choices show one that sends the question to the manager, the same hand-over as a button would repeat it.
-  const actions = choices.some((c) => c.value.intent === 'handover') ? reply.actions.filter((a) => a.type !== 'handover') : reply.actions;
+  // While the choices show one that sends the question to the manager, the same hand-over as a button would repeat it;
+  // once a ticket has been sent from the chat, the hand-overs before it are gone, so nothing is sent twice by mistake.
+  const handover = !view.handedOver && !choices.some((c) => c.value.intent === 'handover');
+  const actions = handover ? reply.actions : reply.actions.filter((a) => a.type !== 'handover');
   return html`<div class="msg bot ${emergency ? 'emergency' : ''}" part="message" data-from="bot" data-intent=${reply.intent}>
     <span class="visually-hidden">${msg('Answer:', { id: 'cb.answer' })}</span>
     ${reply.html ? html`<div class="html">${unsafeHTML(reply.html)}</div>` : html`<p class="text">${reply.text}</p>`}

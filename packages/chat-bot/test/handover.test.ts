@@ -65,6 +65,8 @@ describe('<hp-chat-bot> hand-over into <hp-message-form>', () => {
       expect(sentValues(xhrs)).to.deep.equal({ unit: top7.id, subject: question, text: `${question}\n\nChatverlauf:\nIch: ${question}\nChatbot: ${offer}` });
       expect(answers(el).at(-1)).to.equal('Antwort: Ihre Meldung 2026-00042 ist eingegangen.');
       expect(created).to.deep.equal(['2026-00042']);
+      // The offer that led to it cannot send a second ticket by mistake.
+      await waitUntil(() => $$(el, '[part=log] button').every((b) => b.textContent?.trim() !== 'Frage an die Verwaltung senden'), 'no hand-over left above');
       await waitUntil(() => focused(el)?.id === 'question', 'focus back in the question field');
       expect($(el, '[part=log]').hidden).to.be.false;
       await expect(el).to.be.accessible();
