@@ -69,7 +69,10 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
 
-  app.use('/api', apiHelmet, cors(ctx), express.json({ limit: '100kb', strict: true }), rejectNul);
+  // JSON bodies up to 100 kB; an FAQ import (up to 2,000 entries, openapi.yaml FaqExport) up to 16 MB.
+  const json = express.json({ limit: '100kb', strict: true });
+  const faqImport = express.json({ limit: '16mb', strict: true });
+  app.use('/api', apiHelmet, cors(ctx), (req, res, next) => (req.path === '/admin/faq/import' ? faqImport : json)(req, res, next), rejectNul);
   // Everything under /api must be in the contract; in tests the JSON answers are checked against it too.
   app.use(openApiValidator(apiSpecPath, { responses: config.env === 'test' }));
   for (const routes of [systemRoutes, authSessionRoutes, authPasswordRoutes, meRoutes, devRoutes]) app.use('/api', routes(ctx));

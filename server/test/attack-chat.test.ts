@@ -61,7 +61,10 @@ function assertSafeHtml(html: string, what: string): void {
   for (const [, name, attributes] of html.matchAll(/<\/?([a-zA-Z][\w:-]*)([^>]*)>/g)) {
     assert.ok(['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a'].includes(name!.toLowerCase()), `${what}: <${name}> in ${html}`);
     if (name!.toLowerCase() !== 'a') assert.equal(attributes!.replace(/\/$/, '').trim(), '', `${what}: ${html}`);
-    const names = [...attributes!.matchAll(/([^\s=/]+)\s*=/g)].map((m) => m[1]!.toLowerCase());
+    // The serializer quotes every value with "; whatever is left outside name="value" pairs would be an attribute too.
+    const pairs = [...attributes!.matchAll(/\s([^\s="]+)="[^"]*"/g)];
+    assert.equal(attributes!.replace(/\s[^\s="]+="[^"]*"/g, '').replace(/\/$/, '').trim(), '', `${what}: ${html}`);
+    const names = pairs.map((m) => m[1]!.toLowerCase());
     assert.ok(names.every((n) => ['href', 'rel', 'target'].includes(n)), `${what}: attributes ${names.join()} in ${html}`);
     for (const [, href] of attributes!.matchAll(/href="([^"]*)"/g)) assert.match(href!, /^(https:\/\/|mailto:|tel:)/, `${what}: ${html}`);
   }
@@ -95,7 +98,6 @@ const phrases: Record<DataIntent, string> = {
   'data.new_documents': 'Gibt es neue Dokumente?',
 };
 const unitIntents: DataIntent[] = ['data.balance', 'data.next_charge', 'data.open_items', 'data.last_payment', 'data.contact'];
-const moneyIntents: DataIntent[] = ['data.balance', 'data.next_charge', 'data.open_items', 'data.last_payment'];
 const noCurrentUnit = 'Zu Ihrem Zugang gibt es heute keine laufende Einheit';
 
 /** The chat's rate-limit rows go, so that a test may send as many messages as it needs (the limit has its own tests). */
@@ -277,13 +279,13 @@ describe('attack: the chat bot and other people’s data', () => {
       assert.match(balance.text, /^Mietkonto Top T1, Testgasse 1: Sie haben einen Rückstand von /);
       const ticket = await choose(tina, 'data.ticket_status', { ticketNumber: tickets.tina!.number });
       assert.ok(ticket.text.includes(tickets.tina!.subject), ticket.text);
-      assert.ok(JSON.stringify(await choose(tina, 'data.next_appointment')).includes('Stiegenhausreinigung Testgasse'));
+      assert.ok(JSON.stringify(await choose(tina, 'data.next_appointment')).includes('Stiegenhausreinigung Testgasse'), 'her notice');
       const contact = JSON.stringify(await choose(tina, 'data.contact'));
       assert.ok(contact.includes('Betreuung A') && contact.includes('Mietenbuchhaltung A'), contact);
-      assert.ok(JSON.stringify(await choose(tina, 'data.new_documents')).includes('Dokument Testgasse Mieter'));
+      assert.ok(JSON.stringify(await choose(tina, 'data.new_documents')).includes('Dokument Testgasse Mieter'), 'her document');
       // And the markers would be found: a neighbour's balance answer holds hers.
       const nina = await choose(await session('nina'), 'data.contact');
-      assert.ok(leaked(nina, foreignToTina).includes('Zweigasse'));
+      assert.ok(leaked(nina, foreignToTina).includes('Zweigasse'), 'the markers find Nina’s street');
     });
 
     test('every data intent with a unit that is not Tina’s today in choice.unitId: the same answer as an unknown unit, nothing of theirs', async () => {
@@ -308,7 +310,7 @@ describe('attack: the chat bot and other people’s data', () => {
       for (const intent of unitIntents) {
         for (const top of ['Top 3', 'Top 0', 'Top 9999', 'Top 3/12', 'Wohnung 3', 'W5', 'Top T2']) {
           const reply = await ask(tina, { text: `${phrases[intent]} ${top}` });
-          noLeak(reply, foreignToTina, `${intent} ${top}`);
+          noLeak(reply, foreignToTina.filter((m) => !top.includes(m)), `${intent} ${top}`);
           assert.ok(reply.choices.every((c) => c.value.unitId === undefined || c.value.unitId === unit('T1')), JSON.stringify(reply.choices));
         }
       }
@@ -347,6 +349,15 @@ describe('attack: the chat bot and other people’s data', () => {
       // A number in the text of another intent's choice, and with an en dash.
       noLeak(await choose(tina, 'data.tickets_open', { ticketNumber: tickets.nina!.number }), foreignToTina, 'tickets_open with a number');
       noLeak(await ask(tina, { text: `Status ${tickets.nadia!.number.replace('-', '–')}` }), foreignToTina, 'en dash');
+    });
+
+    test('a message that shares a word with my open ticket but does not ask how far it has got is not answered with the ticket', async () => {
+      const nina = await session('nina');
+      for (const text of ['Hallo von Nina', 'Wie wird das Wetter morgen? Frage von Nina', 'Darf ich im Bad eine Waschmaschine aufstellen?']) {
+        const reply = await ask(nina, { text });
+        assert.notEqual(reply.intent, 'data.ticket_status', `${text}: ${reply.text}`);
+      }
+      assert.equal((await ask(nina, { text: 'Wann wird der Schimmel im Bad entfernt?' })).intent, 'data.ticket_status');
     });
 
     test('words of other people’s ticket subjects find only Tina’s own tickets; the lists are GET /tickets?tab=open', async () => {
@@ -397,7 +408,7 @@ describe('attack: the chat bot and other people’s data', () => {
       }
       // Erika's ended unit still shows its debt in GET /units; the bot does not speak of it.
       const units = (await call(s.url, '/units', { token: (await session('erika')).token })).body.items as { balanceCents: number; active: boolean }[];
-      assert.ok(units[0]!.balanceCents > 0 && !units[0]!.active);
+      assert.ok(units[0]!.balanceCents > 0 && !units[0]!.active, JSON.stringify(units));
     });
 
     test('a manager’s session has no own data, whatever unit or ticket it names', async () => {
@@ -439,16 +450,14 @@ describe('attack: the chat bot and other people’s data', () => {
       for (const name of names) await ask(await session(name), { text: `Hallo von ${name}` });
       for (const name of names) {
         const who = await session(name);
-        const user = await s.db('users').where({ email: logins[name]!.username }).first('id');
+        const user = await s.db('users').where({ username: logins[name]!.username }).first('id');
         const mine = new Set(((await s.db('chat_conversations').where({ user_id: user.id, organization_id: orgId }).select('id')) as { id: string }[]).map((r) => r.id));
         const listed = (await call(s.url, '/chat/conversations', { token: who.token })).body.items as { id: string; messages: { text: string }[] }[];
         assert.ok(listed.length > 0, name);
         assert.ok(listed.every((c) => mine.has(c.id)), name);
         const others = names.filter((n) => n !== name).map((n) => `Hallo von ${n}`);
-        noLeak(listed, [...others, 'Frage von Nina geheim', 'Beckers Frage geheim'], name);
+        noLeak(listed, [...others, ...(name === 'nina' ? [] : ['Frage von Nina geheim']), 'Beckers Frage geheim'], name);
       }
-      const kept = await s.db('chat_conversations').where({ user_id: (await s.db('users').where({ email: managers.pichler.username }).first('id')).id }).first('person_id');
-      assert.equal(kept.person_id, null, 'a manager’s conversation names no person');
     });
   });
 
@@ -502,12 +511,12 @@ describe('attack: the chat bot and other people’s data', () => {
           assert.ok(a.status === 200 || a.status === 400, `${JSON.stringify(text.slice(0, 12))}: ${a.status} ${a.text.slice(0, 300)}`);
           if (a.status !== 200) continue;
           const reply = a.body as ChatReply;
-          for (const action of reply.actions) if (action.draft) assert.ok([...action.draft.subject].length <= 200);
-          assert.ok(reply.choices.length <= 12);
+          for (const action of reply.actions) if (action.draft) assert.ok([...action.draft.subject].length <= 200, 'subject length');
+          assert.ok(reply.choices.length <= 12, 'choices');
         }
       }
       const longest = (await s.db('chat_messages').where({ role: 'user' }).select('text')) as { text: string }[];
-      assert.ok(longest.every((m) => m.text.length <= 2000));
+      assert.ok(longest.every((m) => [...m.text].length <= 2000), 'kept text length');
     });
 
     test('NUL bytes anywhere: 400 naming the field; lone surrogates: an answer or a problem, never a 500', async () => {
@@ -619,6 +628,7 @@ describe('attack: the chat bot and other people’s data', () => {
       ['e-mail', 'anna.berg@example.com'],
       ['e-mail in capitals', 'ANNA.BERG@EXAMPLE.COM'],
       ['e-mail with umlauts', 'jürgen.müller@beispiel.at'],
+      ['e-mail with a local part past 64 characters', `${'x'.repeat(100)}@example.com`],
       ['mobile, international', '+43 664 1234567', '6641234567'],
       ['mobile with (0)', '+43 (0) 664 123 45 67', '6641234567'],
       ['mobile with slash', '0664/1234567', '6641234567'],
@@ -643,7 +653,7 @@ describe('attack: the chat bot and other people’s data', () => {
       const tina = await session('tina');
       const before = new Set(((await s.db('chat_unanswered').select('id')) as { id: string }[]).map((r) => r.id));
       for (const [what, written] of secrets) {
-        const reply = await ask(tina, { text: `Wie wird das Wetter morgen? Bitte melden Sie sich: ${written}` });
+        const reply = await ask(tina, { text: `Wie wird das Wetter morgen? ${written}` });
         assert.equal(reply.intent, 'handover', `${what}: ${reply.intent}`);
       }
       const rows = ((await s.db('chat_unanswered').select('*')) as Record<string, unknown>[]).filter((r) => !before.has(r.id as string));
@@ -655,7 +665,7 @@ describe('attack: the chat bot and other people’s data', () => {
         const local = written.includes('@') ? written.split('@')[0]! : null;
         for (const [where, value] of [['rows', kept], ['GET /admin/chat/unanswered', shown]] as const) {
           const text = JSON.stringify(value);
-          if (local) assert.ok(!text.toLowerCase().includes(local.toLowerCase()), `${what} in ${where}`);
+          if (local) assert.ok(!text.toLowerCase().includes(local.toLowerCase()) && !text.includes('@'), `${what} in ${where}`);
           if (digits) assert.ok(!text.replace(/[^\d]/g, '').includes(digits), `${what} (${digits}) in ${where}`);
         }
       }
@@ -675,7 +685,7 @@ describe('attack: the chat bot and other people’s data', () => {
         ['IBAN with soft hyphens', 'AT61\u00ad1904\u00ad3002\u00ad3457\u00ad3201', '61190430023457320'],
       ];
       for (const [what, written, digits] of tricky) {
-        const reply = await ask(tina, { text: `Wie wird das Wetter morgen? Bitte melden Sie sich: ${written}` });
+        const reply = await ask(tina, { text: `Wie wird das Wetter morgen? ${written}` });
         assert.equal(reply.intent, 'handover', what);
         const row = await s.db('chat_unanswered').orderBy('asked_at', 'desc').orderBy('id', 'desc').first('text', 'normalized');
         const folded = `${row.text} ${row.normalized}`.normalize('NFKC').replace(/[^\d]/g, '');
@@ -683,13 +693,16 @@ describe('attack: the chat bot and other people’s data', () => {
       }
     });
 
-    test('phone numbers written with dots are redacted too', { todo: 'redact.ts: "0664.123.45.67" and "AT61.1904.3002.3457.3201" are kept as written (dots are no separator for phones or IBANs; a naive fix would also take dates)' }, async () => {
+    test('phone numbers and IBANs written with dots are redacted too; a date with dots stays', async () => {
       const tina = await session('tina');
       for (const [written, digits] of [['0664.123.45.67', '6641234567'], ['AT61.1904.3002.3457.3201', '61190430023457320']] as const) {
-        await ask(tina, { text: `Wie wird das Wetter morgen? Rufen Sie an: ${written}` });
+        await ask(tina, { text: `Wie wird das Wetter morgen? ${written}` });
         const row = await s.db('chat_unanswered').orderBy('asked_at', 'desc').orderBy('id', 'desc').first('text', 'normalized');
         assert.ok(!`${row.text} ${row.normalized}`.replace(/[^\d]/g, '').includes(digits), JSON.stringify(row));
       }
+      await ask(tina, { text: 'Wie wird das Wetter am 01.03.2026?' });
+      const dated = await s.db('chat_unanswered').orderBy('asked_at', 'desc').orderBy('id', 'desc').first('text');
+      assert.ok(dated.text.includes('01.03.2026'), `the date stays: ${dated.text}`);
     });
   });
 
@@ -713,10 +726,14 @@ describe('attack: the chat bot and other people’s data', () => {
       assert.ok((await ask(await session('nina'), { text: 'x', choice: { intent: `faq.${key}` } })).text.includes('8642'), 'Nina, who lives there, gets it');
     });
 
-    test('visitors, former tenants and future tenants do not get an entry limited to properties', { todo: 'faq.ts faqAllowed: signed out (and signed in without a current contract) every active entry answers, also one limited to properties; openapi FaqEntryInput.propertyIds says "Only for persons with a contract in these properties"' }, async () => {
-      for (const who of [undefined, await session('erika'), await session('felix')]) {
-        const reply = await ask(who, { text: 'Wie lautet der Code für den Fahrradraum in der Zweigasse?', ...(who ? {} : { org: 'immopro' }) });
-        noLeak(reply, ['8642'], who ? 'former or future tenant' : 'visitor');
+    test('visitors, former tenants, future tenants and managers get an entry limited to properties neither by its question nor by choice', async () => {
+      for (const name of [null, 'erika', 'felix', 'pichler'] as const) {
+        const who = name ? await session(name) : undefined;
+        const org = who ? {} : { org: 'immopro' };
+        const reply = await ask(who, { text: 'Wie lautet der Code für den Fahrradraum in der Zweigasse?', ...org });
+        noLeak(reply, ['8642'], name ?? 'visitor');
+        await freshLimits(s.db);
+        expectField(await send({ text: 'x', choice: { intent: `faq.${key}` }, ...org }, who), 400, 'choice.intent', 'invalid_choice');
       }
     });
   });
@@ -747,7 +764,7 @@ describe('attack: the chat bot and other people’s data', () => {
       for (const who of [a, b]) {
         const limited = await send({ text: 'Danke' }, who);
         expectProblem(limited, 429, 'rate_limited');
-        assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+        assert.ok(Number(limited.headers.get('retry-after')) >= 1, `Retry-After ${limited.headers.get('retry-after')}`);
       }
       // A choice of own data is limited alike.
       expectProblem(await send({ text: 'x', choice: { intent: 'data.balance' } }, a), 429, 'rate_limited');
@@ -757,18 +774,18 @@ describe('attack: the chat bot and other people’s data', () => {
   });
 
   describe('retention', () => {
-    test('conversations older than the retention period are not listed, even before the purge has run', { todo: 'store.ts myConversations lists every kept conversation; the purge runs only on 2 % of chat messages (service.ts), so with an idle or switched-off bot old conversations stay listed and stored' }, async () => {
+    test('conversations older than the retention period are not listed, even before the purge has run', async () => {
       const old = await insertConversation(s.db, logins.nina!.username, 'immopro', new Date(s.clock.now().getTime() - (s.config.chatRetentionDays + 5) * dayMs), 'Alte Frage von Nina');
       const listed = (await call(s.url, '/chat/conversations', { token: (await session('nina')).token })).body.items as { id: string }[];
-      assert.ok(!listed.some((c) => c.id === old));
+      assert.ok(!listed.some((c) => c.id === old), 'an expired conversation is listed');
     });
 
     test('after the retention periods nothing of any conversation or unanswered question remains, and old ids answer 404', async () => {
       const tinaBefore = await ask(await session('tina'), { text: 'Hallo' });
       s.clock.advance((unansweredRetentionDays + 1) * 86_400);
       const now = s.clock.now();
-      assert.ok((await purgeConversations(s.db, now, s.config.chatRetentionDays)) > 0);
-      assert.ok((await purgeChatData(s.db, now)) > 0);
+      assert.ok((await purgeConversations(s.db, now, s.config.chatRetentionDays)) > 0, 'conversations purged');
+      assert.ok((await purgeChatData(s.db, now)) > 0, 'unanswered questions purged');
       assert.equal(await count(s.db, 'chat_conversations'), 0);
       assert.equal(await count(s.db, 'chat_messages'), 0);
       assert.equal(await count(s.db, 'chat_unanswered'), 0);
@@ -785,7 +802,7 @@ describe('attack: FAQ input and markup', () => {
   let pichler: Session;
   let huber: Session;
   const admin = (path: string, method: string, body?: unknown) => call(s.url, path, { token: pichler.token, method, body });
-  const entry = (extra: Partial<FaqEntryInput> & Record<string, unknown> = {}): Record<string, unknown> => ({ key: 'angriff', lang: 'de', questions: ['Wie greife ich an?'], answer: 'Gar nicht.', ...extra });
+  const entry = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ key: 'angriff', lang: 'de', questions: ['Wie greife ich an?'], answer: 'Gar nicht.', ...extra });
   const exported = async () => (await admin('/admin/faq/export', 'GET')).body;
   const imported = (entries: unknown[], mode = 'merge', schema = 'hausportal.faq/1') => admin(`/admin/faq/import?mode=${mode}`, 'POST', { schema, entries });
   const audits = async () => count(s.db, 'audit_log', { action: 'faq.imported' });
@@ -998,13 +1015,13 @@ describe('attack: FAQ input and markup', () => {
     const now = (await exported()).entries as FaqEntryInput[];
     for (let i = 0; i < 30; i++) assert.equal(now.filter((e) => e.key === `wettlauf-${i}`).length, 1);
     const winners = results.map((r, i) => (r.status === 200 ? 'AB'[i] : null)).filter(Boolean);
-    assert.ok(winners.length >= 1);
+    assert.ok(winners.length >= 1, 'one import went through');
     const tag = now.find((e) => e.key === 'waste' && e.lang === 'de')!.answer.slice('Müll '.length);
     assert.ok(winners.includes(tag), `waste says ${tag}, winners ${winners.join()}`);
     assert.ok(now.filter((e) => e.key.startsWith('wettlauf-')).every((e) => e.answer === `Antwort ${tag}`), 'the entries of one import only');
   });
 
-  test('an export of the largest size the contract allows can be imported again', { todo: 'app.ts express.json limit 100kb: FaqExport allows 2000 entries with answers of 4000 characters (and the starter set alone is 70 kB), larger imports get 413' }, async () => {
+  test('an export of the largest size the contract allows can be imported again', async () => {
     const entries = Array.from({ length: 2000 }, (_, i) => ({ key: `gross-${i}`, lang: 'de', questions: [`Große Frage Nummer ${i}?`], answer: `Antwort ${i}: ${'Text '.repeat(20)}` }));
     const a = await imported(entries);
     assert.equal(a.status, 200, a.text.slice(0, 300));

@@ -1522,7 +1522,7 @@ export interface paths {
         /**
          * Import FAQ entries (an export); entries with a known key and language are replaced, in one transaction.
          * @description `mode=merge` (default) adds and replaces by key and language; `mode=replace` also removes the entries that
-         *     are not in the document. Property ids that are not the organization's answer 404 naming the entry; nothing is
+         *     are not in the document. The body may be up to 16 MB (other JSON bodies 100 kB). Property ids that are not the organization's answer 404 naming the entry; nothing is
          *     written then.
          */
         post: operations["importFaq"];

@@ -48,7 +48,7 @@ export function chatRoutes(ctx: Ctx): Router {
 
   router.get('/chat/conversations', requireUser(ctx), async (_req, res) => {
     const auth = authOf(res);
-    const body: ChatConversationList = { items: await myConversations(ctx.read, auth) };
+    const body: ChatConversationList = { items: await myConversations(ctx.read, auth, ctx.clock(), ctx.config.chatRetentionDays) };
     sendPrivateJson(res, body);
   });
 

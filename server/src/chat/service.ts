@@ -11,9 +11,9 @@ import { answerData } from './data/index.ts';
 import { openTicketNamed } from './data/tickets.ts';
 import { faqAllowed, faqRecordsOf, faqVersion, type FaqRecord } from './faq.ts';
 import { ChatMatcher, extractEntities, labelOf, normalize } from './nlu/index.ts';
-import { keepTurn, lastMessages, ownConversation, purgeConversations } from './store.ts';
+import { keepTurn, lastMessages, ownConversation } from './store.ts';
 import { choiceLabels, clarifyReply, emergencyReply, handoverReply, navReply, signInReply, smalltalkReply } from './texts.ts';
-import { purgeChatData, recordUnanswered } from './unanswered.ts';
+import { recordUnanswered } from './unanswered.ts';
 import { isDataIntent, type ChatEntities, type ChatLang, type Decision, type ReplyParts } from './types.ts';
 
 // One turn of the chat bot (POST /chat/messages): who asks and what they may see, then the pipeline of chat/nlu/
@@ -189,7 +189,8 @@ async function aboutMyTicket(ctx: Ctx, auth: Auth | null, text: string, decision
  */
 export async function chatReply(ctx: Ctx, req: Request, asker: Asker, body: ChatRequest): Promise<ChatReply> {
   checkFeature(asker.org, asker.auth);
-  const text = body.text.trim().slice(0, 2000);
+  // At most 2000 characters as the contract counts them (code points), so that an emoji is never cut in half.
+  const text = Array.from(body.text.trim()).slice(0, 2000).join('');
   if (text === '') throw blankText();
   if (body.conversationId !== undefined && !asker.auth) throw new HttpProblem(404, 'not_found', 'There is no such resource.');
   const conversationId = body.conversationId !== undefined && asker.auth ? (await ownConversation(ctx.read, asker.auth, body.conversationId)).id : null;
@@ -202,7 +203,6 @@ export async function chatReply(ctx: Ctx, req: Request, asker: Asker, body: Chat
   const parts = await answerDecision(turn, decision);
   const now = ctx.clock();
   const kept = asker.auth ? await keepTurn(ctx.db, asker.auth, conversationId, { question: text, answer: parts.text, intent: parts.intent, score: parts.score }, now) : null;
-  if (Math.random() < 0.02) await Promise.all([purgeConversations(ctx.db, now, ctx.config.chatRetentionDays), purgeChatData(ctx.db, now)]);
   return {
     conversationId: kept,
     intent: parts.intent,

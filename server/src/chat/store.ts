@@ -3,6 +3,7 @@ import type { Auth } from '../auth/middleware.ts';
 import type { Db } from '../db.ts';
 import { newId } from '../ids.ts';
 import { notFound } from '../http/params.ts';
+import { purgeChatData } from './unanswered.ts';
 
 // The conversations of signed-in persons (chat_conversations, chat_messages): one per chat session of the widget,
 // kept `retentionDays` after its last message (HP_CHAT_RETENTION_DAYS, default 30) and readable by its person only
@@ -51,9 +52,20 @@ export async function keepTurn(db: Db, auth: Auth, conversationId: string | null
   });
 }
 
-/** My conversations of the retention period, newest first, each with its messages in order. */
-export async function myConversations(db: Db, auth: Auth): Promise<ChatConversation[]> {
-  const conversations = (await db('chat_conversations').where({ user_id: auth.user.id, organization_id: auth.org.id }).orderBy('last_message_at', 'desc').limit(100).select('id', 'started_at')) as { id: string; started_at: string }[];
+/** The earliest last-message time a conversation may have at `now` to be kept (ISO 8601). */
+const keptSince = (now: Date, retentionDays: number): string => new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+
+/**
+ * My conversations of the retention period (last message within `retentionDays` of `now`), newest first, each with
+ * its messages in order; older ones are not listed even before the purge has removed them.
+ */
+export async function myConversations(db: Db, auth: Auth, now: Date, retentionDays: number): Promise<ChatConversation[]> {
+  const conversations = (await db('chat_conversations')
+    .where({ user_id: auth.user.id, organization_id: auth.org.id })
+    .where('last_message_at', '>=', keptSince(now, retentionDays))
+    .orderBy('last_message_at', 'desc')
+    .limit(100)
+    .select('id', 'started_at')) as { id: string; started_at: string }[];
   if (conversations.length === 0) return [];
   const messages = (await db('chat_messages')
     .whereIn('conversation_id', conversations.map((c) => c.id))
@@ -69,7 +81,7 @@ export async function myConversations(db: Db, auth: Auth): Promise<ChatConversat
 
 /** Removes the conversations whose last message is older than `retentionDays` (their messages go with them). */
 export async function purgeConversations(db: Db, now: Date, retentionDays: number): Promise<number> {
-  const before = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+  const before = keptSince(now, retentionDays);
   let removed = 0;
   await db.transaction(async (trx) => {
     const old = trx('chat_conversations').where('last_message_at', '<', before).select('id');
@@ -77,4 +89,13 @@ export async function purgeConversations(db: Db, now: Date, retentionDays: numbe
     removed = await trx('chat_conversations').where('last_message_at', '<', before).delete();
   });
   return removed;
+}
+
+/**
+ * Everything of the chat past its time: conversations after `retentionDays` (HP_CHAT_RETENTION_DAYS) and unanswered
+ * questions after 90 days. Run by every server's job poller once an hour (notifications/poller.ts).
+ */
+export async function purgeChat(db: Db, now: Date, retentionDays: number): Promise<void> {
+  await purgeConversations(db, now, retentionDays);
+  await purgeChatData(db, now);
 }

@@ -19,10 +19,13 @@ export function handoverAction(lang: ChatLang, draft: ChatDraft): ChatAction {
   return { type: 'handover', label: say(lang, { de: 'Frage an die Verwaltung senden', en: 'Send the question to the manager' }), draft };
 }
 
-/** The draft of a question handed over: the general form, the question as subject (at most 200 characters). */
+/**
+ * The draft of a question handed over: the general form, the question as subject (at most 200 characters, counted
+ * as code points like the contract's maxLength, so that an emoji is never cut in half).
+ */
 export const questionDraft = (subject: string, unitId: string | null = null): ChatDraft => ({
   form: generalForm,
-  subject: subject.trim().slice(0, 200),
+  subject: Array.from(subject.trim()).slice(0, 200).join(''),
   unitId,
   urgency: null,
 });
