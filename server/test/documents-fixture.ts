@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dayIn } from '../src/calendar.ts';
 import { newId } from '../src/ids.ts';
 import type { ReleaseRule } from '../src/access/releases.ts';
 import type { TestServer } from './helpers.ts';
@@ -73,7 +74,7 @@ export class DocumentWorld extends MoneyWorld {
     w.orgId = newId();
     w.slug = slug;
     await s.db('organizations').insert({ ...base, id: w.orgId, slug, name: `Verwaltung ${slug}` });
-    w.today = s.clock.now().toISOString().slice(0, 10);
+    w.today = dayIn(s.clock.now().getTime(), 'Europe/Vienna');
     w.y = Number(w.today.slice(0, 4));
     return w;
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { hashPassword } from '../src/auth/password.ts';
 import type { Db } from '../src/db.ts';
 import { newId } from '../src/ids.ts';
+import { dayIn } from '../src/calendar.ts';
 import { demo, login, type Session, type TestServer } from './helpers.ts';
 
 // A small world of its own next to the demo seed: new people with logins, two properties, units, contracts,
@@ -165,7 +166,8 @@ export const lastMonth = (w: MoneyWorld): string => w.today.slice(0, 7);
  */
 export async function moneyFixture(s: TestServer): Promise<Fixture> {
   const w = new MoneyWorld(s.db);
-  w.today = s.clock.now().toISOString().slice(0, 10);
+  // The organization's day (Europe/Vienna), as the server counts it: between 23:00 and midnight UTC it is already tomorrow there.
+  w.today = dayIn(s.clock.now().getTime(), 'Europe/Vienna');
   w.y = Number(w.today.slice(0, 4));
   const y = w.y;
   const org = await s.db('organizations').where({ slug: 'immopro' }).first('id', 'bank_iban');

@@ -1,5 +1,6 @@
 // The demo seed's documents: the category tree and who sees which document through the four release rules.
 import { after, before, describe, test } from 'node:test';
+import { dayIn } from '../src/calendar.ts';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { freshDatabase, type TestDatabase } from './helpers.ts';
@@ -14,7 +15,7 @@ describe('demo seed documents', () => {
   });
   after(() => database.drop());
 
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => dayIn(Date.now(), 'Europe/Vienna');
   const y = () => Number(today().slice(0, 4));
 
   async function titlesOf(org: string, name: string): Promise<string[]> {

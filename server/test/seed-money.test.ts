@@ -1,4 +1,5 @@
 import { after, before, describe, test } from 'node:test';
+import { dayIn } from '../src/calendar.ts';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { Db } from '../src/db.ts';
@@ -60,7 +61,7 @@ for (const [name, at] of [
     let database: TestDatabase;
     let db: Db;
     const now = at ? new Date(at) : new Date();
-    const today = now.toISOString().slice(0, 10);
+    const today = dayIn(now.getTime(), 'Europe/Vienna');
     const y = Number(today.slice(0, 4));
     const thisMonth = today.slice(0, 7);
     before(async () => {
@@ -256,7 +257,7 @@ describe('big database generator', () => {
     const db = database.db;
     const demoUnits = n((await db('units').count({ c: '*' }).first())!.c);
     const result = await seedBig(db, { units: 120 });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = dayIn(Date.now(), 'Europe/Vienna');
     const y = today.slice(0, 4);
     assert.deepEqual([result.properties, result.units, result.contracts], [3, 120, 120]);
     assert.equal(n((await db('units').count({ c: '*' }).first())!.c), demoUnits + 120);

@@ -1,3 +1,4 @@
+import { dayIn } from '../calendar.ts';
 import { newId } from '../ids.ts';
 import type { LedgerRow } from '../statement/account.ts';
 import type { ChargeRow as BaseChargeRow } from '../statement/totals.ts';
@@ -22,8 +23,12 @@ export interface SeedClock {
   firstMonth: string;
 }
 
-export const seedClock = (now: Date): SeedClock => {
-  const today = now.toISOString().slice(0, 10);
+/**
+ * The seed's calendar at `now` in `timeZone` (the demo organizations' zones, Europe/Vienna and Europe/Berlin, keep the
+ * same day): between 23:00 and midnight UTC it is already tomorrow there, and so are this month and year.
+ */
+export const seedClock = (now: Date, timeZone = 'Europe/Vienna'): SeedClock => {
+  const today = dayIn(now.getTime(), timeZone);
   const y = Number(today.slice(0, 4));
   return { y, today, thisMonth: today.slice(0, 7), firstMonth: `${y - 3}-01` };
 };
