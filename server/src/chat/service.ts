@@ -156,8 +156,7 @@ async function answerDecision(t: Turn, decision: Decision): Promise<ReplyParts &
       return { ...parts, intent: parts.intent ?? decision.intent, score: decision.score };
     }
     case 'clarify': {
-      const faq = t.records.map((r) => ({ key: r.key, lang: r.lang, questions: r.questions, answerText: r.answerText, answerHtml: r.answerHtml }));
-      const choices: ChatChoice[] = decision.candidates.slice(0, 3).map((c) => ({ label: labelOf(c.intent, lang, faq), value: { intent: c.intent } }));
+      const choices: ChatChoice[] = decision.candidates.slice(0, 3).map((c) => ({ label: labelOf(c.intent, lang, t.records), value: { intent: c.intent } }));
       return { ...withUnit(clarifyReply(lang, choices, t.text, t.scope.signedIn), t.scope.onlyUnit), intent: 'clarify', score: decision.candidates[0]?.score ?? 0 };
     }
     case 'none':
