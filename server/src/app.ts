@@ -30,6 +30,10 @@ import { ticketFileRoutes } from './tickets/file-routes.ts';
 import { ticketRoutes } from './tickets/routes.ts';
 import { postRoutes } from './posts/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
+import { logoRoutes } from './theme/logo-routes.ts';
+import { previewRoutes } from './preview/routes.ts';
+import { overviewRoutes } from './overview/routes.ts';
+import { featureGate } from './access/features.ts';
 
 export const apiSpecPath = resolve(repoRoot, 'packages', 'api', 'openapi.yaml');
 
@@ -72,10 +76,15 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
   // JSON bodies up to 100 kB; an FAQ import (up to 2,000 entries, openapi.yaml FaqExport) up to 16 MB.
   const json = express.json({ limit: '100kb', strict: true });
   const faqImport = express.json({ limit: '16mb', strict: true });
-  app.use('/api', apiHelmet, cors(ctx), (req, res, next) => (req.path === '/admin/faq/import' ? faqImport : json)(req, res, next), rejectNul);
+  // A theme import carries its logo as a data URL (≤ 200 kB of bytes, openapi.yaml ThemeExport).
+  const themeImport = express.json({ limit: '400kb', strict: true });
+  const bodyParser = (path: string) => (path === '/admin/faq/import' ? faqImport : path === '/admin/theme/import' ? themeImport : json);
+  app.use('/api', apiHelmet, cors(ctx), (req, res, next) => bodyParser(req.path)(req, res, next), rejectNul);
   // Everything under /api must be in the contract; in tests the JSON answers are checked against it too.
   app.use(openApiValidator(apiSpecPath, { responses: config.env === 'test' }));
-  for (const routes of [systemRoutes, authSessionRoutes, authPasswordRoutes, meRoutes, devRoutes]) app.use('/api', routes(ctx));
+  for (const routes of [systemRoutes, logoRoutes, authSessionRoutes, authPasswordRoutes, previewRoutes, meRoutes, overviewRoutes, devRoutes]) app.use('/api', routes(ctx));
+  // The organization's feature toggles per role (access/features.ts): 403 feature_disabled before the resident routes.
+  app.use('/api', featureGate(ctx));
   for (const routes of [unitRoutes, statementRoutes, expenseRoutes, documentRoutes]) app.use('/api', routes(ctx));
   // Ticket creation first, so that /tickets/duplicates is never taken for an id.
   for (const routes of [formRoutes, ticketCreateRoutes, ticketFileRoutes, ticketRoutes, postRoutes, chatRoutes]) app.use('/api', routes(ctx));

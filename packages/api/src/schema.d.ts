@@ -524,7 +524,8 @@ export interface paths {
          */
         get: operations["listAdminPersons"];
         put?: never;
-        post?: never;
+        /** Adds a person (a contact of the ERP) to the organization, to invite or to release documents to (audited). */
+        post: operations["createAdminPerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1570,6 +1571,280 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{slug}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's logo (PNG, JPEG or sanitized SVG), public; 404 when it has none.
+         * @description Served with the stored type, `Cache-Control: public, max-age=300`, `X-Content-Type-Options: nosniff` and, for
+         *     SVG, `Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'` so a logo opened on its own
+         *     runs nothing. The URL in `OrganizationPublic.logoUrl` carries `?v=<hash>` and changes with the logo.
+         */
+        get: operations["getOrganizationLogo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The portal's overview (Übersicht) for the signed-in person, in one answer.
+         * @description Personal data, my properties with photo, address and the contacts visible to my role, the balance per current
+         *     unit, the latest documents, current notices (danger first), open tickets, the next appointment and the unread
+         *     counts for the header. Each part follows the access rule of DESIGN §6a (current contracts; documents and
+         *     notices by their audience) and the organization's feature toggles for the person's role: a part whose feature
+         *     is off is `null`. Amounts in cents, dates in the organization's time zone.
+         */
+        get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchanges a preview code (from POST /admin/preview-sessions) for a read-only access token.
+         * @description The code is single-use and expires with its preview session (15 minutes). The token acts as the previewed
+         *     person: reads work as for that person, every write answers 403 `preview_read_only`, and nothing is recorded
+         *     (no read receipts, acknowledgements or chat logs). No refresh cookie is set; when the token expires the
+         *     preview ends. 400 `invalid_code` for an unknown, used or expired code.
+         */
+        post: operations["startPreview"];
+        /** Ends the preview of the bearer token (audit `preview.ended`); 401 for a token that is not a preview. */
+        delete: operations["endPreview"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/theme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's theme input, the derived tokens (light and dark) and the contrast report. */
+        get: operations["getAdminTheme"];
+        /**
+         * Sets the theme from two or three colours, a font and a radius; the server derives every token (audited).
+         * @description Text and on-colours are adjusted in lightness until they meet WCAG 2.2 AA (4.5:1 for text, 3:1 for large text
+         *     and UI edges); the report lists every pair with its ratio. Status colours (info blue, warning yellow, danger
+         *     red, success green) stay semantic and are only adjusted for contrast. With `?dryRun=true` nothing is stored.
+         */
+        put: operations["putAdminTheme"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/theme/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready colour sets to start from, each with its derived tokens and contrast report. */
+        get: operations["listThemePresets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/theme/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The theme as a file to import elsewhere, with the logo as a data URL (≤ 200 kB). */
+        get: operations["exportAdminTheme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/theme/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports a theme export; validates the schema, the logo and the contrast of the derived set.
+         * @description The tokens are derived anew from `input` (the file's `tokens` are not trusted). With `?dryRun=true` the answer
+         *     shows the theme as it would be and nothing is stored; otherwise input and logo replace the current ones
+         *     (audited `theme.imported`). A logo that is not PNG, JPEG or SVG answers 415; over 200 kB 413.
+         */
+        post: operations["importAdminTheme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/theme/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Uploads the logo (multipart field `file`; PNG, JPEG or SVG, ≤ 200 kB; audited).
+         * @description The type is sniffed from the bytes (415 otherwise). SVG is sanitized: scripts, event handler attributes,
+         *     `foreignObject`, and every reference outside the file (`href`/`xlink:href` not starting with `#`, `url()` to
+         *     other files, `@import`) are removed; a file that is not well-formed SVG answers 415.
+         */
+        put: operations["putAdminThemeLogo"];
+        post?: never;
+        /** Removes the logo (audited). */
+        delete: operations["deleteAdminThemeLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's properties (id, name, address), by name. */
+        get: operations["listAdminProperties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/properties/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        /** The contact persons of a property in their order; 404 for another organization's property. */
+        get: operations["getAdminPropertyContacts"];
+        /** Replaces the contact persons of a property (one transaction; audited with before and after). */
+        put: operations["putAdminPropertyContacts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/preview-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts a 15-minute read-only preview of the portal as a person of the organization (audited).
+         * @description Answers a single-use `code` and the `url` of the portal page to open with it (`#hp-preview=<code>`; the
+         *     fragment never reaches a server log). `<hp-session>` exchanges the code at POST /auth/preview and shows the
+         *     banner "Vorschau als …". 404 for a person of another organization or none. Audit `preview.started` with the
+         *     person; `preview.ended` when it is ended or the first request after its expiry finds it over.
+         */
+        post: operations["createPreviewSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/preview-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ends a preview session at once (audited); 404 for an unknown one or another organization's. */
+        delete: operations["endPreviewSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invites a person of the organization to the portal; the activation mail goes through the outbox (audited).
+         * @description Creates the user (status `invited`) and the membership with `role`, or, for a user that already exists with this
+         *     email, adds the membership. The activation code is valid for 14 days. 404 for a person of another
+         *     organization; 409 `already_member` when the person has a membership already; 400 when neither the person nor
+         *     the request has an email.
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev/outbox": {
         parameters: {
             query?: never;
@@ -1621,15 +1896,36 @@ export interface components {
             database: "sqlite" | "postgresql";
             version?: string;
         };
-        /** @description Base colours; every other shade is derived in the widgets with color-mix(). */
+        /**
+         * @description The organization's design tokens, derived on the server from two or three colours (PUT /admin/theme): every
+         *     colour of the light scheme, `dark` for the dark scheme, the font and the radius. Each colour key maps to
+         *     `--hp-color-<kebab-case key>`. Text and on-colours meet WCAG 2.2 AA against their backgrounds; status
+         *     colours stay semantic (info blue, warning yellow, danger red, success green). Keys may be missing in
+         *     themes stored before the derivation; the widgets then use their built-in values.
+         */
         Theme: {
             primary?: string;
+            primaryHover?: string;
+            primaryActive?: string;
             onPrimary?: string;
-            surface?: string;
-            text?: string;
             accent?: string;
+            onAccent?: string;
+            surface?: string;
+            surfaceRaised?: string;
+            text?: string;
+            textMuted?: string;
+            border?: string;
+            focus?: string;
+            info?: string;
+            warning?: string;
+            danger?: string;
+            success?: string;
             fontFamily?: string;
             radius?: string;
+            /** @description The same colour keys for the dark scheme. */
+            dark?: {
+                [key: string]: string;
+            };
         };
         LegalLinks: {
             imprint?: string;
@@ -1738,6 +2034,7 @@ export interface components {
             birthDate: string | null;
             organization: components["schemas"]["Slug"];
             role: components["schemas"]["Role"];
+            preview?: components["schemas"]["PreviewInfo"];
             memberships: components["schemas"]["Membership"][];
             mustChangePassword: boolean;
             /** Format: date-time */
@@ -2144,10 +2441,39 @@ export interface components {
             emergencyNumbers: components["schemas"]["EmergencyNumber"][];
             /** @description IANA time zone of the organization, e.g. Europe/Vienna. */
             timeZone: string;
+            features: components["schemas"]["FeatureToggles"];
+            legalLinks: components["schemas"]["LegalLinks"];
+            /** @description Display name of the mails' sender (the address stays the server's HP_MAIL_FROM). */
+            senderName: string | null;
+            /** @description Reply-To address of the mails. */
+            replyTo: string | null;
+            /** @description Exact origins of the pages that embed the portal (CORS, and frame-ancestors of the iframe page). */
+            allowedOrigins: components["schemas"]["AllowedOrigin"][];
+            /**
+             * @description True when the embedding pages are on another site than the portal server: the refresh cookie is then
+             *     `SameSite=None; Secure; Partitioned`, else `SameSite=Strict` (DESIGN §6).
+             */
+            crossSite: boolean;
         };
         AdminSettingsPatch: {
             digestHour?: number;
             emergencyNumbers?: components["schemas"]["EmergencyNumber"][];
+            /** @description An IANA time zone name (400 with field `/timeZone` otherwise). */
+            timeZone?: string;
+            features?: components["schemas"]["FeatureToggles"];
+            legalLinks?: {
+                /** Format: uri */
+                imprint?: string;
+                /** Format: uri */
+                privacy?: string;
+                /** Format: uri */
+                terms?: string;
+            };
+            senderName?: string | null;
+            /** Format: email */
+            replyTo?: string | null;
+            allowedOrigins?: components["schemas"]["AllowedOrigin"][];
+            crossSite?: boolean;
         };
         AdminContract: {
             unitId: components["schemas"]["Id"];
@@ -3178,6 +3504,282 @@ export interface components {
         ChatUnansweredList: {
             items: components["schemas"]["ChatUnansweredGroup"][];
         };
+        /** @description A colour as `#rrggbb` (lower or upper case). */
+        HexColour: string;
+        ThemeInput: {
+            primary: components["schemas"]["HexColour"];
+            accent: components["schemas"]["HexColour"];
+            /** @description Tints surfaces, borders and text; without it they are neutral grey tinted by the primary colour. */
+            neutral?: components["schemas"]["HexColour"];
+            /** @description A CSS font-family list, e.g. `'Source Sans 3', system-ui, sans-serif`. */
+            fontFamily?: string;
+            /** @description Corner radius, e.g. `4px` or `0.5rem` (at most 99). */
+            radius?: string;
+            /** @description Name of the colour set, e.g. the preset it started from. */
+            name?: string;
+        };
+        /** @description Every colour token of one scheme as `#rrggbb`; the CSS property is `--hp-color-<kebab-case key>`. */
+        ThemeColours: {
+            primary: components["schemas"]["HexColour"];
+            primaryHover: components["schemas"]["HexColour"];
+            primaryActive: components["schemas"]["HexColour"];
+            onPrimary: components["schemas"]["HexColour"];
+            accent: components["schemas"]["HexColour"];
+            onAccent: components["schemas"]["HexColour"];
+            surface: components["schemas"]["HexColour"];
+            surfaceRaised: components["schemas"]["HexColour"];
+            text: components["schemas"]["HexColour"];
+            textMuted: components["schemas"]["HexColour"];
+            border: components["schemas"]["HexColour"];
+            focus: components["schemas"]["HexColour"];
+            info: components["schemas"]["HexColour"];
+            warning: components["schemas"]["HexColour"];
+            danger: components["schemas"]["HexColour"];
+            success: components["schemas"]["HexColour"];
+        };
+        ContrastCheck: {
+            /** @enum {string} */
+            scheme: "light" | "dark";
+            /** @description Token key of the foreground, e.g. `text`, `onPrimary`, `border`. */
+            foreground: string;
+            /** @description Token key of the background, e.g. `surface`, `primary`. */
+            background: string;
+            /** @description WCAG 2.2 contrast ratio, rounded down to two decimals. */
+            ratio: number;
+            /** @description 4.5 for text, 3 for large text and UI edges (WCAG 2.2 SC 1.4.3, 1.4.11). */
+            required: number;
+            pass: boolean;
+        };
+        /** @description A colour whose lightness the server changed so its pairs meet AA. */
+        ThemeAdjustment: {
+            token: string;
+            /** @enum {string} */
+            scheme: "light" | "dark";
+            from: components["schemas"]["HexColour"];
+            to: components["schemas"]["HexColour"];
+        };
+        AdminTheme: {
+            input: components["schemas"]["ThemeInput"];
+            tokens: components["schemas"]["Theme"];
+            contrast: components["schemas"]["ContrastCheck"][];
+            adjustments: components["schemas"]["ThemeAdjustment"][];
+            logoUrl: string | null;
+        };
+        ThemePreset: {
+            key: string;
+            name: components["schemas"]["LocalizedName"];
+            input: components["schemas"]["ThemeInput"];
+            tokens: components["schemas"]["Theme"];
+            contrast: components["schemas"]["ContrastCheck"][];
+        };
+        ThemePresetList: {
+            items: components["schemas"]["ThemePreset"][];
+        };
+        ThemeExport: {
+            /** @constant */
+            schema: "hausportal.theme/1";
+            name: string;
+            /** Format: date-time */
+            createdAt?: string;
+            input: components["schemas"]["ThemeInput"];
+            /** @description The derived tokens at export time; informative only, an import derives them anew. */
+            tokens?: Record<string, never>;
+            /** @description The logo as a `data:image/png|jpeg|svg+xml;base64,…` URL of at most 200 kB of bytes. */
+            logo?: string | null;
+        };
+        FeatureRoles: {
+            tenant: boolean;
+            owner: boolean;
+        };
+        /**
+         * @description Which parts of the portal each role may use. Off for a role hides the part in the widgets and the portal's
+         *     navigation and answers 403 `feature_disabled` on its endpoints for that role. Public shape in
+         *     `OrganizationPublic.features`: `<feature>` (false when off for every role) and `<feature>.<role>`.
+         */
+        FeatureToggles: {
+            units: components["schemas"]["FeatureRoles"];
+            statement: components["schemas"]["FeatureRoles"];
+            expenseAccounts: components["schemas"]["FeatureRoles"];
+            documents: components["schemas"]["FeatureRoles"];
+            bulletinBoard: components["schemas"]["FeatureRoles"];
+            tickets: components["schemas"]["FeatureRoles"];
+            chatBot: components["schemas"]["FeatureRoles"];
+        };
+        /**
+         * @description An exact web origin `scheme://host[:port]`, no path, no wildcard; `https` only, except `http://localhost` and
+         *     `http://127.0.0.1` for development.
+         */
+        AllowedOrigin: string;
+        AdminPropertyContact: {
+            category: components["schemas"]["ContactCategory"];
+            name: string;
+            phone: string | null;
+            /** Format: email */
+            email: string | null;
+            /** @description e.g. "Mo–Do 8–12 Uhr". */
+            officeHours: string | null;
+            visibleTo: ("tenant" | "owner")[];
+        };
+        AdminPropertyContacts: {
+            items: components["schemas"]["AdminPropertyContact"][];
+        };
+        AdminProperty: {
+            id: components["schemas"]["Id"];
+            name: string;
+            address: components["schemas"]["Address"];
+        };
+        AdminPropertyList: {
+            items: components["schemas"]["AdminProperty"][];
+        };
+        PreviewSessionCreate: {
+            personId: components["schemas"]["Id"];
+        };
+        PreviewSession: {
+            id: components["schemas"]["Id"];
+            /** @description Single-use code for POST /auth/preview (≥ 128 random bits; stored hashed). */
+            code: string;
+            /** @description The portal page to open, with `#hp-preview=<code>` (HP_PUBLIC_URL or the request's origin). */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+            person: components["schemas"]["PreviewPerson"];
+        };
+        PreviewPerson: {
+            id: components["schemas"]["Id"];
+            name: string;
+        };
+        /** @description Set on `Me` during a preview; the widgets show the banner "Vorschau als …" and refuse writes. */
+        PreviewInfo: {
+            sessionId: components["schemas"]["Id"];
+            /** Format: date-time */
+            expiresAt: string;
+            person: components["schemas"]["PreviewPerson"];
+        };
+        PreviewStart: {
+            organization: components["schemas"]["Slug"];
+            code: string;
+        };
+        PersonCreate: {
+            name: string;
+            /** Format: email */
+            email?: string | null;
+            address?: components["schemas"]["Address"];
+        };
+        InvitationCreate: {
+            personId: components["schemas"]["Id"];
+            /** @enum {string} */
+            role: "tenant" | "owner";
+            /**
+             * Format: email
+             * @description Overrides the person's email for the account and the mail.
+             */
+            email?: string;
+            /** @enum {string} */
+            locale?: "de" | "en";
+        };
+        Invitation: {
+            userId: components["schemas"]["Id"];
+            personId: components["schemas"]["Id"];
+            email: string;
+            /** @enum {string} */
+            role: "tenant" | "owner";
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        OverviewPerson: {
+            name: string;
+            email: string;
+            phone: string | null;
+            address: components["schemas"]["Address"] | null;
+        };
+        OverviewProperty: {
+            id: components["schemas"]["Id"];
+            name: string;
+            address: components["schemas"]["Address"];
+            imageUrl: string | null;
+            /** @description My current roles in the property. */
+            roles: ("tenant" | "owner")[];
+            contacts: components["schemas"]["OverviewContact"][];
+        };
+        OverviewContact: {
+            category: components["schemas"]["ContactCategory"];
+            name: string;
+            phone: string | null;
+            email: string | null;
+            officeHours: string | null;
+        };
+        OverviewBalance: {
+            unitId: components["schemas"]["Id"];
+            propertyId: components["schemas"]["Id"];
+            top: string;
+            /** @enum {string} */
+            role: "tenant" | "owner";
+            /** @description The account balance in cents; positive = the person owes (debit), negative = credit. */
+            balanceCents: number;
+            /** @description The part of the open items past their due date, in cents. */
+            overdueCents: number;
+            /** @description The person owes money and may pay by transfer (the statement's payment QR code applies). */
+            payable: boolean;
+        };
+        OverviewDocument: {
+            id: components["schemas"]["Id"];
+            title: string;
+            /** @description The category's name in the session's language. */
+            category: string;
+            /** Format: date-time */
+            publishedAt: string;
+            unread: boolean;
+        };
+        OverviewNotice: {
+            id: components["schemas"]["Id"];
+            title: string;
+            /** @enum {string} */
+            type: "neutral" | "info" | "warning" | "danger";
+            /** Format: date-time */
+            publishedAt: string;
+            unread: boolean;
+            /** Format: date-time */
+            appointmentFrom: string | null;
+        };
+        OverviewTicket: {
+            id: components["schemas"]["Id"];
+            number: string;
+            subject: string;
+            /** @description The status as the person's role may see it. */
+            status: string;
+            /** Format: date-time */
+            updatedAt: string;
+            unread: boolean;
+        };
+        OverviewAppointment: {
+            postId: components["schemas"]["Id"];
+            title: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string | null;
+        };
+        UnreadCounts: {
+            documents: number;
+            notices: number;
+            /** @description Tickets with a public update the person has not read. */
+            tickets: number;
+            /** @description Unread notices with an appointment that has not ended. */
+            appointments: number;
+        };
+        Overview: {
+            /** Format: date-time */
+            asOf: string;
+            person: components["schemas"]["OverviewPerson"];
+            properties: components["schemas"]["OverviewProperty"][] | null;
+            balances: components["schemas"]["OverviewBalance"][] | null;
+            documents: components["schemas"]["OverviewDocument"][] | null;
+            /** @description Current notices, danger first, then warning, info, neutral; newest first within a type. */
+            notices: components["schemas"]["OverviewNotice"][] | null;
+            tickets: components["schemas"]["OverviewTicket"][] | null;
+            nextAppointment: components["schemas"]["OverviewAppointment"] | null;
+            unread: components["schemas"]["UnreadCounts"];
+        };
     };
     responses: {
         /** @description An error as RFC 9457 problem details. */
@@ -3991,6 +4593,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminPersonPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createAdminPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonCreate"];
+            };
+        };
+        responses: {
+            /** @description The person with no contracts. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPerson"];
                 };
             };
             400: components["responses"]["Problem"];
@@ -5786,6 +6415,435 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+        };
+    };
+    getOrganizationLogo: {
+        parameters: {
+            query?: {
+                v?: string;
+            };
+            header?: never;
+            path: {
+                slug: components["schemas"]["Slug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The logo. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/svg+xml": string;
+                };
+            };
+            404: components["responses"]["Problem"];
+        };
+    };
+    getOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    startPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewStart"];
+            };
+        };
+        responses: {
+            /** @description The preview's access token and the previewed person as `Me` (with `preview` set). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    endPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    getAdminTheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The theme. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTheme"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    putAdminTheme: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThemeInput"];
+            };
+        };
+        responses: {
+            /** @description The theme after the change (or as it would be). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTheme"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    listThemePresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The presets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemePresetList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    exportAdminTheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export (sent as an attachment `theme-<slug>.json`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeExport"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    importAdminTheme: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThemeExport"];
+            };
+        };
+        responses: {
+            /** @description The theme after the import (or as it would be). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTheme"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    putAdminThemeLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The theme with the new logo. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTheme"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    deleteAdminThemeLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    listAdminProperties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The properties. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPropertyList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getAdminPropertyContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contacts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPropertyContacts"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    putAdminPropertyContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPropertyContacts"];
+            };
+        };
+        responses: {
+            /** @description The contacts after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPropertyContacts"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createPreviewSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewSessionCreate"];
+            };
+        };
+        responses: {
+            /** @description The preview session. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewSession"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    endPreviewSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended (also when it had already ended). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreate"];
+            };
+        };
+        responses: {
+            /** @description The invitation. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     getOutbox: {

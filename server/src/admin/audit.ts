@@ -24,15 +24,43 @@ export interface AuditEntry {
  * it with the transaction `trx` of the write itself, so the write and its record commit or fail together.
  */
 export async function audit(trx: Db, ctx: Pick<Ctx, 'clock'>, entry: AuditEntry): Promise<void> {
+  const { req, auth, ...rest } = entry;
+  await recordAudit(trx, ctx, { ...rest, organizationId: auth.org.id, actor: { userId: auth.user.id, clientIp: req.ip ?? null } });
+}
+
+/**
+ * Who wrote: a signed-in user through the API (their id and client address), or the operator through
+ * `npm run admin` (no user; `detail.via` is "cli").
+ */
+export interface Actor {
+  userId: string | null;
+  clientIp: string | null;
+}
+
+/** The operator at the server's console (`npm run admin`): no user, no client address. */
+export const operator: Actor = { userId: null, clientIp: null };
+
+/** One write by any {@link Actor}, as `audit_log` keeps it. */
+export interface ActorAuditEntry extends Omit<AuditEntry, 'req' | 'auth'> {
+  organizationId: string;
+  actor: Actor;
+}
+
+/**
+ * Records a write of any actor in `audit_log` (the API's and the operator command's share it): call it with the
+ * write's own transaction. The operator's entries have no actor user and `detail.via = "cli"`.
+ */
+export async function recordAudit(trx: Db, ctx: Pick<Ctx, 'clock'>, entry: ActorAuditEntry): Promise<void> {
+  const detail = entry.actor.userId === null ? { ...entry.detail, via: 'cli' } : (entry.detail ?? {});
   await trx('audit_log').insert({
     id: newId(),
-    organization_id: entry.auth.org.id,
-    actor_user_id: entry.auth.user.id,
+    organization_id: entry.organizationId,
+    actor_user_id: entry.actor.userId,
     action: entry.action,
     entity_type: entry.entityType,
     entity_id: entry.entityId,
     at: ctx.clock().toISOString(),
-    client_ip: entry.req.ip?.slice(0, 64) ?? null,
-    detail: JSON.stringify(entry.detail ?? {}),
+    client_ip: entry.actor.clientIp?.slice(0, 64) ?? null,
+    detail: JSON.stringify(detail),
   });
 }

@@ -13,6 +13,10 @@ import { postAdminRoutes } from './post-routes.ts';
 import { postFileAdminRoutes } from './post-file-routes.ts';
 import { faqAdminRoutes } from './faq-routes.ts';
 import { chatAdminRoutes } from './chat-routes.ts';
+import { invitationAdminRoutes } from './invitation-routes.ts';
+import { themeAdminRoutes } from '../theme/routes.ts';
+import { propertyContactAdminRoutes } from '../org-settings/routes.ts';
+import { previewAdminRoutes } from '../preview/admin-routes.ts';
 
 /**
  * The manager API under /api/admin: managers of the session's organization only (guard.ts: 403 for anyone else, 404
@@ -21,6 +25,6 @@ import { chatAdminRoutes } from './chat-routes.ts';
 export function adminRoutes(ctx: Ctx): Router {
   const router = Router();
   // The bulk import before /documents/:id, so that "bulk" is never taken for an id.
-  for (const routes of [settingsAdminRoutes, personsAdminRoutes, bulkAdminRoutes, documentAdminRoutes, releaseAdminRoutes, formAdminRoutes, ticketCreateAdminRoutes, ticketFileAdminRoutes, ticketAdminRoutes, postAdminRoutes, postFileAdminRoutes, faqAdminRoutes, chatAdminRoutes]) router.use(routes(ctx));
+  for (const routes of [settingsAdminRoutes, personsAdminRoutes, bulkAdminRoutes, documentAdminRoutes, releaseAdminRoutes, formAdminRoutes, ticketCreateAdminRoutes, ticketFileAdminRoutes, ticketAdminRoutes, postAdminRoutes, postFileAdminRoutes, faqAdminRoutes, chatAdminRoutes, invitationAdminRoutes, themeAdminRoutes, propertyContactAdminRoutes, previewAdminRoutes]) router.use(routes(ctx));
   return router;
 }

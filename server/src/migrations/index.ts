@@ -9,6 +9,7 @@ import * as documents from './008_documents.ts';
 import * as tickets from './009_tickets.ts';
 import * as posts from './010_posts.ts';
 import * as chat from './011_chat.ts';
+import * as portal from './012_portal.ts';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '009_tickets': tickets,
   '010_posts': posts,
   '011_chat': chat,
+  '012_portal': portal,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,0 +1,1 @@
+export { HpPortal } from './hp-portal.js';
