@@ -1,174 +1,145 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import type { Theme } from '@hausportal/api';
-import { formStyles, hostStyles, themeDeclarations, themeTokenNames } from '@hausportal/core';
-import { immopro, krueger } from './mocks/data.js';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { http, HttpResponse } from 'msw';
+import { createApiClient, type ApiClient, type ThemeInput } from '@hausportal/api';
+import { deriveTheme, themePresets } from '@hausportal/api/theme.js';
+import '@hausportal/login/define.js';
+import '@hausportal/unit-list/define.js';
+import '@hausportal/statement/define.js';
+import '@hausportal/documents/define.js';
+import '@hausportal/message-form/define.js';
+import '@hausportal/ticket-list/define.js';
+import '@hausportal/bulletin-board/define.js';
+import '@hausportal/chat-bot/define.js';
+import { API, API_BASE, immopro, immoproTheme, krueger, kruegerTheme, loggedIn, tenantKatharina } from './mocks/index.js';
+import { chatHandlers } from './mocks/chat.js';
+import './theme-gallery-panel.js';
+import type { Scheme } from './theme-gallery-panel.js';
 
-type Scheme = 'light' | 'dark';
+// Every widget in each ready colour set and in the two demo themes, light and dark, each derived on the fly with
+// deriveTheme() as the server derives it, with its contrast table.
 
-const colours = ['primary', 'on-primary', 'surface', 'surface-raised', 'text', 'text-muted', 'border', 'info', 'warning', 'danger', 'success'];
-const shades = ['primary-hover', 'primary-soft', 'info-soft', 'warning-soft', 'danger-soft', 'success-soft'];
-const spaces = ['xs', 's', 'm', 'l', 'xl'];
-
-/**
- * One theme in one colour scheme: every token as the widgets resolve it (the same `hostStyles` and `formStyles`),
- * with the computed value under each swatch.
- */
-class TokenPanel extends LitElement {
-  static override properties = { theme: { attribute: false }, scheme: {}, heading: {} };
-  static override styles = [
-    hostStyles,
-    formStyles,
-    css`
-      :host { display: block; background: var(--_surface); color: var(--_text); padding: var(--_space-l); border-radius: var(--_radius); box-shadow: var(--_shadow); min-width: 0; }
-      h2 { font-size: var(--_font-size-l); margin: 0 0 var(--_space-m); }
-      h3 { font-size: var(--_font-size-m); margin: var(--_space-l) 0 var(--_space-s); color: var(--_text-muted); }
-      .swatches { display: grid; grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr)); gap: var(--_space-s); }
-      figure { margin: 0; font-size: var(--_font-size-s); }
-      .chip { height: 2.5rem; border-radius: var(--_radius); border: 1px solid var(--_border); }
-      figcaption code { display: block; color: var(--_text-muted); font-size: 0.75rem; overflow-wrap: anywhere; }
-      .type p { margin: var(--_space-xs) 0; }
-      .space { display: flex; align-items: center; gap: var(--_space-s); font-size: var(--_font-size-s); }
-      .space span { display: inline-block; height: 0.75rem; background: var(--_primary); }
-      .card { background: var(--_surface-raised); border: 1px solid var(--_border); border-radius: var(--_radius); padding: var(--_space-m); box-shadow: var(--_shadow); }
-      .row { display: flex; flex-wrap: wrap; gap: var(--_space-s); align-items: center; }
-      .focus { box-shadow: var(--_focus-ring); }
-    `,
-  ];
-
-  declare theme: Theme | null;
-  declare scheme: Scheme;
-  declare heading: string;
-
-  constructor() {
-    super();
-    this.theme = null;
-    this.scheme = 'light';
-    this.heading = '';
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('theme')) {
-      // The values <hp-session> gives the widgets: in the dark panel, the organization colours as adapted for it.
-      for (const property of Object.values(themeTokenNames)) this.style.removeProperty(property);
-      for (const [property, value] of themeDeclarations(this.theme)) this.style.setProperty(property, value);
-    }
-    this.classList.toggle('hp-theme-dark', this.scheme === 'dark');
-    this.classList.toggle('hp-theme-light', this.scheme !== 'dark');
-  }
-
-  protected override updated(): void {
-    // Show what each swatch resolved to, so the derived shades can be checked against the brand colours.
-    for (const chip of this.renderRoot.querySelectorAll<HTMLElement>('.chip')) {
-      const code = chip.nextElementSibling?.querySelector('code');
-      if (code) code.textContent = getComputedStyle(chip).backgroundColor;
-    }
-  }
-
-  private swatches(names: string[]) {
-    return html`<div class="swatches">
-      ${names.map(
-        (name) => html`<figure>
-          <div class="chip" style="background: var(--_${name})"></div>
-          <figcaption>--_${name}<code></code></figcaption>
-        </figure>`,
-      )}
-    </div>`;
-  }
-
-  protected override render() {
-    const invalidId = `iban-${this.scheme}`;
-    return html`
-      <h2>${this.heading} · ${this.scheme === 'dark' ? 'Dunkel / dark' : 'Hell / light'}</h2>
-      <h3>Farben / colours</h3>
-      ${this.swatches(colours)}
-      <h3>Abgeleitete Töne / derived shades (color-mix)</h3>
-      ${this.swatches(shades)}
-      <h3>Schrift / typography</h3>
-      <div class="type">
-        <p style="font-size: var(--_font-size-l)">L · Betriebskostenabrechnung 2025</p>
-        <p style="font-size: var(--_font-size-m)">M · Vorschreibung März 2026: 1.234,56 € (10 % USt.)</p>
-        <p style="font-size: var(--_font-size-s); color: var(--_text-muted)">S · Top W2, Nutzfläche 78,00 m², Anteile 50/300</p>
-      </div>
-      <h3>Abstände / spacing</h3>
-      ${spaces.map((s) => html`<div class="space"><span style="width: var(--_space-${s})"></span>--hp-space-${s}</div>`)}
-      <h3>Fläche, Radius, Schatten, Fokus / surface, radius, shadow, focus</h3>
-      <div class="row">
-        <div class="card">Karte / card</div>
-        <div class="card focus">Fokusring / focus ring</div>
-      </div>
-      <h3>Formular / form</h3>
-      <form @submit=${(e: Event) => e.preventDefault()}>
-        <div class="field">
-          <label for="email-${this.scheme}">E-Mail-Adresse</label>
-          <input id="email-${this.scheme}" type="email" value="maria.huber@example.at" autocomplete="off" />
-          <p class="hint">Wir senden Benachrichtigungen an diese Adresse.</p>
-        </div>
-        <div class="field">
-          <label for=${invalidId}>IBAN</label>
-          <input id=${invalidId} aria-invalid="true" aria-describedby="${invalidId}-error" value="AT61 1904 3002 3457 320" />
-          <p class="error-text" id="${invalidId}-error">Die IBAN ist unvollständig.</p>
-        </div>
-        <label class="check"><input type="checkbox" checked /> Benachrichtigungen per E-Mail</label>
-        <div class="row">
-          <button type="submit">Speichern</button>
-          <button type="button" class="secondary">Abbrechen</button>
-          <button type="button" class="link">Passwort vergessen?</button>
-          <button type="button" disabled>Gesperrt</button>
-        </div>
-      </form>
-    `;
-  }
+interface GalleryTheme {
+  heading: string;
+  input: ThemeInput | null;
 }
 
-if (!customElements.get('hp-token-panel')) customElements.define('hp-token-panel', TokenPanel);
+const themes: Record<string, GalleryTheme> = {
+  ...Object.fromEntries(themePresets.map((preset) => [preset.key, { heading: `${preset.name.de} / ${preset.name.en}`, input: preset.input }])),
+  immopro: {
+    heading: `${immopro.name} (Demo)`,
+    input: { primary: '#8a1538', accent: '#c8a45d', fontFamily: immoproTheme.fontFamily, radius: immoproTheme.radius },
+  },
+  krueger: {
+    heading: `${krueger.name} (Demo)`,
+    input: { primary: '#0b5d7a', accent: '#e3a21a', fontFamily: kruegerTheme.fontFamily, radius: kruegerTheme.radius },
+  },
+  plain: { heading: 'Ohne Thema / without theme', input: null },
+};
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'hp-token-panel': TokenPanel;
-  }
+/** An organization only the gallery's login uses: nobody is signed in there, so the login shows its form. */
+const loginOrg = 'galerie';
+const signedOutLogin = [
+  http.get(`${API}/organizations/${loginOrg}/public`, () => HttpResponse.json({ ...immopro, slug: loginOrg, name: 'Musterhausverwaltung GmbH' })),
+  http.post(`${API}/auth/refresh`, async ({ request }) => {
+    const body = (await request.clone().json().catch(() => ({}))) as { organization?: unknown };
+    return body.organization === loginOrg ? new HttpResponse(null, { status: 204 }) : undefined;
+  }),
+];
+
+const clients = new Map<string, ApiClient>();
+
+/** One client per story, panel and organization, so each session of the gallery works alone. */
+function clientFor(story: string, scheme: Scheme, org: string): ApiClient {
+  const key = `${story}|${scheme}|${org}`;
+  if (!clients.has(key)) clients.set(key, createApiClient({ baseUrl: API_BASE, organization: org, shareAcrossTabs: false }));
+  return clients.get(key)!;
 }
 
-const themes: Record<string, { heading: string; theme: Theme | null }> = {
-  plain: { heading: 'Standard (ohne Organisation)', theme: null },
-  immopro: { heading: immopro.name, theme: immopro.theme },
-  krueger: { heading: krueger.name, theme: krueger.theme },
-};
+/** A widget under its tag name. */
+const labelled = (tag: string, widget: TemplateResult) =>
+  html`<section style="margin-block-start: 2rem"><p style="margin: 0 0 0.5rem; font-family: monospace">&lt;${tag}&gt;</p>${widget}</section>`;
 
-const pair = (key: string) => {
-  const { heading, theme } = themes[key]!;
-  return html`<div style="display: grid; gap: 1.5rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr));">
-    <hp-token-panel .theme=${theme} scheme="light" heading=${heading}></hp-token-panel>
-    <hp-token-panel .theme=${theme} scheme="dark" heading=${heading}></hp-token-panel>
-  </div>`;
-};
+/** The widgets of one panel: the login in a signed-out session, the others signed in as Katharina Huber (ImmoPro). */
+function widgets(context: StoryContext, scheme: Scheme): TemplateResult {
+  const lang = context.globals.lang === 'en' ? 'en' : 'de';
+  return html`<hp-session .client=${clientFor(context.id, scheme, loginOrg)} org=${loginOrg} lang=${lang} theme="none">
+      ${labelled('hp-login', html`<hp-login></hp-login>`)}
+    </hp-session>
+    <hp-session .client=${clientFor(context.id, scheme, 'immopro')} org="immopro" lang=${lang} theme="none">
+      ${labelled('hp-unit-list', html`<hp-unit-list></hp-unit-list>`)}
+      ${labelled('hp-statement', html`<hp-statement></hp-statement>`)}
+      ${labelled('hp-documents', html`<hp-documents></hp-documents>`)}
+      ${labelled('hp-message-form', html`<hp-message-form></hp-message-form>`)}
+      ${labelled('hp-ticket-list', html`<hp-ticket-list></hp-ticket-list>`)}
+      ${labelled('hp-bulletin-board', html`<hp-bulletin-board></hp-bulletin-board>`)}
+      ${labelled('hp-chat-bot inline', html`<hp-chat-bot inline></hp-chat-bot>`)}
+    </hp-session>`;
+}
+
+const columns = (panels: TemplateResult[]) =>
+  html`<div style="display: grid; gap: 1.5rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 34rem), 1fr)); align-items: start">${panels}</div>`;
+
+/** One theme, light beside dark, with every widget (or, with `withWidgets` false, the colours and contrast only). */
+function gallery(key: string, context: StoryContext, withWidgets = true): TemplateResult {
+  const { heading, input } = themes[key]!;
+  const derived = input && deriveTheme(input);
+  return columns(
+    (['light', 'dark'] as const).map(
+      (scheme) => html`<hp-gallery-panel .derived=${derived} scheme=${scheme} heading=${heading}>
+        ${withWidgets ? widgets(context, scheme) : ''}
+      </hp-gallery-panel>`,
+    ),
+  );
+}
 
 const meta: Meta = {
   title: 'Foundations/Theme gallery',
-  parameters: { hausportal: { session: false }, layout: 'padded' },
+  parameters: {
+    // The panels set light and dark themselves; the toolbar's organization and scheme do not reach them.
+    hausportal: { session: false, scheme: false },
+    layout: 'padded',
+    msw: { handlers: [...signedOutLogin, ...chatHandlers, ...loggedIn(tenantKatharina)] },
+    docs: {
+      description: {
+        component:
+          'Every widget in each ready colour set and in the two demo themes, light and dark. The tokens are derived from the colour set with `deriveTheme()` (`@hausportal/api/theme.js`), as `PUT /admin/theme` derives them; each panel lists the colours, what was adjusted to reach WCAG 2.2 AA, and the contrast of every checked pair.',
+      },
+    },
+  },
 };
 export default meta;
 
 type Story = StoryObj;
 
-/** Light and dark side by side: the toolbar's scheme must not reach into the panels. */
-const side = { hausportal: { session: false, scheme: false } };
+const story = (key: string, name?: string): Story => ({ ...(name && { name }), render: (_args, context) => gallery(key, context) });
 
-/** The theme chosen in the toolbar, in the chosen scheme. */
-export const Current: Story = {
-  render: (_args, context) => {
-    const key = String(context.globals.theme ?? 'immopro');
-    const { heading, theme } = themes[key] ?? themes.immopro!;
-    const scheme: Scheme = context.globals.scheme === 'dark' ? 'dark' : 'light';
-    return html`<hp-token-panel .theme=${theme} scheme=${scheme} heading=${heading}></hp-token-panel>`;
-  },
-};
+/** Ready colour set "Klassisch Blau". */
+export const ClassicBlue = story('classic-blue', 'Klassisch Blau');
 
-/** ImmoPro Hausverwaltung (Wien), light and dark. */
-export const ImmoPro: Story = { render: () => pair('immopro'), parameters: side };
+/** Ready colour set "Bordeaux & Gold". */
+export const BordeauxGold = story('bordeaux-gold', 'Bordeaux & Gold');
 
-/** Krüger Immobilienverwaltung (Hamburg), light and dark. */
-export const Krueger: Story = { name: 'Krüger', render: () => pair('krueger'), parameters: side };
+/** Ready colour set "Petrol & Orange". */
+export const PetrolOrange = story('petrol-orange', 'Petrol & Orange');
+
+/** Ready colour set "Grün & Sand" (with a sand neutral that tints surfaces, text and borders). */
+export const GreenSand = story('green-sand', 'Grün & Sand');
+
+/** Demo theme of ImmoPro (Vienna): burgundy #8a1538 and gold #c8a45d. */
+export const ImmoPro = story('immopro', 'ImmoPro (Demo)');
+
+/** Demo theme of Krüger (Hamburg): petrol #0b5d7a and amber #e3a21a. */
+export const Krueger = story('krueger', 'Krüger (Demo)');
 
 /** No organization theme: the fallbacks every widget carries on :host. */
-export const Plain: Story = { name: 'Without theme', render: () => pair('plain'), parameters: side };
+export const Plain = story('plain', 'Without theme');
+
+/** The colours and contrast tables of all six themes, without widgets. */
+export const ContrastOverview: Story = {
+  name: 'Contrast overview',
+  render: (_args, context) =>
+    html`<div style="display: grid; gap: 2rem">${Object.keys(themes)
+      .filter((key) => themes[key]!.input)
+      .map((key) => gallery(key, context, false))}</div>`,
+};

@@ -1,30 +1,25 @@
 // Demo data for Storybook: two property managers (one in Vienna, one in Hamburg) and their users.
 import { dayIn, defaultPasswordPolicy, type Me, type OrganizationPublic, type Theme } from '@hausportal/api';
+import { deriveTheme } from '@hausportal/api/theme.js';
 
 // Organizations, themes and users mirror the reference server's demo seed (server/src/seed/data.ts), so stories
 // look like the running demo.
 
-/** Theme of ImmoPro Hausverwaltung (Vienna): burgundy. */
-export const immoproTheme: Theme = {
+/** Theme of ImmoPro Hausverwaltung (Vienna): burgundy and gold, derived as the server's seed derives it. */
+export const immoproTheme: Theme = deriveTheme({
   primary: '#8a1538',
-  onPrimary: '#ffffff',
-  surface: '#ffffff',
-  text: '#231f20',
   accent: '#c8a45d',
   fontFamily: "'Source Sans 3', 'Segoe UI', system-ui, sans-serif",
   radius: '4px',
-};
+}).tokens;
 
-/** Theme of Hausverwaltung Krüger (Hamburg): petrol. */
-export const kruegerTheme: Theme = {
+/** Theme of Hausverwaltung Krüger (Hamburg): petrol and amber, derived as the server's seed derives it. */
+export const kruegerTheme: Theme = deriveTheme({
   primary: '#0b5d7a',
-  onPrimary: '#ffffff',
-  surface: '#fbfcfd',
-  text: '#14232b',
   accent: '#e3a21a',
   fontFamily: "Inter, 'Helvetica Neue', Arial, sans-serif",
   radius: '10px',
-};
+}).tokens;
 
 /** An organization's calendar fields at an instant, as the server answers them (the mock API answers with its clock). */
 export const calendarAt = (now: Date, timeZone: string) => ({ timeZone, now: now.toISOString(), today: dayIn(now, timeZone) });

@@ -2113,6 +2113,8 @@ export interface components {
             name: string;
             phone: string | null;
             email: string | null;
+            /** @description When the contact can be reached, e.g. "Mo–Do 8–12 Uhr" (set by the manager). */
+            officeHours?: string | null;
         };
         Property: {
             id: components["schemas"]["Id"];
@@ -3542,7 +3544,10 @@ export interface components {
             scheme: "light" | "dark";
             /** @description Token key of the foreground, e.g. `text`, `onPrimary`, `border`. */
             foreground: string;
-            /** @description Token key of the background, e.g. `surface`, `primary`. */
+            /**
+             * @description Token key of the background, e.g. `surface`, `primary`; `<key>Soft` (e.g. `infoSoft`) is 12 % of that colour
+             *     mixed into the surface, the tinted background of notices and badges.
+             */
             background: string;
             /** @description WCAG 2.2 contrast ratio, rounded down to two decimals. */
             ratio: number;
@@ -3583,8 +3588,11 @@ export interface components {
             createdAt?: string;
             input: components["schemas"]["ThemeInput"];
             /** @description The derived tokens at export time; informative only, an import derives them anew. */
-            tokens?: Record<string, never>;
-            /** @description The logo as a `data:image/png|jpeg|svg+xml;base64,…` URL of at most 200 kB of bytes. */
+            tokens?: components["schemas"]["Theme"];
+            /**
+             * @description The logo as a `data:image/png|jpeg|svg+xml;base64,…` URL of at most 200 kB of bytes (413 above; the whole
+             *     request may be up to 400 kB). Absent keeps the current logo on import; `null` removes it.
+             */
             logo?: string | null;
         };
         FeatureRoles: {
@@ -3971,6 +3979,7 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };
@@ -4065,6 +4074,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     updateMe: {
@@ -4120,6 +4130,7 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
         };
     };

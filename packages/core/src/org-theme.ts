@@ -16,47 +16,62 @@ type Root = Document | ShadowRoot;
 const sheets = new WeakMap<Root, CSSStyleSheet>();
 let lastId = 0;
 
-/** The property each theme value must be valid for. */
-const checkedAs: Record<keyof typeof themeTokenNames, string> = {
-  primary: 'color',
-  onPrimary: 'color',
-  surface: 'color',
-  text: 'color',
-  accent: 'color',
-  fontFamily: 'font-family',
-  radius: 'border-radius',
-};
+type ThemeKey = keyof typeof themeTokenNames;
+
+/** The property each theme value must be valid for: every colour key is a `color`. */
+function checkedAs(key: ThemeKey): string {
+  if (key === 'fontFamily') return 'font-family';
+  if (key === 'radius') return 'border-radius';
+  return 'color';
+}
+
+/** The value trimmed when it is valid for `property` and cannot end the declaration or rule; else undefined. */
+function valid(value: unknown, property: string): string | undefined {
+  if (typeof value !== 'string' || /[;{}]/.test(value)) return undefined;
+  const trimmed = value.trim();
+  return CSS.supports(property, trimmed) ? trimmed : undefined;
+}
 
 /**
- * An organization's colours are chosen for a light page. On a page in a dark colour scheme its brand colours show
- * lightened (35 % of the colour in white, readable on the dark surface), and text on them, surface and text take
- * the built-in dark values.
+ * The dark value of a colour a theme gives for the light scheme only (themes stored before the dark variant, or a
+ * `dark` value that is not a colour): brand colours and their shades lightened (35 % of the colour in white,
+ * readable on the dark surface); on-colours, surfaces, text, borders and status colours take the built-in dark values.
  */
-function inBothSchemes(token: string, value: string): string {
+function darkFallback(token: string, value: string): string {
   switch (token) {
-    case '--hp-color-primary':
-    case '--hp-color-accent':
-      return `light-dark(${value}, color-mix(in oklab, ${value} 35%, white))`;
-    case '--hp-color-on-primary':
-    case '--hp-color-surface':
-    case '--hp-color-text':
-      return `light-dark(${value}, ${darkColours[token]})`;
+    case themeTokenNames.primary:
+    case themeTokenNames.primaryHover:
+    case themeTokenNames.primaryActive:
+    case themeTokenNames.accent:
+    case themeTokenNames.focus:
+      return `color-mix(in oklab, ${value} 35%, white)`;
+    case themeTokenNames.onAccent:
+      return darkColours[themeTokenNames.onPrimary]!;
     default:
-      return value;
+      return darkColours[token] ?? value;
   }
 }
 
 /**
- * The `--hp-*` declarations of a theme. A value that is not valid for its kind (a colour, a font family, a radius) is
- * left out, so nothing can end the declaration or the rule.
+ * The `--hp-*` declarations of a theme (`Theme` of @hausportal/api): each colour key `k` as
+ * `--hp-color-<kebab k>: light-dark(<k>, <dark.k>)`, with the fallback of {@link darkFallback} where `dark` lacks the
+ * key; font family and radius as they are. A value that is not valid for its kind (a colour, a font family, a radius)
+ * is left out, so nothing can end the declaration or the rule; keys the theme does not have keep the widgets' own
+ * values (tokens.ts).
  */
 export function themeDeclarations(theme: Theme | null | undefined): Array<[string, string]> {
   const declarations: Array<[string, string]> = [];
   if (!theme) return declarations;
-  for (const [key, token] of Object.entries(themeTokenNames) as Array<[keyof typeof themeTokenNames, string]>) {
-    const value = theme[key];
-    if (typeof value !== 'string' || /[;{}]/.test(value) || !CSS.supports(checkedAs[key], value.trim())) continue;
-    declarations.push([token, inBothSchemes(token, value.trim())]);
+  for (const [key, token] of Object.entries(themeTokenNames) as Array<[ThemeKey, string]>) {
+    const property = checkedAs(key);
+    const value = valid(theme[key], property);
+    if (value === undefined) continue;
+    if (property !== 'color') {
+      declarations.push([token, value]);
+      continue;
+    }
+    const dark = valid(theme.dark?.[key], 'color') ?? darkFallback(token, value);
+    declarations.push([token, `light-dark(${value}, ${dark})`]);
   }
   return declarations;
 }

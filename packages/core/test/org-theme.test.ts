@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { LitElement, css, render } from 'lit';
-import { dayIn, type OrganizationPublic } from '@hausportal/api';
+import { dayIn, type OrganizationPublic, type Theme } from '@hausportal/api';
+import { deriveTheme } from '@hausportal/api/theme.js';
 import { HpSession, define, hostStyles } from '../src/index.js';
 import { themeLayer } from '../src/org-theme.js';
 import { createFakeApi, demoOrganization } from '../src/testing/index.js';
@@ -13,6 +14,23 @@ class ThemeProbe extends LitElement {
   }
 }
 define('hp-theme-probe', ThemeProbe);
+
+/** Every private colour token a derived theme feeds, with the theme key it comes from. */
+const swatchKeys = {
+  primary: 'primary', 'primary-hover': 'primaryHover', 'primary-active': 'primaryActive', 'on-primary': 'onPrimary',
+  accent: 'accent', 'on-accent': 'onAccent', surface: 'surface', 'surface-raised': 'surfaceRaised', text: 'text',
+  'text-muted': 'textMuted', border: 'border', info: 'info', warning: 'warning', danger: 'danger', success: 'success',
+} as const;
+
+/** Paints each private colour token as a text colour, and the focus ring. */
+class ThemeSwatches extends LitElement {
+  static override styles = [hostStyles, css`.ring { box-shadow: var(--_focus-ring); }`];
+  protected override render() {
+    return html`${Object.keys(swatchKeys).map((name) => html`<span data-token=${name} style="color: var(--_${name})"></span>`)}
+      <span class="ring"></span>`;
+  }
+}
+define('hp-theme-swatches', ThemeSwatches);
 define('hp-session', HpSession);
 
 const orgGreen = 'rgb(11, 110, 79)'; // demoOrganization.theme.primary #0b6e4f
@@ -24,6 +42,29 @@ const colour = (root: ParentNode) => getComputedStyle(paragraph(root)).color;
 const radius = (root: ParentNode) => getComputedStyle(paragraph(root)).borderTopLeftRadius;
 const token = (el: Element, name: string) => getComputedStyle(el).getPropertyValue(name).trim();
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+/** `#rrggbb` as getComputedStyle writes it. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
+/** The computed colour of each private token in the swatches below `root`. */
+function swatchColours(root: ParentNode): Record<string, string> {
+  const shadow = root.querySelector('hp-theme-swatches')!.shadowRoot!;
+  return Object.fromEntries([...shadow.querySelectorAll<HTMLElement>('[data-token]')].map((el) => [el.dataset.token!, getComputedStyle(el).color]));
+}
+/** What the swatches should show for one scheme's colours. */
+const expectedSwatches = (colours: Partial<Record<string, unknown>>) =>
+  Object.fromEntries(Object.entries(swatchKeys).map(([name, key]) => [name, rgb(colours[key] as string)]));
+const focusRing = (root: ParentNode) => getComputedStyle(root.querySelector('hp-theme-swatches')!.shadowRoot!.querySelector('.ring')!).boxShadow;
+
+/** A session whose organization has `theme`, with the swatches inside, in a section of the given colour scheme. */
+async function themedSection(theme: Theme, scheme = 'light'): Promise<{ section: HTMLElement; session: HpSession }> {
+  const fake = createFakeApi({}, { organization: { ...demoOrganization, theme } });
+  const section = await fixture<HTMLElement>(html`<section style="color-scheme: ${scheme}">
+    <hp-session .client=${fake.client} org="demo"><hp-theme-swatches></hp-theme-swatches></hp-session>
+  </section>`);
+  const session = section.querySelector('hp-session') as HpSession;
+  await session.settled;
+  await (section.querySelector('hp-theme-swatches') as ThemeSwatches).updateComplete;
+  return { section, session };
+}
 
 /** A fake API whose organization answer waits until `release()` is called. */
 function slowOrganization(organization: OrganizationPublic = demoOrganization) {
@@ -211,5 +252,49 @@ describe('organization theme', () => {
     expect(radius(session)).to.equal('1px');
     expect(token(session, '--hp-color-accent')).to.equal('');
     expect(getComputedStyle(document.body).display).to.equal('block');
+  });
+
+  it('applies every key of a derived theme with its own light and dark value', async () => {
+    const { tokens } = deriveTheme({ primary: '#8a1538', accent: '#c8a45d', radius: '4px' });
+    const { section, session } = await themedSection(tokens);
+    expect(swatchColours(section)).to.deep.equal(expectedSwatches(tokens));
+    expect(focusRing(section)).to.contain(rgb(tokens.focus!));
+    expect(token(session, '--hp-color-primary-hover')).to.equal(`light-dark(${tokens.primaryHover}, ${tokens.dark!.primaryHover})`);
+    for (const name of ['surface-raised', 'text-muted', 'border', 'focus', 'on-accent', 'primary-active', 'info', 'warning', 'danger', 'success']) {
+      expect(token(session, `--hp-color-${name}`), name).to.match(/^light-dark\(#[0-9a-f]{6}, #[0-9a-f]{6}\)$/);
+    }
+    section.style.colorScheme = 'dark';
+    expect(swatchColours(section)).to.deep.equal(expectedSwatches(tokens.dark!));
+    expect(focusRing(section)).to.contain(rgb(tokens.dark!.focus!));
+  });
+
+  it('keeps the widgets’ own shades for keys an older theme lacks, and the lightened fallback without a dark value', async () => {
+    const old: Theme = { primary: '#0b6e4f', onPrimary: '#ffffff', surface: '#ffffff', text: '#1c2430' };
+    const { section, session } = await themedSection(old);
+    const reference = document.createElement('span');
+    section.append(reference);
+    const mixed = (value: string) => {
+      reference.style.color = value;
+      return getComputedStyle(reference).color;
+    };
+    const colours = swatchColours(section);
+    expect(token(session, '--hp-color-primary-hover')).to.equal('');
+    expect(colours['primary-hover']).to.equal(mixed('color-mix(in srgb, #0b6e4f 85%, #1c2430)'));
+    expect(colours['primary-active']).to.equal(mixed('color-mix(in srgb, #0b6e4f 72%, #1c2430)'));
+    expect(colours['on-accent']).to.equal(rgb('#ffffff'));
+    expect(colours.info).to.equal(rgb('#1d63c4'));
+    section.style.colorScheme = 'dark';
+    expect(swatchColours(section).primary).to.equal(mixed('color-mix(in oklab, #0b6e4f 35%, white)'));
+    expect(swatchColours(section).surface).to.equal(rgb('#161b22'));
+  });
+
+  it('falls back per key when a dark value is not a colour, and drops a key whose light value is not', async () => {
+    const theme: Theme = { primary: '#8a1538', info: '#106ab4', border: 'solid', dark: { primary: 'red; } * { color: red', info: 'blue)', surfaceRaised: '#222222' } };
+    const { section, session } = await themedSection(theme, 'dark');
+    expect(token(session, '--hp-color-primary')).to.equal('light-dark(#8a1538, color-mix(in oklab, #8a1538 35%, white))');
+    expect(token(session, '--hp-color-info')).to.equal('light-dark(#106ab4, #8ab4f8)');
+    expect(token(session, '--hp-color-border')).to.equal('');
+    expect(token(session, '--hp-color-surface-raised')).to.equal('');
+    expect(swatchColours(section).info).to.equal(rgb('#8ab4f8'));
   });
 });

@@ -1,4 +1,4 @@
-import { defaultPasswordPolicy, type EmergencyNumber, type Role, type TicketStatusVisibility } from '@hausportal/api';
+import { defaultPasswordPolicy, type EmergencyNumber, type Role, type ThemeInput, type TicketStatusVisibility } from '@hausportal/api';
 
 // Demo data: two property managers, one in Vienna (a group of three companies) and one in Hamburg.
 // Every password satisfies both organizations' rules (ImmoPro adds upper/lower/digit).
@@ -8,7 +8,8 @@ export interface DemoOrganization {
   name: string;
   /** IANA time zone name: the organization's calendar (DESIGN §6a). */
   timeZone: string;
-  theme: Record<string, string>;
+  /** The corporate identity's input (openapi.yaml ThemeInput); the seed stores the tokens derived from it. */
+  themeInput: ThemeInput;
   legalLinks: Record<string, string>;
   features: Record<string, boolean>;
   allowedOrigins: string[];
@@ -50,7 +51,7 @@ export const demoOrganizations: DemoOrganization[] = [
     slug: 'immopro',
     name: 'ImmoPro Hausverwaltung GmbH',
     timeZone: 'Europe/Vienna',
-    theme: { primary: '#8a1538', onPrimary: '#ffffff', surface: '#ffffff', text: '#231f20', accent: '#c8a45d', fontFamily: "'Source Sans 3', 'Segoe UI', system-ui, sans-serif", radius: '4px' },
+    themeInput: { primary: '#8a1538', accent: '#c8a45d', fontFamily: "'Source Sans 3', 'Segoe UI', system-ui, sans-serif", radius: '4px' },
     legalLinks: {
       imprint: 'https://www.immopro.example/impressum',
       privacy: 'https://www.immopro.example/datenschutz',
@@ -90,7 +91,7 @@ export const demoOrganizations: DemoOrganization[] = [
     slug: 'krueger',
     name: 'Hausverwaltung Krüger GmbH',
     timeZone: 'Europe/Berlin',
-    theme: { primary: '#0b5d7a', onPrimary: '#ffffff', surface: '#fbfcfd', text: '#14232b', accent: '#e3a21a', fontFamily: "Inter, 'Helvetica Neue', Arial, sans-serif", radius: '10px' },
+    themeInput: { primary: '#0b5d7a', accent: '#e3a21a', fontFamily: "Inter, 'Helvetica Neue', Arial, sans-serif", radius: '10px' },
     legalLinks: {
       imprint: 'https://www.hv-krueger.example/impressum',
       privacy: 'https://www.hv-krueger.example/datenschutz',

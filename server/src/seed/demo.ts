@@ -1,3 +1,4 @@
+import { deriveTheme } from '@hausportal/api/theme.js';
 import { addDefaultPostCategories } from '../posts/categories.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { Db } from '../db.ts';
@@ -48,7 +49,8 @@ export async function seedDemo(db: Db, clock: Clock = systemClock): Promise<Demo
         slug: o.slug,
         name: o.name,
         time_zone: timeZoneName(o.timeZone),
-        theme: JSON.stringify(o.theme),
+        theme: JSON.stringify(deriveTheme(o.themeInput).tokens),
+        theme_input: JSON.stringify(o.themeInput),
         logo_url: null,
         legal_links: JSON.stringify(o.legalLinks),
         features: JSON.stringify(o.features),

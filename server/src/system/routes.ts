@@ -2,6 +2,8 @@ import { Router } from 'express';
 import type { Ctx } from '../context.ts';
 import { toPublic } from '../organizations.ts';
 import { HttpProblem } from '../http/problems.ts';
+import { publicBase } from '../units/properties.ts';
+import { absoluteLogoUrl } from '../theme/logo.ts';
 
 const version = '0.1.0';
 
@@ -24,8 +26,11 @@ export function systemRoutes(ctx: Ctx): Router {
   router.get('/organizations/:slug/public', async (req, res) => {
     const org = await ctx.orgs.bySlug(req.params.slug as string);
     if (!org) throw new HttpProblem(404, 'organization_not_found', 'There is no such organization.');
-    res.setHeader('Cache-Control', 'public, max-age=60');
-    res.json(toPublic(org, ctx.clock()));
+    // Revalidated on every load: a theme or feature change shows on the next page load, and `now` is never stale.
+    res.setHeader('Cache-Control', 'no-cache');
+    const body = toPublic(org, ctx.clock());
+    // The logo's stored path answered absolute, like the properties' imageUrl (theme/logo.ts).
+    res.json({ ...body, logoUrl: absoluteLogoUrl(body.logoUrl ?? null, publicBase(ctx, req)) });
   });
 
   return router;

@@ -8,8 +8,8 @@ import { css, unsafeCSS } from 'lit';
  *
  * Base colours are `light-dark(light, dark)`: the scheme is the `color-scheme` the widget inherits from the host page
  * (the CSS property or `<meta name="color-scheme">`), not the system's. A page that declares nothing is light, even on
- * a system set to dark; a page with `color-scheme: light dark` follows the system. An organization or page value for a
- * public token applies in both schemes.
+ * a system set to dark; a page with `color-scheme: light dark` follows the system. A page value for a public token
+ * applies in both schemes; an organization theme gives each token its light and its dark value (org-theme.ts).
  */
 const colours: Array<[name: string, token: string, light: string, dark: string]> = [
   ['primary', '--hp-color-primary', '#1f5fa8', '#8ab4f8'],
@@ -22,21 +22,47 @@ const colours: Array<[name: string, token: string, light: string, dark: string]>
   ['success', '--hp-color-success', '#1e7a3c', '#81c995'],
 ];
 
-/** The built-in dark value of each public colour token, e.g. `darkColours['--hp-color-surface']`. */
-export const darkColours: Readonly<Record<string, string>> = Object.fromEntries(colours.map(([, token, , dark]) => [token, dark]));
+/**
+ * Shades mixed from the base colours when neither page nor organization sets them: `[name, a, share of a, b]` is
+ * `color-mix(in srgb, a share%, b)`. An organization theme sets them (`--hp-color-surface-raised` …) per scheme.
+ */
+const mixes: Array<[name: string, a: string, share: number, b: string]> = [
+  ['surface-raised', 'surface', 94, 'text'],
+  ['text-muted', 'text', 70, 'surface'],
+  ['border', 'text', 28, 'surface'],
+];
+
+/**
+ * The built-in dark value of each public colour token, e.g. `darkColours['--hp-color-surface']`; the mixed shades
+ * (`--hp-color-border` …) as they come out of the built-in dark colours.
+ */
+export const darkColours: Readonly<Record<string, string>> = Object.fromEntries([
+  ...colours.map(([, token, , dark]) => [token, dark]),
+  ...mixes.map(([name, a, share, b]) => {
+    const dark = (key: string) => colours.find(([n]) => n === key)![3];
+    return [`--hp-color-${name}`, `color-mix(in srgb, ${dark(a)} ${share}%, ${dark(b)})`];
+  }),
+]);
 
 const palette = colours.map(([name, token, light, dark]) => `--_${name}: var(${token}, light-dark(${light}, ${dark}));`).join('\n  ');
 
+/**
+ * Private values built from the public ones. The organization theme (org-theme.ts) sets hover, active, on-accent and
+ * focus colours derived for WCAG 2.2 AA; without them they are mixed here. Soft tints are 12 % of the colour in the
+ * surface, the share the theme's contrast checks assume (`softShare` in @hausportal/api/theme.js). A page that sets
+ * `--hp-color-primary` over an organization theme should set `--hp-color-primary-hover` and `-active` too, or use
+ * `theme="none"`: the organization's shades stay otherwise.
+ */
 const derived = `
-  --_surface-raised: var(--hp-color-surface-raised, color-mix(in srgb, var(--_surface) 94%, var(--_text)));
-  --_text-muted: var(--hp-color-text-muted, color-mix(in srgb, var(--_text) 70%, var(--_surface)));
-  --_border: var(--hp-color-border, color-mix(in srgb, var(--_text) 28%, var(--_surface)));
+  ${mixes.map(([name, a, share, b]) => `--_${name}: var(--hp-color-${name}, color-mix(in srgb, var(--_${a}) ${share}%, var(--_${b})));`).join('\n  ')}
   --_accent: var(--hp-color-accent, var(--_primary));
-  --_primary-hover: color-mix(in srgb, var(--_primary) 85%, var(--_text));
+  --_on-accent: var(--hp-color-on-accent, var(--_on-primary));
+  --_primary-hover: var(--hp-color-primary-hover, color-mix(in srgb, var(--_primary) 85%, var(--_text)));
+  --_primary-active: var(--hp-color-primary-active, color-mix(in srgb, var(--_primary) 72%, var(--_text)));
   --_primary-soft: color-mix(in srgb, var(--_primary) 12%, var(--_surface));
   --_info-soft: color-mix(in srgb, var(--_info) 12%, var(--_surface));
-  --_warning-soft: color-mix(in srgb, var(--_warning) 14%, var(--_surface));
-  --_danger-soft: color-mix(in srgb, var(--_danger) 10%, var(--_surface));
+  --_warning-soft: color-mix(in srgb, var(--_warning) 12%, var(--_surface));
+  --_danger-soft: color-mix(in srgb, var(--_danger) 12%, var(--_surface));
   --_success-soft: color-mix(in srgb, var(--_success) 12%, var(--_surface));
   --_font: var(--hp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
   --_font-size-s: var(--hp-font-size-s, 0.875rem);
@@ -49,7 +75,7 @@ const derived = `
   --_space-xl: var(--hp-space-xl, 2rem);
   --_radius: var(--hp-radius, 0.375rem);
   --_shadow: var(--hp-shadow, 0 1px 3px color-mix(in srgb, var(--_text) 18%, transparent));
-  --_focus-ring: var(--hp-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_primary) 45%, transparent));
+  --_focus-ring: var(--hp-focus-ring, 0 0 0 3px var(--hp-color-focus, color-mix(in srgb, var(--_primary) 45%, transparent)));
 `;
 
 /**
@@ -108,13 +134,27 @@ export const hostStyles = css`
   }
 `;
 
-/** Public theme properties an organization theme maps to (see `themeProperties()` in hp-session). */
+/**
+ * Public theme properties an organization theme maps to (`Theme` of @hausportal/api; see org-theme.ts): colour key
+ * `k` → `--hp-color-<kebab-case k>`, plus font family and radius.
+ */
 export const themeTokenNames = {
   primary: '--hp-color-primary',
+  primaryHover: '--hp-color-primary-hover',
+  primaryActive: '--hp-color-primary-active',
   onPrimary: '--hp-color-on-primary',
-  surface: '--hp-color-surface',
-  text: '--hp-color-text',
   accent: '--hp-color-accent',
+  onAccent: '--hp-color-on-accent',
+  surface: '--hp-color-surface',
+  surfaceRaised: '--hp-color-surface-raised',
+  text: '--hp-color-text',
+  textMuted: '--hp-color-text-muted',
+  border: '--hp-color-border',
+  focus: '--hp-color-focus',
+  info: '--hp-color-info',
+  warning: '--hp-color-warning',
+  danger: '--hp-color-danger',
+  success: '--hp-color-success',
   fontFamily: '--hp-font-family',
   radius: '--hp-radius',
 } as const;
