@@ -32,6 +32,7 @@ import { postRoutes } from './posts/routes.ts';
 import { chatRoutes } from './chat/routes.ts';
 import { logoRoutes } from './theme/logo-routes.ts';
 import { previewRoutes } from './preview/routes.ts';
+import { previewGuard } from './preview/guard.ts';
 import { overviewRoutes } from './overview/routes.ts';
 import { featureGate } from './access/features.ts';
 
@@ -62,7 +63,7 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
     engine: engineOf(db),
     config,
     clock,
-    mailer: mailer ?? createMailer({ db, clock, smtpUrl: config.smtpUrl, production: config.env === 'production' }),
+    mailer: mailer ?? createMailer({ db, clock, smtpUrl: config.smtpUrl, fromAddress: config.mailFrom ?? undefined, production: config.env === 'production' }),
     jwtSecret: () => (secret ??= config.jwtSecret ? Promise.resolve(config.jwtSecret) : jwtSecretFromDb(db)),
   };
 
@@ -80,6 +81,8 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
   const themeImport = express.json({ limit: '400kb', strict: true });
   const bodyParser = (path: string) => (path === '/admin/faq/import' ? faqImport : path === '/admin/theme/import' ? themeImport : json);
   app.use('/api', apiHelmet, cors(ctx), (req, res, next) => bodyParser(req.path)(req, res, next), rejectNul);
+  // A read-only preview's writes are refused before the contract's check reads their bodies (preview/guard.ts).
+  app.use('/api', previewGuard(ctx));
   // Everything under /api must be in the contract; in tests the JSON answers are checked against it too.
   app.use(openApiValidator(apiSpecPath, { responses: config.env === 'test' }));
   for (const routes of [systemRoutes, logoRoutes, authSessionRoutes, authPasswordRoutes, previewRoutes, meRoutes, overviewRoutes, devRoutes]) app.use('/api', routes(ctx));

@@ -15,6 +15,11 @@ export interface Config {
   publicUrl: string | null;
   env: NodeEnv;
   smtpUrl: string | null;
+  /**
+   * The address every mail comes from (HP_MAIL_FROM, e.g. `portal@hv-example.at`); an organization sets only the
+   * display name and Reply-To (PATCH /admin/settings). Null: `no-reply@hausportal.dev`.
+   */
+  mailFrom?: string | null;
   /** HS256 secret; null means "read or create it in the settings table". */
   jwtSecret: string | null;
   /** Extra CORS origins allowed outside production. */
@@ -148,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     env: nodeEnv,
     smtpUrl: env.SMTP_URL || null,
+    mailFrom: parseMailFrom(env.HP_MAIL_FROM),
     jwtSecret: env.HP_JWT_SECRET || null,
     devOrigins: nodeEnv === 'production' ? [] : parseOrigins(env.HP_DEV_ORIGINS),
     demoSeed: nodeEnv === 'production' ? /^(true|1|yes|on)$/i.test(env.HP_DEMO_SEED ?? '') : !/^(false|0|no|off)$/i.test(env.HP_DEMO_SEED ?? ''),
@@ -160,4 +166,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     examplesDir: resolve(repoRoot, 'examples'),
     portalDistDir: resolve(repoRoot, 'packages', 'portal', 'dist'),
   };
+}
+
+/** HP_MAIL_FROM: one plain address (no name, no line breaks), or null when unset. Throws on anything else. */
+function parseMailFrom(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/.test(value)) throw new Error(`HP_MAIL_FROM must be one plain email address, e.g. portal@example.at; got ${JSON.stringify(value)}.`);
+  return value;
 }

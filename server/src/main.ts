@@ -54,7 +54,7 @@ const banner = (port: number, workers: number, lines: string[]): string => {
 /** Serves the app in this process; `onListening` gets the port. */
 function serve(onListening: (port: number) => void): void {
   const db = openDb(config.databaseUrl);
-  const mailer = createMailer({ db, clock, smtpUrl: config.smtpUrl, production: config.env === 'production' });
+  const mailer = createMailer({ db, clock, smtpUrl: config.smtpUrl, fromAddress: config.mailFrom ?? undefined, production: config.env === 'production' });
   const app = createApp({ config, db, clock, mailer });
   // Every process polls the jobs (HP_JOB_POLL_MS); the claim in notifications/jobs.ts runs each job once.
   const jobs = startJobPoller({ db, clock, mailer, config });

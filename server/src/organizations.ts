@@ -92,6 +92,8 @@ export interface PropertyContactRow {
   name: string;
   phone: string | null;
   email: string | null;
+  /** When the contact can be reached, as the manager wrote it (e.g. "Mo–Do 8–12 Uhr"); null: not given. */
+  office_hours: string | null;
   /** JSON list of roles (tenant, owner). */
   visible_to: string;
 }

@@ -111,9 +111,9 @@ const hamburgTenant = (area: number, rent: number, costs: number, heating: numbe
 ];
 
 const immoproContacts: PropertySpec['contacts'] = [
-  { category: 'case_manager', name: 'Mag. Petra Hofbauer', phone: '+43 1 587 33 10-12', email: 'p.hofbauer@immopro.example', visibleTo: ['tenant', 'owner'] },
-  { category: 'accounting', name: 'Sandra Leitner', phone: '+43 1 587 33 10-20', email: 'mietenbuchhaltung@immopro.example', visibleTo: ['tenant'] },
-  { category: 'accounting', name: 'Ing. Stefan Gruber', phone: '+43 1 587 33 10-25', email: 'weg-buchhaltung@immopro.example', visibleTo: ['owner'] },
+  { category: 'case_manager', name: 'Mag. Petra Hofbauer', phone: '+43 1 587 33 10-12', email: 'p.hofbauer@immopro.example', officeHours: 'Mo–Do 8–12 Uhr, Di 14–17 Uhr', visibleTo: ['tenant', 'owner'] },
+  { category: 'accounting', name: 'Sandra Leitner', phone: '+43 1 587 33 10-20', email: 'mietenbuchhaltung@immopro.example', officeHours: 'Mo–Fr 9–12 Uhr', visibleTo: ['tenant'] },
+  { category: 'accounting', name: 'Ing. Stefan Gruber', phone: '+43 1 587 33 10-25', email: 'weg-buchhaltung@immopro.example', officeHours: 'Di und Do 9–12 Uhr', visibleTo: ['owner'] },
   { category: 'caretaker', name: 'Josef Novak', phone: '+43 664 412 77 03', email: null, visibleTo: ['tenant', 'owner'] },
 ];
 
@@ -177,7 +177,7 @@ export const demoProperties: PropertySpec[] = [
     org: 'krueger', name: 'Fischmarkt-Höfe', street: 'Große Elbstraße 145', postalCode: '22767', city: 'Hamburg', country: 'DE',
     image: '/media/properties/fischmarkt.svg',
     contacts: [
-      { category: 'case_manager', name: 'Birte Hansen', phone: '+49 40 3861 7720', email: 'b.hansen@hv-krueger.example', visibleTo: ['tenant', 'owner'] },
+      { category: 'case_manager', name: 'Birte Hansen', phone: '+49 40 3861 7720', email: 'b.hansen@hv-krueger.example', officeHours: 'Mo–Fr 9–13 Uhr', visibleTo: ['tenant', 'owner'] },
       { category: 'caretaker', name: 'Uwe Petersen', phone: '+49 171 552 0193', email: null, visibleTo: ['tenant', 'owner'] },
     ],
     units: [

@@ -85,7 +85,7 @@ export async function seedMoney(trx: Knex, clock: Clock): Promise<void> {
     const propertyId = newId();
     properties.push({ id: propertyId, organization_id: organizationId, name: p.name, street: p.street, postal_code: p.postalCode, city: p.city, country: p.country, image_url: p.image, created_at: createdAt });
     p.contacts.forEach((c, position) =>
-      contacts.push({ id: newId(), property_id: propertyId, category: c.category, name: c.name, phone: c.phone, email: c.email, visible_to: JSON.stringify(c.visibleTo), position }),
+      contacts.push({ id: newId(), property_id: propertyId, category: c.category, name: c.name, phone: c.phone, email: c.email, office_hours: c.officeHours ?? null, visible_to: JSON.stringify(c.visibleTo), position }),
     );
     for (const u of p.units) {
       const unitId = newId();

@@ -59,7 +59,7 @@ export async function loadProperties(ctx: Ctx, req: Request, auth: Auth, roles: 
     const mine = roles.get(id)!;
     const visible = (contacts.get(id) ?? [])
       .filter((c) => json<string[]>(c.visible_to, []).some((role) => mine.has(role as Role)))
-      .map((c): PropertyContact => ({ category: c.category, name: c.name, phone: c.phone ?? null, email: c.email ?? null }));
+      .map((c): PropertyContact => ({ category: c.category, name: c.name, phone: c.phone ?? null, email: c.email ?? null, officeHours: c.office_hours ?? null }));
     return [{
       id: row.id,
       organization: auth.org.slug,
