@@ -31,6 +31,8 @@ const listEndpoints = [
   ['GET /documents', '/api/documents'],
   ['GET /tickets', '/api/tickets'],
   ['GET /posts', '/api/posts'],
+  // The portal's overview: every part above in one answer (server/src/overview).
+  ['GET /overview', '/api/overview'],
 ] as const;
 /** For context, without a budget: no authentication at all, and authentication with one small answer. */
 const contextEndpoints = [

@@ -7,10 +7,11 @@ import { documentHandlers } from './documents.js';
 import { formHandlers } from './tickets-forms.js';
 import { ticketHandlers } from './tickets.js';
 import { postHandlers } from './posts.js';
+import { overviewHandlers } from './overview.js';
 
 export { API, API_BASE } from './handlers.js';
 /** Every endpoint of openapi.yaml, answering like the reference server with demo data. */
-export const handlers: HttpHandler[] = [...accountHandlers, ...unitHandlers, ...statementHandlers, ...documentHandlers, ...formHandlers, ...ticketHandlers, ...postHandlers];
+export const handlers: HttpHandler[] = [...accountHandlers, ...unitHandlers, ...statementHandlers, ...documentHandlers, ...formHandlers, ...ticketHandlers, ...postHandlers, ...overviewHandlers];
 export * from './scenarios.js';
 export * from './data.js';
 export { withPendingActions } from './sessions.js';

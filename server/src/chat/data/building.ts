@@ -24,7 +24,7 @@ export interface BuildingQuestion {
 }
 
 /** The appointment's start and end as instants (ms); all-day ones from the start of the first to the end of the last day. */
-function span(a: PostAppointment, timeZone: string): { start: number; end: number } {
+export function span(a: PostAppointment, timeZone: string): { start: number; end: number } {
   if (!a.allDay) return { start: Date.parse(a.start), end: Date.parse(a.end ?? a.start) };
   const lastDay = a.end ?? a.start;
   return { start: instantAt(a.start, 0, timeZone).getTime(), end: instantAt(lastDay, 24, timeZone).getTime() - 1 };
