@@ -46,7 +46,7 @@ async function fromEndpoints(s: TestServer, session: Session, org: string): Prom
   const rolesOf = (propertyId: string) => [...new Set(active.filter((u) => u.propertyId === propertyId).map((u) => u.contract.role))].sort();
   const properties = (units.properties as Property[])
     .filter((p) => active.some((u) => u.propertyId === p.id))
-    .map((p) => ({ id: p.id, name: p.name, address: p.address, imageUrl: p.imageUrl, roles: rolesOf(p.id), contacts: p.contacts.map((c) => ({ ...c, officeHours: null })) }));
+    .map((p) => ({ id: p.id, name: p.name, address: p.address, imageUrl: p.imageUrl, roles: rolesOf(p.id), contacts: p.contacts.map((c) => ({ ...c, officeHours: c.officeHours ?? null })) }));
   const balances = await Promise.all(active.map(async (u) => {
     const open = await get(s, `/open-items?unit=${u.id}`, session);
     const mine = (open.items as { accountNo: string; openCents: number; dueOn: string | null }[]).filter((i) => i.accountNo === u.contract.accountNo);
@@ -140,13 +140,14 @@ describe('GET /overview: the demo residents', () => {
   test('contacts bring their office hours; a contact for the other role stays hidden', async () => {
     const [property] = (await overviewOf(s, who.huber!)).properties!;
     const contact = () => s.db('property_contacts').where({ property_id: property!.id, name: 'Sandra Leitner' });
-    await contact().update({ office_hours: 'Mo–Do 8–12 Uhr' });
+    const stored = new Map<string, string | null>((await s.db('property_contacts').where({ property_id: property!.id })).map((r: any) => [r.name, r.office_hours]));
+    await contact().update({ office_hours: 'Sa 9–11 Uhr' });
     try {
       const contacts = (await overviewOf(s, who.huber!)).properties![0]!.contacts;
-      assert.equal(contacts.find((c) => c.name === 'Sandra Leitner')!.officeHours, 'Mo–Do 8–12 Uhr');
-      assert.ok(contacts.filter((c) => c.name !== 'Sandra Leitner').every((c) => c.officeHours === null));
+      assert.equal(contacts.find((c) => c.name === 'Sandra Leitner')!.officeHours, 'Sa 9–11 Uhr');
+      assert.ok(contacts.filter((c) => c.name !== 'Sandra Leitner').every((c) => c.officeHours === stored.get(c.name)));
     } finally {
-      await contact().update({ office_hours: null });
+      await contact().update({ office_hours: stored.get('Sandra Leitner') ?? null });
     }
   });
 

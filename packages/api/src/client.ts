@@ -1,8 +1,8 @@
-import createClient from 'openapi-fetch';
+import createClient, { type Client } from 'openapi-fetch';
 import { authMiddleware } from './auth-middleware.js';
 import { ApiError, type ApiClient, type ApiClientOptions } from './client-types.js';
 import { explainBlockedOrigin } from './origin-check.js';
-import { createRefresh, realTiming, refreshAnswer, type RefreshTiming } from './refresh.js';
+import { createRefresh, realTiming, refreshAnswer, type RefreshOutcome, type RefreshTiming } from './refresh.js';
 import { connectTabs, soloTabs, type TabMessage } from './tabs.js';
 import { TokenState } from './token-state.js';
 import { createUpload } from './upload.js';
@@ -31,10 +31,8 @@ import type { AuthResult, Me, Problem, SessionChange, paths } from './types.js';
  * `timing`: the clock and pauses of the refresh retries; tests pass a virtual one.
  */
 export function createApiClient(options: ApiClientOptions, timing: RefreshTiming = realTiming): ApiClient {
-  const transport = explainBlockedOrigin((input, init) => (options.fetch ?? globalThis.fetch)(input, init), options.baseUrl);
-  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: transport });
+  const { client, state, api, common } = clientCore(options);
   const organization = options.organization;
-  const state = new TokenState();
   let restoring: Promise<Me | null> | null = null;
 
   /** Another tab logged in, refreshed or logged out. */
@@ -53,12 +51,6 @@ export function createApiClient(options: ApiClientOptions, timing: RefreshTiming
   const refresh = createRefresh(state, tabs, () => refreshAnswer(() => client.POST('/auth/refresh', { body: { organization } })), timing);
   client.use(authMiddleware(state, refresh));
 
-  const api = client as ApiClient;
-  Object.defineProperties(api, {
-    baseUrl: { value: options.baseUrl, enumerable: true },
-    organization: { value: organization, enumerable: true },
-    user: { get: () => state.user, enumerable: true },
-  });
   return Object.assign(api, {
     async login(username: string, password: string): Promise<AuthResult> {
       const { data, error, response } = await tabs.exclusive(() =>
@@ -87,6 +79,38 @@ export function createApiClient(options: ApiClientOptions, timing: RefreshTiming
         });
       return restoring;
     },
+    ...common(refresh),
+  });
+}
+
+/** What every client of one session is built from (see {@link clientCore}). */
+export interface ClientCore {
+  /** openapi-fetch over the page's fetch (or `options.fetch`), explaining a refused origin (origin-check.ts). */
+  client: Client<paths>;
+  /** The access token, its expiry and the user, in memory only. */
+  state: TokenState;
+  /** `client` with `baseUrl`, `organization` and `user` defined; the caller adds the session methods. */
+  api: ApiClient;
+  /** `setUser`, `onSessionChange` and `upload` (the latter renews through `refresh` on a 401, upload.ts). */
+  common(refresh: () => Promise<RefreshOutcome>): Pick<ApiClient, 'setUser' | 'onSessionChange' | 'upload'>;
+}
+
+/**
+ * The parts a session client has whatever way it signs in: the transport, the token state, the read-only properties
+ * and the methods that only follow the state. {@link createApiClient} adds login, logout and restore through the
+ * refresh cookie; preview.ts `createPreviewClient` adds its own.
+ */
+export function clientCore(options: Pick<ApiClientOptions, 'baseUrl' | 'organization' | 'fetch' | 'xhr'>): ClientCore {
+  const transport = explainBlockedOrigin((input, init) => (options.fetch ?? globalThis.fetch)(input, init), options.baseUrl);
+  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: transport });
+  const state = new TokenState();
+  const api = client as ApiClient;
+  Object.defineProperties(api, {
+    baseUrl: { value: options.baseUrl, enumerable: true },
+    organization: { value: options.organization, enumerable: true },
+    user: { get: () => state.user, enumerable: true },
+  });
+  const common = (refresh: () => Promise<RefreshOutcome>) => ({
     setUser(next: Me): void {
       state.user = next;
       state.emit('update');
@@ -96,6 +120,7 @@ export function createApiClient(options: ApiClientOptions, timing: RefreshTiming
     },
     upload: createUpload(options.baseUrl, state, refresh, options.xhr ?? (() => new XMLHttpRequest())),
   });
+  return { client, state, api, common };
 }
 
 /** Turns whatever came back into a problem, so callers always get `status` and `title`. */

@@ -2,6 +2,7 @@ export * from './types.js';
 export * from './client-types.js';
 export * from './password-policy.js';
 export { createApiClient, toProblem } from './client.js';
+export { createPreviewClient, isPreviewClient, type PreviewClient, type PreviewEnd, type PreviewState } from './preview.js';
 export { absoluteApiUrl, type TabMessage } from './tabs.js';
 export { dataOf, type FetchResult } from './result.js';
 export { dayIn, daysBetween } from './calendar.js';

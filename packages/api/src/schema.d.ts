@@ -1632,6 +1632,10 @@ export interface paths {
          *     person: reads work as for that person, every write answers 403 `preview_read_only`, and nothing is recorded
          *     (no read receipts, acknowledgements or chat logs). No refresh cookie is set; when the token expires the
          *     preview ends. 400 `invalid_code` for an unknown, used or expired code.
+         *
+         *     The read receipts (POST /documents/read, /documents/{id}/read, /posts/seen, /posts/{id}/read,
+         *     /tickets/{id}/read) and POST /chat/messages answer as usual (the stored read state, unchanged;
+         *     `conversationId` null) but record nothing; the manager API answers 403 `preview_read_only` to a preview token.
          */
         post: operations["startPreview"];
         /** Ends the preview of the bearer token (audit `preview.ended`); 401 for a token that is not a preview. */
@@ -1836,7 +1840,8 @@ export interface paths {
          * @description Creates the user (status `invited`) and the membership with `role`, or, for a user that already exists with this
          *     email, adds the membership. The activation code is valid for 14 days. 404 for a person of another
          *     organization; 409 `already_member` when the person has a membership already; 400 when neither the person nor
-         *     the request has an email.
+         *     the request has an email. A user who is already active elsewhere gets the membership and a notice mail without
+         *     a code; `expiresAt` is then the time of the invitation.
          */
         post: operations["createInvitation"];
         delete?: never;

@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { ApiClient, OrganizationPublic } from '@hausportal/api';
@@ -10,6 +10,7 @@ import { documentLocale, ensureLocalization, normalizeLocale, setLocale } from '
 import { hostStyles } from './styles/tokens.js';
 import { OrgThemeController } from './org-theme.js';
 import { sessionStyles } from './hp-session.styles.js';
+import { PreviewBannerController, previewBannerStyles, previewClientFor } from './preview-banner.js';
 
 /**
  * @summary Holds the API client and the login session for every Hausportal widget inside it, and applies the
@@ -18,12 +19,18 @@ import { sessionStyles } from './hp-session.styles.js';
  * and `org` shares one client (DESIGN §6): a login or logout in one shows in all of them at once, and a page load
  * restores the session once.
  *
+ * On a page opened with `#hp-preview=<code>` (a manager's read-only preview as a tenant or owner, issue 14) the code
+ * leaves the address at once, this session runs a preview client instead of the shared one, and a banner above the
+ * widgets says whose preview it is, that it is read-only and until when, with a button that ends it
+ * (preview-banner.ts). Once the preview is over only the banner stays.
+ *
  * @slot - The widgets that share this session.
  * @attr state - Set by the element (read-only): `unknown`, `restoring`, `anonymous` or `authenticated`, so a page can
  *   show parts only to signed-in people, e.g. `hp-session:not([state='authenticated']) .members-only { display: none }`.
  * @fires hp-session-change - {@link HpSessionChangeEvent} whenever state, user, organization or language change.
  * @fires hp-session-connected - {@link HpSessionConnectedEvent} on the document when it connects, so widgets outside any
  *   session that connected first can take it (a widget split off by a CMS editor finds the page's session).
+ * @csspart preview-banner - The preview banner (only in a preview); `preview-text` its sentence, `preview-end` its button.
  * @cssprop --hp-color-primary - Main colour; the organization theme's unless the page sets it or `theme="none"`.
  * @cssprop --hp-color-on-primary - Text on the main colour.
  * @cssprop --hp-color-surface - Background of the widgets.
@@ -32,7 +39,7 @@ import { sessionStyles } from './hp-session.styles.js';
  * @cssprop --hp-radius - Corner radius.
  */
 export class HpSession extends LitElement {
-  static override styles = [hostStyles, sessionStyles];
+  static override styles = [hostStyles, sessionStyles, previewBannerStyles];
 
   /** Base URL of the API. */
   @property() api = '/api';
@@ -56,6 +63,7 @@ export class HpSession extends LitElement {
   private started?: ApiClient;
   private unsubscribe?: () => void;
   private readonly orgTheme = new OrgThemeController(this);
+  private readonly preview = new PreviewBannerController(this, () => this.client);
   private settledPromise: Promise<void> = Promise.resolve();
 
   /** Resolves when the organization is loaded (or failed) and the session restore has finished. */
@@ -94,8 +102,11 @@ export class HpSession extends LitElement {
     // The shared client follows the api/org attributes; one handed in stays until it is replaced.
     if ((changed.has('api') || changed.has('org')) && this.client && this.client === this.shared?.client) this.client = undefined;
     if (!this.client && this.org) {
-      this.shared = sharedSession(this.api, this.org);
-      this.client = this.shared.client;
+      this.client = previewClientFor(this.api, this.org);
+      if (!this.client) {
+        this.shared = sharedSession(this.api, this.org);
+        this.client = this.shared.client;
+      }
     }
     if (this.client && this.client !== this.started) this.start(this.client);
     if (changed.has('language') || !this.hasUpdated) void setLocale(normalizeLocale(this.lang));
@@ -119,7 +130,7 @@ export class HpSession extends LitElement {
   }
 
   protected override render() {
-    return html`<slot></slot>`;
+    return html`${this.preview.render()}${this.preview.hidesContent ? nothing : html`<slot></slot>`}`;
   }
 
   private currentSession(): Session {

@@ -22,6 +22,7 @@ export { formStyles, formRules, scopedFormCss, adoptScopedFormStyles } from './s
 export { renderLoading, renderEmpty, renderError, stateStyles, problemMessage, toProblem } from './states.js';
 export { StandaloneSessionController } from './standalone.js';
 export { sharedSession, type SharedSession, type OrganizationLoad } from './shared-session.js';
+export { PreviewBannerController, previewBannerStyles, previewClientFor, renderPreviewBanner, takePreviewCode } from './preview-banner.js';
 export { PageSessionController, hasSessionAbove, type PageSessionStatus, type PageSessionTarget } from './page-session.js';
 export { toCsv, csvMoney, csvNumber, csvSeparator, downloadText, downloadBlob, type CsvCell } from './export.js';
 export { sheetCsv, type Sheet, type SheetColumn, type SheetCell, type ColumnKind } from './sheet.js';

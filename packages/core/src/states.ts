@@ -81,6 +81,7 @@ const texts = {
   not_found: { de: 'Das Gesuchte wurde nicht gefunden.', en: 'What you were looking for was not found.' },
   unauthorized: { de: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.', en: 'Your session has expired. Please sign in again.' },
   forbidden: { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' },
+  preview_read_only: { de: 'Das ist eine Vorschau: Hier kann nichts geändert oder gesendet werden.', en: 'This is a preview: nothing can be changed or sent here.' },
   too_large: { de: 'Die Datei ist zu groß.', en: 'The file is too large.' },
   server: { de: 'Beim Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.', en: 'The server ran into a problem. Please try again later.' },
   unknown: { de: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.', en: 'Something went wrong. Please try again.' },
@@ -95,12 +96,12 @@ export function toProblem(error: unknown): Problem | null {
 
 /**
  * Turns an error into a sentence for a tenant (de or en): uses the problem's `code` (invalid_credentials,
- * rate_limited, action_required, validation, conflict, not_found, origin_not_allowed), else its status; network
- * failures (a TypeError from fetch) get "cannot reach the server", but a request the browser refused because the API
- * does not admit this page's origin (the client's OriginNotAllowedError) says that this page's address is not allowed
- * for the portal, and a request whose token could not be renewed because the server did not answer (the client's
- * ServerNotAnsweringError) says that the server is not answering — not that the session expired, since it has not.
- * Aborted requests give an empty string.
+ * rate_limited, action_required, preview_read_only, validation, conflict, not_found, origin_not_allowed), else its
+ * status; network failures (a TypeError from fetch) get "cannot reach the server", but a request the browser refused
+ * because the API does not admit this page's origin (the client's OriginNotAllowedError) says that this page's address
+ * is not allowed for the portal, and a request whose token could not be renewed because the server did not answer (the
+ * client's ServerNotAnsweringError) says that the server is not answering — not that the session expired, since it
+ * has not. Aborted requests give an empty string.
  */
 export function problemMessage(error: unknown, locale: Locale = getLocale()): string {
   const lang: Locale = locale === 'en' ? 'en' : 'de';

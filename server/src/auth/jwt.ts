@@ -5,10 +5,16 @@ export interface AccessClaims {
   sub: string;
   /** organization slug */
   aud: string;
-  /** refresh-token family (session) id */
+  /** refresh-token family (session) id; for a preview, the preview session's id */
   sid: string;
   iat: number;
   exp: number;
+  /**
+   * Set on a read-only preview token only: the `preview_sessions` id (preview/sessions.ts). Such a token is checked
+   * against its preview session instead of a refresh family, and `sub` is the previewed person's user (or the preview
+   * id when the person has no portal user).
+   */
+  prv?: string;
 }
 
 const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
@@ -21,7 +27,10 @@ export function signJwt(claims: AccessClaims, secret: string): string {
   return `${input}.${sign(input, secret).toString('base64url')}`;
 }
 
-/** Returns the claims of a valid, unexpired HS256 token for `audience`, otherwise null. */
+/**
+ * Returns the claims of a valid, unexpired HS256 token (optional `prv` kept), otherwise null. `nowSeconds` = 0 checks
+ * the signature and shape only (an expired preview token is still told apart, middleware.ts).
+ */
 export function verifyJwt(token: string, secret: string, nowSeconds: number): AccessClaims | null {
   const parts = token.split('.');
   if (parts.length !== 3) return null;
@@ -39,6 +48,7 @@ export function verifyJwt(token: string, secret: string, nowSeconds: number): Ac
   const expected = sign(`${h}.${p}`, secret);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   if (typeof claims.sub !== 'string' || typeof claims.aud !== 'string' || typeof claims.sid !== 'string') return null;
+  if (claims.prv !== undefined && typeof claims.prv !== 'string') return null;
   if (typeof claims.exp !== 'number' || claims.exp <= nowSeconds) return null;
   return claims as AccessClaims;
 }

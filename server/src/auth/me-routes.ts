@@ -6,6 +6,7 @@ import { HttpProblem } from '../http/problems.ts';
 import { today } from '../calendar.ts';
 import { buildMe, membership, userById } from './users.ts';
 import { afterEmailChange, confirmWithPassword } from './email-change.ts';
+import { previewMe } from '../preview/sessions.ts';
 
 const emailTaken = () =>
   new HttpProblem(409, 'email_taken', 'This email address is already in use.', {
@@ -16,8 +17,9 @@ export function meRoutes(ctx: Ctx): Router {
   const router = Router();
 
   router.get('/me', requireUser(ctx, { allowPending: true, fresh: true }), async (_req, res) => {
-    const { user, member, org } = authOf(res);
-    res.json(await buildMe(ctx.read, user, member, org));
+    const auth = authOf(res);
+    const { user, member, org, preview } = auth;
+    res.json(preview ? await previewMe(ctx, { ...auth, preview }) : await buildMe(ctx.read, user, member, org));
   });
 
   router.patch('/me', requireUser(ctx, { fresh: true }), async (req, res) => {

@@ -10,9 +10,9 @@ import { chatReply, checkFeature } from './service.ts';
 import { myConversations } from './store.ts';
 import type { ChatLang } from './types.ts';
 
-/** Messages per minute: 30 per signed-in user, 20 per client address when signed out. */
+/** Messages per minute: 30 per signed-in user (a preview counts apart from its person), 20 per client address signed out. */
 const chatLimits = (auth: Auth | null, req: Request): Limit[] =>
-  auth ? [{ key: `chat-user:${auth.user.id}`, max: 30, windowSeconds: 60 }] : [{ key: `chat-ip:${clientIp(req)}`, max: 20, windowSeconds: 60 }];
+  auth ? [{ key: `chat-user:${auth.preview?.id ?? auth.user.id}`, max: 30, windowSeconds: 60 }] : [{ key: `chat-ip:${clientIp(req)}`, max: 20, windowSeconds: 60 }];
 
 /** Authenticates when a bearer token is sent (401 if it is not valid), else lets the visitor through signed out. */
 const optionalUser = (ctx: Ctx) => {

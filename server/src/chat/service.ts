@@ -135,7 +135,7 @@ async function answerIntent(t: Turn, intent: string): Promise<ReplyParts> {
   if (intent.startsWith('smalltalk.')) return smalltalkReply(intent, lang, t.scope.signedIn);
   const { question, clarified } = await questionBefore(t.ctx.read, t.conversationId, t.text);
   // "Meinten Sie …?" and none of it: the question joins the unanswered ones for the manager.
-  if (clarified) await recordUnanswered(t.ctx.db, { orgId: t.asker.org.id, lang, text: question, candidates: [], at: t.ctx.clock() });
+  if (clarified && !t.asker.auth?.preview) await recordUnanswered(t.ctx.db, { orgId: t.asker.org.id, lang, text: question, candidates: [], at: t.ctx.clock() });
   const parts = handoverReply(lang, question, t.scope.signedIn, true);
   return withUnit(parts, t.scope.onlyUnit);
 }
@@ -160,7 +160,7 @@ async function answerDecision(t: Turn, decision: Decision): Promise<ReplyParts &
       return { ...withUnit(clarifyReply(lang, choices, t.text, t.scope.signedIn), t.scope.onlyUnit), intent: 'clarify', score: decision.candidates[0]?.score ?? 0 };
     }
     case 'none':
-      await recordUnanswered(t.ctx.db, { orgId: org.id, lang, text: t.text, candidates: decision.candidates.map((c) => c.intent), at: t.ctx.clock() });
+      if (!t.asker.auth?.preview) await recordUnanswered(t.ctx.db, { orgId: org.id, lang, text: t.text, candidates: decision.candidates.map((c) => c.intent), at: t.ctx.clock() });
       return { ...withUnit(handoverReply(lang, t.text, t.scope.signedIn, false), t.scope.onlyUnit), intent: 'handover', score: decision.candidates[0]?.score ?? 0 };
   }
 }
@@ -201,7 +201,8 @@ export async function chatReply(ctx: Ctx, req: Request, asker: Asker, body: Chat
   const turn: Turn = { ctx, req, asker, scope, records, text, entities, conversationId, ...(body.choice?.unitId ? { unitId: body.choice.unitId } : {}) };
   const parts = await answerDecision(turn, decision);
   const now = ctx.clock();
-  const kept = asker.auth ? await keepTurn(ctx.db, asker.auth, conversationId, { question: text, answer: parts.text, intent: parts.intent, score: parts.score }, now) : null;
+  // A preview (auth.preview) is answered as the person, but neither the turn nor an unanswered question is kept.
+  const kept = asker.auth && !asker.auth.preview ? await keepTurn(ctx.db, asker.auth, conversationId, { question: text, answer: parts.text, intent: parts.intent, score: parts.score }, now) : null;
   return {
     conversationId: kept,
     intent: parts.intent,

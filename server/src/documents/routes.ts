@@ -69,7 +69,8 @@ export function documentRoutes(ctx: Ctx): Router {
       const q = unread(myDocuments(ctx.read, orgId, personId, day));
       if (categories) q.whereIn('d.category_id', categories);
       const ids = ((await q.select('d.id')) as { id: string }[]).map((r) => r.id);
-      await recordReads(ctx.db, personId, ids, ctx.clock().toISOString(), false);
+      // A preview (auth.preview) reads as the person but records nothing.
+      if (!auth.preview) await recordReads(ctx.db, personId, ids, ctx.clock().toISOString(), false);
       marked = ids.length;
     }
     const body: MarkDocumentsReadResult = { marked, unreadCount: await unreadCount(ctx, orgId, personId, day) };
@@ -81,12 +82,12 @@ export function documentRoutes(ctx: Ctx): Router {
     const { orgId, personId, day } = scope(ctx, auth);
     const id = req.params.id as string;
     if (personId === null || !(await myDocuments(ctx.read, orgId, personId, day).where('d.id', id).first('d.id'))) throw notFound();
-    await recordReads(ctx.db, personId, [id], ctx.clock().toISOString(), false);
+    if (!auth.preview) await recordReads(ctx.db, personId, [id], ctx.clock().toISOString(), false);
     const [state, count] = await Promise.all([
-      ctx.read('document_reads').where({ document_id: id, person_id: personId }).first('first_seen_at', 'first_opened_at') as Promise<{ first_seen_at: string | null; first_opened_at: string | null }>,
+      ctx.read('document_reads').where({ document_id: id, person_id: personId }).first('first_seen_at', 'first_opened_at') as Promise<{ first_seen_at: string | null; first_opened_at: string | null } | undefined>,
       unreadCount(ctx, orgId, personId, day),
     ]);
-    const body: DocumentReadState = { id, seenAt: state.first_seen_at ?? state.first_opened_at, openedAt: state.first_opened_at, unreadCount: count };
+    const body: DocumentReadState = { id, seenAt: state?.first_seen_at ?? state?.first_opened_at ?? null, openedAt: state?.first_opened_at ?? null, unreadCount: count };
     sendPrivateJson(res, body);
   });
 
@@ -94,7 +95,7 @@ export function documentRoutes(ctx: Ctx): Router {
     const auth = authOf(res);
     const { orgId, personId, day } = scope(ctx, auth);
     const entries = await archiveEntries(ctx.read, orgId, personId, day, req.query.ids as string[], await allMyContracts(ctx, auth, day));
-    await recordReads(ctx.db, personId!, entries.map((e) => e.id), ctx.clock().toISOString(), true);
+    if (!auth.preview) await recordReads(ctx.db, personId!, entries.map((e) => e.id), ctx.clock().toISOString(), true);
     sendArchive(res, ctx.read, entries);
   });
 
@@ -102,7 +103,7 @@ export function documentRoutes(ctx: Ctx): Router {
     const auth = authOf(res);
     const { orgId, personId, day } = scope(ctx, auth);
     const file = await myFile(ctx.read, orgId, personId, day, req.params.id as string);
-    await recordReads(ctx.db, personId!, [file.id], ctx.clock().toISOString(), true);
+    if (!auth.preview) await recordReads(ctx.db, personId!, [file.id], ctx.clock().toISOString(), true);
     downloadHeaders(res, { type: servedType(file.mime), name: file.name, length: file.bytes.length });
     res.end(file.bytes);
   });

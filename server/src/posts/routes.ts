@@ -72,9 +72,11 @@ export function postRoutes(ctx: Ctx): Router {
   });
 
   router.post('/posts/seen', requireUser(ctx), async (req, res) => {
-    const viewer = viewerFor(ctx, authOf(res));
+    const auth = authOf(res);
+    const viewer = viewerFor(ctx, auth);
     const { ids } = req.body as PostSeen;
-    if (viewer.personId !== null) {
+    // A preview (auth.preview) reads as the person but records nothing.
+    if (viewer.personId !== null && !auth.preview) {
       const mine = (await myPosts(ctx.read, viewer).whereIn('p.id', [...new Set(ids)]).select('p.id', 'p.revision')) as { id: string; revision: number | string }[];
       await recordPostReads(ctx.db, viewer.personId, mine.map((p) => ({ id: p.id, revision: Number(p.revision) })), 'seen', ctx.clock().toISOString());
     }
@@ -96,8 +98,8 @@ export function postRoutes(ctx: Ctx): Router {
       const viewer = viewerFor(ctx, auth);
       const { summary } = await myPost(ctx, auth, viewer, req.params.id as string);
       if (step === 'acknowledged' && !summary.requiresAck) throw notRequired();
-      await recordPostReads(ctx.db, viewer.personId!, [{ id: summary.id, revision: summary.revision }], step, ctx.clock().toISOString());
-      const [state, count] = await Promise.all([
+      if (!auth.preview) await recordPostReads(ctx.db, viewer.personId!, [{ id: summary.id, revision: summary.revision }], step, ctx.clock().toISOString());
+      const [state = {}, count] = await Promise.all([
         ctx.db('post_reads').where({ post_id: summary.id, person_id: viewer.personId!, revision: summary.revision }).first('first_seen_at', 'opened_at', 'acknowledged_at'),
         unreadCount(ctx.db, viewer),
       ]);

@@ -50,7 +50,8 @@ export function ticketRoutes(ctx: Ctx): Router {
   router.post('/tickets/:id/read', requireUser(ctx), async (req, res) => {
     const auth = authOf(res);
     const access = await ticketAccess(ctx, auth, idOf(req));
-    await ctx.db('ticket_participants').where({ ticket_id: access.viewer.ticket.id, person_id: access.personId }).update({ last_read_at: ctx.clock().toISOString() });
+    // A preview (auth.preview) reads as the person but records nothing.
+    if (!auth.preview) await ctx.db('ticket_participants').where({ ticket_id: access.viewer.ticket.id, person_id: access.personId }).update({ last_read_at: ctx.clock().toISOString() });
     const body: TicketUnread = { unreadCount: await unreadCount(ctx, auth) };
     sendPrivateJson(res, body);
   });
