@@ -194,6 +194,32 @@ export function componentValidator(specFile: string, schemaName: string): { name
   };
 }
 
+const valueChecks = new Map<string, { ajv: Ajv2020; schemas: Record<string, unknown> }>();
+
+/**
+ * Checks one value against `components/schemas/<schemaName>` of the contract in `specFile` outside a request (the
+ * operator command `npm run admin`, services fed from elsewhere): the same rules as the API's request check. The
+ * violations name fields by JSON pointer below `at` (`at` = `/theme`: `/theme/primary`; the value itself is `at`, or
+ * `/` when `at` is empty). Nothing is filled in or changed. The contract is read once per file, each schema compiled
+ * once. Throws when the contract has no such schema.
+ */
+export function contractViolations(specFile: string, schemaName: string, value: unknown, at = ''): ContractViolation[] {
+  let checks = valueChecks.get(specFile);
+  if (!checks) {
+    const spec = readOpenApiSpec(specFile);
+    checks = { ajv: createAjv(spec, {}), schemas: ((spec.document.components as Record<string, Record<string, unknown>>).schemas ?? {}) };
+    valueChecks.set(specFile, checks);
+  }
+  if (!checks.schemas[schemaName]) throw new Error(`openapi: no schema ${schemaName} in ${specFile}`);
+  const ref = `${specId}#/components/schemas/${schemaName}`;
+  const validate = checks.ajv.getSchema(ref) ?? checks.ajv.compile({ $ref: ref });
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => {
+    const { pointer, message } = describe(e);
+    return { field: `${at}${pointer}` || '/', keyword: e.keyword, message };
+  });
+}
+
 const single = (field: string, message: string): HttpProblem => validationProblem(message, [{ field, keyword: '', message }]);
 
 const reserved = /[:/?#[\]@!$&'()*+,;=]/;
