@@ -14,6 +14,8 @@
  *     <hp-chat-bot></hp-chat-bot>
  *   </hp-session>
  *
+ * or the whole portal in one element: `<hp-portal api="/api" org="immopro"></hp-portal>`.
+ *
  * Importing this module registers every Hausportal element. Rarely needed parts (the virtualizer for very long
  * lists, the QR code encoder, the Excel writer) are separate files next to it in `chunks/`, loaded only when used.
  */
@@ -26,6 +28,7 @@ import '@hausportal/message-form/define.js';
 import '@hausportal/ticket-list/define.js';
 import '@hausportal/bulletin-board/define.js';
 import '@hausportal/chat-bot/define.js';
+import '@hausportal/shell/define.js';
 
 export * from '@hausportal/core';
 export * from '@hausportal/login';
@@ -36,3 +39,4 @@ export * from '@hausportal/message-form';
 export * from '@hausportal/ticket-list';
 export * from '@hausportal/bulletin-board';
 export * from '@hausportal/chat-bot';
+export * from '@hausportal/shell';

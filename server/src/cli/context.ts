@@ -33,7 +33,7 @@ export async function openCliContext(env: NodeJS.ProcessEnv = process.env): Prom
     await db.destroy();
     throw err;
   }
-  const mailer = createMailer({ db, clock, smtpUrl: config.smtpUrl, production: config.env === 'production' });
+  const mailer = createMailer({ db, clock, smtpUrl: config.smtpUrl, fromAddress: config.mailFrom ?? undefined, production: config.env === 'production' });
   return { db, read: db, clock, mailer, config, engine: engineOf(db) };
 }
 
