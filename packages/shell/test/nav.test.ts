@@ -134,13 +134,15 @@ describe('<hp-portal> layout and keyboard', () => {
     expect(location.hash).to.equal('#/tickets');
   });
 
-  it('focuses the view region of the overview, which has no title of its own', async () => {
+  it('focuses the heading of the overview when it comes back to it', async () => {
     const { el } = await portal();
     navLink(el, 'Dokumente').click();
     await shows(el, 'documents');
     navLink(el, 'Übersicht').click();
     await shows(el, 'overview');
-    await waitUntil(() => focused() === $(el, '[part=main]'), 'the focus did not move to the view');
+    const overview = el.shadowRoot!.querySelector('hp-overview')!;
+    await waitUntil(() => focused() === overview.shadowRoot!.querySelector('#title'), 'the focus did not move to the heading');
+    expect(focused()!.textContent!.trim()).to.equal('Übersicht');
     expect($(el, '[part=main]')!.getAttribute('aria-label')).to.equal('Inhalt: Übersicht');
   });
 });

@@ -18,6 +18,15 @@ export const overviewStyles = css`
     gap: var(--_space-m);
     color: var(--_text);
   }
+  .title {
+    margin: 0;
+    font-size: var(--_font-size-l);
+    line-height: 1.3;
+  }
+  .title:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus-ring);
+  }
   .grid {
     display: grid;
     grid-template-columns: minmax(0, 1fr);

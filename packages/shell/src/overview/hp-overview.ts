@@ -42,6 +42,7 @@ const elsewhere = (e: MouseEvent) => e.button !== 0 || e.ctrlKey || e.metaKey ||
  *   coming appointments (UnreadCounts); zeros after signing out.
  *
  * @csspart base - The frame around everything.
+ * @csspart title - The heading "Übersicht" (focused by the portal on navigation).
  * @csspart card - One card (a section with its heading).
  * @csspart badge - The unread count beside a card's title.
  * @csspart new - "Neu" on an unread entry.
@@ -70,7 +71,10 @@ export class HpOverview extends HpElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div part="base" class="base">${this.renderState()}</div>`;
+    return html`<div part="base" class="base">
+      <h2 id="title" class="title" part="title" tabindex="-1">${msg('Overview', { id: 'ov.title' })}</h2>
+      ${this.renderState()}
+    </div>`;
   }
 
   private renderState(): unknown {

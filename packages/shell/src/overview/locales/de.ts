@@ -2,6 +2,7 @@ import { str } from '@lit/localize';
 
 /** German texts of `<hp-overview>` (English is the source language). */
 export const templates = {
+  'ov.title': 'Übersicht',
   'ov.loading': 'Übersicht wird geladen…',
   'ov.signedOut': 'Bitte melden Sie sich an, um Ihre Übersicht zu sehen.',
   'ov.noUnits': 'Zu Ihrem Zugang gibt es derzeit keine laufende Wohnung oder Einheit. Sobald ein Vertrag beginnt, finden Sie sie hier.',
