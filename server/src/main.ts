@@ -48,7 +48,8 @@ async function prepare(config: Config, clock: Clock): Promise<string[]> {
 
 const banner = (port: number, workers: number, lines: string[]): string => {
   const url = config.publicUrl ?? `http://localhost:${port}`;
-  return [`Hausportal listening on ${url}${workers > 1 ? ` (${workers} workers)` : ''}`, ...lines].join('\n');
+  const pages = [`Example homepage: ${url}/`, `The whole portal: ${url}/portal.html`];
+  return [`Hausportal listening on ${url}${workers > 1 ? ` (${workers} workers)` : ''}`, ...pages, ...lines].join('\n');
 };
 
 /** Serves the app in this process; `onListening` gets the port. */
