@@ -8,7 +8,7 @@ import { dayIn, timeZoneName } from './calendar.ts';
 import { recordAudit, type Actor } from './admin/audit.ts';
 import { HttpProblem, validationProblem, type ContractViolation } from './http/problems.ts';
 import { contractViolations } from './http/openapi-validate.ts';
-import { lineProblem } from './http/upload.ts';
+import { oneLineProblem } from './org-settings/rules.ts';
 import { addDefaultPostCategories } from './posts/categories.ts';
 import { addStarterFaq } from './seed/faq.ts';
 import { featureToggles, flatFeatures } from './access/features.ts';
@@ -70,7 +70,7 @@ export function throwViolations(violations: ContractViolation[]): void {
 /** The violations of a new organization's input (JSON pointers as in the API: `/slug`, `/theme/primary` …). */
 function inputViolations(input: OrganizationCreate): ContractViolation[] {
   const violations = contractViolations(contractFile, 'Slug', input.slug, '/slug');
-  const nameProblem = input.name.length > 200 ? 'The name is longer than 200 characters.' : lineProblem(input.name, 'The name');
+  const nameProblem = input.name.length > 200 ? 'The name is longer than 200 characters.' : oneLineProblem(input.name, 'The name');
   if (nameProblem) violations.push({ field: '/name', keyword: 'line', message: nameProblem });
   if (input.theme) violations.push(...themeInputProblems(input.theme, '/theme'));
   if (input.country !== undefined && input.country !== 'AT' && input.country !== 'DE') violations.push({ field: '/country', keyword: 'enum', message: 'must be AT or DE' });

@@ -32,7 +32,12 @@ export function takePreviewCode(): void {
   const parts = (globalThis.location?.hash ?? '').replace(/^#/, '').split('&');
   const found = parts.find((part) => part.startsWith(PARAM));
   if (found === undefined) return;
-  page.code = decodeURIComponent(found.slice(PARAM.length));
+  // A code with broken percent-encoding is kept as it is: the server refuses it, and the banner says the link is not valid.
+  try {
+    page.code = decodeURIComponent(found.slice(PARAM.length));
+  } catch {
+    page.code = found.slice(PARAM.length);
+  }
   const rest = parts.filter((part) => part !== found).join('&');
   const { pathname, search } = globalThis.location;
   globalThis.history.replaceState(globalThis.history.state, '', `${pathname}${search}${rest ? `#${rest}` : ''}`);

@@ -52,7 +52,13 @@ export function renderUnitSwitch(units: UnitStore, unit: string, choose: (unitId
   </div>`;
 }
 
-/** The footer: the organization's name and its legal links (Impressum, Datenschutz, Nutzungsbedingungen) where set. */
+/** A legal link the footer may offer: http(s) only, so a stored `javascript:` or `data:` address never becomes a link. */
+const webLink = (href: string | undefined): href is string => !!href && /^https?:\/\//i.test(href.trim());
+
+/**
+ * The footer: the organization's name and its legal links (Impressum, Datenschutz, Nutzungsbedingungen) where set and
+ * http(s) ({@link webLink}; the server refuses other schemes since issue 14, older rows may hold them).
+ */
 export function renderFooter(organization: OrganizationPublic | null, org: string): TemplateResult {
   const links = organization?.legalLinks ?? {};
   const entries: Array<[string | undefined, string]> = [
@@ -60,7 +66,7 @@ export function renderFooter(organization: OrganizationPublic | null, org: strin
     [links.privacy, msg('Privacy', { id: 'portal.privacy' })],
     [links.terms, msg('Terms of use', { id: 'portal.terms' })],
   ];
-  const shown = entries.filter((e): e is [string, string] => !!e[0]);
+  const shown = entries.filter((e): e is [string, string] => webLink(e[0]));
   return html`<footer part="footer" class="footer">
     <span class="org-name">${organization?.name ?? org}</span>
     ${shown.length

@@ -62,9 +62,12 @@ const featureByPath: Record<string, FeatureName> = {
   forms: 'tickets',
 };
 
-/** The feature of the request path `path` (relative to /api, e.g. `/documents/read`), or null. */
+/**
+ * The feature of the request path `path` (relative to /api, e.g. `/documents/read`), or null. The segment is compared
+ * in lower case, as Express and the contract's check route paths (`/Documents` reaches the documents' routes).
+ */
 export function featureOfPath(path: string): FeatureName | null {
-  const segment = /^\/([^/]+)/.exec(path)?.[1] ?? '';
+  const segment = /^\/([^/]+)/.exec(path)?.[1]?.toLowerCase() ?? '';
   return Object.hasOwn(featureByPath, segment) ? featureByPath[segment]! : null;
 }
 

@@ -9,7 +9,7 @@ import { activationCodeSeconds, createCode } from '../auth/codes.ts';
 import { invitationMail } from '../auth/mails.ts';
 import { HttpProblem, notFoundProblem } from '../http/problems.ts';
 import { contractViolations } from '../http/openapi-validate.ts';
-import { lineProblem } from '../http/upload.ts';
+import { oneLineProblem } from '../org-settings/rules.ts';
 import { throwViolations } from '../organizations-admin.ts';
 import { contractFile } from '../theme/input.ts';
 import { recordAudit, type Actor } from './audit.ts';
@@ -56,9 +56,9 @@ function accessMail(to: string, org: Organization, name: string): Mail {
 /** 400 `validation_failed` unless `value` matches the contract's `schema` (fields as JSON pointers). */
 const checkContract = (schema: string, value: unknown, at = ''): void => throwViolations(contractViolations(contractFile, schema, value, at));
 
-/** 400 for a name that is blank or has line breaks (the contract only bounds its length). */
+/** 400 for a name that is blank or has line breaks, also U+2028/U+2029 and C1 controls (the contract only bounds its length). */
 function checkName(name: string, field = '/name'): void {
-  const problem = lineProblem(name, 'The name');
+  const problem = oneLineProblem(name, 'The name');
   if (problem) throwViolations([{ field, keyword: 'line', message: problem }]);
 }
 

@@ -43,13 +43,21 @@ export class UsageError extends Error {
 /** The options every command takes. */
 export const commonOptions: Options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
 
-/** Parses `args` for `command` (strict: an unknown option or a missing value is a {@link UsageError}). */
+/**
+ * Parses `args` for `command` (strict: an unknown option or a missing value is a {@link UsageError}). Node decodes the
+ * command line as UTF-8 and turns bytes that are not into U+FFFD, so a value holding U+FFFD is refused as not UTF-8
+ * rather than stored garbled.
+ */
 export function parseOptions(command: Command, args: string[]): Values {
+  let values: Values;
   try {
-    return parseArgs({ args, options: { ...commonOptions, ...command.options }, strict: true, allowPositionals: false }).values as Values;
+    values = parseArgs({ args, options: { ...commonOptions, ...command.options }, strict: true, allowPositionals: false }).values as Values;
   } catch (err) {
     throw new UsageError(null, `${(err as Error).message.split('\n')[0]!} (see: npm run admin -- ${command.name} --help)`);
   }
+  const garbled = Object.entries(values).find(([, v]) => [v].flat().some((x) => typeof x === 'string' && x.includes('\uFFFD')));
+  if (garbled) throw new UsageError(`--${garbled[0]}`, 'is not valid UTF-8 text.');
+  return values;
 }
 
 /** The value of a required string option, or a {@link UsageError} naming it. */

@@ -48,7 +48,8 @@ export const themeImport: Command = {
     // Checked by importTheme against the contract's ThemeExport (400 with pointers into the file).
     let file: ThemeExport;
     try {
-      file = JSON.parse(readFileSync(userPath(path), 'utf8'));
+      // Decoded strictly: bytes that are not UTF-8 are refused, never stored as U+FFFD in the theme's name.
+      file = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(userPath(path))));
     } catch (err) {
       throw new UsageError('--file', `cannot read ${path} as JSON: ${(err as Error).message}`);
     }

@@ -27,7 +27,8 @@ const parse = (text: string): URL | null => {
  * Why `origin` is not an exact web origin the portal may be embedded in (CORS `Access-Control-Allow-Origin` and the
  * iframe page's `frame-ancestors` compare it byte for byte, RFC 6454 §6.1), or null. It must be `scheme://host[:port]`
  * exactly as a browser sends it in `Origin`: https (http only for localhost and 127.0.0.1), no user info, path, query,
- * fragment, trailing slash or wildcard, the host in lower case, no default port (`new URL(o).origin === o`).
+ * fragment, trailing slash or wildcard, the host in lower case, no default port (`new URL(o).origin === o`), no port 0
+ * and no empty host label.
  */
 export function originProblem(origin: string): string | null {
   if (origin.includes('*')) return 'No wildcards: list every origin exactly, e.g. https://www.example.com.';
@@ -38,6 +39,9 @@ export function originProblem(origin: string): string | null {
   if (origin.endsWith('/')) return 'No trailing slash: an origin is scheme://host[:port].';
   if (url.pathname !== '/' || /[?#]/.test(origin)) return 'No path, query or fragment: an origin is scheme://host[:port].';
   if (url.origin !== origin) return `Write the origin exactly as browsers send it (host in lower case, no default port): ${url.origin}`;
+  // Port 0 is no port a page is served from (Fetch "bad port"); an empty label (`a..example`) is no DNS name.
+  if (url.port === '0') return 'Port 0 is not a port a page can be served from.';
+  if (url.hostname.split('.').slice(0, -1).includes('')) return 'The host name has an empty part (two dots in a row or a leading dot).';
   return null;
 }
 

@@ -36,10 +36,13 @@ export interface Scope {
 /** An element count the overview lists at most (openapi.yaml Overview: documents, notices, tickets maxItems). */
 export const listed = 5;
 
-/** Name, email, phone and address, exactly as GET /me reports them (auth/users.ts `buildMe`). */
+/**
+ * Name, email, phone and address, exactly as GET /me reports them (auth/users.ts `buildMe`); in a manager's preview
+ * without the phone, which is the user's own (preview/sessions.ts `previewMe`).
+ */
 export async function personPart(s: Scope): Promise<OverviewPerson> {
   const me = await buildMe(s.ctx.read, s.auth.user, s.auth.member, s.auth.org);
-  return { name: me.name, email: me.email, phone: me.phone ?? null, address: me.address ?? null };
+  return { name: me.name, email: me.email, phone: s.auth.preview ? null : (me.phone ?? null), address: me.address ?? null };
 }
 
 /** A contact row with the office hours of migration 012 (null or missing: none given). */

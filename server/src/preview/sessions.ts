@@ -161,10 +161,21 @@ const previewInfo = (row: PreviewRow): PreviewAuth => ({
   managerUserId: row.manager_user_id,
 });
 
+/** True while the user who started a preview is still an active manager of the organization (a locked one's previews stop). */
+async function managerStillActive(db: Db, row: PreviewRow): Promise<boolean> {
+  if (!row.manager_user_id) return false;
+  const found = await db('memberships as m')
+    .join('users as u', 'u.id', 'm.user_id')
+    .where({ 'm.user_id': row.manager_user_id, 'm.organization_id': row.organization_id, 'm.role': 'manager', 'u.status': 'active' })
+    .first('m.id');
+  return !!found;
+}
+
 /**
  * The session of a preview token (claims with `prv`) in `org`: the previewed identity and {@link PreviewAuth}, or
  * null (→ 401) when the preview is unknown, of another organization, not exchanged, ended or over by the server's
- * clock. A preview found over is ended here (audit `preview.ended`, reason `expired`), once.
+ * clock, or its manager is no longer an active manager of the organization. A preview found over is ended here
+ * (audit `preview.ended`, reason `expired`), once.
  */
 export async function previewAuth(ctx: Ctx, claims: AccessClaims, org: Organization, clientIp: string | null): Promise<Auth | null> {
   const row = await previewOf(ctx.read, org.id, claims.prv!);
@@ -173,6 +184,7 @@ export async function previewAuth(ctx: Ctx, claims: AccessClaims, org: Organizat
     await endPreview(ctx, row, { userId: row.manager_user_id, clientIp });
     return null;
   }
+  if (!(await managerStillActive(ctx.read, row))) return null;
   const { user, member } = await identityOf(ctx.read, row, org);
   if (claims.sub !== user.id) return null;
   return { claims, user, member, org, preview: previewInfo(row) };
@@ -193,7 +205,7 @@ export async function endExpiredToken(ctx: Ctx, token: string, secret: string, c
 /**
  * The previewed person as `Me` (GET /me, POST /auth/preview): as the person's own session would show it, but only
  * with the membership of this organization (other organizations of the user stay unknown to its manager), without
- * pending actions (a preview cannot act on them), and with `preview` set.
+ * the user's phone and birth date, without pending actions (a preview cannot act on them), and with `preview` set.
  */
 export async function previewMe(ctx: Ctx, auth: Auth & { preview: PreviewAuth }): Promise<Me> {
   const me = await buildMe(ctx.read, auth.user, auth.member, auth.org);
@@ -206,6 +218,10 @@ export async function previewMe(ctx: Ctx, auth: Auth & { preview: PreviewAuth })
     memberships: [{ organization: auth.org.slug, organizationName: auth.org.name, role: auth.member.role }],
     mustChangePassword: false,
     pendingActions: [],
+    // Phone and birth date belong to the user, who may have given them to another organization: a manager's
+    // preview never shows them (the membership that links the user here needed no consent of the user).
+    phone: null,
+    birthDate: null,
     preview: { sessionId: id, expiresAt, person: { id: personId, name: personName } },
   };
 }

@@ -4,7 +4,7 @@ import type { DerivedTheme } from '@hausportal/api/theme.js';
 import { repoRoot } from '../config.ts';
 import { contractViolations } from '../http/openapi-validate.ts';
 import { HttpProblem, validationProblem, type ContractViolation } from '../http/problems.ts';
-import { lineProblem } from '../http/upload.ts';
+import { oneLineProblem } from '../org-settings/rules.ts';
 
 // The rules of a theme's input (openapi.yaml ThemeInput), the same for PUT /admin/theme, the import and the operator
 // command: the contract's schema first, then what a schema cannot say.
@@ -31,7 +31,7 @@ export function themeInputProblems(input: unknown, at = ''): ContractViolation[]
   const badEntry = fontFamily?.split(',').findIndex((entry) => !fontEntry.test(entry)) ?? -1;
   if (badEntry >= 0)
     violations.push({ field: `${at}/fontFamily`, keyword: 'fontFamily', message: `Entry ${badEntry + 1} of the font list is empty or not quoted as a whole, e.g. 'Source Sans 3', system-ui, sans-serif.` });
-  const nameProblem = name === undefined ? null : lineProblem(name, 'The name');
+  const nameProblem = name === undefined ? null : oneLineProblem(name, 'The name');
   if (nameProblem) violations.push({ field: `${at}/name`, keyword: 'line', message: nameProblem });
   return violations;
 }
