@@ -381,7 +381,7 @@ test('the manager previews the portal as Katharina Huber: her data, read-only, e
   const overview = await apiJson<Overview>(e2e.server.url, await apiLogin(e2e.server.url, katharina), '/overview');
   const tickets = await ticketCount(token);
   const preview = await api<PreviewSession>(token, '/admin/preview-sessions', { method: 'POST', body: JSON.stringify({ personId: person.id }) });
-  assert.match(preview.url, /\/portal\.html#hp-preview=/);
+  assert.match(preview.url, /\/portal\.html\?org=immopro#hp-preview=/);
 
   const visit = await Visit.open(new URL(preview.url).pathname + new URL(preview.url).hash);
   const { page } = visit;

@@ -75,7 +75,7 @@ describe('preview sessions', () => {
     assert.equal(started.status, 201, started.text);
     const { id, code, url, expiresAt, person } = started.body;
     assert.match(code, /^[A-Za-z0-9_-]{32}$/);
-    assert.equal(url, `${new URL(s.url).origin}/portal.html#hp-preview=${code}`);
+    assert.equal(url, `${new URL(s.url).origin}/portal.html?org=immopro#hp-preview=${code}`);
     assert.equal(Date.parse(expiresAt) - s.clock.now().getTime() <= 15 * 60_000, true);
     assert.equal(Date.parse(expiresAt) - s.clock.now().getTime() > 14 * 60_000, true);
     assert.deepEqual(person, { id: huberPerson, name: 'Katharina Huber' });

@@ -2468,6 +2468,7 @@ export interface components {
             /** @description An IANA time zone name (400 with field `/timeZone` otherwise). */
             timeZone?: string;
             features?: components["schemas"]["FeatureToggles"];
+            /** @description Replaces the whole set; a link left out is removed (the operator command merges instead). */
             legalLinks?: {
                 /** Format: uri */
                 imprint?: string;
@@ -3605,8 +3606,9 @@ export interface components {
             owner: boolean;
         };
         /**
-         * @description Which parts of the portal each role may use. Off for a role hides the part in the widgets and the portal's
-         *     navigation and answers 403 `feature_disabled` on its endpoints for that role. Public shape in
+         * @description Which parts of the portal each role may use. Off for a role hides the part in the portal's navigation and
+         *     overview, a widget placed on its own says plainly that the part is not available, and its endpoints answer
+         *     403 `feature_disabled` for that role. A PATCH replaces the whole set (all seven features, both roles). Public shape in
          *     `OrganizationPublic.features`: `<feature>` (false when off for every role) and `<feature>.<role>`.
          */
         FeatureToggles: {

@@ -17,8 +17,13 @@ export function renderEmpty(text: string): TemplateResult {
   return html`<div part="empty" class="hp-state hp-empty" role="status">${text}</div>`;
 }
 
-/** An error in words a tenant understands, with an optional "Try again" button; part `error`, role=alert. */
+/**
+ * An error in words a tenant understands, with an optional "Try again" button; part `error`, role=alert. A part the
+ * organization has switched off for the person's role (403 `feature_disabled`, PATCH /admin/settings `features`) is no
+ * error: a calm note (part `empty`) without a retry, since trying again cannot help.
+ */
 export function renderError(error: unknown, retry?: () => void): TemplateResult {
+  if (toProblem(error)?.code === 'feature_disabled') return renderEmpty(problemMessage(error, getLocale()));
   return html`<div part="error" class="hp-state hp-error" role="alert">
     <span>${problemMessage(error, getLocale())}</span>
     ${retry
@@ -81,6 +86,10 @@ const texts = {
   not_found: { de: 'Das Gesuchte wurde nicht gefunden.', en: 'What you were looking for was not found.' },
   unauthorized: { de: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.', en: 'Your session has expired. Please sign in again.' },
   forbidden: { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' },
+  feature_disabled: {
+    de: 'Dieser Bereich ist bei Ihrer Hausverwaltung für Sie nicht freigeschaltet.',
+    en: 'Your property manager has not made this part of the portal available to you.',
+  },
   preview_read_only: { de: 'Das ist eine Vorschau: Hier kann nichts geändert oder gesendet werden.', en: 'This is a preview: nothing can be changed or sent here.' },
   too_large: { de: 'Die Datei ist zu groß.', en: 'The file is too large.' },
   server: { de: 'Beim Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.', en: 'The server ran into a problem. Please try again later.' },

@@ -24,6 +24,19 @@ describe('state pieces', () => {
     expect(problemMessage(error, 'de')).not.to.contain('abgelaufen');
   });
 
+  it('a part switched off for the person is a calm note without "Try again", not an error', async () => {
+    const off = new ApiError({ type: 'x', title: 'Off', status: 403, code: 'feature_disabled' });
+    let retried = 0;
+    const el = await fixture(html`<div>${renderError(off, () => retried++)}</div>`);
+    const note = el.querySelector('[part=empty]')!;
+    expect(note.textContent).to.contain('nicht freigeschaltet');
+    expect(el.querySelector('[part=error], [role=alert], button')).to.equal(null);
+    expect(problemMessage(off, 'en')).to.contain('not made this part of the portal available');
+    const forbidden = await fixture(html`<div>${renderError(new ApiError({ type: 'x', title: 'No', status: 403 }), () => retried++)}</div>`);
+    expect(forbidden.querySelector('[part=error]')).to.not.equal(null);
+    expect(retried).to.equal(0);
+  });
+
   it('renders loading, empty and error with their parts and roles', async () => {
     let retried = 0;
     const el = await fixture(html`<div>

@@ -28,8 +28,14 @@ function attributes(crossSite: boolean): string {
   return `Path=/; HttpOnly; Secure; ${crossSite ? 'SameSite=None; Partitioned' : 'SameSite=Strict'}`;
 }
 
+/**
+ * Sets the refresh cookie in the organization's mode and removes one left in the other mode: a partitioned cookie
+ * (cross-site) and an unpartitioned one (same-site) of the same name are two cookies to the browser, which would send
+ * both, the stale one first, after a person moved between organizations of the two modes.
+ */
 export function setRefreshCookie(res: Response, token: string, crossSite: boolean): void {
   res.append('Set-Cookie', `${refreshCookie}=${token}; Max-Age=${refreshLifetimeSeconds}; ${attributes(crossSite)}`);
+  res.append('Set-Cookie', `${refreshCookie}=; Max-Age=0; ${attributes(!crossSite)}`);
 }
 
 export function clearRefreshCookie(res: Response, crossSite: boolean): void {

@@ -9,13 +9,16 @@ import { notFound } from '../http/params.ts';
 import { publicBase } from '../units/properties.ts';
 import { endExpiredPreviews, endPreview, insertPreview, previewOf } from './sessions.ts';
 
-/** The portal page a preview opens (examples/portal.html), below HP_PUBLIC_URL or the request's origin. */
+/**
+ * The portal page a preview opens (examples/portal.html, which takes the organization from `?org=`), below
+ * HP_PUBLIC_URL or the request's origin.
+ */
 const portalPage = '/portal.html';
 
 /**
  * The manager API of previews, mounted at /api/admin (managers of the session's organization only, admin/guard.ts):
  * - POST /preview-sessions {personId}: starts a 15-minute read-only preview as the person (preview/sessions.ts) and
- *   answers 201 PreviewSession with the single-use `code` and the `url` to open (`…/portal.html#hp-preview=<code>`;
+ *   answers 201 PreviewSession with the single-use `code` and the `url` to open (`…/portal.html?org=<slug>#hp-preview=<code>`;
  *   the fragment never reaches a server log); audit `preview.started` with the person. 404 for a person of another
  *   organization or none. Previews of the organization found over by then are ended first (audit `preview.ended`).
  * - DELETE /preview-sessions/{id}: ends it at once, 204 also when it had ended; audit `preview.ended` with the person
@@ -45,7 +48,7 @@ export function previewAdminRoutes(ctx: Ctx): Router {
     const body: PreviewSession = {
       id: started.id,
       code: started.code,
-      url: `${publicBase(ctx, req)}${portalPage}#hp-preview=${started.code}`,
+      url: `${publicBase(ctx, req)}${portalPage}?org=${encodeURIComponent(auth.org.slug)}#hp-preview=${started.code}`,
       expiresAt: started.expiresAt,
       person: { id: person.id, name: person.name },
     };
