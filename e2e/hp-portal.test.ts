@@ -383,7 +383,7 @@ test('the manager previews the portal as Katharina Huber: her data, read-only, e
   const preview = await api<PreviewSession>(token, '/admin/preview-sessions', { method: 'POST', body: JSON.stringify({ personId: person.id }) });
   assert.match(preview.url, /\/portal\.html\?org=immopro#hp-preview=/);
 
-  const visit = await Visit.open(new URL(preview.url).pathname + new URL(preview.url).hash);
+  const visit = await Visit.open(new URL(preview.url).pathname + new URL(preview.url).search + new URL(preview.url).hash);
   const { page } = visit;
   const banner = page.locator('hp-session [part="preview-banner"]');
   /** The answers to sending a message (POST /api/tickets): status and problem code. */
@@ -432,4 +432,29 @@ test('the manager previews the portal as Katharina Huber: her data, read-only, e
   });
 
   await visit.close();
+});
+
+test('a preview link opens the portal of its own organization, and a page holding only <hp-portal> previews too', async (t) => {
+  const sabine = demoLogin('sabine.krueger@hv-krueger.example');
+  const opened = async (login: DemoLogin, name: string, path?: string) => {
+    const token = await apiLogin(e2e.server.url, login);
+    const person = (await api<AdminPersonPage>(token, `/admin/persons?q=${encodeURIComponent(name.split(' ')[1]!)}`)).items.find((p) => p.name === name)!;
+    const preview = await api<PreviewSession>(token, '/admin/preview-sessions', { method: 'POST', body: JSON.stringify({ personId: person.id }) });
+    const url = new URL(preview.url);
+    const visit = await Visit.open((path ?? url.pathname + url.search) + url.hash);
+    await visit.page.locator('hp-session [part="preview-text"]', { hasText: `Vorschau als ${name}` }).waitFor();
+    await portal(visit.page).locator('hp-overview [data-card="person"]').filter({ hasText: name }).waitFor();
+    return { visit, url };
+  };
+
+  await t.test('Krüger\'s manager previews Thomas Becker on /portal.html?org=krueger', async () => {
+    const { visit, url } = await opened(sabine, 'Thomas Becker');
+    assert.equal(url.searchParams.get('org'), 'krueger');
+    await visit.close();
+  });
+
+  await t.test('the preview works on /portal-only.html, where the portal holds its own session', async () => {
+    const { visit } = await opened(manager, 'Katharina Huber', '/portal-only.html');
+    await visit.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { previewClientFor } from './preview-banner.js';
 import { absoluteApiUrl, createApiClient, type ApiClient, type Me, type OrganizationPublic } from '@hausportal/api';
 import { organizationArrived } from './calendar.js';
 
@@ -39,7 +40,9 @@ export function sharedSession(api: string, org: string): SharedSession {
   const key = `${baseUrl} ${org}`;
   let entry = registry.get(key);
   if (!entry) {
-    const client = createApiClient({ baseUrl, organization: org });
+    // A manager's preview link (`#hp-preview=<code>`, preview-banner.ts) makes every widget of the page the previewed
+    // person's, read-only; a widget alone on the page (or `<hp-portal>` with its own session) takes it too.
+    const client = previewClientFor(api, org) ?? createApiClient({ baseUrl, organization: org });
     entry = { client, organization: loadOrganization(client, org), restored: client.restore() };
     registry.set(key, entry);
   }
