@@ -6,5 +6,6 @@ export { createPreviewClient, isPreviewClient, type PreviewClient, type PreviewE
 export { absoluteApiUrl, type TabMessage } from './tabs.js';
 export { dataOf, type FetchResult } from './result.js';
 export { dayIn, daysBetween } from './calendar.js';
+export { featureOn } from './features.js';
 export { OriginNotAllowedError, isOriginNotAllowed, originAdvice } from './origin-check.js';
 export { ServerNotAnsweringError, isServerNotAnswering } from './refresh.js';

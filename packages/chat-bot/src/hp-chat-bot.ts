@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import type { ChatAction } from '@hausportal/api';
+import { featureOn, type ChatAction } from '@hausportal/api';
 import { HpElement, formStyles, hostStyles, registerTranslations } from '@hausportal/core';
 import { Conversation } from './conversation.js';
 import { formDefined, renderHandover } from './handover.js';
@@ -75,7 +75,7 @@ export class HpChatBot extends HpElement {
     // The organization could not be loaded: the bot shows and says so when asked (the server decides).
     if (!features) return session.error !== undefined;
     const role = this.authenticated ? session.user?.role : undefined;
-    return features.chatBot !== false && !(role && features[`chatBot.${role}`] === false);
+    return featureOn(features, 'chatBot', role);
   }
 
   protected override render(): TemplateResult | typeof nothing {

@@ -1,15 +1,5 @@
-import type { Me, OrganizationPublic, UnitSummary } from '@hausportal/api';
+import { featureOn, type Me, type OrganizationPublic, type UnitSummary } from '@hausportal/api';
 import { views, type ViewDef } from './routes.js';
-
-/**
- * Whether a feature is on for a role, as the server decides it (flat `OrganizationPublic.features`, DESIGN §7 and the
- * organization settings): on unless `features[feature] === false` or `features['<feature>.<role>'] === false`; a
- * missing key is on. Without a role (nobody signed in) only the first rule applies.
- */
-export function featureOn(features: OrganizationPublic['features'] | undefined, feature: string, role?: string): boolean {
-  if (!features) return true;
-  return features[feature] !== false && !(role && features[`${feature}.${role}`] === false);
-}
 
 /** What the navigation follows: the signed-in person's role in this organization and the organization's toggles. */
 export interface Audience {

@@ -1,5 +1,5 @@
 export { HpPortal } from './hp-portal.js';
 export { HpOverview } from './overview/hp-overview.js';
 export { HpPortalViewEvent, type PortalViewDetail } from './events.js';
-export { featureOn, offeredViews, offersExpenses, type Audience } from './features.js';
+export { offeredViews, offersExpenses, type Audience } from './features.js';
 export { parseHash, routeHash, views, viewNames, type Route, type ViewDef, type ViewName } from './routes.js';

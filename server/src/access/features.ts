@@ -1,5 +1,5 @@
 import type { Request, Response, NextFunction } from 'express';
-import type { FeatureName, FeatureToggles, Role } from '@hausportal/api';
+import { featureOn, type FeatureName, type FeatureToggles, type Role } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
 import type { Organization } from '../organizations.ts';
 import { authenticate, type Auth } from '../auth/middleware.ts';
@@ -16,13 +16,12 @@ export const featureNames: readonly FeatureName[] = ['units', 'statement', 'expe
 export const featureRoles = ['tenant', 'owner'] as const;
 
 /**
- * Whether `feature` is on for `role` in the organization: the one rule of the server, the widgets and the portal's
- * navigation (ctx-14 contract, "feature flags"). On unless `features[feature] === false` or
- * `features['<feature>.<role>'] === false`; a missing key is on. A manager is never refused a feature.
+ * Whether `feature` is on for `role` in the organization: `featureOn` of @hausportal/api, the rule the widgets and the
+ * portal's navigation follow too. A manager is never refused a feature.
  */
 export function featureEnabled(org: Pick<Organization, 'features'>, feature: FeatureName, role: Role): boolean {
   if (role === 'manager') return true;
-  return org.features[feature] !== false && org.features[`${feature}.${role}`] !== false;
+  return featureOn(org.features, feature, role);
 }
 
 /** The stored flat flags as the manager API's {@link FeatureToggles} (`{feature: {tenant, owner}}`, missing = on). */

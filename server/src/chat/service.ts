@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { ChatChoice, ChatReply, ChatRequest } from '@hausportal/api';
+import { featureOn, type ChatChoice, type ChatReply, type ChatRequest } from '@hausportal/api';
 import type { Auth } from '../auth/middleware.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
@@ -72,7 +72,7 @@ async function matcherOf(db: Db, orgId: string): Promise<{ matcher: ChatMatcher;
 
 /** 403 when the organization has switched the bot off (features.chatBot) or off for the session's role (chatBot.<role>). */
 export function checkFeature(org: Organization, auth: Auth | null): void {
-  const off = org.features.chatBot === false || (auth !== null && org.features[`chatBot.${auth.member.role}`] === false);
+  const off = !featureOn(org.features, 'chatBot', auth?.member.role);
   if (off) throw new HttpProblem(403, 'feature_disabled', 'The chat bot is not switched on for you in this organization.');
 }
 
