@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -12,6 +12,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   resolve: {
+    // Workspace packages publish dist/ builds; inside the repository the `source` export condition points at src/.
+    conditions: ['source', ...defaultClientConditions],
     // Workspace packages each depend on lit; make sure the bundle carries one copy.
     dedupe: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/context', '@lit/localize', '@lit/task'],
   },

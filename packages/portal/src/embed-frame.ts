@@ -1,0 +1,2 @@
+/** Frame side of iframe mode, loaded by the `/embed/portal` page. */
+export {};

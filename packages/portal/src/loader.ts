@@ -1,0 +1,2 @@
+/** Classic loader script hausportal-loader.js (see vite.loader.config.ts). */
+export {};
