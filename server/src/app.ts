@@ -83,11 +83,12 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
   app.use('/api', apiHelmet, cors(ctx), (req, res, next) => bodyParser(req.path)(req, res, next), rejectNul);
   // A read-only preview's writes are refused before the contract's check reads their bodies (preview/guard.ts).
   app.use('/api', previewGuard(ctx));
+  // The organization's feature toggles per role (access/features.ts): 403 feature_disabled for a part switched off,
+  // before the contract's check, so a request to a part that is off answers the same whatever its parameters.
+  app.use('/api', featureGate(ctx));
   // Everything under /api must be in the contract; in tests the JSON answers are checked against it too.
   app.use(openApiValidator(apiSpecPath, { responses: config.env === 'test' }));
   for (const routes of [systemRoutes, logoRoutes, authSessionRoutes, authPasswordRoutes, previewRoutes, meRoutes, overviewRoutes, devRoutes]) app.use('/api', routes(ctx));
-  // The organization's feature toggles per role (access/features.ts): 403 feature_disabled before the resident routes.
-  app.use('/api', featureGate(ctx));
   for (const routes of [unitRoutes, statementRoutes, expenseRoutes, documentRoutes]) app.use('/api', routes(ctx));
   // Ticket creation first, so that /tickets/duplicates is never taken for an id.
   for (const routes of [formRoutes, ticketCreateRoutes, ticketFileRoutes, ticketRoutes, postRoutes, chatRoutes]) app.use('/api', routes(ctx));

@@ -105,7 +105,10 @@ describe('feature toggles: the server refuses what is switched off', () => {
     for (const name of tenants) {
       for (const path of ['/documents', '/document-categories']) expectProblem(await get(path, name), 403, 'feature_disabled');
       expectProblem(await call(s.url, '/documents/read', { token: who[name]!.token, body: {} }), 403, 'feature_disabled');
+      // A part that is off answers the same whatever the parameters: the gate comes before the contract's check.
+      expectProblem(await get('/documents?limit=not-a-number', name), 403, 'feature_disabled');
     }
+    expectProblem(await get('/documents?limit=not-a-number', 'wagner'), 400);
     assert.deepEqual(usual(await get('/documents', 'wagner')), before.get('wagner'));
     // Without a valid session the route still answers 401, as it would with the feature on.
     expectProblem(await call(s.url, '/documents'), 401);
