@@ -4,6 +4,15 @@ import type { Knex } from 'knex';
 // hours of property contacts, and read-only preview sessions of a manager as a tenant or owner.
 // Portable schema as in 001: ISO 8601 text timestamps, JSON as text, UUID strings.
 
+/**
+ * Outside a transaction: on SQLite, adding (and in `down` dropping) the foreign key `organizations.logo_file_id`
+ * makes knex copy `organizations` to a new table and drop the old one. Only outside a transaction can knex switch the
+ * foreign_keys pragma off for that (https://sqlite.org/pragma.html#pragma_foreign_keys); inside one, the drop deletes
+ * every membership, property, contract, file and ticket through ON DELETE CASCADE. knex reads `config.transaction`
+ * per migration. (server/test/migration-upgrade.test.ts)
+ */
+export const config = { transaction: false };
+
 const ref = (t: Knex.CreateTableBuilder | Knex.AlterTableBuilder, column: string, table: string, onDelete = 'CASCADE') =>
   t.string(column, 36).references('id').inTable(table).onDelete(onDelete);
 
