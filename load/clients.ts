@@ -56,14 +56,15 @@ export function summary(samples: Sample[], kinds: string[]): string[] {
 
 const fmt = (ms: number): string => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`.padStart(8);
 
-/** The refresh cookie a response sets (`null` when it sets none, `''` when it clears it). */
+/** The refresh cookie a response leaves (`null` when it sets none, `''` when it clears it); the last line counts. */
 function cookieOf(response: Response): string | null {
+  let value: string | null = null;
   for (const header of response.headers.getSetCookie()) {
     const [pair] = header.split(';');
     const eq = pair!.indexOf('=');
-    if (pair!.slice(0, eq).trim() === cookieName) return pair!.slice(eq + 1).trim();
+    if (pair!.slice(0, eq).trim() === cookieName) value = pair!.slice(eq + 1).trim();
   }
-  return null;
+  return value;
 }
 
 /** The outcome of one request: its status (0 for no answer, e.g. the server was killed) and the parsed JSON body. */

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -87,11 +88,32 @@ function parseOrigins(value: string | undefined): string[] {
     .map((s) => new URL(s).origin);
 }
 
-function parseTrustProxy(value: string | undefined): boolean | number | string {
-  if (!value || /^(false|0)$/i.test(value)) return false;
-  if (/^true$/i.test(value)) return true;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value;
+/**
+ * HP_TRUST_PROXY as Express's "trust proxy": unset, `false` or `0` (no proxy), `true` (every hop: only when nothing
+ * can reach the server but the proxy), a number of hops, or a comma-separated list of the proxies' addresses or subnets
+ * (`10.0.0.1`, `10.0.0.0/8`, `::1`) and the names `loopback`, `linklocal`, `uniquelocal`. Throws a plain message for
+ * anything else, instead of Express's TypeError at the first request (docs/deploy.md).
+ */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const text = (value ?? '').trim();
+  if (!text || /^(false|0)$/i.test(text)) return false;
+  if (/^true$/i.test(text)) return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const items = text.split(',').map((item) => item.trim());
+  const bad = items.find((item) => !isProxyAddress(item));
+  if (bad !== undefined)
+    throw new Error(`HP_TRUST_PROXY must be true, false, a number of proxies, or addresses/subnets of the proxies (10.0.0.1, 10.0.0.0/8, loopback), not "${bad}"`);
+  return items.join(',');
+}
+
+function isProxyAddress(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [address = '', prefix, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  if (/^\d+$/.test(prefix)) return Number(prefix) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(prefix) === 4; // a netmask such as 255.0.0.0
 }
 
 function parseClockStart(value: string | undefined, env: NodeEnv): string | null {

@@ -18,7 +18,7 @@ const loginLines = async (organization: string): Promise<string[]> => {
 };
 
 test('a same-site login sets the Strict cookie and removes a partitioned one', async () => {
-  const [set, clear, ...rest] = await loginLines('immopro');
+  const [clear, set, ...rest] = await loginLines('immopro');
   assert.match(set!, /^__Host-hp_rt=[A-Za-z0-9_-]{20,}; .*SameSite=Strict/);
   assert.doesNotMatch(set!, /Partitioned/);
   assert.match(clear!, /^__Host-hp_rt=; Max-Age=0; .*SameSite=None; Partitioned/);
@@ -26,7 +26,7 @@ test('a same-site login sets the Strict cookie and removes a partitioned one', a
 });
 
 test('a cross-site login sets the partitioned cookie and removes a Strict one', async () => {
-  const [set, clear, ...rest] = await loginLines('krueger');
+  const [clear, set, ...rest] = await loginLines('krueger');
   assert.match(set!, /^__Host-hp_rt=[A-Za-z0-9_-]{20,}; .*SameSite=None; Partitioned/);
   assert.match(clear!, /^__Host-hp_rt=; Max-Age=0; .*SameSite=Strict/);
   assert.deepEqual(rest, []);

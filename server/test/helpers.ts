@@ -167,17 +167,17 @@ export async function call(base: string, path: string, options: CallOptions = {}
   return { status: res.status, headers: res.headers, text, body: parsed };
 }
 
-/** The refresh token from a Set-Cookie answer, or undefined. */
+/**
+ * The refresh token a Set-Cookie answer leaves, or undefined: the last `__Host-hp_rt` line counts, as in the browser
+ * (RFC 6265 §5.3; a new token follows the removal of the other cookie mode's cookie, auth/cookies.ts).
+ */
 export function refreshCookieOf(answer: Answer): string | undefined {
-  for (const line of answer.headers.getSetCookie()) {
-    const m = /^__Host-hp_rt=([^;]*)/.exec(line);
-    if (m) return m[1];
-  }
-  return undefined;
+  return /^__Host-hp_rt=([^;]*)/.exec(setCookieLine(answer))?.[1];
 }
 
+/** The last Set-Cookie line for the refresh cookie ('' when there is none). */
 export function setCookieLine(answer: Answer): string {
-  return answer.headers.getSetCookie().find((l) => l.startsWith('__Host-hp_rt=')) ?? '';
+  return answer.headers.getSetCookie().findLast((l) => l.startsWith('__Host-hp_rt=')) ?? '';
 }
 
 export interface Session {

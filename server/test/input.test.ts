@@ -156,7 +156,7 @@ describe('bad input and origins', () => {
     assert.equal(site.headers.get('access-control-allow-credentials'), 'true');
 
     // a foreign origin can neither use nor burn the refresh token, nor log it out
-    const cookie = /__Host-hp_rt=([^;]*)/.exec(site.headers.getSetCookie().join())![1]!;
+    const cookie = /__Host-hp_rt=([^;]+)/.exec(site.headers.getSetCookie().join())![1]!;
     expectProblem(await call(s.url, '/auth/refresh', { body: {}, cookie, headers: { origin: evil } }), 403, 'origin_not_allowed');
     expectProblem(await call(s.url, '/auth/logout', { body: {}, cookie, headers: { origin: kruegerSite, 'sec-fetch-site': 'cross-site' } }), 403);
     const refreshed = await call(s.url, '/auth/refresh', { body: {}, cookie, headers: { origin: immoproSite, 'sec-fetch-site': 'cross-site' } });

@@ -24,6 +24,12 @@ export function hasCookie(req: Request, name: string): boolean {
 }
 
 // `Secure` also in development: Chromium and Firefox accept Secure cookies from http://localhost.
+//
+// Cross-site (a host page on another site than the API), measured in Chromium 156 (e2e/cross-site.test.ts): with
+// third-party cookies blocked the unpartitioned SameSite=None cookie is refused but the Partitioned one (CHIPS) is
+// kept, in the host site's partition, so a reload restores the session; with the API's cookies blocked on that site
+// every cookie is refused, the partitioned one too, as Safari's tracking prevention may do. Then the sign-in lasts
+// only as long as the page, and GET /auth/session-cookie lets the widgets find out and say so (session-routes.ts).
 function attributes(crossSite: boolean): string {
   return `Path=/; HttpOnly; Secure; ${crossSite ? 'SameSite=None; Partitioned' : 'SameSite=Strict'}`;
 }
@@ -31,11 +37,13 @@ function attributes(crossSite: boolean): string {
 /**
  * Sets the refresh cookie in the organization's mode and removes one left in the other mode: a partitioned cookie
  * (cross-site) and an unpartitioned one (same-site) of the same name are two cookies to the browser, which would send
- * both, the stale one first, after a person moved between organizations of the two modes.
+ * both, the stale one first, after a person moved between organizations of the two modes. The removal comes first:
+ * a cookie store that does not know `Partitioned` (CHIPS) takes both headers for one cookie and applies them in order
+ * (RFC 6265 §5.3), so the new token must be the last word.
  */
 export function setRefreshCookie(res: Response, token: string, crossSite: boolean): void {
-  res.append('Set-Cookie', `${refreshCookie}=${token}; Max-Age=${refreshLifetimeSeconds}; ${attributes(crossSite)}`);
   res.append('Set-Cookie', `${refreshCookie}=; Max-Age=0; ${attributes(!crossSite)}`);
+  res.append('Set-Cookie', `${refreshCookie}=${token}; Max-Age=${refreshLifetimeSeconds}; ${attributes(crossSite)}`);
 }
 
 export function clearRefreshCookie(res: Response, crossSite: boolean): void {
