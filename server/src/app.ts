@@ -35,6 +35,7 @@ import { previewRoutes } from './preview/routes.ts';
 import { previewGuard } from './preview/guard.ts';
 import { overviewRoutes } from './overview/routes.ts';
 import { featureGate } from './access/features.ts';
+import { embedRoutes } from './embed/routes.ts';
 
 export const apiSpecPath = resolve(repoRoot, 'packages', 'api', 'openapi.yaml');
 
@@ -94,6 +95,8 @@ export function createApp({ config, db, clock = systemClock, mailer, log }: AppO
   for (const routes of [formRoutes, ticketCreateRoutes, ticketFileRoutes, ticketRoutes, postRoutes, chatRoutes]) app.use('/api', routes(ctx));
   app.use('/api/admin', adminRoutes(ctx));
   app.use('/api', notFound);
+  // The iframe page, framable by the organization's origins; every other page keeps frame-ancestors 'none'.
+  app.use(embedRoutes(ctx));
   app.use(staticRoutes(config));
   app.use(notFound);
   app.use(problemHandler(log));
