@@ -33,7 +33,8 @@ const chromium = (context = {}) =>
 /** Widget tests in the system Chromium. */
 export default {
   files: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // `source`: workspace packages are tested from their TypeScript sources, not from a dist/ build (package.json exports).
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [chromium()],
   // The organization's calendar once more on a device far from Vienna: its zone must count for nothing (DESIGN §6a).

@@ -268,7 +268,7 @@ export const profile: BenchModule = {
     } else {
       notes.push(`server: TypeScript source through tsx (${existsSync(dist) ? 'HP_BENCH_PROFILE_SOURCE' : 'no server/dist in this tree'}); tsx's own work shows as "tsx loader".`);
     }
-    const entry = compiled ? [dist] : ['--import', 'tsx', 'server/src/main.ts'];
+    const entry = compiled ? [dist] : ['--conditions=source', '--import', 'tsx', 'server/src/main.ts'];
     const maps = new SourceMaps();
     const built = compiled ? statSync(dist).mtimeMs : 0;
     if (compiled) maps.load(dist);

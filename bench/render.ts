@@ -34,7 +34,8 @@ export const render: BenchModule = {
       target: 'es2022',
       tsconfig: join(context.root, 'tsconfig.json'),
       define: { 'process.env.NODE_ENV': '"production"' },
-      conditions: ['browser', 'production'],
+      // `source`: the workspace packages (and their testing.js helpers) from their TypeScript, as everywhere in the repository.
+      conditions: ['source', 'browser', 'production'],
       logLevel: 'silent',
     });
     writeFileSync(join(context.tmp, 'index.html'), '<!doctype html><html lang="de"><body></body><script src="page.js"></script></html>');

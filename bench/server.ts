@@ -50,7 +50,7 @@ interface Child {
  * without `ready`, once it exited 0. Its output lines are kept (and echoed when there is no `ready`).
  */
 function child(root: string, args: string[], ready?: RegExp): Promise<Child> {
-  const loader = args[0]!.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const loader = args[0]!.endsWith('.ts') ? ['--conditions=source', '--import', 'tsx'] : [];
   const proc = spawn(process.execPath, [...loader, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines: string[] = [];
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));

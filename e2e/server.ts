@@ -33,7 +33,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const env: NodeJS.ProcessEnv = { HP_SCRYPT_LOG_N: '12', ...process.env, ...options.env, PORT: options.env?.PORT ?? '0', HP_DATABASE_URL: options.databaseUrl ?? join(dir, 'hausportal.sqlite') };
   delete env.NODE_ENV;
   delete env.HP_PUBLIC_URL;
-  const entry = options.compiled ? ['server/dist/main.js'] : ['--import', 'tsx', 'server/src/main.ts'];
+  // The source runs with the `source` export condition: workspace packages resolve to their TypeScript (package.json exports).
+  const entry = options.compiled ? ['server/dist/main.js'] : ['--conditions=source', '--import', 'tsx', 'server/src/main.ts'];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd: repoRoot,
     env,

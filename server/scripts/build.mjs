@@ -1,6 +1,7 @@
 // `npm run build -w @hausportal/server`: compiles the server to plain JavaScript in server/dist, so production runs
 // `node server/dist/main.js` without a TypeScript loader. One ES module per entry point; the workspace package
-// @hausportal/api (TypeScript source) is bundled in, every other package stays in node_modules.
+// @hausportal/api is bundled in from its TypeScript source (the `source` export condition, as everywhere in the
+// repository), every other package stays in node_modules.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist');
 rmSync(outdir, { recursive: true, force: true });
 
-/** Bare imports stay imports, except our own workspace packages (shipped as TypeScript). */
+/** Bare imports stay imports, except our own workspace packages (bundled from their sources). */
 const externalPackages = {
   name: 'external-packages',
   setup(b) {
@@ -30,6 +31,7 @@ const result = await build({
   sourcemap: true,
   logLevel: 'warning',
   metafile: true,
+  conditions: ['source'],
   plugins: [externalPackages],
 });
 const bytes = Object.values(result.metafile.outputs).filter((o) => o.entryPoint).reduce((sum, o) => sum + o.bytes, 0);

@@ -14,7 +14,7 @@ import { admin, childDatabaseUrl, repoRoot, type Run } from './cli-fixture.ts';
 /** The command with `args` as a POSIX shell passes them after expanding `shellArgs` (for bytes no JS string can hold). */
 function adminViaShell(url: string, shellArgs: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', `exec "$NODE" --import tsx server/src/cli/admin.ts ${shellArgs}`], {
+    const child = spawn('/bin/sh', ['-c', `exec "$NODE" --conditions=source --import tsx server/src/cli/admin.ts ${shellArgs}`], {
       cwd: repoRoot,
       env: { ...process.env, NODE: process.execPath, HP_DATABASE_URL: url },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -39,11 +39,11 @@ function run(program: string, args: string[], env: NodeJS.ProcessEnv): Promise<R
 }
 
 /**
- * `npm run admin -- <args>` as the script runs it (`node --import tsx server/src/cli/admin.ts`), on database `url`;
+ * `npm run admin -- <args>` as the script runs it (`node --conditions=source --import tsx server/src/cli/admin.ts`), on database `url`;
  * relative file options resolve against `cwd` (npm passes the starting directory as INIT_CWD).
  */
 export const admin = (url: string, args: string[], cwd = repoRoot): Promise<Run> =>
-  run(process.execPath, ['--import', 'tsx', 'server/src/cli/admin.ts', ...args], { HP_DATABASE_URL: url, INIT_CWD: cwd });
+  run(process.execPath, ['--conditions=source', '--import', 'tsx', 'server/src/cli/admin.ts', ...args], { HP_DATABASE_URL: url, INIT_CWD: cwd });
 
 /** The real `npm run -s admin -- <args>` from the repository root (the root script and the server package's). */
 export const npmAdmin = (url: string, args: string[]): Promise<Run> => run('npm', ['run', '-s', 'admin', '--', ...args], { HP_DATABASE_URL: url });
