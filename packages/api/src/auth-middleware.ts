@@ -4,7 +4,12 @@ import type { TokenState } from './token-state.js';
 import type { Problem } from './types.js';
 
 /** Endpoints that work with the refresh cookie: only these are sent with credentials. */
-const COOKIE_PATHS = new Set(['/auth/login', '/auth/refresh', '/auth/logout']);
+const COOKIE_PATHS = new Set(['/auth/login', '/auth/refresh', '/auth/logout', '/auth/session-cookie']);
+/**
+ * Sent with credentials and the access token: the server hands the page its refresh token only when no cookie came
+ * (page-token.ts). Like the cookie endpoints, it neither waits for nor starts a refresh.
+ */
+const TOKEN_AND_COOKIE_PATH = '/auth/session-token';
 /** A 401 from these means "wrong password", not "token expired": no refresh for them. */
 const NO_REFRESH_CODES = new Set(['invalid_credentials', 'wrong_password']);
 /** Refresh this many milliseconds before the access token runs out. */
@@ -23,6 +28,7 @@ export function authMiddleware(state: TokenState, refresh: () => Promise<Refresh
   const sent = new Map<string, { copy: Request; generation: number; unanswered: boolean }>();
   return {
     async onRequest({ request, schemaPath, id }) {
+      if (schemaPath === TOKEN_AND_COOKIE_PATH) return prepare(request, false, state.token, true);
       const cookieCall = COOKIE_PATHS.has(schemaPath);
       let unanswered = false;
       if (!cookieCall && state.token && Date.now() > state.expiresAt - EXPIRY_MARGIN) {
@@ -53,11 +59,12 @@ export function authMiddleware(state: TokenState, refresh: () => Promise<Refresh
   };
 }
 
-function prepare(request: Request, cookieCall: boolean, value: string | null): Request {
+/** The request with the access token (unless a cookie call) and with credentials for cookie calls or `withCookie`. */
+function prepare(request: Request, cookieCall: boolean, value: string | null, withCookie = cookieCall): Request {
   const headers = new Headers(request.headers);
   if (value && !cookieCall) headers.set('Authorization', `Bearer ${value}`);
   else headers.delete('Authorization');
-  return new Request(request, { headers, credentials: cookieCall ? 'include' : 'omit' });
+  return new Request(request, { headers, credentials: withCookie ? 'include' : 'omit' });
 }
 
 async function isCredentialProblem(response: Response): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { Client } from 'openapi-fetch';
+import type { MarkerStorage, SessionCookie } from './session-cookie.js';
 import type { AuthResult, Me, Problem, SessionChange, paths } from './types.js';
 
 export interface ApiClientOptions {
@@ -15,6 +16,11 @@ export interface ApiClientOptions {
   shareAcrossTabs?: boolean;
   /** Makes the XMLHttpRequest of {@link ApiClient.upload}; defaults to `new XMLHttpRequest()`. Tests pass a fake. */
   xhr?: () => XMLHttpRequest;
+  /**
+   * Where the marker "this browser refused the refresh cookie" is kept over a reload (session-cookie.ts); defaults to
+   * the page's sessionStorage, null keeps none. Tests pass their own.
+   */
+  storage?: MarkerStorage | null;
 }
 
 /** Options of {@link ApiClient.upload}. */
@@ -55,6 +61,18 @@ export interface ApiClient extends Client<paths> {
    * the user or null; never throws.
    */
   restore(): Promise<Me | null>;
+  /**
+   * Whether the browser keeps the refresh cookie here (session-cookie.ts): `refused` after a login whose cookie did not
+   * come back, and after a reload of such a page; `kept` once a refresh worked. Changes tell the listeners (`update`).
+   * Absent on clients without a cookie (a preview).
+   */
+  readonly sessionCookie?: SessionCookie;
+  /**
+   * Asks the server whether the refresh cookie came back (`GET /auth/session-cookie`) and updates
+   * {@link sessionCookie}. Done after every login; the page's session also calls it after a move to another
+   * organization, whose cookie may be of the other mode. Never rejects.
+   */
+  checkSessionCookie?(): Promise<SessionCookie>;
   /** Replaces the user after a change (PATCH /me, POST /me/terms) and tells the listeners. */
   setUser(user: Me): void;
   /**

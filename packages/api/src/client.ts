@@ -2,7 +2,9 @@ import createClient, { type Client } from 'openapi-fetch';
 import { authMiddleware } from './auth-middleware.js';
 import { ApiError, type ApiClient, type ApiClientOptions } from './client-types.js';
 import { explainBlockedOrigin } from './origin-check.js';
+import { PageToken } from './page-token.js';
 import { createRefresh, realTiming, refreshAnswer, type RefreshOutcome, type RefreshTiming } from './refresh.js';
+import { SessionCookieWatch, pageSessionStorage, probeSessionCookie } from './session-cookie.js';
 import { connectTabs, soloTabs, type TabMessage } from './tabs.js';
 import { TokenState } from './token-state.js';
 import { createUpload } from './upload.js';
@@ -28,27 +30,63 @@ import type { AuthResult, Me, Problem, SessionChange, paths } from './types.js';
  * the console says once which setting admits the origin; with a `ServerNotAnsweringError` (refresh.ts) when its access
  * token had to be renewed and the server did not answer the refresh.
  *
+ * After a login (here or in another tab) the client asks whether the browser kept the refresh cookie
+ * (`GET /auth/session-cookie`, session-cookie.ts): a browser that refuses it (Safari's tracking prevention, the API's
+ * cookies blocked on this site) signs in for this page only. `sessionCookie` then says `refused` and a marker in the
+ * page's sessionStorage carries that over a reload, so the widgets can say why the session is gone; a refresh that
+ * works clears it. After its own login with the cookie refused, the client takes the session's refresh token into its
+ * memory once (`POST /auth/session-token`, page-token.ts) and refreshes with it in the body, so the session lasts as
+ * long as the page stays open; a reload loses it. Other tabs get only the access tokens, never that token.
+ *
  * `timing`: the clock and pauses of the refresh retries; tests pass a virtual one.
  */
 export function createApiClient(options: ApiClientOptions, timing: RefreshTiming = realTiming): ApiClient {
   const { client, state, api, common } = clientCore(options);
   const organization = options.organization;
   let restoring: Promise<Me | null> | null = null;
+  const cookie = new SessionCookieWatch(options.baseUrl, organization, state, options.storage === undefined ? pageSessionStorage() : options.storage);
+  const checkSessionCookie = () => probeSessionCookie(() => client.GET('/auth/session-cookie'), cookie);
+  Object.defineProperty(api, 'sessionCookie', { get: () => cookie.value, enumerable: true });
+  const pageToken = new PageToken();
+  /** After this client's own login: where the browser refused the cookie, the session's token goes into memory. */
+  const afterLogin = async () => {
+    if ((await checkSessionCookie()) === 'refused') await pageToken.obtain(() => client.POST('/auth/session-token', { body: {} }));
+  };
+  /** The page's token is no longer this tab's session (a logout, or a new login here or elsewhere): its family ends too. */
+  const endPageToken = () => {
+    if (!pageToken.held) return;
+    void client.POST('/auth/logout', { body: pageToken.fields() }).catch(() => undefined);
+    pageToken.drop();
+  };
 
   /** Another tab logged in, refreshed or logged out. */
   const receive = (message: TabMessage) => {
     const before = state.user;
+    if (message.type === 'logout' || message.reason === 'login') endPageToken();
     if (message.type === 'logout') {
       state.clear();
       if (before) state.emit('logout');
       return;
     }
     state.accept(message.result);
+    // Another tab signed in: its marker lives in its own sessionStorage, so this tab asks for itself.
+    if (!before && message.reason === 'login') void checkSessionCookie();
     if (!before) state.emit(message.reason === 'login' ? 'login' : 'restore');
     else if (before.id !== message.result.user.id) state.emit('login');
   };
   const tabs = options.shareAcrossTabs === false ? soloTabs : connectTabs(options.baseUrl, organization, receive);
-  const refresh = createRefresh(state, tabs, () => refreshAnswer(() => client.POST('/auth/refresh', { body: { organization } })), timing);
+  const send = async () => {
+    await pageToken.settled();
+    const answer = await refreshAnswer(async () => {
+      const sent = await client.POST('/auth/refresh', { body: { organization, ...pageToken.fields() } });
+      return sent.data ? { ...sent, data: pageToken.take(sent.data) } : sent;
+    });
+    // A refresh that worked without the page's token came with the cookie: the browser keeps it here (the marker goes).
+    if ('result' in answer && !pageToken.held) cookie.kept();
+    if ('failed' in answer) pageToken.drop();
+    return answer;
+  };
+  const refresh = createRefresh(state, tabs, send, timing);
   client.use(authMiddleware(state, refresh));
 
   return Object.assign(api, {
@@ -57,13 +95,19 @@ export function createApiClient(options: ApiClientOptions, timing: RefreshTiming
         client.POST('/auth/login', { body: { organization, username, password } }),
       );
       if (!data) throw new ApiError(toProblem(error, response));
+      endPageToken();
       state.accept(data);
       state.emit('login');
       tabs.post({ type: 'session', reason: 'login', result: data });
+      // Whether the browser kept the cookie: if not, the page keeps the session's token (page-token.ts).
+      void afterLogin();
       return data;
     },
     async logout(): Promise<void> {
-      await tabs.exclusive(() => client.POST('/auth/logout', { body: {} })).catch(() => {
+      await pageToken.settled();
+      const body = pageToken.fields();
+      pageToken.drop();
+      await tabs.exclusive(() => client.POST('/auth/logout', { body })).catch(() => {
         // the session ends locally anyway
       });
       state.clear();
@@ -79,6 +123,7 @@ export function createApiClient(options: ApiClientOptions, timing: RefreshTiming
         });
       return restoring;
     },
+    checkSessionCookie,
     ...common(refresh),
   });
 }

@@ -9,3 +9,4 @@ export { dayIn, daysBetween } from './calendar.js';
 export { featureOn } from './features.js';
 export { OriginNotAllowedError, isOriginNotAllowed, originAdvice } from './origin-check.js';
 export { ServerNotAnsweringError, isServerNotAnswering } from './refresh.js';
+export { cookieMarkerKey, ownTabPortalUrl, type MarkerStorage, type SessionCookie } from './session-cookie.js';

@@ -74,7 +74,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Exchange the refresh cookie for a new access token (the cookie is rotated).
+         * Exchange the refresh cookie (or a page's refresh token) for a new access token; the refresh token is rotated.
          * @description The same cookie presented again within 20 seconds of its rotation (two tabs or requests at once, a reload
          *     whose answer was lost) gets the same successor (200), or 409 `refresh_in_progress` when that successor
          *     cannot be handed out again; the cookie is left alone then. Replaying a used refresh token later revokes its
@@ -83,8 +83,73 @@ export interface paths {
          *     A request without a refresh cookie (a first visit, or after logout) is not an error: it answers 204 and the
          *     client stays signed out, so an anonymous page load shows no failed request in the browser's console. A cookie
          *     that is sent but unknown, expired or revoked still answers 401.
+         *
+         *     A page whose browser refused the cookie sends the token it got from `POST /auth/session-token` as
+         *     `refreshToken` in the body. When no cookie came, that token is rotated the same way (grace window, and a
+         *     replay after it revokes the family), and its successor comes back in the body as `refreshToken` with
+         *     `refreshExpiresAt` (`Cache-Control: no-store`) instead of a cookie. When a cookie came, the cookie wins and
+         *     the body token is ignored. A cookie family's token is never accepted in the body (401).
          */
         post: operations["refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/session-cookie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the refresh cookie came with this request; never its value.
+         * @description Asked with credentials right after a login (and after a move to another organization) to learn whether the
+         *     browser kept the refresh cookie. A browser that refuses it (Safari with cross-site tracking prevention, a
+         *     browser that blocks the API's cookies on this site) still signs in for the visit, since the access token is in
+         *     memory, but cannot restore the session after a reload; the widgets then say so and offer the portal in its own
+         *     tab (DESIGN §6). Needs no token. Answers only whether a `__Host-hp_rt` cookie of either mode (SameSite=Strict,
+         *     or SameSite=None with Partitioned, CHIPS) was sent, never its value, and is not stored
+         *     (`Cache-Control: no-store`). Pages on an origin the API does not admit get 403 `origin_not_allowed`, as on
+         *     `/auth/refresh`.
+         */
+        get: operations["getSessionCookie"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/session-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand the session's refresh token to a page whose browser refused the refresh cookie.
+         * @description Asked once, right after a login whose cookie did not come back (`GET /auth/session-cookie` said
+         *     `present: false`), with the access token and with credentials. The access token's session (its refresh token
+         *     family) is rotated: the refresh token the browser never stored is used up, and its successor is answered here.
+         *     From then on the family travels in response bodies only: the page keeps the token in memory (never in storage,
+         *     the DOM, a URL or a message to another window), sends it as `refreshToken` to `/auth/refresh` and `/auth/logout`,
+         *     and loses it on a reload. Such a family ends 12 hours after this hand-out whatever its rotations, since scripts
+         *     of the page can read the token, unlike the HttpOnly cookie (OAuth 2.0 for Browser-Based Apps; refresh token
+         *     rotation and reuse detection as for the cookie).
+         *
+         *     Origins as on `/auth/refresh` (403 `origin_not_allowed`). 409 `cookie_present` when the request carries the
+         *     refresh cookie (the cookie works, nothing is handed out), `session_token_issued` when this session handed out
+         *     its token before, `refresh_in_progress` when a parallel refresh rotated it first. A preview gets 403
+         *     `preview_read_only`. Not stored by caches (`Cache-Control: no-store`).
+         */
+        post: operations["createSessionToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -100,7 +165,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session; the refresh token family is revoked and the cookie cleared. */
+        /**
+         * End the session; the refresh token family is revoked and the cookie cleared.
+         * @description The family of the refresh cookie is revoked, or, when no cookie came, that of the page's `refreshToken` in the
+         *     body (`POST /auth/session-token`); a cookie family's token in the body is ignored.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -1991,6 +2060,33 @@ export interface components {
         };
         RefreshRequest: {
             organization?: components["schemas"]["Slug"];
+            refreshToken?: components["schemas"]["PageRefreshToken"];
+        };
+        LogoutRequest: {
+            refreshToken?: components["schemas"]["PageRefreshToken"];
+        };
+        /** @description A refresh token handed to the page by POST /auth/session-token (or the last refresh): at least 128 random bits, base64url; kept in the page's memory only. */
+        PageRefreshToken: string;
+        PageSessionToken: {
+            refreshToken: components["schemas"]["PageRefreshToken"];
+            /**
+             * Format: date-time
+             * @description When the session ends at the latest: 12 hours after the hand-out, however often it is refreshed.
+             */
+            expiresAt: string;
+        };
+        /** @description AuthResult; after a refresh with a token in the body also the successor of that token (never after a cookie refresh). */
+        RefreshResult: components["schemas"]["AuthResult"] & {
+            refreshToken?: components["schemas"]["PageRefreshToken"];
+            /**
+             * Format: date-time
+             * @description When the page's session ends at the latest (the family's absolute end).
+             */
+            refreshExpiresAt?: string;
+        };
+        SessionCookieProbe: {
+            /** @description True when the request carried the refresh cookie (in either mode), whatever its value. */
+            present: boolean;
         };
         EmptyObject: Record<string, never>;
         /** @enum {string} */
@@ -3917,21 +4013,75 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A new access token; the cookie holds the next refresh token. */
+            /** @description A new access token; the cookie holds the next refresh token, or (a token sent in the body) the body does. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthResult"];
+                    "application/json": components["schemas"]["RefreshResult"];
                 };
             };
-            /** @description No refresh cookie was sent, so there is no session to restore; nothing is set or cleared. */
+            /** @description No refresh cookie and no refresh token were sent, so there is no session to restore; nothing is set or cleared. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    getSessionCookie: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the refresh cookie was sent. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCookieProbe"];
+                };
+            };
+            403: components["responses"]["Problem"];
+        };
+    };
+    createSessionToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmptyObject"];
+            };
+        };
+        responses: {
+            /** @description The session's refresh token, for the page's memory. */
+            200: {
+                headers: {
+                    /** @description Always `no-store`. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageSessionToken"];
+                };
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
@@ -3949,7 +4099,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EmptyObject"];
+                "application/json": components["schemas"]["LogoutRequest"];
             };
         };
         responses: {

@@ -192,3 +192,11 @@ export type OverviewNotice = Schemas['OverviewNotice'];
 export type OverviewTicket = Schemas['OverviewTicket'];
 export type OverviewAppointment = Schemas['OverviewAppointment'];
 export type UnreadCounts = Schemas['UnreadCounts'];
+
+// Cross-site sessions: whether the browser kept the refresh cookie, and the page's refresh token where it did not
+// (issue 15).
+export type SessionCookieProbe = Schemas['SessionCookieProbe'];
+export type PageSessionToken = Schemas['PageSessionToken'];
+export type RefreshResult = Schemas['RefreshResult'];
+export type RefreshRequest = Schemas['RefreshRequest'];
+export type LogoutRequest = Schemas['LogoutRequest'];

@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { ApiClient, Me, OrganizationPublic } from '@hausportal/api';
+import type { ApiClient, Me, OrganizationPublic, SessionCookie } from '@hausportal/api';
 
 export type Locale = 'de' | 'en';
 
@@ -20,6 +20,12 @@ export interface Session {
    * TypeError when the server cannot be reached. Undefined when it loaded.
    */
   error?: unknown;
+  /**
+   * Whether the browser keeps the session's refresh cookie on this page (the client's `sessionCookie`): `refused`
+   * means a sign-in lasts only as long as the page, so `<hp-login>` says so and offers the portal in its own tab
+   * (DESIGN §6, cross-site sessions). Absent for a client without a cookie (a preview).
+   */
+  cookie?: SessionCookie;
 }
 
 // Symbol.for keys: separately bundled widgets on one page still find the same session.

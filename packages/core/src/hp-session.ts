@@ -13,30 +13,62 @@ import { sessionStyles } from './hp-session.styles.js';
 import { PreviewBannerController, previewBannerStyles, previewClientFor } from './preview-banner.js';
 
 /**
- * @summary Holds the API client and the login session for every Hausportal widget inside it, and applies the
- * organization's theme below the page's CSS: a page rule such as `hp-session { --hp-color-primary: … }` always wins,
- * token by token (see {@link OrgThemeController}). Every session and standalone widget of a page with the same `api`
- * and `org` shares one client (DESIGN §6): a login or logout in one shows in all of them at once, and a page load
- * restores the session once.
+ * Every session and standalone widget of a page with the same `api` and `org` shares one client (DESIGN §6): a login
+ * or logout in one shows in all of them at once, and a page load restores the session once. The organization's theme
+ * sits below the page's CSS: a page rule such as `hp-session { --hp-color-primary: … }` always wins, token by token
+ * (see {@link OrgThemeController}). The design tokens below are inherited by every widget inside; set them here (or on
+ * a widget).
  *
  * On a page opened with `#hp-preview=<code>` (a manager's read-only preview as a tenant or owner, issue 14) the code
  * leaves the address at once, this session runs a preview client instead of the shared one, and a banner above the
  * widgets says whose preview it is, that it is read-only and until when, with a button that ends it
  * (preview-banner.ts). Once the preview is over only the banner stays.
  *
+ * @summary Holds the API client and the login session for every Hausportal widget inside it, and applies the
+ * organization's theme.
+ *
  * @slot - The widgets that share this session.
  * @attr state - Set by the element (read-only): `unknown`, `restoring`, `anonymous` or `authenticated`, so a page can
  *   show parts only to signed-in people, e.g. `hp-session:not([state='authenticated']) .members-only { display: none }`.
- * @fires hp-session-change - {@link HpSessionChangeEvent} whenever state, user, organization or language change.
- * @fires hp-session-connected - {@link HpSessionConnectedEvent} on the document when it connects, so widgets outside any
- *   session that connected first can take it (a widget split off by a CMS editor finds the page's session).
- * @csspart preview-banner - The preview banner (only in a preview); `preview-text` its sentence, `preview-end` its button.
- * @cssprop --hp-color-primary - Main colour; the organization theme's unless the page sets it or `theme="none"`.
+ * @fires {HpSessionChangeEvent} hp-session-change - State, user, organization, language or cookie state changed; the
+ *   event's `session` (no `detail`) is `{state, user, org, organization, lang, error?, cookie?}`.
+ * @fires {HpSessionConnectedEvent} hp-session-connected - Fired on the document (it does not bubble) when the element
+ *   connects; the event's `session` is the element. Widgets outside any session that connected first take it then (a
+ *   widget split off by a CMS editor finds the page's session).
+ *
+ * @csspart preview-banner - The preview banner (only in a preview).
+ * @csspart preview-text - Its sentence: whose preview, read-only, until when (or why it ended).
+ * @csspart preview-end - Its button "Vorschau beenden".
+ *
+ * @cssprop --hp-color-primary - Main colour: buttons, links, selected tabs; the organization theme's unless the page
+ *   sets it or `theme="none"`.
  * @cssprop --hp-color-on-primary - Text on the main colour.
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-primary-active - A filled button being pressed (default: mixed darker still).
+ * @cssprop --hp-color-accent - Accent colour (default: the main colour).
+ * @cssprop --hp-color-on-accent - Text on the accent colour (default: the text on the main colour).
  * @cssprop --hp-color-surface - Background of the widgets.
+ * @cssprop --hp-color-surface-raised - Raised areas: head rows, cards, placeholders (default: mixed from surface and text).
  * @cssprop --hp-color-text - Text colour.
- * @cssprop --hp-font-family - Font of all widgets.
- * @cssprop --hp-radius - Corner radius.
+ * @cssprop --hp-color-text-muted - Secondary text (default: mixed from text and surface).
+ * @cssprop --hp-color-border - Lines and borders (default: mixed from text and surface).
+ * @cssprop --hp-color-info - Information (blue).
+ * @cssprop --hp-color-warning - Warnings (yellow); the preview banner.
+ * @cssprop --hp-color-danger - Errors and amounts due (red).
+ * @cssprop --hp-color-success - Success and credit (green).
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-family - Font of all widgets (default the system's sans-serif).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-font-size-m - Body text (default 1rem).
+ * @cssprop --hp-font-size-l - Headings (default 1.25rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-space-m - Medium spacing (default 1rem).
+ * @cssprop --hp-space-l - Large spacing (default 1.5rem).
+ * @cssprop --hp-space-xl - Largest spacing (default 2rem).
+ * @cssprop --hp-radius - Corner radius (default 0.375rem).
+ * @cssprop --hp-shadow - Shadow of cards and menus (default a soft 1–3 px shadow).
  */
 export class HpSession extends LitElement {
   static override styles = [hostStyles, sessionStyles, previewBannerStyles];
@@ -142,6 +174,7 @@ export class HpSession extends LitElement {
       organization: this.organization,
       lang: normalizeLocale(this.lang),
       ...(this.failure === undefined ? {} : { error: this.failure }),
+      ...(this.client?.sessionCookie === undefined ? {} : { cookie: this.client.sessionCookie }),
     };
   }
 
@@ -183,6 +216,12 @@ export class HpSession extends LitElement {
 
 function sameSession(a: Session, b: Session): boolean {
   return (
-    a.state === b.state && a.user === b.user && a.org === b.org && a.organization === b.organization && a.lang === b.lang && a.error === b.error
+    a.state === b.state &&
+    a.user === b.user &&
+    a.org === b.org &&
+    a.organization === b.organization &&
+    a.lang === b.lang &&
+    a.error === b.error &&
+    a.cookie === b.cookie
   );
 }

@@ -43,8 +43,24 @@ export function sharedSession(api: string, org: string): SharedSession {
     // A manager's preview link (`#hp-preview=<code>`, preview-banner.ts) makes every widget of the page the previewed
     // person's, read-only; a widget alone on the page (or `<hp-portal>` with its own session) takes it too.
     const client = previewClientFor(api, org) ?? createApiClient({ baseUrl, organization: org });
-    entry = { client, organization: loadOrganization(client, org), restored: client.restore() };
+    // Someone is signed in at another organization of this API: this restore moves the sign-in here (a switch).
+    const moving = [...registry.values()].some((other) => other.client.baseUrl === baseUrl && other.client.user);
+    const restored = client.restore();
+    entry = { client, organization: loadOrganization(client, org), restored: moving ? afterMove(client, restored) : restored };
     registry.set(key, entry);
   }
   return entry;
+}
+
+/**
+ * After a move to another organization: its refresh cookie may be of the other mode (SameSite=Strict for a same-site
+ * organization, SameSite=None; Partitioned for a cross-site one, server/src/auth/cookies.ts), which this page's
+ * browser may refuse where it kept the first. So the client asks whether the new cookie arrived (it tells the
+ * session when it did not). Resolves as `restored` does.
+ */
+function afterMove(client: ApiClient, restored: Promise<Me | null>): Promise<Me | null> {
+  return restored.then((user) => {
+    if (user) void client.checkSessionCookie?.();
+    return user;
+  });
 }

@@ -33,6 +33,7 @@ export class StandaloneSessionController implements ReactiveController {
       organization: this.organization,
       lang,
       ...(this.error === undefined ? {} : { error: this.error }),
+      ...(entry.client.sessionCookie === undefined ? {} : { cookie: entry.client.sessionCookie }),
     });
     this.publish(entry.client, session(entry.client.user ? 'authenticated' : 'restoring'));
     this.unsubscribe = entry.client.onSessionChange(({ user }) =>

@@ -41,6 +41,27 @@ export const loginStyles = css`
     color: var(--_text);
     border-inline-start: 4px solid var(--_success);
   }
+  .cookie-note {
+    margin: 0;
+    padding: var(--_space-s) var(--_space-m);
+    border-radius: var(--_radius);
+    background: var(--_warning-soft);
+    border-inline-start: 4px solid var(--_warning);
+    overflow-wrap: anywhere;
+  }
+  .cookie-note.quiet {
+    padding: 0;
+    background: none;
+    border: 0;
+    color: var(--_text-muted);
+    font-size: var(--_font-size-s);
+  }
+  .cookie-note a {
+    display: inline-block;
+    margin-block-start: var(--_space-xs);
+    color: var(--_primary);
+    font-weight: 600;
+  }
   .error {
     padding: var(--_space-s) var(--_space-m);
     border-radius: var(--_radius);

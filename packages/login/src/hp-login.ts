@@ -7,21 +7,24 @@ import { LightFormController } from './light-form.js';
 import { LoginFlow, type LoginStep } from './login-flow.js';
 import { renderLoginForm } from './login-forms.js';
 import { renderDone, renderLinks, renderTerms, stepIntro, stepTitle } from './login-views.js';
+import { renderCookieNote } from './cookie-note.js';
 
 registerTranslations('de', templates);
 
 let instances = 0;
 
 /**
+ * Forms with password fields are rendered into the element's LIGHT DOM (a `<div slot="form">` child), so
+ * password managers can fill and save them; they are styled by a stylesheet scoped with `@scope (hp-login)` from the
+ * same tokens. Everything else lives in shadow DOM. Where the browser refuses the session's cookie on this page
+ * (cross-site, DESIGN §6), a note says so and links the portal in its own tab.
+ *
  * @summary Sign-in for tenants and owners: login, forgot password, activation with an invitation code, the
  * first-login steps (terms of use, own password) and the signed-in state with logout.
  *
- * Forms with password fields are rendered into the element's LIGHT DOM (a `<div slot="form">` child), so
- * password managers can fill and save them; they are styled by a stylesheet scoped with `@scope (hp-login)`.
- * Everything else lives in shadow DOM.
- *
- * @fires hp-login - {@link HpLoginEvent}: the user is signed in and has nothing left to do; `detail` is the user.
- * @fires hp-logout - {@link HpLogoutEvent}: the user signed out.
+ * @fires {HpLoginEvent} hp-login - The user is signed in and has nothing left to do first (terms of use, password
+ *   change); `detail` is the user (`Me` of GET /me: `{id, email, username, name, role, organization, pendingActions, …}`).
+ * @fires {HpLogoutEvent} hp-logout - The user signed out; no `detail`.
  *
  * @slot form - Filled by the element itself with the light-DOM form; do not use.
  * @slot footer - Extra content below the form, e.g. a help link.
@@ -29,6 +32,8 @@ let instances = 0;
  * @csspart base - The card around everything.
  * @csspart heading - The heading of the current step.
  * @csspart intro - The sentence below the heading.
+ * @csspart cookie-note - The note that this browser does not keep the session on this page (cross-site).
+ * @csspart own-tab - Its link that opens the portal in a tab of its own.
  * @csspart notice - Success notes (code sent, password set).
  * @csspart error - The error message of the last attempt.
  * @csspart form - The terms form (the password forms are in light DOM: style them via the tokens).
@@ -41,9 +46,21 @@ let instances = 0;
  * @csspart loading - The loading state while the session is restored.
  *
  * @cssprop --hp-login-max-width - Maximum width of the card (default 28rem).
- * @cssprop --hp-color-primary - Buttons and links.
- * @cssprop --hp-color-danger - Errors.
- * @cssprop --hp-color-success - Fulfilled password rules.
+ * @cssprop --hp-color-primary - Buttons, links, the focus ring.
+ * @cssprop --hp-color-on-primary - Text on the main colour (filled buttons).
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-success - Success notes and fulfilled password rules.
+ * @cssprop --hp-color-surface-raised - Background of the terms text.
+ * @cssprop --hp-color-text-muted - The intro sentence and hints.
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-font-size-l - Headings (default 1.25rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-space-l - Large spacing (default 1.5rem).
+ * @cssprop --hp-shadow - Shadow of the card (default a soft 1–3 px shadow).
+ * @cssprop --hp-color-danger - Errors and invalid fields.
  */
 export class HpLogin extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, loginStyles];
@@ -81,6 +98,7 @@ export class HpLogin extends HpElement {
     return html`<section part="base" class="base" aria-labelledby="heading">
       <h2 id="heading" part="heading" tabindex="-1">${stepTitle(step)}</h2>
       ${intro ? html`<p part="intro" class="intro">${intro}</p>` : nothing}
+      ${renderCookieNote(step, this.session, this.api)}
       <div part="notice" class="notice" role="status">${notice || nothing}</div>
       ${problem ? html`<div part="error" class="error" role="alert">${problem.message}</div>` : nothing}
       ${step === 'terms' ? renderTerms(this.flow, this.session, this.locale) : nothing}

@@ -29,7 +29,8 @@ export function hasCookie(req: Request, name: string): boolean {
 // third-party cookies blocked the unpartitioned SameSite=None cookie is refused but the Partitioned one (CHIPS) is
 // kept, in the host site's partition, so a reload restores the session; with the API's cookies blocked on that site
 // every cookie is refused, the partitioned one too, as Safari's tracking prevention may do. Then the sign-in lasts
-// only as long as the page, and GET /auth/session-cookie lets the widgets find out and say so (session-routes.ts).
+// only as long as the page, and GET /auth/session-cookie lets the widgets find out and say so (session-routes.ts);
+// the page then keeps its refresh token in memory (POST /auth/session-token, page-token.ts).
 function attributes(crossSite: boolean): string {
   return `Path=/; HttpOnly; Secure; ${crossSite ? 'SameSite=None; Partitioned' : 'SameSite=Strict'}`;
 }

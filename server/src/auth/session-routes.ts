@@ -2,12 +2,13 @@ import { Router, type Request } from 'express';
 import type { LoginRequest } from '@hausportal/api';
 import type { Ctx } from '../context.ts';
 import { authResult } from './auth-result.ts';
-import { clearRefreshCookie, hasCookie, readCookie, refreshCookie, setRefreshCookie } from './cookies.ts';
+import { clearRefreshCookie, hasCookie, refreshCookie, setRefreshCookie } from './cookies.ts';
 import { dummyVerify, verifyPassword } from './password.ts';
 import { claimAttempt, clearAttempts, loginLimits } from './rate-limit.ts';
-import { findToken, revokeFamily, rotate, startFamily } from './sessions.ts';
+import { findToken, modeOf, revokeFamily, rotate, startFamily } from './sessions.ts';
+import { pageToken, presentedToken, sessionTokenHandler } from './page-token.ts';
 import { HttpProblem } from '../http/problems.ts';
-import { checkCookieRequest } from '../http/security.ts';
+import { checkCookieOrigin, checkCookieRequest } from '../http/security.ts';
 import { membership, userById, userByLogin } from './users.ts';
 
 export const clientIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
@@ -64,46 +65,79 @@ export function authSessionRoutes(ctx: Ctx): Router {
    * answer leaves it alone, since the browser may hold a newer cookie by now. Without any refresh cookie (a first
    * visit, or after logout) it answers 204 with no body: no session to restore is no failure, so an anonymous page
    * load logs no failed request in the host page's console (openapi.yaml, /auth/refresh).
+   *
+   * A page whose browser refused the cookie sends its token as `refreshToken` in the body instead (page-token.ts; the
+   * cookie wins when both come): the same rotation, grace window and reuse detection, and the successor comes back
+   * in the body (`refreshToken`, `refreshExpiresAt`), never as a cookie.
    */
   router.post('/auth/refresh', async (req, res) => {
     const requestedSlug = ((req.body ?? {}) as { organization?: string }).organization;
     const requested = requestedSlug ? await ctx.orgs.bySlug(requestedSlug) : null;
-    const token = readCookie(req, refreshCookie);
+    const presented = presentedToken(req);
+    const token = presented?.token ?? null;
     const row = token ? await findToken(ctx, token) : null;
     const familyOrg = row ? await ctx.orgs.byId(row.organization_id!) : null;
     const target = requestedSlug ? requested : familyOrg;
     await checkCookieRequest(ctx, req, target);
     // Moving a session to another organization: the page must be allowed by the organization it comes from too.
     if (familyOrg && target && familyOrg.id !== target.id) await checkCookieRequest(ctx, req, familyOrg);
-    if (!hasCookie(req, refreshCookie)) {
+    if (!presented) {
       res.status(204).end();
       return;
     }
+    const inCookie = presented.mode === 'cookie';
     if (!token || !row || !target || !familyOrg) throw invalidRefresh();
 
     // Switching organization keeps the session only where the user is a member too.
     const member = await membership(ctx.read, row.user_id!, target.id);
     if (!member) throw invalidRefresh('not_a_member');
 
-    const result = await rotate(ctx, token, target.id);
+    const result = await rotate(ctx, token, target.id, presented.mode);
     if (!result.ok) {
       if (result.reason === 'in_progress') throw refreshInProgress();
-      if (result.reason === 'reused') clearRefreshCookie(res, familyOrg.crossSite);
+      if (result.reason === 'reused' && inCookie) clearRefreshCookie(res, familyOrg.crossSite);
       throw invalidRefresh(result.reason === 'reused' ? 'refresh_token_reused' : 'invalid_refresh_token');
     }
     const user = await userById(ctx.read, result.issued.userId);
     if (!user || user.status !== 'active') {
       await revokeFamily(ctx, result.issued.familyId);
-      clearRefreshCookie(res, familyOrg.crossSite);
+      if (inCookie) clearRefreshCookie(res, familyOrg.crossSite);
       throw invalidRefresh();
     }
-    setRefreshCookie(res, result.issued.token, target.crossSite);
-    res.json(await authResult(ctx, user, member, target, result.issued.familyId));
+    const auth = await authResult(ctx, user, member, target, result.issued.familyId);
+    if (inCookie) {
+      setRefreshCookie(res, result.issued.token, target.crossSite);
+      res.json(auth);
+      return;
+    }
+    const { refreshToken, expiresAt } = pageToken(result.issued);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ ...auth, refreshToken, refreshExpiresAt: expiresAt });
   });
 
+  router.post('/auth/session-token', sessionTokenHandler(ctx));
+
+  /**
+   * GET /auth/session-cookie: whether the refresh cookie came with this request, `{present}`, never its value. The
+   * client asks right after a login (and a move to another organization) to learn whether the browser kept the cookie:
+   * one that refuses it (Safari's tracking prevention, the API's cookies blocked on the page's site) signs in for the
+   * visit only (DESIGN §6, openapi.yaml). No token needed; from the server's own origin or an admitted one (CORS with
+   * credentials as /auth/refresh), else 403 `origin_not_allowed`; `Cache-Control: no-store`.
+   */
+  router.get('/auth/session-cookie', async (req, res) => {
+    await checkCookieOrigin(ctx, req, null);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ present: hasCookie(req, refreshCookie) });
+  });
+
+  /**
+   * POST /auth/logout: revokes the family of the refresh cookie, or of the page's `refreshToken` in the body when no
+   * cookie came (a body token of a cookie family is ignored), and clears the cookie. 204 also without a session.
+   */
   router.post('/auth/logout', async (req, res) => {
-    const token = readCookie(req, refreshCookie);
-    const row = token ? await findToken(ctx, token) : null;
+    const presented = presentedToken(req);
+    const found = presented?.token ? await findToken(ctx, presented.token) : null;
+    const row = found && modeOf(found) === presented!.mode ? found : null;
     const org = row ? await ctx.orgs.byId(row.organization_id!) : null;
     await checkCookieRequest(ctx, req, org);
     if (row) await revokeFamily(ctx, row.family_id!);

@@ -18,6 +18,7 @@ function document(lang: EmbedLang, title: string, head: string, htmlAttrs: strin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <style>${style}</style>
 ${head}</head>

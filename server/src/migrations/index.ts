@@ -10,6 +10,7 @@ import * as tickets from './009_tickets.ts';
 import * as posts from './010_posts.ts';
 import * as chat from './011_chat.ts';
 import * as portal from './012_portal.ts';
+import * as pageSessionToken from './013_page_session_token.ts';
 
 type Migration = { up(db: Knex): Promise<void>; down(db: Knex): Promise<void> };
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '010_posts': posts,
   '011_chat': chat,
   '012_portal': portal,
+  '013_page_session_token': pageSessionToken,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

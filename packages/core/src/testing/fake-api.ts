@@ -1,4 +1,4 @@
-import { createApiClient, dayIn, type ApiClient, type Me, type OrganizationPublic, type Problem } from '@hausportal/api';
+import { createApiClient, dayIn, type ApiClient, type MarkerStorage, type Me, type OrganizationPublic, type Problem } from '@hausportal/api';
 import { demoMe, demoOrganization, demoPassword } from './fixtures.js';
 
 /** What a fake route handler gets. */
@@ -44,6 +44,18 @@ export interface FakeApiOptions {
   baseUrl?: string;
   /** The fake server's clock: `now` and `today` of the organization's answer (default: this device's clock). */
   now?: () => Date;
+  /**
+   * The browser refuses the refresh cookie (third-party cookies blocked, Safari's tracking prevention): a login signs
+   * in for the page but sets no cookie, so `GET /auth/session-cookie` finds none and a refresh without the page's token
+   * finds no session. `POST /auth/session-token` hands that token out once per login, and a refresh with it in the body
+   * rotates it as the server does (a used one answers 401).
+   */
+  cookieRefused?: boolean;
+  /**
+   * The page's sessionStorage as the client sees it (the cookie-refused marker); default a fresh one per fake, so tests
+   * do not share it. Pass one storage to two fakes to play a reload of the same tab ({@link memoryStorage}).
+   */
+  storage?: MarkerStorage;
 }
 
 export interface FakeApi {
@@ -88,6 +100,9 @@ export function createFakeApi(routes: FakeRoutes = {}, options: FakeApiOptions =
   const now = options.now ?? (() => new Date());
   const account = options.account ?? options.user ?? demoMe;
   let cookieUser: Me | null = options.user ?? null;
+  /** The page's refresh token (cookie refused) and whose it is, or null. */
+  let pageToken: { token: string; user: Me } | null = null;
+  let handedOut = false;
   let tokenCount = 0;
   const tokens = new Map<string, Me>();
   const calls: FakeCall[] = [];
@@ -108,13 +123,31 @@ export function createFakeApi(routes: FakeRoutes = {}, options: FakeApiOptions =
       const { username, password } = (body ?? {}) as { username?: string; password?: string };
       const known = username === account.username || username === account.email;
       if (!known || password !== demoPassword) return problem(401, 'invalid_credentials', 'Invalid credentials');
-      cookieUser = account;
+      if (!options.cookieRefused) cookieUser = account;
+      handedOut = false;
       return issue(account);
     },
-    // Like the server: no refresh cookie is no session, answered 204 (openapi.yaml, /auth/refresh).
-    'POST /auth/refresh': () => (cookieUser ? issue(cookieUser) : { status: 204 }),
+    'GET /auth/session-cookie': () => ({ present: cookieUser !== null }),
+    'POST /auth/session-token': ({ user }) => {
+      if (!user) return problem(401, 'invalid_token', 'Unauthorized');
+      if (cookieUser) return problem(409, 'cookie_present');
+      if (handedOut) return problem(409, 'session_token_issued');
+      handedOut = true;
+      pageToken = { token: `fake-page-token-${++tokenCount}`, user };
+      return { refreshToken: pageToken.token, expiresAt: new Date(now().getTime() + 12 * 3600_000).toISOString() };
+    },
+    // Like the server: no refresh cookie (and no page token) is no session, answered 204 (openapi.yaml, /auth/refresh).
+    'POST /auth/refresh': ({ body }) => {
+      if (cookieUser) return issue(cookieUser);
+      const sent = (body as { refreshToken?: string } | undefined)?.refreshToken;
+      if (sent === undefined) return { status: 204 };
+      if (!pageToken || sent !== pageToken.token) return problem(401, 'invalid_refresh_token');
+      pageToken.token = `fake-page-token-${++tokenCount}`;
+      return { ...issue(pageToken.user), refreshToken: pageToken.token, refreshExpiresAt: new Date(now().getTime() + 3600_000).toISOString() };
+    },
     'POST /auth/logout': () => {
       cookieUser = null;
+      pageToken = null;
       return { status: 204 };
     },
     'GET /me': ({ user }) => user ?? problem(401, 'unauthorized', 'Unauthorized'),
@@ -144,7 +177,7 @@ export function createFakeApi(routes: FakeRoutes = {}, options: FakeApiOptions =
   };
 
   // On its own: tests on one page must not take turns with, or follow the logins of, each other's fake clients.
-  const client = createApiClient({ baseUrl, organization: organization.slug, fetch, shareAcrossTabs: false });
+  const client = createApiClient({ baseUrl, organization: organization.slug, fetch, shareAcrossTabs: false, storage: options.storage ?? memoryStorage() });
   return {
     client,
     fetch,
@@ -157,6 +190,17 @@ export function createFakeApi(routes: FakeRoutes = {}, options: FakeApiOptions =
       const { method, regex } = compile(route);
       return calls.filter((call) => call.method === method && regex.test(call.path));
     },
+  };
+}
+
+/** An in-memory stand-in for the page's sessionStorage (only what the client uses). */
+export function memoryStorage(): MarkerStorage & { readonly items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, String(value)),
+    removeItem: (key) => void items.delete(key),
   };
 }
 
