@@ -1,4 +1,4 @@
-import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { initialize, mswLoader } from 'msw-storybook-addon';
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
@@ -6,6 +6,11 @@ import { createApiClient, type ApiClient } from '@hausportal/api';
 import '@hausportal/core/define.js';
 import { API_BASE, handlers } from '../stories/mocks/index.js';
 import { themeChoices } from './themes.js';
+import customElements from 'virtual:hausportal/custom-elements';
+
+// Each element's docs page lists its attributes, properties, events, slots, parts and CSS properties from the Custom
+// Elements Manifest of all widget packages (made from the element classes' JSDoc, see scripts/manifest.mjs).
+setCustomElementsManifest(customElements);
 
 // The default mock API stays installed underneath every story; stories add variants in parameters.msw.handlers.
 initialize({ onUnhandledRequest: 'bypass', serviceWorker: { url: './mockServiceWorker.js' } }, handlers);
@@ -59,6 +64,8 @@ const withSession: Decorator = (story, context) => {
 };
 
 const preview: Preview = {
+  // A docs page for every component, from the manifest.
+  tags: ['autodocs'],
   loaders: [mswLoader],
   decorators: [withSession],
   globalTypes: {
@@ -102,6 +109,9 @@ const preview: Preview = {
     controls: { expanded: true },
     // Per-story mock variants go here, e.g. { handlers: [...loginFails('rate_limited')] }.
     msw: { handlers: [] },
+    // The accessibility addon checks every story with axe after it rendered (and played); a violation fails the story
+    // in Storybook's test runs ('error'), not only a warning ('todo').
+    a11y: { test: 'error' },
   },
 };
 

@@ -6,6 +6,7 @@ import type { StatementViewName } from '@hausportal/statement';
 import '@hausportal/statement/define.js';
 import { generateLedger } from '@hausportal/statement/testing.js';
 import { API, loggedIn, ownerElisabeth, tenantKatharina, tenantOwnerMarkus, tenantThomas } from './mocks/index.js';
+import { sameWidgetTwice } from './a11y.js';
 import { receiptsFail, statementEmpty, statementFails, statementPending, type StatementEndpoint } from './mocks/statement.js';
 import { noUnits, unitsPending } from './mocks/units.js';
 
@@ -160,7 +161,7 @@ const bothThemes = () => html`<div style="display: grid; gap: 2rem">
  * the expense accounts of his flat at Krüger (petrol).
  */
 export const BothThemes: Story = {
-  parameters: { hausportal: { session: false }, msw: { handlers: loggedIn(tenantOwnerMarkus) } },
+  parameters: { hausportal: { session: false }, msw: { handlers: loggedIn(tenantOwnerMarkus) }, a11y: sameWidgetTwice },
   render: bothThemes,
 };
 

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@hausportal/unit-list/define.js';
 import { loggedIn, ownerElisabeth, tenantKatharina, tenantOwnerMarkus, tenantThomas } from './mocks/index.js';
+import { sameWidgetTwice } from './a11y.js';
 import { manyUnits, noUnits, unitsFail, unitsPending } from './mocks/units.js';
 
 const meta: Meta = {
@@ -58,7 +59,7 @@ export const Narrow: Story = {
  * owns a flat managed by Krüger (petrol).
  */
 export const BothThemes: Story = {
-  parameters: { hausportal: { session: false }, msw: { handlers: loggedIn(tenantOwnerMarkus) } },
+  parameters: { hausportal: { session: false }, msw: { handlers: loggedIn(tenantOwnerMarkus) }, a11y: sameWidgetTwice },
   render: () => html`<div style="display: grid; gap: 2rem">
     <hp-session api="/api" org="immopro"><hp-unit-list></hp-unit-list></hp-session>
     <hp-session api="/api" org="krueger"><hp-unit-list></hp-unit-list></hp-session>

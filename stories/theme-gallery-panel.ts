@@ -14,6 +14,9 @@ function coloursOf(derived: DerivedTheme, scheme: Scheme): ThemeColours {
   return (scheme === 'dark' ? dark : light) as ThemeColours;
 }
 
+/** The contrast a pair checked as text needs (WCAG 2.2 SC 1.4.3); UI edges need 3:1. */
+const textContrast = 4.5;
+
 /** A CSS colour for a report key: a token, or `<key>Soft` mixed as the widgets mix it. */
 function cssColour(colours: ThemeColours, key: string): string {
   if (!key.endsWith('Soft')) return colours[key as keyof ThemeColours];
@@ -40,6 +43,7 @@ export class GalleryPanel extends LitElement {
       th, td { text-align: start; padding: var(--_space-xs) var(--_space-s); border-block-end: 1px solid var(--_border); }
       .number { text-align: end; font-variant-numeric: tabular-nums; }
       .sample { display: inline-block; padding: 0 var(--_space-s); border-radius: var(--_radius); font-weight: 600; }
+      .edge { inline-size: 2.25rem; block-size: 1.25rem; padding: 0; border: 3px solid; vertical-align: middle; }
       .pass { color: var(--_success); }
       .fail { color: var(--_danger); font-weight: 700; }
       .widgets { margin-block-start: var(--_space-l); }
@@ -81,10 +85,20 @@ export class GalleryPanel extends LitElement {
     </ul>`;
   }
 
+  /**
+   * What the pair looks like: text ("Aa") for a pair checked as text (4.5:1, SC 1.4.3); an edge for one checked as a UI
+   * edge or focus indicator (3:1, SC 1.4.11: accent, border, focus), which the widgets never use for text.
+   */
+  private sample(colours: ThemeColours, check: ContrastCheck) {
+    const foreground = cssColour(colours, check.foreground);
+    const background = cssColour(colours, check.background);
+    if (check.required >= textContrast) return html`<span class="sample" style=${styleMap({ color: foreground, background })}>Aa</span>`;
+    return html`<span class="sample edge" style=${styleMap({ borderColor: foreground, background })}></span>`;
+  }
+
   private row(colours: ThemeColours, check: ContrastCheck) {
-    const sample = { color: cssColour(colours, check.foreground), background: cssColour(colours, check.background) };
     return html`<tr>
-      <td><span class="sample" style=${styleMap(sample)}>Aa</span> ${check.foreground} / ${check.background}</td>
+      <td>${this.sample(colours, check)} ${check.foreground} / ${check.background}</td>
       <td class="number">${check.ratio.toFixed(2)}</td>
       <td class="number">${check.required}</td>
       <td class=${check.pass ? 'pass' : 'fail'}>${check.pass ? '✓ erfüllt / pass' : '✗ nicht erfüllt / fail'}</td>

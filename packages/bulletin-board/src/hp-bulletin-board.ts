@@ -19,24 +19,26 @@ registerTranslations('de', templates);
 const opener = (id: string) => `[data-open="${id}"]`;
 
 /**
- * @summary The bulletin board (Schwarzes Brett): the notices shown to me today in the server's order (pinned, danger,
- * warning, newest). Each shows its type by colour, icon and text (Mitteilung, Info, Warnung, Gefahrenhinweis), pinned,
- * "Neu" until opened, category, published and "aktualisiert am …" dates, "bis …" when its display window ends, the
- * excerpt and the appointment. A notice opens in place (its title is a disclosure button): the body, the appointment
- * with "In Kalender" (.ics), pictures, attachments, the link, and "Zur Kenntnis genommen" where the notice asks for
- * it; opening marks it read, and the notices listed are reported as seen. Filters: category, type, property (with
- * notices of two or more; the notices then name their properties) and only unread, behind a "Filter" button on a
- * narrow board; "Mehr laden" pages on. "Drucken" prints only the board (not the page around it): every notice shown
- * with its whole text, without filters and buttons. Pictures open full size in a new tab. A notice withdrawn meanwhile
- * (404) leaves the list with a note saying so. The list refreshes every `refresh-interval` seconds while the page is
+ * Each notice shows its type by colour, icon and text (Mitteilung, Info, Warnung, Gefahrenhinweis), pinned, "Neu"
+ * until opened, category, published and "aktualisiert am …" dates, "bis …" when its display window ends, the excerpt
+ * and the appointment. A notice opens in place (its title is a disclosure button): the body, the appointment with
+ * "In Kalender" (.ics), pictures, attachments, the link, and "Zur Kenntnis genommen" where the notice asks for it;
+ * opening marks it read, and the notices listed are reported as seen. Filters: category, type, property (with notices
+ * of two or more; the notices then name their properties) and only unread, behind a "Filter" button on a narrow
+ * board; "Mehr laden" pages on. "Drucken" prints only the board (not the page around it): every notice shown with its
+ * whole text, without filters and buttons. Pictures open full size in a new tab. A notice withdrawn meanwhile (404)
+ * leaves the list with a note saying so. The list refreshes every `refresh-interval` seconds while the page is
  * visible, and on `reload()`; a danger notice that was not listed before is announced politely to screen readers.
- * `compact` (with `limit` and `property`) is the short form for a portal overview: type, title and date; activating
- * a title fires `hp-post-open` and, unless that is cancelled, opens the notice in place.
+ * `compact` (with `limit` and `property`) is the short form for a portal overview: type, title and date; activating a
+ * title fires `hp-post-open` and, unless that is cancelled, opens the notice in place.
  *
- * @fires hp-posts-unread - The number of my notices not opened yet became known or changed; `detail.count` (0 after
- * signing out). For a badge in a portal header.
- * @fires hp-post-open - In compact mode, a notice's title was activated; `detail.id`. Cancel it to show the notice
- * elsewhere (it then does not open in place).
+ * @summary The bulletin board (Schwarzes Brett): the notices shown to me today in the server's order (pinned, danger,
+ * warning, newest).
+ *
+ * @fires {HpPostsUnreadEvent} hp-posts-unread - The number of my notices not opened yet became known or changed;
+ *   `detail` is `{count: number}` (0 after signing out). For a badge in a portal header.
+ * @fires {HpPostOpenEvent} hp-post-open - In compact mode, a notice's title was activated; `detail` is `{id: string}`.
+ *   Cancelable: cancel it to show the notice elsewhere (it then does not open in place).
  *
  * @csspart base - The frame around everything.
  * @csspart toolbar - The filters and the print button.
@@ -45,12 +47,25 @@ const opener = (id: string) => `[data-open="${id}"]`;
  * @csspart more - The button that loads more notices.
  * @csspart empty - The note that there are no notices (or none for this filter), or that nobody is signed in.
  * @csspart error - The error with its retry button.
+ * @csspart retry - The retry button.
  * @csspart loading - The loading state.
  *
+ * @cssprop --hp-bulletin-board-new-color - The "Neu" badge (default: the main colour).
+ * @cssprop --hp-color-primary - Buttons, links, the focus ring.
+ * @cssprop --hp-color-on-primary - Text on the main colour (filled buttons).
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-font-size-l - Headings (default 1.25rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-space-l - Large spacing (default 1.5rem).
+ * @cssprop --hp-color-text-muted - Categories, dates, places, and the type badge of a plain notice.
  * @cssprop --hp-color-info - Info notices (blue).
  * @cssprop --hp-color-warning - Warnings (yellow).
  * @cssprop --hp-color-danger - Danger notices (red).
- * @cssprop --hp-bulletin-board-new-color - The "Neu" badge (default: the primary colour).
+ * @cssprop --hp-color-success - "Zur Kenntnis genommen" once acknowledged.
  */
 export class HpBulletinBoard extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, frameStyles, bulletinBoardStyles];
@@ -77,6 +92,7 @@ export class HpBulletinBoard extends HpElement {
   private readonly images = new BlobUrlController(this);
   /** Every notice is rendered open with its whole text, for printing. */
   private readonly printer = new PrintController(this);
+  /** Reloads every `refresh-interval` seconds while the page is visible. */
   readonly refresher = new RefreshController(this);
   private opened = '';
   /** A selector of what gets the focus after the next rendering ('' for nothing). */

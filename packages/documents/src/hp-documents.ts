@@ -13,18 +13,20 @@ import { documentsStyles } from './hp-documents.styles.js';
 registerTranslations('de', templates);
 
 /**
- * @summary The documents released to me (BK-Abrechnung, contracts, minutes, house rules …), grouped by property and
- * unit ("Persönlich" for those released to me in person), then by category with subcategories under their parent.
  * New (unread) documents carry a "neu" badge, and every heading counts its documents and the new ones in words;
  * "Alle als gelesen markieren" marks everything read; with a filter, counts and the button are those of the documents
  * shown. Filter by category, year (the period's year when the period is a year, else the document date's) and "only
  * new", search titles and category names (case, accents and umlauts ignored), sort by date (the groups too: the one
  * with the newest document first). Download one document, or tick several and download them as one ZIP; a download
  * counts as read. A document whose release was revoked meanwhile (404) leaves the list with a plain note. Long lists
- * (thousands of documents) are loaded page by page behind the first one and virtualized; printing shows every row.
+ * (thousands of documents) are loaded page by page behind the first one and virtualized (`virtualize-above`);
+ * printing shows every row.
  *
- * @fires hp-documents-unread - The number of my unread documents became known or changed; `detail.count` (0 after
- * signing out). For a badge in a portal header.
+ * @summary The documents released to me (BK-Abrechnung, contracts, minutes, house rules …), grouped by property and
+ * unit ("Persönlich" for those released to me in person), then by category with subcategories under their parent.
+ *
+ * @fires {HpDocumentsUnreadEvent} hp-documents-unread - The number of my unread documents became known or changed;
+ *   `detail` is `{count: number}` (0 after signing out). For a badge in a portal header.
  *
  * @csspart base - The frame around everything.
  * @csspart toolbar - Search, filters and sort.
@@ -33,11 +35,23 @@ registerTranslations('de', templates);
  * @csspart item - A document's row.
  * @csspart empty - The note that there are no documents (or none for this filter), or that nobody is signed in.
  * @csspart error - The error with its retry button.
+ * @csspart retry - The retry button.
  * @csspart loading - The loading state.
  *
- * @cssprop --hp-color-primary - Buttons, links, focus, the "neu" badge.
- * @cssprop --hp-color-border - Lines between rows.
- * @cssprop --hp-documents-new-color - Colour of the "neu" badge (default: the primary colour).
+ * @cssprop --hp-documents-new-color - Colour of the "neu" badge (default: the main colour).
+ * @cssprop --hp-color-primary - Buttons, links, the focus ring, the "neu" badge.
+ * @cssprop --hp-color-on-primary - Text on the main colour (filled buttons).
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-font-size-l - Headings (default 1.25rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-space-l - Large spacing (default 1.5rem).
+ * @cssprop --hp-color-surface-raised - The property and unit heading rows.
+ * @cssprop --hp-color-text-muted - Counts, addresses, dates and hints.
+ * @cssprop --hp-space-xl - Indent of a sub-subcategory's heading (default 2rem).
  */
 export class HpDocuments extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, frameStyles, documentsStyles];

@@ -26,13 +26,13 @@ function noticeText(notice: Notice): string {
 }
 
 /**
- * @summary The signed-in user's own data: name, address (read-only), email, phone, date of birth, email
- * notifications, the language of the emails; edit and save them (a new email address, the login name, with the
- * current password), read the terms of use, change the password. The widget's own texts follow the page's language
- * (`<hp-session lang>`); the email language only decides what the server writes.
+ * The widget's own texts follow the page's language (`<hp-session lang>`); the email language only decides what the
+ * server writes. The password form is rendered into the element's LIGHT DOM (a `<div slot="form">` child) so
+ * password managers can fill and save it; it is styled by a stylesheet scoped with `@scope (hp-profile)`.
  *
- * The password form is rendered into the element's LIGHT DOM (a `<div slot="form">` child) so password
- * managers can fill and save it; it is styled by a stylesheet scoped with `@scope (hp-profile)`.
+ * @summary The signed-in user's own data: name, address (read-only), email, phone, date of birth, email
+ * notifications and their language; edit and save them (a new email address or login name with the current
+ * password), read the terms of use, change the password.
  *
  * @slot form - Filled by the element itself with the light-DOM password form; do not use.
  *
@@ -44,15 +44,28 @@ function noticeText(notice: Notice): string {
  * @csspart submit - The save button.
  * @csspart edit - The "Edit" button.
  * @csspart notice - Success notes (saved, password changed).
- * @csspart error - Error messages.
+ * @csspart error - Error messages (saving, or loading with its retry button).
+ * @csspart retry - The retry button after loading failed.
  * @csspart terms - The disclosure with the terms of use.
  * @csspart password - The password section.
  * @csspart loading - The loading state.
  * @csspart empty - The signed-out note.
  *
  * @cssprop --hp-profile-max-width - Maximum width of the card (default 40rem).
- * @cssprop --hp-color-primary - Buttons and links.
- * @cssprop --hp-color-danger - Errors.
+ * @cssprop --hp-color-primary - Buttons, links, the focus ring.
+ * @cssprop --hp-color-on-primary - Text on the main colour (filled buttons).
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-success - Success notes and fulfilled password rules.
+ * @cssprop --hp-color-text-muted - Hints below the fields and the terms version.
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-font-size-l - Headings (default 1.25rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-space-l - Large spacing (default 1.5rem).
+ * @cssprop --hp-shadow - Shadow of the card (default a soft 1–3 px shadow).
+ * @cssprop --hp-color-danger - Errors and invalid fields.
  */
 export class HpProfile extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, profileStyles];
@@ -63,7 +76,9 @@ export class HpProfile extends HpElement {
   private readonly ids = `hp-profile-${++instances}`;
   private focusAfter?: string;
 
+  /** The edit form of the contact details: open, its inputs, saving. */
   readonly edit = new ProfileEdit(this, (me) => this.afterSave(me));
+  /** The password change: open, its light-DOM form, saving. */
   readonly password = new PasswordChange(this, () => this.say('passwordChanged', 'button.change-password'));
 
   /** Loads GET /me whenever the client or the logged-in user changes. */

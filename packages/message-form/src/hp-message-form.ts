@@ -33,19 +33,23 @@ function addStyles(root: ShadowRoot, styles: CSSResult): void {
 }
 
 /**
- * @summary Send a message or damage report through one of the organization's forms (Allgemeine Anfrage,
- * Schadensmeldung, Guthabensanforderung …); it becomes a ticket. Pick a form (or name it in `form`), choose the unit
- * (in the form's own field of type `unit` where it has one, else in the widget's unit picker),
- * fill in the fields (each type checked as one types once a field was left, all on sending; the server's objections
- * shown at their fields), attach photos or PDFs, agree to the privacy consent where asked, and send with a progress
- * bar per file, cancel and retry. An emergency option shows the emergency numbers at once; a common-area damage
- * already reported offers "Ich bin auch betroffen" instead of a new ticket. The inputs are kept as a draft in
- * sessionStorage (never an IBAN) until sent or the person signs out. The confirmation shows the ticket number, the
- * emergency numbers again after an emergency, and the expected first answer. A `draft` (e.g. the chat bot's hand-over)
- * opens its form filled in, with the conversation as a block the person may remove before sending.
+ * Pick a form (or name it in `form`), choose the unit (in the form's own field of type `unit` where it has one, else
+ * in the widget's unit picker), fill in the fields (each type checked as one types once a field was left, all on
+ * sending; the server's objections shown at their fields), attach photos or PDFs, agree to the privacy consent where
+ * asked, and send with a progress bar per file, cancel and retry. An emergency option shows the emergency numbers at
+ * once; a common-area damage already reported offers "Ich bin auch betroffen" instead of a new ticket. The inputs are
+ * kept as a draft in sessionStorage (never an IBAN) until sent or the person signs out. The confirmation shows the
+ * ticket number, the emergency numbers again after an emergency, and the expected first answer. A `draft` (e.g. the
+ * chat bot's hand-over) opens its form filled in, with the conversation as a block the person may remove before
+ * sending. The form-filling part loads on first use.
  *
- * @fires hp-ticket-created - A form was sent and became a ticket; `detail` is `{id, number}`.
- * @fires hp-ticket-joined - I joined a ticket already reported as affected instead of sending one; `detail` is `{id, number}`.
+ * @summary Send a message or damage report through one of the organization's forms (Allgemeine Anfrage,
+ * Schadensmeldung, Guthabensanforderung …); it becomes a ticket.
+ *
+ * @fires {HpTicketCreatedEvent} hp-ticket-created - A form was sent and became a ticket; `detail` is
+ *   `{id: string, number: string}` (number like `2026-00042`).
+ * @fires {HpTicketJoinedEvent} hp-ticket-joined - I joined a ticket already reported ("Ich bin auch betroffen")
+ *   instead of sending one; `detail` is `{id: string, number: string}`. No `hp-ticket-created` follows.
  *
  * @csspart base - The frame around everything.
  * @csspart list - The forms to choose from.
@@ -63,9 +67,23 @@ function addStyles(root: ShadowRoot, styles: CSSResult): void {
  * @csspart retry - The retry button.
  * @csspart loading - The loading state (also while the form-filling part loads).
  *
- * @cssprop --hp-color-primary - Buttons, links, focus, the chosen card.
- * @cssprop --hp-color-danger - Errors and the emergency box.
  * @cssprop --hp-message-form-card-min - Smallest width of a form card (default 16rem).
+ * @cssprop --hp-color-primary - Buttons, links, the focus ring, a card under the pointer, the progress bars.
+ * @cssprop --hp-color-on-primary - Text on the main colour (filled buttons).
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-font-size-l - Headings (default 1.25rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-space-l - Large spacing (default 1.5rem).
+ * @cssprop --hp-color-surface-raised - The form cards, the transcript block and the ticket number.
+ * @cssprop --hp-color-text-muted - Hints below the fields and card descriptions.
+ * @cssprop --hp-color-danger - Errors, invalid fields and the emergency box.
+ * @cssprop --hp-color-warning - The tint of "Bereits gemeldet".
+ * @cssprop --hp-color-info - The tint of the privacy notice and the transcript.
+ * @cssprop --hp-color-success - The tint of the confirmation.
  */
 export class HpMessageForm extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, frameStyles, messageFormStyles];
@@ -87,6 +105,7 @@ export class HpMessageForm extends HpElement {
   /** Why the form-filling part could not be loaded. */
   @state() private loadError: unknown;
 
+  /** The forms I may send now (GET /forms). */
   readonly catalog = new CatalogStore(this);
   /**
    * Settles when the form opened last is shown, i.e. the form-filling part has loaded, or when loading it failed (the

@@ -21,21 +21,39 @@ async function firstUnit(api: NonNullable<HpElement['api']>, signal: AbortSignal
 }
 
 /**
- * @summary One unit's money: the monthly charges (Vorschreibung), the account (Kontoblatt), open items (Rückstände)
- * with an EPC payment QR code, and for owners the building's expense accounts with receipts. CSV and Excel export
- * and print for every view. Beside `<hp-unit-list>` it follows the unit chosen there.
+ * CSV and Excel export and print for every view. Beside `<hp-unit-list>` it follows the unit chosen there
+ * (`hp-unit-select`). The view shows in a child element (`<hp-statement-charges>` …) inside this one's shadow root: its
+ * parts are not reachable from outside, but the tokens set on `<hp-statement>` reach it (and the payment QR code's
+ * `--hp-statement-qr-size`).
  *
- * @fires hp-statement-view - The user switched views; `detail.view` is `charges`, `ledger`, `open-items` or `expenses`.
+ * @summary One unit's money: the monthly charges (Vorschreibung), the account (Kontoblatt), open items (Rückstände)
+ * with an EPC payment QR code, and for owners the building's expense accounts with receipts.
+ *
+ * @fires {HpStatementViewEvent} hp-statement-view - The user switched views; `detail` is `{view}` with `charges`,
+ *   `ledger`, `open-items` or `expenses`.
  *
  * @csspart base - The frame around everything.
  * @csspart tabs - The row of view tabs.
  * @csspart actions - The export and print buttons.
  * @csspart panel - The active view.
+ * @csspart empty - The note that the unit was not found or I have no units, or that nobody is signed in.
+ * @csspart error - The error loading the unit, with its retry button.
+ * @csspart retry - The retry button.
+ * @csspart loading - The loading state.
  *
  * @cssprop --hp-color-danger - Amounts due (always with the word "Rückstand").
  * @cssprop --hp-color-success - Credit (always with the word "Guthaben").
- * @cssprop --hp-color-primary - Tabs, buttons, focus.
- * @cssprop --hp-statement-qr-size - Size of the payment QR code (default 12rem).
+ * @cssprop --hp-color-primary - Tabs, buttons, the focus ring.
+ * @cssprop --hp-color-on-primary - Text on the main colour (filled buttons).
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-text-muted - Secondary text.
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-space-l - Large spacing (default 1.5rem).
+ * @cssprop --hp-font-size-l - The heading (default 1.25rem).
  */
 export class HpStatement extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, exportStyles, statementStyles];
@@ -46,6 +64,7 @@ export class HpStatement extends HpElement {
   /** The view shown: `charges`, `ledger`, `open-items` or `expenses` (owners only). */
   @property({ reflect: true }) view: StatementViewName = 'charges';
 
+  /** Loads GET /units/{id} of `unit` (or of my first unit). */
   readonly detail = new Task(this, {
     task: async ([api, userId, unit], { signal }): Promise<UnitDetail | null> => {
       if (!api || !userId) return null;

@@ -12,8 +12,13 @@ export const loadQrEncoder = (): Promise<LeanQr> =>
   }));
 
 /**
- * A QR code for `payload` as crisp SVG: UTF-8 bytes, error correction level M (as EPC069-12 asks), with a quiet zone.
- * Its accessible name comes from `label`.
+ * UTF-8 bytes, error correction level M (as EPC069-12 asks), with a quiet zone, black on white in both colour
+ * schemes. The encoder (lean-qr) loads on first use; when it cannot be loaded or refuses the payload, the element
+ * renders nothing and the payment text beside it still works.
+ *
+ * @summary A QR code for `payload` as crisp SVG, named by `label` (the EPC payment code of `<hp-statement-open-items>`).
+ *
+ * @cssprop --hp-statement-qr-size - Width and height of the code (default 12rem; never wider than its container).
  */
 export class HpStatementQr extends LitElement {
   static override styles = css`
@@ -30,7 +35,9 @@ export class HpStatementQr extends LitElement {
     }
   `;
 
+  /** The text to encode, e.g. an EPC069-12 credit transfer ("BCD…"); empty draws nothing. */
   @property() payload = '';
+  /** The code's accessible name (`role="img"`), e.g. "Zahlungs-QR-Code (GiroCode) für Ihre Banking-App". */
   @property() label = '';
   @state() private path = '';
   @state() private size = 0;

@@ -26,10 +26,29 @@ export function contractYears(contract: Pick<Contract, 'validFrom' | 'validTo'> 
 }
 
 /**
- * Base of the statement's views (`<hp-statement-charges>`, `-ledger`, `-open-items`, `-expenses`): each loads its own
- * data for {@link unit} through the session's client, renders its loading, empty and error states and its own
- * pickers, and offers what it shows as a sheet (CSV, Excel). `<hp-statement>` hosts one at a time and owns the export
- * and print buttons.
+ * Each loads its own data for {@link unit} through the session's client, renders its loading, empty and error states
+ * and its own pickers, and offers what it shows as a sheet (CSV, Excel). `<hp-statement>` hosts one at a time and owns
+ * the export and print buttons.
+ *
+ * @summary Base of the statement's views (`<hp-statement-charges>`, `-ledger`, `-open-items`, `-expenses`).
+ *
+ * @csspart empty - The note that there is nothing in this period (or nobody signed in).
+ * @csspart error - The error with its retry button.
+ * @csspart retry - The retry button.
+ * @csspart loading - The loading state.
+ *
+ * @cssprop --hp-color-danger - Amounts due (always with the word "Rückstand").
+ * @cssprop --hp-color-success - Credit (always with the word "Guthaben").
+ * @cssprop --hp-color-primary - Buttons, pickers, the focus ring.
+ * @cssprop --hp-color-on-primary - Text on the main colour (filled buttons).
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-text-muted - Secondary text: periods, keys, notes below the tables.
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-space-l - Large spacing (default 1.5rem).
  */
 export abstract class StatementView extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, abbrStyles, viewStyles];

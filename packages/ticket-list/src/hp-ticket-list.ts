@@ -14,15 +14,16 @@ import { ticketListStyles } from './hp-ticket-list.styles.js';
 registerTranslations('de', templates);
 
 /**
- * @summary My requests (Anliegen) in the tabs Offen / Erledigt / Archiv: number, subject, category, place, the status
- * my role may see as icon and text, the last change and an unread dot; "auch betroffen" on tickets I joined. A ticket
- * opens in place: the submitted fields, attachments with previews, the public thread oldest first (comments, status
- * changes with their public reason, released documents), a composer while I may write, and the steps the rules allow
- * (withdraw, confirm done, "nicht erledigt" with a comment, a 1–5 star rating after closed). Opening a ticket marks it
- * read. Files and documents download through the session's client.
+ * A ticket opens in place: the submitted fields, attachments with previews, the public thread oldest first
+ * (comments, status changes with their public reason, released documents), a composer while I may write, and the
+ * steps the rules allow (withdraw, confirm done, "nicht erledigt" with a comment, a 1–5 star rating after closed).
+ * Opening a ticket marks it read. Files and documents download through the session's client.
  *
- * @fires hp-tickets-unread - The number of my tickets with something unread became known or changed; `detail.count`
- * (0 after signing out). For a badge in a portal header.
+ * @summary My requests (Anliegen) in the tabs Offen / Erledigt / Archiv: number, subject, category, place, the status
+ * my role may see as icon and text, the last change and an unread dot; "auch betroffen" on tickets I joined.
+ *
+ * @fires {HpTicketsUnreadEvent} hp-tickets-unread - The number of my tickets with something unread became known or
+ *   changed; `detail` is `{count: number}` (0 after signing out). For a badge in a portal header.
  *
  * @csspart base - The frame around everything.
  * @csspart tabs - The tabs Offen / Erledigt / Archiv.
@@ -38,10 +39,26 @@ registerTranslations('de', templates);
  * @csspart actions - The steps under their own heading, apart from the composer: withdraw, confirm done, not done.
  * @csspart empty - The note that a tab has no tickets, or that nobody is signed in.
  * @csspart error - The error with its retry button.
+ * @csspart retry - The retry button.
  * @csspart loading - The loading state.
  *
- * @cssprop --hp-color-primary - Buttons, links, focus, the selected tab.
- * @cssprop --hp-ticket-list-unread-color - The unread dot (default: the primary colour).
+ * @cssprop --hp-ticket-list-unread-color - The unread dot (default: the main colour).
+ * @cssprop --hp-color-primary - Buttons, links, the focus ring, the selected tab.
+ * @cssprop --hp-color-on-primary - Text on the main colour (filled buttons).
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-font-size-l - Headings (default 1.25rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-space-l - Large spacing (default 1.5rem).
+ * @cssprop --hp-color-surface-raised - The entries of the thread.
+ * @cssprop --hp-color-text-muted - Dates, labels and tags, and the status "rejected".
+ * @cssprop --hp-color-info - The status of a new ticket or one in progress.
+ * @cssprop --hp-color-warning - The status "waiting" and the chosen rating stars.
+ * @cssprop --hp-color-success - Status done or closed, and success notes.
+ * @cssprop --hp-color-danger - Failed sends and the withdraw button.
  */
 export class HpTicketList extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, frameStyles, ticketListStyles];

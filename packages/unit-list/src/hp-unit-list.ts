@@ -17,15 +17,17 @@ import { unitListStyles } from './hp-unit-list.styles.js';
 registerTranslations('de', templates);
 
 /**
+ * Sort by any column, filter by property and role, search by Top, EDV number or address, export CSV and Excel,
+ * print. Long lists (owners with thousands of units) are virtualized (`virtualize-above`). One line per unit on wide
+ * containers, two lines on medium ones, a card per unit on narrow ones, so no word is broken and nothing is cut off
+ * from 320 px on; German headers abbreviate as ImmoPro does (NFL, Ant.). A property without a photo, or whose photo
+ * fails to load, shows a house instead. Arrow keys move between unit rows.
+ *
  * @summary All my units (Tops) in this organization, grouped by property: usage, my role, area, share, payment
  * method, since when, this month's charges (net, VAT, gross) and the balance, with the property's contacts.
- * Sort by any column, filter by property and role, search by Top, EDV number or address, export CSV and Excel, print.
- * Long lists (owners with thousands of units) are virtualized. One line per unit on wide containers, two lines on
- * medium ones, a card per unit on narrow ones, so no word is broken and nothing is cut off from 320 px on; German
- * headers abbreviate as ImmoPro does (NFL, Ant.). A property without a photo, or whose photo fails to load, shows a
- * house instead.
  *
- * @fires hp-unit-select - A unit's row was activated (click, Enter, Space); `detail.unitId` is its id.
+ * @fires {HpUnitSelectEvent} hp-unit-select - A unit's row was activated (click, Enter, Space); `detail` is
+ *   `{unitId: string}`, the unit's id. `<hp-statement>` on the same page follows it.
  *
  * @csspart base - The frame around everything.
  * @csspart header - A property's header row (photo, name, address, contacts).
@@ -33,13 +35,24 @@ registerTranslations('de', templates);
  * @csspart item - A unit's row.
  * @csspart empty - The note that there are no units (or none match), or that nobody is signed in.
  * @csspart error - The error with its retry button.
+ * @csspart retry - The retry button.
  * @csspart loading - The loading state.
  *
+ * @cssprop --hp-unit-list-photo-size - Size of the property photo (default 4.5rem).
  * @cssprop --hp-color-danger - Amounts due (always with the word "Rückstand").
  * @cssprop --hp-color-success - Credit (always with the word "Guthaben").
- * @cssprop --hp-color-primary - Buttons, links, focus.
- * @cssprop --hp-unit-list-photo-size - Size of the property photo (default 4.5rem).
- * @cssprop --hp-unit-list-max-height - Height of the scrolling area of long lists (default 70vh).
+ * @cssprop --hp-color-primary - Main colour: buttons, links, the focus ring.
+ * @cssprop --hp-color-on-primary - Text on the main colour (filled buttons).
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-surface-raised - The property header rows and the table head.
+ * @cssprop --hp-color-text-muted - Secondary text: addresses, the summary, second lines.
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-font-size-l - Headings (default 1.25rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-space-l - Large spacing (default 1.5rem).
  */
 export class HpUnitList extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, exportStyles, abbrStyles, unitListStyles];

@@ -10,6 +10,8 @@ import { chargesSheet } from './charges-sheet.js';
 import { renderChargeTables } from './charges-table.js';
 
 /**
+ * A view of `<hp-statement>` (see {@link StatementView}); on its own it needs `unit` and `contract`.
+ *
  * @summary The monthly charges (Vorschreibung) of a unit: year and month range, lines with distribution key, net,
  * VAT rate, VAT and gross, totals per month and for the range, VAT by rate.
  */
@@ -17,10 +19,12 @@ export class HpStatementCharges extends StatementView {
   /** The months picked, for the year they were picked in; otherwise January … this month (December of past years). */
   @state() private months?: { year: number; from: number; to: number };
 
+  /** The first month shown (1–12). */
   get fromMonth(): number {
     return this.months?.year === this.year ? this.months.from : 1;
   }
 
+  /** The last month shown (1–12). */
   get toMonth(): number {
     if (this.months?.year === this.year) return this.months.to;
     return this.year === this.today.year ? this.today.month : 12;
@@ -31,6 +35,7 @@ export class HpStatementCharges extends StatementView {
     this.months = { year: this.year, from, to };
   }
 
+  /** Loads GET /charges for the unit and the months shown. */
   readonly charges = new Task(this, {
     task: async ([api, userId, unit, year, from, to], { signal }): Promise<ChargeStatement | null> => {
       if (!api || !userId || !unit) return null;

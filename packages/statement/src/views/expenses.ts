@@ -16,17 +16,22 @@ const PAGE = 100;
 const notFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 /**
+ * A receipt that cannot be downloaded leaves a note above the accounts. A view of `<hp-statement>` (see
+ * {@link StatementView}); it needs `property-id`.
+ *
  * @summary Owners' view of the building's expense accounts (Belegeinsicht): accounts grouped into operating costs
  * (5xxxxx) and repair reserve (7xxxxx) with the year's totals; an account's postings page by page, each receipt
  * downloadable.
  */
 export class HpStatementExpenses extends StatementView {
+  /** The id of the expense account whose postings are open; empty for none. */
   @state() account = '';
   @state() private more: ExpenseEntry[] = [];
   @state() private cursor: string | null = null;
   @state() private loadingMore = false;
   @state() private notice = '';
 
+  /** Loads GET /expense-accounts of the property for the year shown (null when the property has none for me). */
   readonly accounts = new Task(this, {
     task: async ([api, userId, property, year], { signal }): Promise<ExpenseAccountList | null> => {
       if (!api || !userId || !property) return null;
@@ -40,6 +45,7 @@ export class HpStatementExpenses extends StatementView {
     args: () => [this.api, this.userId, this.propertyId, this.year] as const,
   });
 
+  /** Loads the first page of the open account's postings. */
   readonly entries = new Task(this, {
     task: async ([api, userId, account, year], { signal }): Promise<ExpenseEntryPage | null> => {
       if (!api || !userId || !account) return null;
@@ -95,6 +101,7 @@ export class HpStatementExpenses extends StatementView {
     }
   }
 
+  /** Downloads the receipt of a posting; when that fails, a note says why. */
   async downloadReceipt(entry: ExpenseEntry): Promise<void> {
     if (!this.api || !entry.receipt) return;
     this.notice = '';

@@ -11,9 +11,10 @@ import { renderLedgerFoot, renderLedgerHead, renderLedgerRow } from './ledger-ro
 import { ledgerStyles } from './ledger.styles.js';
 
 /**
+ * Long years are virtualized on screen and printed in full. A view of `<hp-statement>` (see {@link StatementView}).
+ *
  * @summary The account (Kontoblatt) of a unit for one year: carry-forward, every posting with debit or credit and the
- * running balance, the year's sums and the closing balance in words. Long years are virtualized on screen and printed
- * in full.
+ * running balance, the year's sums and the closing balance in words.
  */
 export class HpStatementLedger extends StatementView {
   static override styles = [...StatementView.styles, ledgerStyles];
@@ -23,6 +24,7 @@ export class HpStatementLedger extends StatementView {
 
   private readonly print = new PrintController(this);
 
+  /** Loads GET /ledger for the unit and the year shown. */
   readonly ledger = new Task(this, {
     task: async ([api, userId, unit, year], { signal }): Promise<Ledger | null> => {
       if (!api || !userId || !unit) return null;

@@ -9,12 +9,18 @@ import { renderOpenItemsTable, renderPayment } from './open-items-table.js';
 import { openItemsStyles } from './open-items.styles.js';
 
 /**
+ * The QR code is an `<hp-statement-qr>` (size `--hp-statement-qr-size`). A view of `<hp-statement>` (see
+ * {@link StatementView}).
+ *
  * @summary Open items (Rückstände) of a unit: unpaid charges and fees with due date, days overdue and dunning level,
  * the open total in words, and an EPC QR code ("GiroCode") with the same data as text to pay it by transfer.
+ *
+ * @cssprop --hp-font-size-l - The open total (default 1.25rem).
  */
 export class HpStatementOpenItems extends StatementView {
   static override styles = [...StatementView.styles, openItemsStyles];
 
+  /** Loads GET /open-items of the unit. */
   readonly openItems = new Task(this, {
     task: async ([api, userId, unit], { signal }): Promise<OpenItems | null> => {
       if (!api || !userId || !unit) return null;
