@@ -72,7 +72,7 @@ async function transferOf(request: Request): Promise<Transfer | null> {
 }
 
 /** The cards Katharina's overview has: the person, each part that is not switched off, and the next appointment with the notices. */
-function cardsOf(o: Overview): number {
+export function cardsOf(o: Overview): number {
   const parts = [o.properties, o.balances, o.documents, o.notices, o.tickets].filter((p) => p !== null).length;
   return 1 + parts + (o.notices !== null ? 1 : 0);
 }

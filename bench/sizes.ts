@@ -1,16 +1,20 @@
-// Bundle sizes (DESIGN §9): min+gzip of Lit alone, core + Lit, each widget on top of core + Lit with the packages it
-// loads lazily, and the full hausportal.js with its chunks. The comparison bundles are built here with esbuild from
-// the workspace sources, the lazily loaded packages (virtualizer, QR encoder, Excel writer with write-excel-file) left
-// out of them and measured on their own; the full bundle is the file `npm run build` writes (packages/portal/dist).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Bundle sizes (DESIGN §9 as amended by issue 15): min+gzip of Lit alone, core + Lit, each widget on top of core + Lit
+// with the packages it loads lazily, and the portal build: the loader hausportal.js, every chunk, what a page with one
+// element transfers and the full portal. The comparison bundles are built here with esbuild from the workspace
+// sources, everything loaded with import() (virtualizer, QR encoder, Excel writer, the portal's views) left out of
+// them and the lazy packages measured on their own; the portal build is what `npm run build` writes
+// (packages/portal/dist), read through its module graph (lib/chunks.ts).
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { bundle, lazyChunk, lazyPackages, measure, type Bundle, type Sizes } from './lib/bundle.js';
+import { bundle, lazyChunk, lazyPackages, type Bundle, type Sizes } from './lib/bundle.js';
+import { baseChunk, holds, pageFiles, readPortalBuild, total, type Chunk, type PortalBuild } from './lib/chunks.js';
 import type { BenchContext, BenchModule, Measurement, Section } from './lib/types.js';
 
 const kB = 1000;
 
-function row(what: string, sizes: Sizes, budget?: Measurement['budget']): Measurement {
+function row(what: string, sizes: Sizes, budget?: Measurement['budget'], holds?: string): Measurement {
   const m: Measurement = { what, value: sizes.gzip, unit: 'B', extra: { min: sizes.min, brotli: sizes.brotli } };
+  if (holds !== undefined) m.extra!.holds = holds;
   if (budget) m.budget = budget;
   return m;
 }
@@ -32,8 +36,8 @@ const widgets: [pkg: string, label: string][] = [
 ];
 
 /**
- * The widgets' registrations, which the shell's define.js imports (`<hp-portal>` shows every widget): left out of the
- * shell's bundles (they are the rows above), so its row is the portal's own part on top of core + Lit.
+ * The widgets' registrations, which the portal imports when it first shows a view: left out of the shell's bundles
+ * (they are the rows above), so its row is the portal's own part on top of core + Lit.
  */
 const widgetDefines = widgets.filter(([pkg]) => pkg !== 'shell').map(([pkg]) => `@hausportal/${pkg}/define.js`);
 
@@ -43,19 +47,74 @@ function newest(dir: string): number {
   return Math.max(0, ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => statSync(join(dir, f)).mtimeMs));
 }
 
-/** The portal build and its chunks, flagged when a package's source changed after it was built. */
+/** The elements a page may hold, each alone in an `<hp-session>`; the first is budgeted (DESIGN §9 as amended by issue 15). */
+const pages: [label: string, tags: string[]][] = [
+  ['<hp-login>', ['hp-session', 'hp-login']],
+  ['<hp-profile>', ['hp-session', 'hp-profile']],
+  ['<hp-unit-list>', ['hp-session', 'hp-unit-list']],
+  ['<hp-statement>', ['hp-session', 'hp-statement']],
+  ['<hp-documents>', ['hp-session', 'hp-documents']],
+  ['<hp-bulletin-board>', ['hp-session', 'hp-bulletin-board']],
+  ['<hp-ticket-list>', ['hp-session', 'hp-ticket-list']],
+  ['<hp-message-form>', ['hp-session', 'hp-message-form']],
+  ['<hp-chat-bot>', ['hp-session', 'hp-chat-bot']],
+  ['<hp-portal>, signed out (its login)', ['hp-session', 'hp-portal', 'hp-login']],
+];
+
+/** Every element the portal shows once each view was opened (without what loads on first use inside a view). */
+const portalTags = ['hp-session', 'hp-portal', 'hp-login', 'hp-profile', 'hp-unit-list', 'hp-statement', 'hp-documents', 'hp-bulletin-board', 'hp-ticket-list', 'hp-message-form', 'hp-chat-bot'];
+
+/** What a chunk of the build is for: an element's own code, shared by several, or loaded on first use inside one. */
+function kindOf(build: PortalBuild, chunk: Chunk): 'element' | 'shared' | 'first use' {
+  const fromLoader = build.loader.dynamicImports.includes(chunk.file);
+  if (fromLoader && chunk.defines.length && chunk !== baseChunk(build)) return 'element';
+  const importedStatically = build.chunks.some((c) => c.imports.includes(chunk.file));
+  return fromLoader || importedStatically ? 'shared' : 'first use';
+}
+
+const chunkRow = (build: PortalBuild, chunk: Chunk): Measurement => {
+  const kind = kindOf(build, chunk);
+  const tags = chunk.defines.length ? ` <${chunk.defines.slice(0, 2).join('>, <')}>${chunk.defines.length > 2 ? ' …' : ''}` : '';
+  return row(`  chunk ${chunk.name} (${kind})${tags}`, chunk.sizes, kind === 'element' ? { limit: 8 * kB, compare: 'max', note: 'each widget chunk' } : undefined, holds(chunk));
+};
+
+/**
+ * The portal build (packages/portal/dist, as `npm run build` wrote it): the loader hausportal.js, every chunk (what it
+ * holds, and for an element's own chunk the 8 kB budget), what a page with each element transfers (the loader, the
+ * shared chunks and the element's, from the build's module graph), the portal with every view opened, and every file
+ * together. Flagged when a package's source changed after the build.
+ */
 function portal(root: string, measurements: Measurement[], notes: string[], errors: string[]): void {
   const dist = join(root, 'packages/portal/dist');
-  const full = join(dist, 'hausportal.js');
-  if (!existsSync(full)) {
-    errors.push(`${relative(root, full)} is missing: run \`npm run build\` (npm run bench does) to measure it.`);
+  const build = readPortalBuild(dist);
+  if (!build) {
+    errors.push(`${relative(root, join(dist, 'hausportal.js'))} is missing: run \`npm run build\` (npm run bench does) to measure it.`);
     return;
   }
-  measurements.push(row('hausportal.js (portal build)', measure(readFileSync(full)), { limit: 50 * kB, compare: 'max', note: 'lazy chunks not counted' }));
-  const chunks = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js') && f !== 'hausportal.js');
-  for (const file of chunks.sort()) measurements.push(row(`  lazy chunk ${file}`, measure(readFileSync(join(dist, file)))));
+  measurements.push(row('hausportal.js (the loader)', build.loader.sizes, { limit: 30 * kB, compare: 'max', note: 'entry' }));
+  const order = { shared: 0, element: 1, 'first use': 2 } as const;
+  const sorted = [...build.chunks].sort((a, b) => order[kindOf(build, a)] - order[kindOf(build, b)] || b.sizes.gzip - a.sizes.gzip);
+  measurements.push(...sorted.map((chunk) => chunkRow(build, chunk)));
+  for (const [label, tags] of pages) {
+    try {
+      const files = pageFiles(build, tags);
+      const budget = tags.includes('hp-login') && tags.length === 2 ? { limit: 35 * kB, compare: 'max' as const, note: 'page with only <hp-login>' } : undefined;
+      measurements.push(row(`page with only ${label}: everything it loads`, total(files), budget, files.map((c) => c.name).join(' + ')));
+    } catch (error) {
+      errors.push(`${label}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const everyView = pageFiles(build, portalTags);
+  measurements.push(row('portal with every view opened (not: Excel, virtualizer, QR code, form filling)', total(everyView), undefined, `${everyView.length} files`));
+  const all = [build.loader, ...build.chunks];
+  measurements.push(row('the full portal: hausportal.js + every chunk', total(all), { limit: 110 * kB, compare: 'max', note: 'lazy chunks included' }, `${all.length} files`));
+  notes.push(
+    'Portal build: "element" = an element\'s own chunk, which hausportal.js imports when the tag first appears; "shared" = imported by several',
+    '(base: Lit, core, the API client and <hp-session>, fetched beside the first element); "first use" = loaded inside a widget when needed.',
+    '"page with only X": hausportal.js + base + X\'s chunk with every chunk they import (the build\'s module graph), gzip -9 each, summed.',
+  );
   const sources = Math.max(...readdirSync(join(root, 'packages')).map((p) => newest(join(root, 'packages', p, 'src'))));
-  if (sources > statSync(full).mtimeMs) notes.push('hausportal.js is older than the package sources: `npm run bench` rebuilds it first.');
+  if (sources > statSync(join(dist, 'hausportal.js')).mtimeMs) notes.push('hausportal.js is older than the package sources: `npm run bench` rebuilds it first.');
 }
 
 export const sizes: BenchModule = {
@@ -95,7 +154,8 @@ export const sizes: BenchModule = {
       if (!both || !core || !alone) continue;
       const diff = { min: both.sizes.min - core.sizes.min, gzip: both.sizes.gzip - core.sizes.gzip, brotli: both.sizes.brotli - core.sizes.brotli };
       measurements.push(row(`${label} on top of core + Lit`, diff, { limit: 8 * kB, compare: 'max', note: 'one widget' }));
-      for (const specifier of alone.dynamicImports) {
+      // The portal's views (the widgets' define modules, its own login and profile modules) are the rows above.
+      for (const specifier of alone.dynamicImports.filter((s) => !s.startsWith('.') && !widgetDefines.includes(s))) {
         if (!lazySizes.has(specifier)) lazySizes.set(specifier, await attempt(`lazy ${specifier}`, '', () => lazyChunk(context, specifier)));
         const lazy = lazySizes.get(specifier);
         if (lazy) measurements.push(row(`  ${pkg} lazy: ${specifier} (${lazy.files} file${lazy.files > 1 ? 's' : ''})`, lazy.sizes));

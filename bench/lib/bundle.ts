@@ -1,6 +1,6 @@
 // esbuild bundles for the size bench: one minified ES module from a source string, its sizes, and the packages it
 // loads with import() (kept out of the bundle as they become lazy chunks in the portal build).
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -46,8 +46,20 @@ export interface Bundle {
 }
 
 /**
+ * Keeps every import() out of the bundle: what a widget loads on first use (its lazy packages, and for the portal the
+ * widgets of its views) is not part of its own size; the specifiers are listed as its dynamic imports.
+ */
+const dynamicExternal: Plugin = {
+  name: 'dynamic-imports-external',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
+
+/**
  * Bundles `source` (an ES module importing workspace packages) minified into `context.tmp/name/` and measures it.
- * `split`: the bundle's own import() calls become chunks of it (for a lazy package measured alone).
+ * `split`: the bundle's own import() calls become chunks of it (for a lazy package measured alone); otherwise every
+ * import() stays outside the bundle.
  */
 export async function bundle(context: BenchContext, name: string, source: string, options: { external?: string[]; split?: boolean } = {}): Promise<Bundle> {
   const outdir = join(context.tmp, name);
@@ -65,8 +77,10 @@ export async function bundle(context: BenchContext, name: string, source: string
     metafile: true,
     tsconfig: join(context.root, 'tsconfig.json'),
     define: { 'process.env.NODE_ENV': '"production"' },
-    conditions: ['browser', 'production'],
+    // `source`: the workspace packages from their TypeScript sources (their package.json exports), not a dist/ build.
+    conditions: ['source', 'browser', 'production'],
     external: options.external ?? lazyPackages,
+    plugins: options.split ? [] : [dynamicExternal],
     logLevel: 'silent',
   });
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));

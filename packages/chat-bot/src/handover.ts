@@ -7,7 +7,29 @@ import type { HandoverDraft } from './conversation.js';
 export const FORM_TAG = 'hp-message-form';
 
 /** Whether the page has `<hp-message-form>` (its script is loaded); without it a hand-over navigates instead. */
-export const formDefined = () => customElements.get(FORM_TAG) !== undefined;
+const formDefined = () => customElements.get(FORM_TAG) !== undefined;
+
+/** The page's loader from hausportal.js (packages/portal/src/on-demand.ts), found by its global key. */
+interface PageLoader {
+  readonly tags: readonly string[];
+  load(tag: string): Promise<unknown>;
+}
+const LOADER = Symbol.for('hausportal.loader');
+
+/**
+ * Whether `<hp-message-form>` can be shown: true when it is defined, false when nothing can load it, or a promise while
+ * the page's hausportal.js loads it (that loader loads an element when its tag appears in the page, but does not see
+ * this bot's shadow root); false as well when its code could not be loaded. Without the form a hand-over navigates.
+ */
+export function formReady(): boolean | Promise<boolean> {
+  if (formDefined()) return true;
+  const loader = (globalThis as unknown as Record<symbol, PageLoader | undefined>)[LOADER];
+  if (!loader?.tags.includes(FORM_TAG)) return false;
+  return loader.load(FORM_TAG).then(
+    () => true,
+    () => false,
+  );
+}
 
 /** What the panel needs: the draft, the bot's own `api`/`org` attributes (handed on to the form), and its events. */
 export interface HandoverView {

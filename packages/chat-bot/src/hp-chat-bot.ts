@@ -5,7 +5,7 @@ import { msg, str } from '@lit/localize';
 import { featureOn, type ChatAction } from '@hausportal/api';
 import { HpElement, formStyles, hostStyles, registerTranslations } from '@hausportal/core';
 import { Conversation } from './conversation.js';
-import { formDefined, renderHandover } from './handover.js';
+import { formReady, renderHandover } from './handover.js';
 import { focusInto, navigate } from './navigate.js';
 import { renderEntry } from './reply.js';
 import { templates } from './locales/de.js';
@@ -16,20 +16,22 @@ registerTranslations('de', templates);
 const chatIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z"/></svg>`;
 
 /**
- * @summary The chat bot: answers questions from the organization's FAQ and, signed in, from my own data (balance, next
- * charges, open items, tickets, appointments, contacts, new documents), offline on the server (POST /chat/messages).
  * A floating button (`position`: `bottom-right` or `bottom-left`) opens a modal dialog with the log (`role=log`,
  * polite) and a text field; `inline` puts the chat into the page flow instead. Answers show their text with line
  * breaks, FAQ answers as formatted text, lists, "Stand <Datum>" for own data, choices as buttons ("Meinten Sie …?",
- * which unit?), phone numbers to call (large for an emergency), links that open other widgets (`hp-navigate`) and
- * the sign-in. What the bot cannot answer it hands over: `<hp-message-form>` opens in the chat with a draft (form,
- * subject, unit, urgency, the question, and the last 10 messages, which the person may remove) that the person sends
+ * which unit?), phone numbers to call (large for an emergency), links that open other widgets (`hp-navigate`) and the
+ * sign-in. What the bot cannot answer it hands over: `<hp-message-form>` opens in the chat with a draft (form, subject,
+ * unit, urgency, the question, and the last 10 messages, which the person may remove) that the person sends
  * themselves; the ticket number then appears in the chat. On a server error it says so and offers the form at once.
  * Esc closes the dialog and the focus returns to the button. Hidden when the organization has switched the bot off
  * (`features.chatBot` false) or off for the signed-in person's role (`features['chatBot.<role>']` false).
  *
- * @fires hp-navigate - An answer's link asks to open another widget: `detail.widget` (`statement`, `login` …) and
- * `detail.params`. Cancelable; when not cancelled the bot scrolls to the page's `<hp-<widget>>`, if there is one.
+ * @summary The chat bot: answers questions from the organization's FAQ and, signed in, from my own data (balance, next
+ * charges, open items, tickets, appointments, contacts, new documents), offline on the server (POST /chat/messages).
+ *
+ * @fires {HpNavigateEvent} hp-navigate - An answer's link asks to open another widget; `detail` is
+ *   `{widget: string, params: Record<string, string>}` (`widget` without `hp-`: `statement`, `login` …). Cancelable;
+ *   when not cancelled the bot scrolls to the page's `<hp-<widget>>`, if there is one.
  *
  * @csspart button - The floating button that opens the chat.
  * @csspart dialog - The chat dialog (not with `inline`).
@@ -47,11 +49,23 @@ const chatIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" f
  * @csspart input - The question field.
  * @csspart submit - The send button.
  *
- * @cssprop --hp-color-primary - The button, my messages, links.
- * @cssprop --hp-color-danger - Emergency answers.
  * @cssprop --hp-chat-bot-offset - Distance of the button and dialog from the window's edges (default 1rem).
  * @cssprop --hp-chat-bot-z-index - Stacking of the floating button (default 1000).
  * @cssprop --hp-chat-bot-height - Height of the inline chat's log (default 24rem).
+ * @cssprop --hp-color-primary - The button, my messages, links, the focus ring.
+ * @cssprop --hp-color-on-primary - Text of my messages and of the floating button.
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-font-size-l - Headings (default 1.25rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-space-l - Large spacing (default 1.5rem).
+ * @cssprop --hp-color-surface-raised - The bot's messages.
+ * @cssprop --hp-color-text-muted - The intro, "Stand <Datum>" and the typing indicator.
+ * @cssprop --hp-color-success - The answer that names a new ticket.
+ * @cssprop --hp-color-danger - Emergency answers and their phone numbers.
  */
 export class HpChatBot extends HpElement {
   static override styles = [hostStyles, formStyles, chatBotStyles];
@@ -63,6 +77,7 @@ export class HpChatBot extends HpElement {
   /** Whether the dialog is open (set it to open or close the chat). */
   @property({ type: Boolean, reflect: true }) open = false;
 
+  /** The messages so far, the answer being waited for and an open hand-over draft. */
   readonly conversation = new Conversation(this);
   /** How many messages the log showed at the last rendering (it scrolls to the end when there are more). */
   private shown = 0;
@@ -201,9 +216,14 @@ export class HpChatBot extends HpElement {
     else if (action.type === 'signin') go('login');
     else if (action.type === 'handover') {
       const draft = this.conversation.draftOf(action);
-      if (!formDefined()) return void go('message-form', { form: draft.form });
-      this.conversation.handover = draft;
-      this.focusOn('#handover-title');
+      const open = (ready: boolean) => {
+        if (!ready) return void go('message-form', { form: draft.form });
+        this.conversation.handover = draft;
+        this.focusOn('#handover-title');
+      };
+      const ready = formReady();
+      if (typeof ready === 'boolean') open(ready);
+      else void ready.then(open);
     }
   }
 

@@ -16,27 +16,50 @@
  *
  * or the whole portal in one element: `<hp-portal api="/api" org="immopro"></hp-portal>`.
  *
- * Importing this module registers every Hausportal element. Rarely needed parts (the virtualizer for very long
- * lists, the QR code encoder, the Excel writer) are separate files next to it in `chunks/`, loaded only when used.
+ * This module is only the loader (on-demand.ts): it knows every Hausportal tag and loads an element's code from
+ * `chunks/` next to it when the tag first appears on the page (at once for what the page holds, later for what
+ * scripts add). Lit, the core and the session are shared chunks that every element's chunk imports; the portal loads
+ * the widgets of its views when it first shows them. `load(tag)` loads an element before it is on the page:
+ *
+ *   const { load } = await import('https://portal.example.at/dist/hausportal.js');
+ *   const HpStatement = await load('hp-statement');
  */
-import '@hausportal/core/define.js';
-import '@hausportal/login/define.js';
-import '@hausportal/unit-list/define.js';
-import '@hausportal/statement/define.js';
-import '@hausportal/documents/define.js';
-import '@hausportal/message-form/define.js';
-import '@hausportal/ticket-list/define.js';
-import '@hausportal/bulletin-board/define.js';
-import '@hausportal/chat-bot/define.js';
-import '@hausportal/shell/define.js';
+import { startLoader, type HausportalLoader, type TagImport } from './on-demand.js';
 
-export * from '@hausportal/core';
-export * from '@hausportal/login';
-export * from '@hausportal/unit-list';
-export * from '@hausportal/statement';
-export * from '@hausportal/documents';
-export * from '@hausportal/message-form';
-export * from '@hausportal/ticket-list';
-export * from '@hausportal/bulletin-board';
-export * from '@hausportal/chat-bot';
-export * from '@hausportal/shell';
+const statement: TagImport = () => import('@hausportal/statement/define.js');
+const shell: TagImport = () => import('@hausportal/shell/define.js');
+
+/**
+ * Every tag hausportal.js defines, and the module that defines it: the same modules the portal imports for its views
+ * (packages/shell/src/elements.ts), so each is one chunk. `<hp-login>` and `<hp-profile>` are defined one by one there
+ * (the login package's define.js registers both), reached by their path as the shell's package exports list neither.
+ */
+const table: Record<string, TagImport> = {
+  'hp-session': () => import('@hausportal/core/define.js'),
+  'hp-login': () => import('../../shell/src/elements/hp-login.js').then((m) => m.register()),
+  'hp-profile': () => import('../../shell/src/elements/hp-profile.js').then((m) => m.register()),
+  'hp-unit-list': () => import('@hausportal/unit-list/define.js'),
+  'hp-statement': statement,
+  'hp-documents': () => import('@hausportal/documents/define.js'),
+  'hp-bulletin-board': () => import('@hausportal/bulletin-board/define.js'),
+  'hp-ticket-list': () => import('@hausportal/ticket-list/define.js'),
+  'hp-message-form': () => import('@hausportal/message-form/define.js'),
+  'hp-chat-bot': () => import('@hausportal/chat-bot/define.js'),
+  'hp-statement-charges': statement,
+  'hp-statement-ledger': statement,
+  'hp-statement-open-items': statement,
+  'hp-statement-expenses': statement,
+  'hp-statement-qr': statement,
+  'hp-portal': shell,
+  'hp-overview': shell,
+};
+
+const loader = startLoader(new URL(import.meta.url).href, table, () => import('./base.js'));
+
+/** Every tag hausportal.js can load. */
+export const tags: readonly string[] = loader.tags;
+
+/** Loads an element's code now (see {@link HausportalLoader.load}); resolves with its class once it is defined. */
+export const load = (tag: string): Promise<CustomElementConstructor> => loader.load(tag);
+
+export type { HausportalLoader };

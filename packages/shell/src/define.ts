@@ -1,13 +1,7 @@
-// The portal shows every widget: registering it registers them too (the bundle hausportal.js holds them anyway).
+// The portal and its overview. The widgets of the views, the login and the chat bot are imported when the portal
+// first shows them (elements.ts), so registering the portal loads none of them yet; the session is registered here,
+// as the portal alone on a page renders its own <hp-session>.
 import '@hausportal/core/define.js';
-import '@hausportal/login/define.js';
-import '@hausportal/unit-list/define.js';
-import '@hausportal/statement/define.js';
-import '@hausportal/documents/define.js';
-import '@hausportal/message-form/define.js';
-import '@hausportal/ticket-list/define.js';
-import '@hausportal/bulletin-board/define.js';
-import '@hausportal/chat-bot/define.js';
 import { define } from '@hausportal/core';
 import { HpPortal } from './hp-portal.js';
 import { HpOverview } from './overview/hp-overview.js';

@@ -4,6 +4,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { msg, str } from '@lit/localize';
 import { HpElement, PrintController, formStyles, hasSessionAbove, hostStyles, registerTranslations, renderLoading, stateStyles, type Locale } from '@hausportal/core';
 import { Disclosure } from './disclosure.js';
+import { ElementsController, loadElement } from './elements.js';
 import { HpPortalViewEvent } from './events.js';
 import { offeredViews, offersExpenses } from './features.js';
 import { focusHeading } from './focus.js';
@@ -22,22 +23,27 @@ import { portalStyles } from './hp-portal.styles.js';
 registerTranslations('de', templates);
 
 /**
+ * Each view has a hash (`#/uebersicht`, `#/konto/ledger`, `#/brett/<id>`, `#/tickets/2026-00042`, `#/meldung`, …):
+ * back and forward work, a reload keeps the view, the chat bot's links open views. Signed out, the login fills the main
+ * area: `<hp-login slot="login">` is added as the portal's own child, so its form stays in the page's light DOM for
+ * password managers. Inside `<hp-session>` it uses that session; alone, with `api` and `org` (and `lang`), it holds its
+ * own. Choosing another organization sets that session's `org` (the refresh moves the sign-in there, where the person
+ * is a member) or, alone, replaces the portal with one for that organization (session-control.ts). A view's widget
+ * shows in the portal's shadow root: its parts are not reachable from outside, but the tokens set on `<hp-portal>`
+ * reach it.
+ *
  * @summary The whole portal in one element: the organization's logo and name, a notification button counting what is
  * new, the user menu (Profil, Deutsch/English, organization, Abmelden), a navigation that follows the person's role
  * and the organization's feature toggles (collapsible to icons; a menu button below 768 px), one view at a time with
- * its widget, the print view of that view, and the legal links. Each view has a hash (`#/uebersicht`, `#/konto/ledger`,
- * `#/brett/<id>`, `#/tickets/2026-00042`, `#/meldung`, …): back and forward work, a reload keeps the view, the chat
- * bot's links open views. Signed out, the login fills the main area: `<hp-login slot="login">` is added as the portal's
- * own child, so its form stays in the page's light DOM for password managers. Inside `<hp-session>` it uses that
- * session; alone, with `api` and `org` (and `lang`), it holds its own. Choosing another organization sets that
- * session's `org` (the refresh moves the sign-in there, where the person is a member) or, alone, replaces the portal
- * with one for that organization (session-control.ts).
+ * its widget, the print view of that view, and the legal links.
  *
  * @attr api - Base URL of the API (default `/api`), with `org` for a portal alone on its page.
  * @attr org - Slug of the organization: alone on a page, the portal holds its own `<hp-session>` of `api` and `org`.
  * @attr lang - `de` or `en` for that session (default: the page's `<html lang>`).
  * @attr theme - `none` leaves the organization theme out of that session.
- * @fires hp-portal-view - {@link HpPortalViewEvent}: another view or item shows; `detail` is `{view, param}`.
+ * @fires {HpPortalViewEvent} hp-portal-view - Another view or item shows (a link, back or forward, the chat bot, a deep
+ *   link on load); `detail` is `{view, param}`: the view's name and its parameter (statement view, notice id, ticket
+ *   number, form key; '' for none).
  * @slot login - Filled by the element with `<hp-login>` while nobody is signed in; do not use.
  *
  * @csspart base - Everything.
@@ -55,16 +61,27 @@ registerTranslations('de', templates);
  * @csspart nav - The navigation.
  * @csspart collapse - The button that collapses the navigation to icons.
  * @csspart main - The current view.
+ * @csspart loading - The loading state in the main area (the session, or a view's code, on its way).
  * @csspart toolbar - The unit switcher above the statement.
  * @csspart unit-select - Its select.
  * @csspart footer - The organization's name and legal links.
  *
- * @cssprop --hp-color-primary - Links, the current view, buttons.
- * @cssprop --hp-color-surface - Background.
- * @cssprop --hp-color-danger - The notification badge.
  * @cssprop --hp-portal-nav-width - Width of the open navigation (default 15rem).
  * @cssprop --hp-portal-max-width - Width the portal grows to at most (default none).
  * @cssprop --hp-portal-logo-height - Height of the logo (default 2.5rem).
+ * @cssprop --hp-color-primary - Links, the current view, buttons, the focus ring.
+ * @cssprop --hp-color-on-primary - Text on the main colour (filled buttons).
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-font-size-l - Headings (default 1.25rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-color-text-muted - Quiet notes in the menus, captions and the footer.
+ * @cssprop --hp-space-l - Large spacing (default 1.5rem).
+ * @cssprop --hp-shadow - Shadow of the menus (default a soft 1–3 px shadow).
+ * @cssprop --hp-color-danger - The notification badge.
  */
 export class HpPortal extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, portalStyles];
@@ -76,14 +93,24 @@ export class HpPortal extends HpElement {
   /** The language chosen in the user menu, for the portal's own session. */
   @state() private language?: Locale;
 
+  /** The route (view and parameter) and the address hash it follows. */
   readonly router = new RouterController(this, (route, how) => this.arrived(route, how));
+  /** The unread counts of the notification button and the navigation. */
   readonly unread = new UnreadStore(this, () => this.route.view === 'overview');
+  /** The person's units, for the statement's unit switcher. */
   readonly units = new UnitStore(this);
+  /** The ticket a `#/tickets/…` address opens (by id, or by number once found). */
   readonly tickets = new TicketRoute(this);
   private readonly printer = new PrintController(this);
   private readonly menu = new Disclosure(this, 'menu', true);
   private readonly notifications = new Disclosure(this, 'notifications');
   private readonly userMenu = new Disclosure(this, 'user');
+  /** The code of what shows next, loaded on first use: the view's widget and the chat bot, or the login once needed. */
+  private readonly elements = new ElementsController(this, () => {
+    if (this.authenticated) return [viewDef(this.route.view).tag, 'hp-chat-bot'];
+    const state = this.session?.state;
+    return state === 'anonymous' || state === 'authenticated' ? ['hp-login'] : [];
+  });
   private readonly resize = new ResizeObserver(([entry]) => (this.narrow = entry!.contentRect.width < 768));
   /** Alone on the page with `org`: the portal renders its own `<hp-session>`. */
   private ownSession = false;
@@ -99,6 +126,7 @@ export class HpPortal extends HpElement {
     return super.authenticated && this.session!.user!.pendingActions.length === 0;
   }
 
+  /** The view shown and its parameter. */
   get route(): Route {
     return this.router.route;
   }
@@ -113,20 +141,24 @@ export class HpPortal extends HpElement {
     return this.authenticated ? offeredViews({ user: this.session!.user, organization: this.session!.organization, units: this.units.units }) : [];
   }
 
+  /** Whether the signed-in person may open `view`. */
   offers(view: ViewName): boolean {
     return this.offered.some((v) => v.name === view);
   }
 
+  /** Shows `route` with a new history entry; `within`: a widget moved inside its view, so the focus stays. */
   go(route: Route, how: Exclude<RouteChange, 'load'> = 'navigate'): void {
     this.router.go(route, how);
   }
 
+  /** The unit the statement shows. */
   chooseUnit(unitId: string): void {
     this.unit = unitId;
   }
 
+  /** Moves the focus to the login's heading once the login is shown. */
   focusLogin(): void {
-    void focusHeading(this.querySelector('hp-login'), this.renderRoot.querySelector('#main'));
+    void this.focusOnceLoaded('hp-login', () => this.querySelector('hp-login'));
   }
 
   override connectedCallback(): void {
@@ -138,11 +170,6 @@ export class HpPortal extends HpElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resize.disconnect();
-  }
-
-  protected override firstUpdated(): void {
-    // The login's form must live in the page's light DOM (DESIGN §6): a child of the portal, shown through the slot.
-    if (!this.querySelector(':scope > [slot=login]')) this.append(Object.assign(document.createElement('hp-login'), { slot: 'login' }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -159,6 +186,9 @@ export class HpPortal extends HpElement {
     const state = this.session?.state;
     if (state === 'anonymous' || state === 'authenticated') {
       const ready = this.authenticated;
+      // The login's form must live in the page's light DOM (DESIGN §6): a child of the portal, shown through the slot;
+      // added once it is needed, so a returning visitor's page does not load the login's code.
+      if (!ready && !this.querySelector(':scope > [slot=login]')) this.append(Object.assign(document.createElement('hp-login'), { slot: 'login' }));
       // Signed in or out just now: the focus goes to the new main content (unless the person is busy elsewhere).
       if (this.wasReady !== undefined && ready !== this.wasReady && this.focusIsHere()) void this.focusMain();
       if (!ready) for (const d of [this.menu, this.notifications, this.userMenu]) d.close();
@@ -197,6 +227,8 @@ export class HpPortal extends HpElement {
   }
 
   private renderActive(): TemplateResult {
+    // Until the view's code has arrived, the portal's own loading state rather than an empty element.
+    if (!this.elements.ready(viewDef(this.route.view).tag)) return renderLoading();
     const unitSwitch = this.route.view === 'statement' ? renderUnitSwitch(this.units, this.unit, (id) => (this.unit = id)) : nothing;
     return html`${unitSwitch}${renderView({ route: this.route, unit: this.unit, ticket: this.tickets.id })}`;
   }
@@ -221,8 +253,15 @@ export class HpPortal extends HpElement {
   }
 
   private focusMain(): Promise<void> {
-    if (!this.authenticated) return Promise.resolve(this.focusLogin());
-    return focusHeading(this.viewElement, this.renderRoot.querySelector('#main'));
+    if (!this.authenticated) return this.focusOnceLoaded('hp-login', () => this.querySelector('hp-login'));
+    return this.focusOnceLoaded(viewDef(this.route.view).tag, () => this.viewElement);
+  }
+
+  /** Focuses the heading of the element `widget()` returns once `tag` is defined and rendered (else `#main`). */
+  private async focusOnceLoaded(tag: string, widget: () => HTMLElement | null): Promise<void> {
+    await loadElement(tag).catch(() => undefined);
+    await this.updateComplete;
+    return focusHeading(widget(), this.renderRoot.querySelector('#main'));
   }
 
   private readonly skip = (event: Event) => {

@@ -8,7 +8,12 @@ import { formRoutes } from '../../message-form/test/fixtures.js';
 import { statementRoutes } from '../../statement/test/fixtures.js';
 import { demoOverview } from '../src/overview/testing.js';
 import type { HpPortal } from '../src/index.js';
+import { elementImports } from '../src/elements.js';
 import '../src/define.js';
+
+// Every view's widget is defined before the tests, so they time the portal and not the first compile of each widget;
+// loading them on first use is tested in lazy.test.ts.
+await Promise.all(Object.values(elementImports).map((load) => load()));
 
 /** The counts GET /overview answers unless a test says otherwise. */
 export const someUnread: UnreadCounts = { documents: 2, notices: 3, tickets: 1, appointments: 1 };

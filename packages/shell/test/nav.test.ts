@@ -123,8 +123,12 @@ describe('<hp-portal> layout and keyboard', () => {
     location.hash = '#/tickets';
     const { el } = await portal();
     const list = await shows(el, 'tickets');
-    (document.activeElement as HTMLElement | null)?.blur();
+    // Tab from a button just before the portal (blurring would leave the starting point wherever the focus was last).
+    const before = Object.assign(document.createElement('button'), { textContent: 'davor' });
+    el.before(before);
+    before.focus();
     await sendKeys({ press: 'Tab' });
+    before.remove();
     const skip = $(el, '[part=skip-link]')!;
     expect(focused() === skip, `the focus is on ${focused()?.outerHTML.slice(0, 80)}`).to.equal(true);
     expect(skip.textContent).to.equal('Zum Inhalt springen');

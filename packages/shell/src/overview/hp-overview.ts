@@ -26,20 +26,22 @@ export const defaultHref = ({ widget, params }: NavigateDetail): string => {
 const elsewhere = (e: MouseEvent) => e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey;
 
 /**
+ * One request (GET /overview); a part the organization switched off for my role is left out. Links fire `hp-navigate`
+ * (the chat bot's event); a portal cancels it and shows that widget, otherwise the link's own address (`hrefFor`) is
+ * followed. Ctrl/⌘-click or a middle click opens that address in a new tab. One column up to 40rem of the element's
+ * width, a grid of cards beyond.
+ *
  * @summary The portal's overview (Übersicht): personal details, my properties with photo, address and contacts, the
  * balance per unit with a link to pay, the latest documents, current notices (danger first), open requests and the
- * next appointment — each card links to its widget. One request (GET /overview); a part the organization switched
- * off for my role is left out.
+ * next appointment — each card links to its widget.
  *
- * Links fire `hp-navigate` (the chat bot's event: `detail.widget` without `hp-`, `detail.params`); a portal cancels it
- * and shows that widget, otherwise the link's own address (`hrefFor`) is followed. Ctrl/⌘-click or a middle click
- * opens that address in a new tab. One column up to 40rem of the element's width, a grid of cards beyond.
- *
- * @fires hp-navigate - A card's link was activated: `detail.widget` (`profile`, `unit-list`, `statement`,
- *   `documents`, `bulletin-board`, `ticket-list`, `message-form`) and `detail.params` (`unit` and `view` for the
- *   statement, `document`, `post`, `ticket`). Cancelable: cancel it to route the link yourself.
- * @fires hp-overview-unread - The overview loaded: `detail` = unread counts over all documents, notices, tickets and
- *   coming appointments (UnreadCounts); zeros after signing out.
+ * @fires {HpNavigateEvent} hp-navigate - A card's link was activated; `detail` is
+ *   `{widget: string, params: Record<string, string>}`: `widget` is `profile`, `unit-list`, `statement`, `documents`,
+ *   `bulletin-board`, `ticket-list` or `message-form`, `params` has `unit` and `view` for the statement, `document`,
+ *   `post` or `ticket`. Cancelable: cancel it to route the link yourself.
+ * @fires {HpOverviewUnreadEvent} hp-overview-unread - The overview loaded (again); `detail` is
+ *   `{documents, notices, tickets, appointments}`, the unread counts over all of them (openapi.yaml `UnreadCounts`),
+ *   zeros after signing out.
  *
  * @csspart base - The frame around everything.
  * @csspart title - The heading "Übersicht" (focused by the portal on navigation).
@@ -50,11 +52,25 @@ const elsewhere = (e: MouseEvent) => e.button !== 0 || e.ctrlKey || e.metaKey ||
  * @csspart loading - The loading state (placeholder cards).
  * @csspart empty - The note that I have no current unit, or that nobody is signed in.
  * @csspart error - The error with its retry button.
+ * @csspart retry - The retry button.
  *
  * @cssprop --hp-overview-card-min - The narrowest a card gets before the grid takes fewer columns (default 18rem).
+ * @cssprop --hp-color-primary - Links, buttons, the focus ring.
+ * @cssprop --hp-color-on-primary - Text on the main colour (filled buttons).
+ * @cssprop --hp-color-primary-hover - A filled button under the pointer (default: the main colour mixed with the text).
+ * @cssprop --hp-color-focus - Colour of the focus ring (default: the main colour at 45 %).
+ * @cssprop --hp-focus-ring - The focus ring, a `box-shadow` (default `0 0 0 3px` of `--hp-color-focus`).
+ * @cssprop --hp-font-size-s - Small text (default 0.875rem).
+ * @cssprop --hp-font-size-l - Headings (default 1.25rem).
+ * @cssprop --hp-space-xs - Smallest spacing (default 0.25rem).
+ * @cssprop --hp-space-s - Small spacing (default 0.5rem).
+ * @cssprop --hp-color-surface-raised - Behind property photos and the placeholder cards.
+ * @cssprop --hp-color-text-muted - Dates, sub-headings and quiet notes.
+ * @cssprop --hp-shadow - Shadow of the cards (default a soft 1–3 px shadow).
  * @cssprop --hp-color-info - Info notices (blue).
  * @cssprop --hp-color-warning - Warnings (yellow).
  * @cssprop --hp-color-danger - Danger notices and amounts owed (red).
+ * @cssprop --hp-color-success - Credit (green).
  */
 export class HpOverview extends HpElement {
   static override styles = [hostStyles, stateStyles, overviewStyles];

@@ -1,0 +1,77 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Imports the module that defines an element; resolves once it ran. */
+export type ElementImport = () => Promise<unknown>;
+
+/**
+ * The module that defines each element the portal renders in its own shadow root, imported when the element is first
+ * needed (a view opened, the chat bot shown, the login while nobody is signed in). A page's loader (hausportal.js)
+ * only sees the page's light DOM, so the portal loads what it shows itself; in an app bundle each becomes a chunk of
+ * its own. `hp-login` and `hp-profile` are defined one by one (elements/*.ts), so a page with only the login does not
+ * load the profile.
+ */
+export const elementImports: Readonly<Record<string, ElementImport>> = {
+  'hp-login': () => import('./elements/hp-login.js').then((m) => m.register()),
+  'hp-profile': () => import('./elements/hp-profile.js').then((m) => m.register()),
+  'hp-unit-list': () => import('@hausportal/unit-list/define.js'),
+  'hp-statement': () => import('@hausportal/statement/define.js'),
+  'hp-documents': () => import('@hausportal/documents/define.js'),
+  'hp-bulletin-board': () => import('@hausportal/bulletin-board/define.js'),
+  'hp-ticket-list': () => import('@hausportal/ticket-list/define.js'),
+  'hp-message-form': () => import('@hausportal/message-form/define.js'),
+  'hp-chat-bot': () => import('@hausportal/chat-bot/define.js'),
+};
+
+const loading = new Map<string, Promise<void>>();
+
+/**
+ * Makes sure `tag` is defined: at once when some script defined it already (hausportal.js, a page's own bundle),
+ * else by importing its module from {@link elementImports} once per page. Resolves when the element is defined;
+ * rejects when the module could not be loaded (offline, a missing file), and a later call tries again. A tag the table
+ * does not know resolves when some other script defines it.
+ */
+export function loadElement(tag: string): Promise<void> {
+  if (customElements.get(tag)) return Promise.resolve();
+  let pending = loading.get(tag);
+  if (!pending) {
+    const load = elementImports[tag];
+    pending = (load ? load() : Promise.resolve()).then(
+      () => customElements.whenDefined(tag).then(() => undefined),
+      (error: unknown) => {
+        loading.delete(tag);
+        throw error;
+      },
+    );
+    loading.set(tag, pending);
+  }
+  return pending;
+}
+
+/**
+ * Loads the elements a host is about to render (`wanted()`, asked before every update) and updates the host once
+ * each is defined, so it can show a loading state instead of an empty element until then. A failed load is logged
+ * and tried again on the next update.
+ */
+export class ElementsController implements ReactiveController {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly wanted: () => readonly string[],
+  ) {
+    host.addController(this);
+  }
+
+  /** Whether `tag` can be rendered now (its element is defined). */
+  ready(tag: string): boolean {
+    return customElements.get(tag) !== undefined;
+  }
+
+  hostUpdate(): void {
+    for (const tag of this.wanted()) {
+      if (this.ready(tag)) continue;
+      loadElement(tag).then(
+        () => this.host.requestUpdate(),
+        (error: unknown) => console.error(`Hausportal: <${tag}> could not be loaded.`, error),
+      );
+    }
+  }
+}
