@@ -31,8 +31,9 @@ const shell: TagImport = () => import('@hausportal/shell/define.js');
 
 /**
  * Every tag hausportal.js defines, and the module that defines it: the same modules the portal imports for its views
- * (packages/shell/src/elements.ts), so each is one chunk. `<hp-login>` and `<hp-profile>` are defined one by one there
- * (the login package's define.js registers both), reached by their path as the shell's package exports list neither.
+ * (packages/shell/src/elements.ts), so each is one chunk. `<hp-login>`, `<hp-profile>` and `<hp-overview>` are defined
+ * one by one there (the login package's define.js registers both of the first; the portal's chunk leaves the overview
+ * out), reached by their path as the shell's package exports list none of them.
  */
 const table: Record<string, TagImport> = {
   'hp-session': () => import('@hausportal/core/define.js'),
@@ -51,7 +52,7 @@ const table: Record<string, TagImport> = {
   'hp-statement-expenses': statement,
   'hp-statement-qr': statement,
   'hp-portal': shell,
-  'hp-overview': shell,
+  'hp-overview': () => import('../../shell/src/elements/hp-overview.js').then((m) => m.register()),
 };
 
 const loader = startLoader(new URL(import.meta.url).href, table, () => import('./base.js'));

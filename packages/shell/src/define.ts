@@ -1,13 +1,13 @@
-// The portal and its overview. The widgets of the views, the login and the chat bot are imported when the portal
-// first shows them (elements.ts), so registering the portal loads none of them yet; the session is registered here,
-// as the portal alone on a page renders its own <hp-session>.
+// The portal. The overview, the widgets of the views, the login and the chat bot are imported when the portal first
+// shows them (elements.ts), so registering the portal loads none of them yet; the session is registered here, as the
+// portal alone on a page renders its own <hp-session>. `<hp-overview>` alone on a page: hausportal.js loads it by its
+// tag; an app bundle defines it with core's define() and the package's `HpOverview` export.
 import '@hausportal/core/define.js';
 import { define } from '@hausportal/core';
 import { HpPortal } from './hp-portal.js';
-import { HpOverview } from './overview/hp-overview.js';
+import type { HpOverview } from './overview/hp-overview.js';
 
 define('hp-portal', HpPortal);
-define('hp-overview', HpOverview);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -7,12 +7,13 @@ export type ElementImport = () => Promise<unknown>;
  * The module that defines each element the portal renders in its own shadow root, imported when the element is first
  * needed (a view opened, the chat bot shown, the login while nobody is signed in). A page's loader (hausportal.js)
  * only sees the page's light DOM, so the portal loads what it shows itself; in an app bundle each becomes a chunk of
- * its own. `hp-login` and `hp-profile` are defined one by one (elements/*.ts), so a page with only the login does not
- * load the profile.
+ * its own. `hp-login`, `hp-profile` and `hp-overview` are defined one by one (elements/*.ts), so a page with only the
+ * login does not load the profile, and the portal's own chunk does not hold the overview.
  */
 export const elementImports: Readonly<Record<string, ElementImport>> = {
   'hp-login': () => import('./elements/hp-login.js').then((m) => m.register()),
   'hp-profile': () => import('./elements/hp-profile.js').then((m) => m.register()),
+  'hp-overview': () => import('./elements/hp-overview.js').then((m) => m.register()),
   'hp-unit-list': () => import('@hausportal/unit-list/define.js'),
   'hp-statement': () => import('@hausportal/statement/define.js'),
   'hp-documents': () => import('@hausportal/documents/define.js'),

@@ -4,7 +4,7 @@ import type { ApiClient, Me, OrganizationPublic, UnreadCounts } from '@hausporta
 import type { Locale } from '@hausportal/core';
 import type { Disclosure } from './disclosure.js';
 import { icons } from './icons.js';
-import { routeHash, type ViewName } from './routes.js';
+import type { ViewName } from './routes.js';
 
 /** What the header shows and what its buttons do. */
 export interface HeaderModel {
@@ -27,6 +27,8 @@ export interface HeaderModel {
   language(locale: Locale): void;
   switchOrganization(slug: string): void;
   logout(): void;
+  /** The menus' content arrived (first opening): render again. */
+  loaded(): void;
 }
 
 /** The organization's logo URL (`OrganizationPublic.logoUrl`, which may be a path below the API), absolute; null without one. */
@@ -63,58 +65,50 @@ export function renderHeader(m: HeaderModel): TemplateResult {
 export const unreadTotal = (c: UnreadCounts, offered: ReadonlySet<ViewName>) =>
   (offered.has('documents') ? c.documents : 0) + (offered.has('board') ? c.notices : 0) + (offered.has('tickets') ? c.tickets : 0);
 
+type Panels = typeof import('./panels.js');
+let panels: Panels | undefined;
+let loadingPanels: Promise<Panels> | undefined;
+
+/**
+ * Opens or closes a header menu; its content (panels.ts) is imported when a menu is first opened, and `m.loaded()`
+ * renders it then. A failed import is logged and tried again on the next opening.
+ */
+function toggle(m: HeaderModel, d: Disclosure): void {
+  d.toggle();
+  if (panels || !d.open) return;
+  loadingPanels ??= import('./panels.js').catch((error: unknown) => {
+    loadingPanels = undefined;
+    throw error;
+  });
+  loadingPanels.then(
+    (loaded) => {
+      panels = loaded;
+      m.loaded();
+    },
+    (error: unknown) => console.error('Hausportal: the header menus could not be loaded.', error),
+  );
+}
+
 function renderNotifications(m: HeaderModel): TemplateResult {
   const d = m.notifications;
   const total = unreadTotal(m.counts, m.offered);
-  const rows: Array<[ViewName, number, string]> = [
-    ['documents', m.counts.documents, msg('New documents', { id: 'portal.unread.documents' })],
-    ['board', m.counts.notices, msg('Unread notices', { id: 'portal.unread.notices' })],
-    ['board', m.counts.appointments, msg('New appointments', { id: 'portal.unread.appointments' })],
-    ['tickets', m.counts.tickets, msg('Updates on my requests', { id: 'portal.unread.tickets' })],
-  ];
-  const shown = rows.filter(([view]) => m.offered.has(view));
   return html`<div id="notifications-wrap" class="disclosure" @keydown=${d.keydown} @focusout=${d.focusout}>
-    <button type="button" id="notifications-button" part="notifications" class="icon-button secondary" aria-expanded=${d.open ? 'true' : 'false'} aria-controls="notifications-panel" @click=${d.toggle}>
+    <button type="button" id="notifications-button" part="notifications" class="icon-button secondary" aria-expanded=${d.open ? 'true' : 'false'} aria-controls="notifications-panel" @click=${() => toggle(m, d)}>
       ${icons.bell}<span class="visually-hidden">${msg(str`Notifications, ${total} new`, { id: 'portal.notifications.count' })}</span>
       ${total ? html`<span class="badge" aria-hidden="true">${total > 99 ? '99+' : total}</span>` : nothing}
     </button>
-    <div id="notifications-panel" part="notifications-panel" class="panel" ?hidden=${!d.open}>
-      <p class="panel-title">${msg('Notifications', { id: 'portal.notifications' })}</p>
-      ${total === 0 ? html`<p class="quiet">${msg('Nothing new', { id: 'portal.unread.none' })}</p>` : nothing}
-      <ul role="list">
-        ${shown.map(([view, count, label]) => html`<li><a href=${routeHash({ view, param: '' })} @click=${() => d.close()}><span>${label}</span><span class="count">${count}</span></a></li>`)}
-      </ul>
-    </div>
+    <div id="notifications-panel" part="notifications-panel" class="panel" ?hidden=${!d.open}>${panels ? panels.notificationsList(m, total) : nothing}</div>
   </div>`;
 }
 
 function renderUserMenu(m: HeaderModel, user: Me): TemplateResult {
   const d = m.userMenu;
-  const orgs = user.memberships.length > 1 ? user.memberships : [];
   return html`<div id="user-wrap" class="disclosure" @keydown=${d.keydown} @focusout=${d.focusout}>
-    <button type="button" id="user-button" part="user-menu" class="user-button secondary" aria-expanded=${d.open ? 'true' : 'false'} aria-controls="user-panel" @click=${d.toggle}>
+    <button type="button" id="user-button" part="user-menu" class="user-button secondary" aria-expanded=${d.open ? 'true' : 'false'} aria-controls="user-panel" @click=${() => toggle(m, d)}>
       ${icons.user}<span class="visually-hidden">${msg('User menu', { id: 'portal.user' })}:</span>
       <span class=${m.narrow ? 'visually-hidden' : 'user-name'}>${user.name}</span>${icons.down}
     </button>
-    <div id="user-panel" part="user-panel" class="panel" ?hidden=${!d.open}>
-      <p class="who">${user.name}</p>
-      <ul role="list">
-        <li><a href=${routeHash({ view: 'profile', param: '' })} @click=${() => d.close()}>${icons.user}<span>${msg('Profile', { id: 'portal.view.profile' })}</span></a></li>
-      </ul>
-      ${renderLanguages(m)}
-      ${orgs.length
-        ? html`<div class="choice" role="group" aria-labelledby="org-label">
-            <p id="org-label" class="caption">${msg('Organization', { id: 'portal.organization' })}</p>
-            ${orgs.map(
-              (o) =>
-                html`<button type="button" class="link-button" aria-pressed=${o.organization === user.organization ? 'true' : 'false'} @click=${() => m.switchOrganization(o.organization)}>
-                  ${o.organizationName}
-                </button>`,
-            )}
-          </div>`
-        : nothing}
-      <button type="button" part="logout" class="logout" @click=${m.logout}>${msg('Sign out', { id: 'portal.logout' })}</button>
-    </div>
+    <div id="user-panel" part="user-panel" class="panel" ?hidden=${!d.open}>${panels ? panels.userPanel(m, user, renderLanguages(m)) : nothing}</div>
   </div>`;
 }
 

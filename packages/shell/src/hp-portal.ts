@@ -214,7 +214,7 @@ export class HpPortal extends HpElement {
     return html`<div part="base" class=${classMap(classes)} lang=${this.locale}>
       <a part="skip-link" class="skip-link visually-hidden" href=${routeHash(this.route)} @click=${this.skip}>${msg('Skip to content', { id: 'portal.skip' })}</a>
       <div id="menu-wrap" class="chrome" @focusout=${this.menu.focusout}>
-        ${renderHeader({ ...menus, organization: session?.organization ?? null, org: session?.org ?? '', logo: logoOf(this.session?.organization, this.api), user: ready ? session!.user : null, counts: this.unread.counts, offered: names, locale: this.locale, narrow: this.narrow, print: this.print, language: this.setLanguage, switchOrganization: this.switchOrganization, logout: this.logout })}
+        ${renderHeader({ ...menus, organization: session?.organization ?? null, org: session?.org ?? '', logo: logoOf(this.session?.organization, this.api), user: ready ? session!.user : null, counts: this.unread.counts, offered: names, locale: this.locale, narrow: this.narrow, print: this.print, language: this.setLanguage, switchOrganization: this.switchOrganization, logout: this.logout, loaded: this.rerender })}
         ${ready ? renderNav({ views: offered, route: this.route, expenses: offersExpenses({ user: session!.user, organization: session!.organization, units: this.units.units }), counts: this.unread.counts, collapsed: this.collapsed, narrow: this.narrow, menu: this.menu, toggleCollapsed: () => (this.collapsed = !this.collapsed) }) : nothing}
       </div>
       <div id="main" part="main" class="main" role="region" tabindex="-1" aria-label=${msg(str`Content: ${ready ? viewDef(this.route.view).label() : msg('Sign in', { id: 'portal.signIn' })}`, { id: 'portal.content' })}>
@@ -270,6 +270,8 @@ export class HpPortal extends HpElement {
   };
 
   private readonly print = () => void this.printer.print();
+
+  private readonly rerender = () => this.requestUpdate();
 
   private readonly setLanguage = (locale: Locale) => {
     this.language = locale;

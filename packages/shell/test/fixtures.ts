@@ -75,6 +75,13 @@ export async function shows(el: HpPortal, name: string): Promise<HTMLElement> {
   return view(el)!;
 }
 
+/** Opens the header menu `id` and waits for its content, which is imported when a menu is first opened (header.ts). */
+export async function openMenu(el: HpPortal, id: 'notifications' | 'user'): Promise<HTMLElement> {
+  $(el, `#${id}-button`)!.click();
+  await waitUntil(() => $(el, `#${id}-panel`)?.childElementCount, `the ${id} menu showed nothing`);
+  return $<HTMLElement>(el, `#${id}-panel`)!;
+}
+
 /** The element that has the focus, looking into shadow roots. */
 export function focused(): Element | null {
   let active = document.activeElement;

@@ -6,7 +6,7 @@ import { HpPostsUnreadEvent } from '@hausportal/bulletin-board';
 import type { HpSession } from '@hausportal/core';
 import type { HpStatement } from '@hausportal/statement';
 import { HpOverviewUnreadEvent } from '../src/overview/index.js';
-import { $, clearHash, focused, navLabels, navLink, portal, portalRoutes, shows } from './fixtures.js';
+import { $, clearHash, focused, navLabels, navLink, openMenu, portal, portalRoutes, shows } from './fixtures.js';
 
 const badge = (el: HTMLElement) => el.shadowRoot!.querySelector('[part=notifications] .badge')?.textContent?.trim() ?? '';
 const buttonName = (el: HTMLElement) => el.shadowRoot!.querySelector('[part=notifications] .visually-hidden')!.textContent!.trim();
@@ -27,6 +27,7 @@ describe('<hp-portal> header', () => {
     $(el, '[part=main]')!.dispatchEvent(new HpPostsUnreadEvent(0));
     await waitUntil(() => badge(el) === '1', 'notices read');
     const counts = () => [...el.shadowRoot!.querySelectorAll('[part=notifications-panel] li a')].map((a) => [...a.children].map((c) => c.textContent!.trim()).join(' '));
+    await openMenu(el, 'notifications');
     expect(counts()).to.deep.equal(['Neue Dokumente 0', 'Ungelesene Mitteilungen 0', 'Neue Termine 0', 'Neuigkeiten zu meinen Meldungen 1']);
   });
 
@@ -47,8 +48,7 @@ describe('<hp-portal> header', () => {
     const { el } = await portal();
     const button = $(el, '#notifications-button')!;
     button.focus();
-    button.click();
-    await el.updateComplete;
+    await openMenu(el, 'notifications');
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     expect($(el, '#notifications-panel')!.hidden).to.equal(false);
     await sendKeys({ press: 'ArrowDown' });
@@ -68,9 +68,7 @@ describe('<hp-portal> header', () => {
     const { el, fake } = await portal();
     const button = $(el, '#user-button')!;
     expect(button.textContent).to.contain(demoMe.name);
-    button.click();
-    await el.updateComplete;
-    const panel = $(el, '#user-panel')!;
+    const panel = await openMenu(el, 'user');
     expect(panel.hidden).to.equal(false);
     expect(panel.querySelector('a[href="#/profil"]')!.textContent!.trim()).to.equal('Profil');
     [...panel.querySelectorAll<HTMLButtonElement>('button[lang]')].find((b) => b.lang === 'en')!.click();
@@ -92,8 +90,7 @@ describe('<hp-portal> header', () => {
       memberships: [...demoMe.memberships, { organization: 'krueger', organizationName: 'Hausverwaltung Krüger', role: 'owner' as const }],
     };
     const { el } = await portal({ user });
-    $(el, '#user-button')!.click();
-    await el.updateComplete;
+    await openMenu(el, 'user');
     const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[aria-labelledby=org-label] button')];
     expect(buttons.map((b) => [b.textContent!.trim(), b.getAttribute('aria-pressed')])).to.deep.equal([
       ['Demo Hausverwaltung GmbH', 'true'],

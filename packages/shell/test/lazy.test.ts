@@ -1,6 +1,7 @@
 // <hp-portal> loads the code of what it shows on first use (elements.ts): the login while nobody is signed in, a
-// view's widget when the view is first opened, the chat bot once signed in. This file registers nothing but the
-// portal (no other test fixtures, which register their widgets), so the elements start undefined.
+// view's widget (the overview's too) when the view is first opened, the chat bot once signed in, the header menus'
+// content when one is first opened (header.ts). This file registers nothing but the portal (no other test fixtures,
+// which register their widgets), so the elements start undefined.
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { createFakeApi, demoMe, sessionFixture, signedIn } from '@hausportal/core/testing.js';
 import type { HpPortal } from '../src/index.js';
@@ -22,13 +23,18 @@ describe('<hp-portal> loads the code of what it shows on first use', () => {
     expect(defined('hp-login'), 'registering the portal registered the login').to.equal(false);
     const el = await portal(null);
     await waitUntil(() => defined('hp-login') && el.querySelector('hp-login')?.shadowRoot, 'the login was not loaded');
-    for (const tag of ['hp-profile', 'hp-documents', 'hp-statement', 'hp-chat-bot']) expect(defined(tag), tag).to.equal(false);
+    for (const tag of ['hp-overview', 'hp-profile', 'hp-documents', 'hp-statement', 'hp-chat-bot']) expect(defined(tag), tag).to.equal(false);
+    // The header's menus bring their content on first opening only; signed out there are none.
+    expect(el.shadowRoot!.querySelector('#user-panel, #notifications-panel')).to.equal(null);
     el.parentElement!.remove();
   });
 
   it('signed in: the chat bot, and a view once it is opened, with the loading state until its code is there', async () => {
     const el = await portal(demoMe);
-    await waitUntil(() => el.viewElement?.localName === 'hp-overview', 'the overview did not show');
+    await waitUntil(() => el.viewElement?.localName === 'hp-overview' && defined('hp-overview'), 'the overview did not show');
+    expect(el.shadowRoot!.querySelector('#user-panel')!.childElementCount, 'the user menu before it was opened').to.equal(0);
+    el.shadowRoot!.querySelector<HTMLElement>('#user-button')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('#user-panel [part=logout]'), 'the user menu showed nothing once opened');
     await waitUntil(() => defined('hp-chat-bot'), 'the chat bot was not loaded');
     for (const tag of ['hp-profile', 'hp-documents', 'hp-ticket-list']) expect(defined(tag), tag).to.equal(false);
 

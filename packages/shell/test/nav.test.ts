@@ -5,7 +5,7 @@ import type { Me } from '@hausportal/api';
 import type { HpStatement } from '@hausportal/statement';
 import { w2 } from '../../statement/test/fixtures.js';
 import { viewNames } from '../src/index.js';
-import { $, clearHash, focused, navLabels, navLink, portal, portalRoutes, shows, withFeatures } from './fixtures.js';
+import { $, clearHash, focused, navLabels, navLink, openMenu, portal, portalRoutes, shows, withFeatures } from './fixtures.js';
 
 const owner: Me = { ...demoMe, role: 'owner', memberships: [{ ...demoMe.memberships[0]!, role: 'owner' }] };
 const onlyW2 = portalRoutes({ overrides: { 'GET /units': () => ({ items: [w2], properties: [], nextCursor: null }) } });
@@ -21,8 +21,7 @@ describe('<hp-portal> navigation by role and features', () => {
     expect(navLabels(el)).to.include.members(['Übersicht', 'Einheiten', 'Vorschreibung & Konto', 'Schwarzes Brett', 'Profil']);
     await shows(el, 'overview');
     expect(location.hash).to.equal('#/uebersicht');
-    $(el, '#notifications-button')!.click();
-    await el.updateComplete;
+    await openMenu(el, 'notifications');
     expect([...el.shadowRoot!.querySelectorAll('#notifications-panel a')].map((a) => a.getAttribute('href'))).to.deep.equal(['#/brett', '#/brett']);
   });
 

@@ -61,7 +61,8 @@ describe('<hp-portal> alone on a page, signed out', () => {
     login.querySelector('form')!.requestSubmit();
     await waitUntil(() => nav(el), 'the portal did not show its views after signing in');
     expect(login.assignedSlot).to.equal(null);
-    expect(el.shadowRoot!.querySelector('[data-view]')!.localName).to.equal('hp-overview');
+    // The overview's code arrives on first use (elements.ts): the loading state until then.
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-view]')?.localName === 'hp-overview', 'the overview did not show after signing in');
     expect(fake.callsTo('POST /auth/login')[0]!.body).to.deep.include({ organization: 'demo', username: demoMe.username });
   });
 
@@ -76,6 +77,8 @@ describe('<hp-portal> alone on a page, signed out', () => {
     await waitUntil(() => login.step === 'terms', 'no terms step');
     expect(nav(el)).to.equal(null);
     expect(login.assignedSlot?.name).to.equal('login');
+    // The login may bring the terms step's form on first use: wait for it.
+    await waitUntil(() => login.shadowRoot!.querySelector('input[name=accept]'), 'no terms form');
     login.shadowRoot!.querySelector<HTMLInputElement>('input[name=accept]')!.click();
     login.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click();
     await waitUntil(() => nav(el), 'the views did not show after the terms');
@@ -86,7 +89,8 @@ describe('<hp-portal> alone on a page, signed out', () => {
     const el = await fixture<HpPortal>(html`<hp-portal api=${api} org="demo"></hp-portal>`);
     await waitUntil(() => nav(el), 'not signed in by the refresh cookie');
     el.shadowRoot!.querySelector<HTMLElement>('#user-button')!.click();
-    await el.updateComplete;
+    // The menu's content is imported on its first opening (header.ts).
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=logout]'), 'the user menu showed nothing');
     el.shadowRoot!.querySelector<HTMLElement>('[part=logout]')!.click();
     await waitUntil(username, 'the login did not come back');
     const login = el.querySelector('hp-login')!;
