@@ -34,10 +34,18 @@ const shared = [
 ];
 
 /**
- * `<hp-login>`'s chunk: the login package without the profile's own modules, and the password policy. `<hp-profile>`
- * imports it for what the two share (texts, problems, the light-DOM form).
+ * `<hp-login>`'s chunk: the login package without the profile's own modules and without its rarer steps.
+ * `<hp-profile>` imports it for what the two share (texts, problems, the light-DOM form).
  */
-const login = [/[\\/]packages[\\/]login[\\/]src[\\/](?!hp-profile|profile-)/, /[\\/]packages[\\/]api[\\/]src[\\/]password-policy\.ts$/, /[\\/]packages[\\/]shell[\\/]src[\\/]elements[\\/]hp-login\.ts$/];
+const login = [/[\\/]packages[\\/]login[\\/]src[\\/](?!hp-profile|profile-|login-steps|password-checklist|locales[\\/]de-)/, /[\\/]packages[\\/]shell[\\/]src[\\/]elements[\\/]hp-login\.ts$/];
+/**
+ * `<hp-login>`'s rarer steps (forgot password, activation, terms, own password), loaded when a person first goes
+ * there, with the password checklist and policy and their German texts; `<hp-profile>` imports it for the checklist.
+ */
+const loginSteps = [
+  /[\\/]packages[\\/]login[\\/]src[\\/](login-steps|password-checklist|locales[\\/]de-steps)\.ts$/,
+  /[\\/]packages[\\/]api[\\/]src[\\/]password-policy\.ts$/,
+];
 const matches = (patterns: RegExp[]) => (id: string) => patterns.some((re) => re.test(id));
 
 /** Names a chunk after what it holds: `<package>` for a package's define.js, `<tag>` for a single element. */
@@ -87,6 +95,8 @@ export default defineConfig({
             { name: 'base', test: matches(base), priority: 20 },
             { name: 'shared', test: matches(shared), priority: 15 },
             { name: 'hp-login', test: matches(login), priority: 10 },
+            // After hp-login: a group takes the modules it imports along, and these are hp-login's already.
+            { name: 'login-steps', test: matches(loginSteps), priority: 9 },
           ],
         },
         // Library mode keeps whitespace in ES output by default; the embed bundle is fully minified.

@@ -4,9 +4,9 @@ import { templates } from './locales/de.js';
 import { loginStyles } from './hp-login.styles.js';
 import { focusFirstInvalid } from './fields.js';
 import { LightFormController } from './light-form.js';
-import { LoginFlow, type LoginStep } from './login-flow.js';
+import { isRareStep, LoginFlow, type LoginStep } from './login-flow.js';
 import { renderLoginForm } from './login-forms.js';
-import { renderDone, renderLinks, renderTerms, stepIntro, stepTitle } from './login-views.js';
+import { renderDone, renderLinks, stepIntro, stepTitle } from './login-views.js';
 import { renderCookieNote } from './cookie-note.js';
 
 registerTranslations('de', templates);
@@ -74,7 +74,7 @@ export class HpLogin extends HpElement {
       ids: this.ids,
       policy: this.session?.organization?.passwordPolicy,
       username: this.session?.user?.username,
-      title: stepTitle(this.flow.step),
+      title: stepTitle(this.flow, this.flow.step),
     }),
   );
   private shownStep?: LoginStep;
@@ -90,18 +90,30 @@ export class HpLogin extends HpElement {
     return this.light.query<HTMLFormElement>('form');
   }
 
+  /** The step is on the page (not the loading state while the session is restored or the step's code loads). */
+  private get shown(): boolean {
+    const step = this.flow.step;
+    return step !== 'loading' && (!isRareStep(step) || this.flow.steps !== undefined);
+  }
+
   protected override render() {
     const step = this.flow.step;
-    if (step === 'loading') return html`<div part="base" class="base">${renderLoading()}</div>`;
     const { problem, notice } = this.flow;
-    const intro = stepIntro(step, this.session);
+    if (isRareStep(step)) this.flow.loadSteps();
+    if (!this.shown) {
+      // A step whose code could not be loaded (offline) says so instead of loading for ever.
+      return html`<div part="base" class="base">
+        ${problem ? html`<div part="error" class="error" role="alert">${problem.message}</div>` : renderLoading()}
+      </div>`;
+    }
+    const intro = stepIntro(this.flow, step, this.session);
     return html`<section part="base" class="base" aria-labelledby="heading">
-      <h2 id="heading" part="heading" tabindex="-1">${stepTitle(step)}</h2>
+      <h2 id="heading" part="heading" tabindex="-1">${stepTitle(this.flow, step)}</h2>
       ${intro ? html`<p part="intro" class="intro">${intro}</p>` : nothing}
       ${renderCookieNote(step, this.session, this.api)}
       <div part="notice" class="notice" role="status">${notice || nothing}</div>
       ${problem ? html`<div part="error" class="error" role="alert">${problem.message}</div>` : nothing}
-      ${step === 'terms' ? renderTerms(this.flow, this.session, this.locale) : nothing}
+      ${step === 'terms' ? this.flow.steps?.renderTerms(this.flow, this.session, this.locale) : nothing}
       ${step === 'done' ? renderDone(this.flow) : nothing}
       <slot name="form"></slot>
       ${renderLinks(this.flow, step)}
@@ -111,6 +123,8 @@ export class HpLogin extends HpElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // While a rare step's code loads, the step before it counts as shown: its heading gets focus once it is there.
+    if (this.flow.step !== 'loading' && !this.shown) return;
     const step = this.flow.step;
     if (this.shownStep !== undefined && step !== this.shownStep && step !== 'loading') {
       // A new step the user asked for: move focus to its heading so keyboard and screen-reader users start at the

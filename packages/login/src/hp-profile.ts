@@ -5,6 +5,8 @@ import { Task } from '@lit/task';
 import type { Me } from '@hausportal/api';
 import { HpElement, formStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import { templates } from './locales/de.js';
+import { templates as stepTemplates } from './locales/de-steps.js';
+import { templates as profileTemplates } from './locales/de-profile.js';
 import { call } from './api-call.js';
 import { profileStyles } from './hp-profile.styles.js';
 import { LightFormController } from './light-form.js';
@@ -12,7 +14,7 @@ import { PasswordChange } from './profile-password.js';
 import { ProfileEdit } from './profile-edit.js';
 import { renderDetails, renderTermsDisclosure } from './profile-view.js';
 
-registerTranslations('de', templates);
+registerTranslations('de', { ...templates, ...stepTemplates, ...profileTemplates });
 
 let instances = 0;
 

@@ -1,22 +1,31 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { ApiClient, Me } from '@hausportal/api';
 import type { Session } from '@hausportal/core';
-import { call } from './api-call.js';
 import { HpLoginEvent, HpLogoutEvent } from './events.js';
 import { formValues } from './fields.js';
-import { passwordAcceptable } from './password-checklist.js';
 import { describeProblem, type FormProblem, type ProblemContext } from './problems.js';
+
+/** The module of the rarer steps (forgot/reset, activation, terms, own password), loaded on first use. */
+export type StepsModule = typeof import('./login-steps.js');
 
 /** Steps of a visitor who is not logged in. */
 export type AnonymousStep = 'login' | 'forgot' | 'reset' | 'activate';
 /** Everything `<hp-login>` can show. */
 export type LoginStep = AnonymousStep | 'loading' | 'unavailable' | 'terms' | 'change-password' | 'done';
+/** Steps whose views and actions come with login-steps.ts, loaded when a person first goes there. */
+export type RareStep = Exclude<LoginStep, 'login' | 'loading' | 'unavailable' | 'done'>;
+
+/** True for a step of {@link RareStep}. */
+export const isRareStep = (step: LoginStep): step is RareStep => !['login', 'loading', 'unavailable', 'done'].includes(step);
 
 export interface LoginHost extends ReactiveControllerHost, HTMLElement {
   api?: ApiClient;
   session?: Session;
 }
+
+/** The rarer steps' module of the page: loaded once, shared by every `<hp-login>`. */
+const rareSteps: { module?: StepsModule; loading?: Promise<void> } = {};
 
 const required = () => msg('Please fill in this field.', { id: 'login.field.required' });
 
@@ -30,6 +39,9 @@ export class LoginFlow implements ReactiveController {
   password = '';
   /** Email known from an earlier step (reset request, activation), prefilled and used as user name. */
   email = '';
+  /** Waiting for the rarer steps; loading them failed (tried again when the person moves to another step). */
+  private stepsWaiting = false;
+  private stepsFailed = false;
 
   constructor(private readonly host: LoginHost) {
     host.addController(this);
@@ -52,6 +64,7 @@ export class LoginFlow implements ReactiveController {
 
   /** Shows another step of the logged-out flow. */
   go(step: AnonymousStep, notice = ''): void {
+    this.stepsFailed = false;
     this.anonymousStep = step;
     this.problem = null;
     this.notice = notice;
@@ -64,13 +77,62 @@ export class LoginFlow implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private get api(): ApiClient {
+  /** The rarer steps' views and actions, once loaded on the page ({@link LoginFlow.loadSteps}). */
+  get steps(): StepsModule | undefined {
+    return rareSteps.module;
+  }
+
+  /**
+   * Loads the module of the rarer steps (import(), once per page); the host renders again when it is there. A
+   * failure (offline) shows the network problem (signed out: on the sign-in form) and is not retried until the person
+   * moves to another step.
+   */
+  loadSteps(): void {
+    if (rareSteps.module || this.stepsWaiting || this.stepsFailed) return;
+    this.stepsWaiting = true;
+    rareSteps.loading ??= import('./login-steps.js').then((module) => {
+      rareSteps.module = module;
+    });
+    rareSteps.loading.then(
+      () => {
+        this.stepsWaiting = false;
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        rareSteps.loading = undefined;
+        this.stepsWaiting = false;
+        this.stepsFailed = true;
+        // Signed out: back to the sign-in form, where the link tries again; signed in, the problem is shown.
+        this.anonymousStep = 'login';
+        this.fail(describeProblem(error, 'login'));
+      },
+    );
+  }
+
+  /** The API client of the host; throws when there is none. */
+  get api(): ApiClient {
     if (!this.host.api) throw new Error('No API client');
     return this.host.api;
   }
 
+  /** The signed-in user, if any. */
+  get user(): Me | undefined {
+    return this.host.session?.user ?? undefined;
+  }
+
+  /** The organization's password policy (the default policy applies when it is not known). */
+  get policy() {
+    return this.host.session?.organization?.passwordPolicy;
+  }
+
+  /** Shows `problem` (a check before sending failed). */
+  fail(problem: FormProblem): void {
+    this.problem = problem;
+    this.host.requestUpdate();
+  }
+
   /** Runs a submit: one at a time, marks the form busy, turns failures into a {@link FormProblem}. */
-  private async run(context: ProblemContext, action: () => Promise<void>): Promise<void> {
+  async run(context: ProblemContext, action: () => Promise<void>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     this.problem = null;
@@ -86,18 +148,29 @@ export class LoginFlow implements ReactiveController {
     }
   }
 
-  /** Empty required fields and an unacceptable new password, checked before anything is sent. */
-  private invalid(values: Record<string, string>, names: string[], username?: string): boolean {
-    const fields: Record<string, string> = {};
+  /**
+   * Empty required fields among `names`, and `more` messages per field (e.g. a new password that breaks a rule; an
+   * empty field's own message wins), checked before anything is sent; true (and the problem shown) when there are any.
+   */
+  invalid(values: Record<string, string>, names: string[], more: Record<string, string> = {}): boolean {
+    const fields: Record<string, string> = { ...more };
     for (const name of names) if (!values[name]?.trim()) fields[name] = required();
-    const policy = this.host.session?.organization?.passwordPolicy;
-    if ('newPassword' in values && !fields['newPassword'] && !passwordAcceptable(policy, values['newPassword']!, username)) {
-      fields['newPassword'] = msg('The new password does not meet all rules yet.', { id: 'login.field.rulesOpen' });
-    }
     if (Object.keys(fields).length === 0) return false;
-    this.problem = { message: msg('Please check the marked fields.', { id: 'login.error.fields' }), fields };
-    this.host.requestUpdate();
+    this.fail({ message: msg('Please check the marked fields.', { id: 'login.error.fields' }), fields });
     return true;
+  }
+
+  /** Signs in (POST /auth/login through the client) and fires `hp-login` when nothing is left to do. */
+  async signIn(username: string, password: string): Promise<void> {
+    const result = await this.api.login(username, password);
+    this.anonymousStep = 'login';
+    this.finished(result.user);
+  }
+
+  /** Takes a fresh user (after the terms or the password step) and fires `hp-login` when nothing is left to do. */
+  updated(user: Me): void {
+    this.api.setUser(user);
+    this.finished(user);
   }
 
   /** Fires `hp-login` when the user has nothing left to do. */
@@ -105,85 +178,11 @@ export class LoginFlow implements ReactiveController {
     if (user.pendingActions.length === 0) this.host.dispatchEvent(new HpLoginEvent(user));
   }
 
+  /** The sign-in form's submit. */
   async login(form: HTMLFormElement): Promise<void> {
     const values = formValues(form);
     if (this.invalid(values, ['username', 'password'])) return;
-    await this.run('login', async () => {
-      const result = await this.api.login(values['username']!.trim(), values['password']!);
-      this.anonymousStep = 'login';
-      this.finished(result.user);
-    });
-  }
-
-  async requestReset(form: HTMLFormElement): Promise<void> {
-    const values = formValues(form);
-    if (this.invalid(values, ['email'])) return;
-    const email = values['email']!.trim();
-    await this.run('reset-request', async () => {
-      await call(this.api.POST('/auth/password-reset', { body: { organization: this.api.organization, email } }));
-      this.email = email;
-      this.go('reset', msg(str`If ${email} belongs to an account, we have sent a code there. It is valid for 30 minutes.`, { id: 'login.notice.codeSent' }));
-    });
-  }
-
-  async confirmReset(form: HTMLFormElement): Promise<void> {
-    const values = formValues(form);
-    if (this.invalid(values, ['code', 'newPassword'], this.email)) return;
-    await this.run('reset-confirm', async () => {
-      await call(this.api.POST('/auth/password-reset/confirm', { body: { code: values['code']!.trim(), newPassword: values['newPassword']! } }));
-      this.go('login', msg('Your new password is set. Please sign in with it.', { id: 'login.notice.passwordReset' }));
-    });
-  }
-
-  async activate(form: HTMLFormElement): Promise<void> {
-    const values = formValues(form);
-    const email = values['email']?.trim() ?? '';
-    if (this.invalid(values, ['email', 'code', 'newPassword'], email)) return;
-    await this.run('activate', async () => {
-      await call(this.api.POST('/auth/activate', { body: { email, code: values['code']!.trim(), newPassword: values['newPassword']! } }));
-      this.email = email;
-      try {
-        const result = await this.api.login(email, values['newPassword']!);
-        this.anonymousStep = 'login';
-        this.finished(result.user);
-      } catch {
-        this.go('login', msg('Your account is activated. Please sign in.', { id: 'login.notice.activated' }));
-      }
-    });
-  }
-
-  async changePassword(form: HTMLFormElement): Promise<void> {
-    const values = formValues(form);
-    const user = this.host.session?.user;
-    if (this.invalid(values, ['currentPassword', 'newPassword'], user?.username)) return;
-    await this.run('password', async () => {
-      const body = { currentPassword: values['currentPassword']!, newPassword: values['newPassword']! };
-      await call(this.api.POST('/auth/password', { body }));
-      this.password = '';
-      const fresh = await call(this.api.GET('/me')).catch(() => undefined);
-      const next = fresh ?? (user && { ...user, mustChangePassword: false, pendingActions: user.pendingActions.filter((a) => a !== 'change-password') });
-      if (next) {
-        this.api.setUser(next);
-        this.finished(next);
-      }
-    });
-  }
-
-  async acceptTerms(form: HTMLFormElement): Promise<void> {
-    const version = this.host.session?.organization?.terms.version;
-    if (!(form.elements.namedItem('accept') as HTMLInputElement | null)?.checked) {
-      const message = msg('Please confirm that you accept the terms of use.', { id: 'login.field.accept' });
-      this.problem = { message, fields: { accept: message } };
-      this.host.requestUpdate();
-      return;
-    }
-    await this.run('terms', async () => {
-      const me = await call(this.api.POST('/me/terms', { body: { version: version ?? '' } }));
-      if (me) {
-        this.api.setUser(me);
-        this.finished(me);
-      }
-    });
+    await this.run('login', () => this.signIn(values['username']!.trim(), values['password']!));
   }
 
   async logout(): Promise<void> {

@@ -15,6 +15,12 @@ async function loginElement(fake = createFakeApi(), lang: 'de' | 'en' = 'de'): P
 
 const heading = (el: HpLogin) => el.shadowRoot!.querySelector('h2')!;
 
+/** Waits until the current step is on the page (the rarer steps' code is loaded when first needed). */
+async function shown(el: HpLogin): Promise<void> {
+  await until(() => el.shadowRoot!.querySelector('h2') !== null, `step ${el.step} shown`);
+  await el.updateComplete;
+}
+
 describe('<hp-login> login form', () => {
   it('renders the form in light DOM with names, labels and autocomplete for password managers', async () => {
     const el = await loginElement();
@@ -167,6 +173,7 @@ describe('<hp-login> forgot password', () => {
     const el = await loginElement(fake);
     button(el, 'Passwort vergessen?').click();
     await el.updateComplete;
+    await shown(el);
     expect(el.step).to.equal('forgot');
     expect(el.shadowRoot!.activeElement, 'focus on the heading').to.equal(heading(el));
     expect(input(el, 'email').getAttribute('autocomplete')).to.equal('username');
@@ -215,6 +222,7 @@ describe('<hp-login> forgot password', () => {
     const el = await loginElement(fake);
     el.flow.go('reset');
     await el.updateComplete;
+    await shown(el);
     await type(el, 'code', 'A1B2C3D4E5F6G7H8J9K0');
     await type(el, 'newPassword', 'passwort123');
     await submit(el);
@@ -230,6 +238,7 @@ describe('<hp-login> forgot password', () => {
     const el = await loginElement(fake);
     el.flow.go('reset');
     await el.updateComplete;
+    await shown(el);
     await type(el, 'code', '0000000000000000');
     await type(el, 'newPassword', strong);
     await submit(el);
@@ -244,6 +253,7 @@ describe('<hp-login> forgot password', () => {
     const el = await loginElement(fake);
     el.flow.go('forgot');
     await el.updateComplete;
+    await shown(el);
     await type(el, 'email', 'anna.berger@example.com');
     await submit(el);
     await until(() => alertText(el) !== '', 'alert');
@@ -278,6 +288,7 @@ describe('<hp-login> activation and first login', () => {
     const el = await loginElement(fake);
     button(el, 'Konto mit Einladungscode aktivieren').click();
     await el.updateComplete;
+    await shown(el);
     expect(el.step).to.equal('activate');
     await expect(el).to.be.accessible();
     await type(el, 'email', 'anna.berger@example.com');
@@ -285,6 +296,7 @@ describe('<hp-login> activation and first login', () => {
     await type(el, 'newPassword', strong);
     await submit(el);
     await until(() => el.step === 'terms', 'terms step');
+    await shown(el);
     expect(fake.callsTo('POST /auth/activate')[0]!.body).to.deep.equal({ email: 'anna.berger@example.com', code: 'INV-12345678', newPassword: strong });
     expect(fake.callsTo('POST /auth/login')[0]!.body).to.deep.include({ username: 'anna.berger@example.com', password: strong });
 
@@ -324,6 +336,7 @@ describe('<hp-login> activation and first login', () => {
   it('shows the terms in English for a restored session with pending actions', async () => {
     const el = await loginElement(createFakeApi({}, { user: invited }), 'en');
     expect(el.step).to.equal('terms');
+    await shown(el);
     expect(heading(el).textContent).to.equal('Terms of use');
     expect(el.shadowRoot!.querySelector('[part=terms]')!.textContent).to.contain(demoOrganization.terms.text.en);
     button(el, 'Sign out').click();
@@ -333,6 +346,7 @@ describe('<hp-login> activation and first login', () => {
   it('goes to the password step directly when only the password change is pending', async () => {
     const el = await loginElement(createFakeApi({}, { user: { ...invited, pendingActions: ['change-password'] } }));
     expect(el.step).to.equal('change-password');
+    await shown(el);
     expect(input(el, 'hp-username').value).to.equal(demoMe.username);
   });
 
@@ -343,6 +357,7 @@ describe('<hp-login> activation and first login', () => {
     const el = await loginElement(fake);
     el.flow.go('activate');
     await el.updateComplete;
+    await shown(el);
     await type(el, 'email', 'anna.berger@example.com');
     await type(el, 'code', 'INV-00000000');
     await type(el, 'newPassword', strong);

@@ -5,7 +5,6 @@ import { Task } from '@lit/task';
 import { ExportController, HpElement, VIRTUAL_THRESHOLD, abbrStyles, exportStyles, loadVirtualizer, loadedVirtualizer, formStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, sheetCsv, stateStyles, type Sheet } from '@hausportal/core';
 import { templates } from './locales/de.js';
 import { columns } from './columns.js';
-import { exportFileName, unitsSheet } from './sheet.js';
 import { HpUnitSelectEvent } from './events.js';
 import { ListViewController, type ListView } from './list-view.js';
 import { loadAllUnits } from './load.js';
@@ -15,6 +14,16 @@ import { renderSummary, renderToolbar } from './toolbar.js';
 import { unitListStyles } from './hp-unit-list.styles.js';
 
 registerTranslations('de', templates);
+
+let sheetModule: typeof import('./sheet.js') | undefined;
+
+/**
+ * Loads the export's columns and texts (sheet.ts) once per page, beside the units (in the same task, so the export
+ * buttons, shown with the list, always have it); a failure fails the task like a failed page of GET /units.
+ */
+async function loadSheet(): Promise<void> {
+  sheetModule ??= await import('./sheet.js');
+}
 
 /**
  * Sort by any column, filter by property and role, search by Top, EDV number or address, export CSV and Excel,
@@ -65,7 +74,7 @@ export class HpUnitList extends HpElement {
   /** The CSV and Excel buttons, exporting the rows as shown. */
   readonly exports = new ExportController(this, () => {
     const sheet = this.sheet();
-    return sheet && { sheet, fileName: exportFileName() };
+    return sheet && sheetModule ? { sheet, fileName: sheetModule.exportFileName() } : null;
   });
 
   /** Sort and filter choices and the list derived from them. */
@@ -75,7 +84,7 @@ export class HpUnitList extends HpElement {
   readonly units = new Task(this, {
     task: async ([api, userId], { signal }): Promise<UnitData | null> => {
       if (!api || !userId) return null;
-      const data = await loadAllUnits(api, signal);
+      const [data] = await Promise.all([loadAllUnits(api, signal), loadSheet()]);
       if (data.items.length > this.virtualizeAbove) await loadVirtualizer();
       return data;
     },
@@ -100,7 +109,7 @@ export class HpUnitList extends HpElement {
   /** The rows as currently filtered and sorted, in the current language (null before they are loaded). */
   sheet(): Sheet | null {
     const data = this.units.value;
-    return data ? unitsSheet(this.view.view(data, this.locale).units, data.properties) : null;
+    return data && sheetModule ? sheetModule.unitsSheet(this.view.view(data, this.locale).units, data.properties) : null;
   }
 
   /** {@link sheet} as CSV ('' before the units are loaded). */

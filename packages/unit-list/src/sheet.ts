@@ -1,7 +1,12 @@
+// The units' export (CSV, Excel): its columns and rows. `<hp-unit-list>` loads this module with import() beside the
+// units' first page (hp-unit-list.ts, loadSheet), so its code and texts are not part of the element's own chunk.
 import { msg } from '@lit/localize';
 import type { Property, UnitSummary } from '@hausportal/api';
-import { balanceText, sheetCsv, type Locale, type Sheet, type SheetCell, type SheetColumn } from '@hausportal/core';
+import { balanceText, registerTranslations, sheetCsv, type Locale, type Sheet, type SheetCell, type SheetColumn } from '@hausportal/core';
+import { templates } from './locales/de-sheet.js';
 import { paymentText, roleText, usageText } from './labels.js';
+
+registerTranslations('de', templates);
 
 /** File name of the exports without extension: "einheiten" / "units". */
 export function exportFileName(): string {

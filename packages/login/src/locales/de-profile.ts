@@ -1,0 +1,31 @@
+import { str } from '@lit/localize';
+
+/** German texts of `<hp-profile>` only. */
+export const templates = {
+  'profile.title': 'Meine Daten',
+  'profile.loggedOut': 'Bitte melden Sie sich an, um Ihre Daten zu sehen.',
+  'profile.name': 'Name',
+  'profile.address': 'Adresse',
+  'profile.addressNote': 'Laut den Unterlagen Ihrer Hausverwaltung.',
+  'profile.email': 'E-Mail',
+  'profile.phone': 'Telefon',
+  'profile.birthDate': 'Geburtsdatum',
+  'profile.notify': 'Benachrichtigung per E-Mail',
+  'profile.notifyHint': 'Über neue Dokumente und Nachrichten',
+  'profile.notify.immediate': 'Sofort',
+  'profile.notify.digest': str`Täglich gesammelt um ${0} Uhr`,
+  'profile.notify.none': 'Keine',
+  'profile.mailLocale': 'Sprache für E-Mails',
+  'profile.mailLocaleHint': 'In dieser Sprache schreibt Ihnen das Portal Benachrichtigungen und andere E-Mails.',
+  'profile.notGiven': 'nicht angegeben',
+  'profile.editTitle': 'Kontaktdaten bearbeiten',
+  'profile.save': 'Speichern',
+  'profile.cancel': 'Abbrechen',
+  'profile.saved': 'Ihre Änderungen sind gespeichert.',
+  'profile.unchanged': 'Es wurde nichts geändert.',
+  'profile.termsAccepted': str`Sie haben diesen Bedingungen am ${0} zugestimmt.`,
+  'profile.termsOpen': 'Sie haben diesen Bedingungen noch nicht zugestimmt.',
+  'profile.emailPassword.hint': 'Bestätigen Sie die neue E-Mail-Adresse mit Ihrem aktuellen Passwort. Ihre anderen Geräte werden danach abgemeldet.',
+  'profile.password.title': 'Passwort ändern',
+  'profile.passwordChanged': 'Ihr Passwort wurde geändert.',
+};
