@@ -6,7 +6,7 @@ import { BlobUrlController, HpElement, PrintController, formStyles, frameStyles,
 import { PostDetailStore } from './detail-store.js';
 import { HpPostOpenEvent } from './events.js';
 import { PostListStore } from './list-store.js';
-import { renderPanel, type PanelHost } from './panel.js';
+import type { PanelHost } from './panel.js';
 import { RefreshController } from './refresh.js';
 import { renderPost, type Clock } from './row.js';
 import { renderToolbar } from './toolbar.js';
@@ -14,6 +14,16 @@ import { templates } from './locales/de.js';
 import { bulletinBoardStyles } from './hp-bulletin-board.styles.js';
 
 registerTranslations('de', templates);
+
+type Panel = typeof import('./panel.js');
+let panelModule: Promise<Panel> | undefined;
+
+/** Loads the open notice's panel once (its own chunk in bundles); a failed load is forgotten, so a retry loads again. */
+const loadPanelModule = (): Promise<Panel> =>
+  (panelModule ??= import('./panel.js').catch((error: unknown) => {
+    panelModule = undefined;
+    throw error;
+  }));
 
 /** The title button of a notice. */
 const opener = (id: string) => `[data-open="${id}"]`;
@@ -95,6 +105,8 @@ export class HpBulletinBoard extends HpElement {
   /** Reloads every `refresh-interval` seconds while the page is visible. */
   readonly refresher = new RefreshController(this);
   private opened = '';
+  /** The panel of open notices (panel.ts), loaded with the first notice opened, or the error loading it. */
+  private panelCode?: Panel | { error: unknown };
   /** A selector of what gets the focus after the next rendering ('' for nothing). */
   private focusNext = '';
   /** The filters show on a narrow board. */
@@ -161,7 +173,8 @@ export class HpBulletinBoard extends HpElement {
     return html`<ul part="list" class="list" @click=${this.onOpen}>${items.map((p) => {
         const loaded = detail.get(p.id);
         const notice = detail.notice?.id === p.id ? detail.notice.text : undefined;
-        const options = { open: detail.open.has(p.id) || (this.printer.printing && !!loaded?.detail), compact: this.compact, whole: !!loaded?.detail, places: this.places.size > 1, panel: () => renderPanel(p.id, loaded, { ...host, notice }) };
+        const whole = !!loaded?.detail && !!this.panelCode && 'renderPanel' in this.panelCode;
+        const options = { open: detail.open.has(p.id) || (this.printer.printing && !!loaded?.detail), compact: this.compact, whole, places: this.places.size > 1, panel: () => this.renderPanel(p.id, loaded, { ...host, notice }) };
         return renderPost(p, clock, options);
       })}</ul>
       ${moreError ? renderError(moreError, () => void this.more()) : nothing}
@@ -169,6 +182,28 @@ export class HpBulletinBoard extends HpElement {
       ${cursor && !this.limit && !loadingMore && !moreError
         ? html`<button type="button" class="secondary more" part="more" @click=${this.more}>${msg('Load more', { id: 'bb.more' })}</button>`
         : nothing}`;
+  }
+
+  /** The panel of an open notice; the loading state (or its error) until the panel's code is there. */
+  private renderPanel(...args: Parameters<Panel['renderPanel']>): unknown {
+    const code = this.panelCode;
+    if (code && 'renderPanel' in code) return code.renderPanel(...args);
+    if (code) return renderError(code.error, () => ((this.panelCode = undefined), this.requestUpdate()));
+    void this.loadPanel();
+    return renderLoading();
+  }
+
+  private loadPanel(): Promise<void> {
+    return loadPanelModule().then(
+      (code) => {
+        this.panelCode = code;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.panelCode = { error };
+        this.requestUpdate();
+      },
+    );
   }
 
   private readonly actions: Omit<PanelHost, 'clock' | 'busy'> = {
@@ -233,7 +268,7 @@ export class HpBulletinBoard extends HpElement {
 
   /** Loads every notice shown with its whole text (nothing is marked read), renders them open and prints. */
   private readonly print = async () => {
-    await this.detail.loadAll(this.store.items?.map((p) => p.id) ?? []);
+    await Promise.all([this.detail.loadAll(this.store.items?.map((p) => p.id) ?? []), this.loadPanel()]);
     await this.printer.print();
   };
 }

@@ -2,7 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { HpPostOpenEvent } from '../src/index.js';
 import { postPlaces } from '../src/testing.js';
-import { $, boardWidget, loaded, openPost, post, postIds, postRoutes, root, text } from './fixtures.js';
+import { $, boardWidget, loaded, openPost, panelShown, post, postIds, postRoutes, root, text } from './fixtures.js';
 
 describe('<hp-bulletin-board> compact, limit, property and print', () => {
   it('compact with limit: that many notices with type, title and date only, no filters and no paging', async () => {
@@ -36,7 +36,7 @@ describe('<hp-bulletin-board> compact, limit, property and print', () => {
     $(el, '[data-open="post-legionellen"]').click();
     await again;
     await el.detail.opening;
-    await el.updateComplete;
+    await panelShown(el, 'post-legionellen');
     expect(server.reads).to.deep.equal(['post-legionellen']);
     expect(text($(el, '#p-post-legionellen'))).to.contain('Legionellenprüfung des Warmwassers').and.contain('In Kalender');
     await expect(el).to.be.accessible();

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { captureDownload, problem } from '@hausportal/core/testing.js';
 import { demoPosts } from '../src/testing.js';
-import { $, boardWidget, loaded, NOW, openPost, post, postIds, postRoutes, root, text, unreadCounts } from './fixtures.js';
+import { $, boardWidget, loaded, NOW, openPost, panelShown, post, postIds, postRoutes, root, text, unreadCounts } from './fixtures.js';
 
 const counts = unreadCounts();
 
@@ -16,7 +16,7 @@ describe('<hp-bulletin-board> opening a notice', () => {
     toggle.focus();
     await sendKeys({ press: 'Enter' });
     await el.detail.opening;
-    await el.updateComplete;
+    await panelShown(el, 'post-wasser');
     expect(server.details).to.deep.equal(['post-wasser']);
     expect(server.reads).to.deep.equal(['post-wasser']);
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');

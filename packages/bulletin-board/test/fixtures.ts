@@ -1,4 +1,4 @@
-import { html } from '@open-wc/testing';
+import { html, waitUntil } from '@open-wc/testing';
 import type { Me, PostDetail, PostReadResult } from '@hausportal/api';
 import { createFakeApi, demoMe, problem, sessionFixture, dataValues, shadowQuery, signedIn, testPicture, unreadCounts as heard, visibleText, type FakeRoutes } from '@hausportal/core/testing.js';
 import { HpPostsUnreadEvent, type HpBulletinBoard } from '../src/index.js';
@@ -121,7 +121,15 @@ export async function openPost(el: HpBulletinBoard, id: string): Promise<void> {
   await el.updateComplete;
   await el.detail.opening;
   await el.updateComplete;
+  if ($(el, `[data-open="${id}"]`).getAttribute('aria-expanded') === 'true') await panelShown(el, id);
 }
+
+/** Waits until the open notice `id` shows its panel (the panel's code loads with the first notice opened). */
+export const panelShown = (el: HpBulletinBoard, id: string): Promise<void> =>
+  waitUntil(() => {
+    const panel = el.shadowRoot!.querySelector(`#p-${id}`);
+    return panel && !panel.querySelector(':scope > [part=loading]');
+  }, `the notice ${id} did not open`);
 
 /** The counts of every `hp-posts-unread` heard on the document (it bubbles and is composed), per test. */
 export const unreadCounts = () => heard(HpPostsUnreadEvent.eventName);

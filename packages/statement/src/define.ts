@@ -1,17 +1,16 @@
 import { define } from '@hausportal/core';
 import { HpStatement } from './hp-statement.js';
-import { HpStatementCharges } from './views/charges.js';
-import { HpStatementLedger } from './views/ledger.js';
-import { HpStatementOpenItems } from './views/open-items.js';
-import { HpStatementExpenses } from './views/expenses.js';
-import { HpStatementQr } from './qr.js';
+import { defineStandaloneParts } from './views/load.js';
+import type { HpStatementCharges } from './views/charges.js';
+import type { HpStatementLedger } from './views/ledger.js';
+import type { HpStatementOpenItems } from './views/open-items.js';
+import type { HpStatementExpenses } from './views/expenses.js';
+import type { HpStatementQr } from './qr.js';
 
+// The views and the payment QR code load when shown (views/load.ts): <hp-statement> loads the view it shows, and
+// a page that uses a view on its own gets it defined as soon as its tag is in the document.
 define('hp-statement', HpStatement);
-define('hp-statement-charges', HpStatementCharges);
-define('hp-statement-ledger', HpStatementLedger);
-define('hp-statement-open-items', HpStatementOpenItems);
-define('hp-statement-expenses', HpStatementExpenses);
-define('hp-statement-qr', HpStatementQr);
+defineStandaloneParts();
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -9,7 +9,9 @@ import { HpStatementViewEvent } from './events.js';
 import { roleText } from './labels.js';
 import { renderTabs } from './tabs.js';
 import { UnitSelectController } from './shell-unit-select.js';
-import { isStatementView, statementViews, type StatementView, type StatementViewName } from './view.js';
+import { isStatementView, statementViews, type StatementViewName } from './view-names.js';
+import type { StatementView } from './view.js';
+import { ViewLoadController } from './views/load.js';
 import { statementStyles } from './hp-statement.styles.js';
 
 registerTranslations('de', templates);
@@ -90,9 +92,13 @@ export class HpStatement extends HpElement {
     return isStatementView(this.view) && this.views().includes(this.view) ? this.view : 'charges';
   }
 
-  /** The element of the shown view. */
+  /** Loads each view's code when it is first shown. */
+  protected readonly viewLoad = new ViewLoadController(this, () => (!this.authenticated ? undefined : this.detail.value || !isStatementView(this.view) ? this.activeView : this.view));
+
+  /** The element of the shown view (null while its code is loading). */
   get viewElement(): StatementView | null {
-    return this.renderRoot.querySelector<StatementView>('[data-view]');
+    const view = this.renderRoot.querySelector<StatementView>('[data-view]');
+    return view && customElements.get(view.localName) ? view : null;
   }
 
   /** The shown view's CSV ('' while it has nothing to export). */
@@ -144,7 +150,7 @@ export class HpStatement extends HpElement {
           <button type="button" class="secondary print" @click=${() => window.print()}>${msg('Print', { id: 'statement.print' })}</button>
         </div>
       </div>
-      <div part="panel" role="tabpanel" id="panel" aria-labelledby="tab-${active}" class="panel">${this.renderView(active, detail)}</div>`;
+      <div part="panel" role="tabpanel" id="panel" aria-labelledby="tab-${active}" class="panel">${this.viewLoad.render(active)}${this.renderView(active, detail)}</div>`;
   }
 
   private renderView(view: StatementViewName, d: UnitDetail): TemplateResult {

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { ChargeLine, ContractRole, DistributionKey, ExpenseGroup, LedgerKind } from '@hausportal/api';
 import { formatNumber, formatShare, getLocale, type Locale } from '@hausportal/core';
-import type { StatementViewName } from './view.js';
+import type { StatementViewName } from './view-names.js';
 
 /** Tab and heading of each view. */
 export function viewText(view: StatementViewName): string {

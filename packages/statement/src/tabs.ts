@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { viewText } from './labels.js';
-import type { StatementViewName } from './view.js';
+import type { StatementViewName } from './view-names.js';
 
 const next: Record<string, (index: number, count: number) => number> = {
   ArrowRight: (i, n) => (i + 1) % n,

@@ -3,12 +3,7 @@ import type { Contract } from '@hausportal/api';
 import { HpElement, OrgDayController, abbrStyles, formStyles, hostStyles, sheetCsv, stateStyles, type Sheet } from '@hausportal/core';
 import { viewStyles } from './view.styles.js';
 
-/** The four views of `<hp-statement>`, in tab order. */
-export const statementViews = ['charges', 'ledger', 'open-items', 'expenses'] as const;
-export type StatementViewName = (typeof statementViews)[number];
-
-export const isStatementView = (value: unknown): value is StatementViewName =>
-  statementViews.includes(value as StatementViewName);
+export { statementViews, isStatementView, type StatementViewName } from './view-names.js';
 
 /** Year and month (1–12) of a day (YYYY-MM-DD). */
 export const yearMonthOf = (day: string): { year: number; month: number } => ({ year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { html, render } from 'lit';
 import { EpcError, epcAmount, epcFields, epcPayload, epcText, validIban, type EpcTransfer, type HpStatementQr } from '../src/index.js';
 import '../src/define.js';
+import { loadStatementElement } from '../src/views/load.js';
 import { decodeQr } from './fixtures-payments.js';
 
 const demo = { recipient: 'ImmoPro Hausverwaltung GmbH', iban: 'AT61 1904 3002 3457 3201', bic: 'BKAUATWW', amountCents: 1382660, remittance: 'Konto 2100417 Top W2' };
@@ -59,6 +60,7 @@ describe('EPC QR payload (EPC069-12, GiroCode)', () => {
   });
 
   it('draws a QR code that decodes to the payload', async () => {
+    await loadStatementElement('hp-statement-qr');
     const payload = epcPayload({ ...demo, recipient: 'Hausverwaltung Krüger GmbH', bic: 'COBADEFFXXX', iban: 'DE89370400440532013000' });
     const host = document.createElement('div');
     document.body.append(host);
@@ -74,6 +76,7 @@ describe('EPC QR payload (EPC069-12, GiroCode)', () => {
   });
 
   it('leaves the code out when the payload cannot be encoded, and draws again for a valid one', async () => {
+    await loadStatementElement('hp-statement-qr');
     const host = document.createElement('div');
     document.body.append(host);
     render(html`<hp-statement-qr .payload=${'x'.repeat(4000)} label="QR"></hp-statement-qr>`, host);

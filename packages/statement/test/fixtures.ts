@@ -3,6 +3,7 @@ import { dayIn, type ChargeLine, type ChargePeriod, type ChargeStatement, type E
 import { createFakeApi, demoMe, demoOrganization, problem, sessionFixture, type FakeRoutes } from '@hausportal/core/testing.js';
 import type { StatementView } from '../src/index.js';
 import '../src/define.js';
+import { loadStatementElement } from '../src/views/load.js';
 
 /** The organization's day and year: the fake server's clock is this device's, its zone the demo's (Europe/Vienna). */
 export const orgToday = () => dayIn(Date.now(), demoOrganization.timeZone);
@@ -124,8 +125,9 @@ export async function mount<T extends Element>(template: TemplateResult, routes:
   return { el, fake };
 }
 
-/** A view for W2 with its contract. */
-export const view = <T extends StatementView>(tag: string, routes: FakeRoutes, options: MountOptions & { unit?: UnitDetail } = {}) => {
+/** A view for W2 with its contract (its code loaded first, as `<hp-statement>` does when it shows the view). */
+export const view = async <T extends StatementView>(tag: string, routes: FakeRoutes, options: MountOptions & { unit?: UnitDetail } = {}) => {
+  await loadStatementElement(tag);
   const unit = options.unit ?? w2;
   const template = {
     'hp-statement-charges': html`<hp-statement-charges .unit=${unit.id} .propertyId=${unit.property.id} .contract=${unit.contract}></hp-statement-charges>`,

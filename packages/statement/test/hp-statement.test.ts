@@ -10,6 +10,8 @@ const shown = async (el: HpStatement) => {
   await el.updateComplete;
   await el.detail.taskComplete.catch(() => undefined);
   await el.updateComplete;
+  const pending = el.shadowRoot!.querySelector('[data-view]');
+  if (pending) await waitUntil(() => el.viewElement, 'the view did not load');
   const view = el.viewElement as (StatementView & { [key: string]: unknown }) | null;
   if (view) {
     await view.updateComplete;

@@ -57,6 +57,7 @@ const widths = [320, 360, 768, 881, 993, 1050, 1440];
 async function settled(el: HpStatement): Promise<StatementView> {
   await el.detail.taskComplete.catch(() => undefined);
   await el.updateComplete;
+  await waitUntil(() => el.viewElement, 'the view did not load');
   const view = el.viewElement as StatementView & Record<string, { taskComplete?: Promise<unknown> } | undefined>;
   await view.updateComplete;
   for (const task of ['charges', 'ledger', 'openItems', 'accounts', 'entries']) await view[task]?.taskComplete?.catch(() => undefined);

@@ -3,8 +3,7 @@ import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { dataOf } from '@hausportal/api';
 import { BlobUrlController, HpElement, OrgDayController, serverNow, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
-import { ActionsController, renderNotice } from './actions.js';
-import { renderHeader, renderThread, type FileHost } from './detail.js';
+import type { ActionsController, FileHost } from './detail-part.js';
 import { TicketDetailStore } from './detail-store.js';
 import { emptyText, renderRow, renderTabs } from './list.js';
 import { TicketListStore, type TicketTab } from './list-store.js';
@@ -12,6 +11,16 @@ import { templates } from './locales/de.js';
 import { ticketListStyles } from './hp-ticket-list.styles.js';
 
 registerTranslations('de', templates);
+
+type DetailPart = typeof import('./detail-part.js');
+let detailPart: Promise<DetailPart> | undefined;
+
+/** Loads the detail's rendering once (its own chunk in bundles); a failed load is forgotten, so a retry loads again. */
+const loadDetailPart = (): Promise<DetailPart> =>
+  (detailPart ??= import('./detail-part.js').catch((error: unknown) => {
+    detailPart = undefined;
+    throw error;
+  }));
 
 /**
  * A ticket opens in place: the submitted fields, attachments with previews, the public thread oldest first
@@ -75,7 +84,9 @@ export class HpTicketList extends HpElement {
    * one that fails shows the file's icon.
    */
   private readonly thumbs = new BlobUrlController(this);
-  private readonly actions = new ActionsController(this, this.detail);
+  /** The detail's rendering, loaded with the first ticket opened; until then the loading state (or its error). */
+  private opened?: { code: DetailPart; actions: ActionsController } | { error: unknown };
+  private loadingCode = false;
   /** Loads the tab anew (e.g. after `hp-ticket-created` on the same page). */
   reload(): Promise<void> {
     return (this.list.loaded = this.list.load());
@@ -126,6 +137,31 @@ export class HpTicketList extends HpElement {
   }
 
   private renderDetail(): TemplateResult {
+    const opened = this.opened;
+    if (opened && 'code' in opened) return this.renderOpen(opened.code, opened.actions);
+    if (!opened) this.loadPart();
+    return html`${this.renderBack()}${opened ? renderError(opened.error, () => ((this.opened = undefined), this.requestUpdate())) : renderLoading()}`;
+  }
+
+  private loadPart(): void {
+    if (this.loadingCode) return;
+    this.loadingCode = true;
+    loadDetailPart()
+      .then(
+        (code) => (this.opened = { code, actions: new code.ActionsController(this, this.detail) }),
+        (error: unknown) => (this.opened = { error }),
+      )
+      .finally(() => {
+        this.loadingCode = false;
+        this.requestUpdate();
+      });
+  }
+
+  private renderBack(): TemplateResult {
+    return html`<button type="button" class="secondary back" part="back" @click=${this.back}><span aria-hidden="true">←</span> ${msg('Back to the list', { id: 'tl.back' })}</button>`;
+  }
+
+  private renderOpen({ renderNotice, renderHeader, renderThread }: DetailPart, actions: ActionsController): TemplateResult {
     const { detail, error, about } = this.detail;
     const files: FileHost = {
       thumb: (file) => {
@@ -135,12 +171,12 @@ export class HpTicketList extends HpElement {
       download: (file) => void this.detail.download(file),
       document: (id, title) => void this.detail.downloadDocument(id, title),
     };
-    return html`<button type="button" class="secondary back" part="back" @click=${this.back}><span aria-hidden="true">←</span> ${msg('Back to the list', { id: 'tl.back' })}</button>
+    return html`${this.renderBack()}
       ${renderNotice(this.detail, about !== 'comments' && about !== 'rating')}
       ${error
         ? renderError(error, () => void this.detail.load())
         : detail
-          ? html`<article class="detail" aria-labelledby="detail-title">${renderHeader(detail, files, this.locale)} ${renderThread(detail.thread, files, this.locale)} ${this.actions.render(detail)}</article>`
+          ? html`<article class="detail" aria-labelledby="detail-title">${renderHeader(detail, files, this.locale)} ${renderThread(detail.thread, files, this.locale)} ${actions.render(detail)}</article>`
           : renderLoading()}`;
   }
 
@@ -160,7 +196,7 @@ export class HpTicketList extends HpElement {
   private readonly back = async () => {
     const row = this.ticket;
     this.ticket = '';
-    this.actions.reopening = false;
+    if (this.opened && 'actions' in this.opened) this.opened.actions.reopening = false;
     if (this.detail.changed) {
       this.detail.changed = false;
       this.list.loaded = this.list.load();

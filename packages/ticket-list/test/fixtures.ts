@@ -1,4 +1,4 @@
-import { html } from '@open-wc/testing';
+import { html, waitUntil } from '@open-wc/testing';
 import type { Me, OrganizationPublic, TicketDetail } from '@hausportal/api';
 import { createFakeApi, demoMe, problem, sessionFixture, dataValues, shadowQuery, signedIn, testPicture, unreadCounts as heard, visibleText, type FakeHandler, type FakeRoutes } from '@hausportal/core/testing.js';
 import { HpTicketsUnreadEvent, type HpTicketList } from '../src/index.js';
@@ -98,6 +98,8 @@ export async function openTicket(el: HpTicketList, id: string): Promise<void> {
   await el.updateComplete;
   await el.detail.loaded;
   await el.updateComplete;
+  // The detail's rendering loads with the first ticket opened.
+  await waitUntil(() => el.shadowRoot!.querySelector('.detail, [part=error]'), 'the detail did not show');
 }
 
 /** The counts of every `hp-tickets-unread` heard on the document (it bubbles and is composed), per test. */
