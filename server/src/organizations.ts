@@ -60,7 +60,7 @@ export function fromRow(row: Row): Organization {
     logoUrl: (row.logo_url as string | null) ?? null,
     legalLinks: json(row.legal_links, {}),
     features: json(row.features, {}),
-    allowedOrigins: json(row.allowed_origins, []),
+    allowedOrigins: stringList(json(row.allowed_origins, [])),
     crossSite: bool(row.cross_site),
     passwordPolicy: { ...defaultPasswordPolicy, ...json<Partial<PasswordPolicy>>(row.password_policy, {}) },
     terms: { version: row.terms_version as string, text: json(row.terms_text, { de: '', en: '' }) },
@@ -164,4 +164,9 @@ export function toPublic(org: Organization, now: Date): OrganizationPublic {
     passwordPolicy: org.passwordPolicy,
     terms: org.terms,
   };
+}
+
+/** The strings of a stored list; anything else (a row written by hand with a string, an object, a number) counts as none. */
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }

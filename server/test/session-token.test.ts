@@ -4,7 +4,7 @@
 // family ends 12 hours after the hand-out, and the cookie families stay apart from it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageTokenLifetimeSeconds, refreshGraceSeconds } from '../src/auth/sessions.ts';
+import { handOutWindowSeconds, pageTokenLifetimeSeconds, refreshGraceSeconds } from '../src/auth/sessions.ts';
 import { apiSpecPath } from '../src/app.ts';
 import { componentValidator } from '../src/http/openapi-validate.ts';
 import { sha256 } from '../src/ids.ts';
@@ -66,6 +66,20 @@ describe('refresh tokens kept in the page', () => {
     assert.equal(answer.headers.get('access-control-allow-credentials'), 'true');
     expectProblem(await handOut(session.token), 409, 'session_token_issued');
     assert.equal((await me(session.token)).status, 200, 'the access token still works');
+  });
+
+  test('only right after the sign-in: a minute later, or once the cookie renewed the session, nothing is handed out', async () => {
+    const late = await becker();
+    s.clock.advance(handOutWindowSeconds + 1);
+    try {
+      expectProblem(await handOut(late.token), 409, 'session_token_closed');
+    } finally {
+      s.clock.advance(-(handOutWindowSeconds + 1));
+    }
+    const kept = await becker();
+    const renewed = await call(s.url, '/auth/refresh', { body: {}, cookie: kept.cookie, headers: { origin: krueger } });
+    assert.equal(renewed.status, 200, renewed.text);
+    expectProblem(await handOut(renewed.body.accessToken), 409, 'session_token_closed');
   });
 
   test('the cookie the browser never stored is used up: presented again it gets no successor, later it revokes', async () => {

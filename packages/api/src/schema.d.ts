@@ -146,7 +146,9 @@ export interface paths {
          *
          *     Origins as on `/auth/refresh` (403 `origin_not_allowed`). 409 `cookie_present` when the request carries the
          *     refresh cookie (the cookie works, nothing is handed out), `session_token_issued` when this session handed out
-         *     its token before, `refresh_in_progress` when a parallel refresh rotated it first. A preview gets 403
+         *     its token before, `session_token_closed` when the session was renewed with its cookie already or signed in more
+         *     than a minute ago (only a page right after its sign-in gets the token, so a stolen access token cannot become
+         *     a refresh token), `refresh_in_progress` when a parallel refresh rotated it first. A preview gets 403
          *     `preview_read_only`. Not stored by caches (`Cache-Control: no-store`).
          */
         post: operations["createSessionToken"];

@@ -41,10 +41,13 @@ export function pageSessionStorage(): MarkerStorage | null {
  * The portal's own page on the API's server for an organization: `/embed/portal?org=<slug>` next to the API's path
  * (`https://portal.hv.example/api` → `https://portal.hv.example/embed/portal?org=krueger`), the server's page with
  * nothing but `<hp-portal>` (server/src/embed/, also the iframe page). Opened in a tab of its own, the portal is a
- * first-party page, where the browser keeps the cookie.
+ * first-party page, where the browser keeps the cookie. Null unless the API's address is http(s).
  */
-export function ownTabPortalUrl(baseUrl: string, organization: string): string {
-  const url = new URL('../embed/portal', `${(absolute(baseUrl)?.href ?? baseUrl).replace(/\/+$/, '')}/`);
+export function ownTabPortalUrl(baseUrl: string, organization: string): string | null {
+  const base = absolute(baseUrl);
+  // Only a web address: an `api` attribute of another scheme (javascript:, data:) gives no link at all.
+  if (!base || (base.protocol !== 'https:' && base.protocol !== 'http:')) return null;
+  const url = new URL('../embed/portal', `${base.href.replace(/\/+$/, '')}/`);
   url.searchParams.set('org', organization);
   return url.href;
 }

@@ -106,4 +106,10 @@ describe('session cookie check', () => {
     expect(ownTabPortalUrl('https://hv.example/hausportal/api', 'a b')).to.equal('https://hv.example/hausportal/embed/portal?org=a+b');
     expect(ownTabPortalUrl('/api', 'immopro')).to.equal(`${location.origin}/embed/portal?org=immopro`);
   });
+
+  it('gives no link for an API address that is no web address', () => {
+    for (const api of ['javascript://%0aalert(1)//api', 'javascript:alert(1)', 'data:text/html,x', 'blob:https://a.example/x']) {
+      expect(ownTabPortalUrl(api, 'immopro'), api).to.equal(null);
+    }
+  });
 });

@@ -29,10 +29,13 @@ export function renderCookieNote(step: LoginStep, session: Session | undefined, 
       : msg('Your browser blocks the portal session on this page: reloading the page signs you out. In a tab of its own, the portal keeps you signed in.', {
           id: 'login.cookie.blocked',
         });
+  const ownTab = ownTabPortalUrl(api.baseUrl, session.org || api.organization);
   return html`<p part="cookie-note" class="cookie-note ${step === 'done' ? 'quiet' : ''}">
     ${text}
-    <a part="own-tab" href=${ownTabPortalUrl(api.baseUrl, session.org || api.organization)} target="_blank" rel="noopener"
-      >${msg('Open the portal in its own tab', { id: 'login.cookie.ownTab' })}</a
-    >
+    ${ownTab
+      ? html`<a part="own-tab" href=${ownTab} target="_blank" rel="noopener"
+          >${msg('Open the portal in its own tab', { id: 'login.cookie.ownTab' })}</a
+        >`
+      : nothing}
   </p>`;
 }

@@ -13,7 +13,8 @@
  * Where hausportal.js is: `data-src` on the loader's tag when that is not the loader itself, else `hausportal.js`
  * next to the loader (its `src`, or `data-src` where a blocker moved the address there). The tag is
  * `document.currentScript`, or — when that is null or another file (an optimizer injected or combined the code) —
- * the first `script[data-hausportal-loader]` or `script[src*="hausportal-loader"]`.
+ * the first `script[data-hausportal-loader]` or `script[src*="hausportal-loader"]` (when the running code has a CSP
+ * nonce, the first such tag with the same nonce: give the marker the page's nonce).
  *
  * Adds the module once per page: not when a module script of the same URL is there (the loader ran before, or the
  * page has the plain snippet) or `<hp-session>` is defined already (another copy registered the elements).
@@ -28,7 +29,11 @@ function loaderTag(): HTMLScriptElement | null {
   if (current instanceof HTMLScriptElement && (current.hasAttribute('data-hausportal-loader') || loaderFile.test(current.src || current.getAttribute('data-src') || ''))) {
     return current;
   }
-  return document.querySelector<HTMLScriptElement>('script[data-hausportal-loader], script[src*="hausportal-loader"], script[data-src*="hausportal-loader"]');
+  // Run from a script with a CSP nonce (the loader combined into the page's own script), only a tag with that nonce
+  // counts: a marker planted higher up by injected markup must not get the page's trust (CSP 3 'strict-dynamic').
+  const nonce = current instanceof HTMLScriptElement ? current.nonce : '';
+  const candidates = document.querySelectorAll<HTMLScriptElement>('script[data-hausportal-loader], script[src*="hausportal-loader"], script[data-src*="hausportal-loader"]');
+  return Array.from(candidates).find((candidate) => !nonce || candidate.nonce === nonce) ?? null;
 }
 
 /**

@@ -26,6 +26,9 @@ export const pageToken = (issued: IssuedToken): PageSessionToken => ({ refreshTo
 const cookiePresent = () =>
   new HttpProblem(409, 'cookie_present', 'The session cookie came with this request: this browser keeps the session without a token in the page.');
 
+const handOutClosed = () =>
+  new HttpProblem(409, 'session_token_closed', 'This session keeps its cookie, or signed in too long ago: its token is handed to no page.');
+
 const alreadyIssued = () => new HttpProblem(409, 'session_token_issued', 'This session has handed its token to a page already.');
 
 const sessionOver = () => new HttpProblem(401, 'invalid_refresh_token', 'The session has ended. Please log in again.');
@@ -38,7 +41,8 @@ const sessionOver = () => new HttpProblem(401, 'invalid_refresh_token', 'The ses
  * family (sessions.ts `handOutToPage`, 12 hours absolute). Refused: 401 without a valid token or when the family has
  * no current token; 403 `preview_read_only` for a preview; 409 `cookie_present` when the request carries the refresh
  * cookie (then the cookie works and nothing is handed out), `session_token_issued` when the family was handed out
- * before, `refresh_in_progress` when a parallel refresh rotated it first.
+ * before, `session_token_closed` when the family was rotated with its cookie already or signed in more than a minute
+ * ago (sessions.ts `handOutWindowSeconds`), `refresh_in_progress` when a parallel refresh rotated it first.
  */
 export function sessionTokenHandler(ctx: Ctx): RequestHandler {
   return async (req, res) => {
@@ -50,6 +54,7 @@ export function sessionTokenHandler(ctx: Ctx): RequestHandler {
     const result = await handOutToPage(ctx, auth.claims.sid);
     if (!result.ok) {
       if (result.reason === 'issued') throw alreadyIssued();
+      if (result.reason === 'cookie_works') throw handOutClosed();
       if (result.reason === 'in_progress')
         throw new HttpProblem(409, 'refresh_in_progress', 'Another refresh of this session has just finished. Please try again.', { headers: { 'Retry-After': '1' } });
       throw sessionOver();

@@ -122,7 +122,15 @@ export async function rotate(ctx: Ctx, token: string, organizationId?: string, m
 }
 
 /** What {@link handOutToPage} did: the page's token, or why there is none. */
-export type HandOutResult = { ok: true; issued: IssuedToken } | { ok: false; reason: 'unknown' | 'expired' | 'issued' | 'in_progress' };
+export type HandOutResult = { ok: true; issued: IssuedToken } | { ok: false; reason: 'unknown' | 'expired' | 'issued' | 'in_progress' | 'cookie_works' };
+
+/**
+ * How long after a sign-in its session's token may still be handed to the page (seconds): the client asks right after
+ * signing in, when the cookie probe found no cookie. Later, or once the family has been rotated with its cookie (so
+ * the browser does keep it), nothing is handed out: a script that holds a stolen access token must not turn it into
+ * a refresh token (OWASP Session Management Cheat Sheet; DESIGN §6).
+ */
+export const handOutWindowSeconds = 60;
 
 /**
  * Hands the refresh token of family `familyId` to a page whose browser refused its cookie (POST /auth/session-token,
@@ -130,7 +138,8 @@ export type HandOutResult = { ok: true; issued: IssuedToken } | { ok: false; rea
  * issued as a `body` token, so the family from now on travels in response bodies only and ends
  * {@link pageTokenLifetimeSeconds} after this hand-out. No sealed successor is kept: the old cookie token gets no
  * second answer. `issued` when the family was handed out already (once per family), `unknown` when it has no current
- * token, `expired` when that ran out, `in_progress` when a parallel refresh rotated it first.
+ * token, `expired` when that ran out, `in_progress` when a parallel refresh rotated it first, `cookie_works` when the
+ * family was rotated with its cookie already or signed in more than {@link handOutWindowSeconds} ago.
  */
 export async function handOutToPage(ctx: Ctx, familyId: string): Promise<HandOutResult> {
   const current: Row | undefined = await ctx.db('sessions').where({ family_id: familyId }).whereNull('used_at').whereNull('revoked_at').orderBy('created_at', 'desc').first();
@@ -138,6 +147,8 @@ export async function handOutToPage(ctx: Ctx, familyId: string): Promise<HandOut
   if (modeOf(current) === 'body') return { ok: false, reason: 'issued' };
   const now = ctx.clock();
   if (current.expires_at! <= now.toISOString()) return { ok: false, reason: 'expired' };
+  const late = current.created_at! < addSeconds(now, -handOutWindowSeconds).toISOString();
+  if (current.parent_id !== null || late) return { ok: false, reason: 'cookie_works' };
   const issued = await claim(ctx, current, current.organization_id!, addSeconds(now, pageTokenLifetimeSeconds).toISOString(), false);
   return issued ? { ok: true, issued } : { ok: false, reason: 'in_progress' };
 }

@@ -42,8 +42,13 @@ export function originProblem(origin: string): string | null {
   // Port 0 is no port a page is served from (Fetch "bad port"); an empty label (`a..example`) is no DNS name.
   if (url.port === '0') return 'Port 0 is not a port a page can be served from.';
   if (url.hostname.split('.').slice(0, -1).includes('')) return 'The host name has an empty part (two dots in a row or a leading dot).';
+  // What a DNS name or an IP literal may hold (RFC 1123 §2.1; IDNs in their xn-- form): the URL parser lets `;`, `,`
+  // and quotes through in a host, which must never reach a CSP header or a page.
+  if (!originShape.test(origin)) return 'Only letters, digits, hyphens and dots in the host name (international names as xn--…).';
   return null;
 }
+
+const originShape = /^https?:\/\/(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
 
 /** Why `link` cannot be a legal link (Impressum, Datenschutz, Nutzungsbedingungen) in the portal's footer, or null. */
 export function legalLinkProblem(link: string): string | null {

@@ -21,7 +21,9 @@ defined( 'ABSPATH' ) || exit;
  * @return array The elements, with `hp-session` and the widgets for `post`.
  */
 function hausportal_kses_allowed_html( $tags, $context ) {
-	if ( 'post' !== $context || '' === hausportal_settings()['portal_url'] ) {
+	// Not while a post is saved: an author's own <hp-session> would stay without its (foreign) api and then send the
+	// login to the WordPress site's /api. Authors use the shortcode or the block, which print at render time.
+	if ( 'post' !== $context || '' === hausportal_settings()['portal_url'] || doing_filter( 'content_save_pre' ) ) {
 		return $tags;
 	}
 	$tags['hp-session'] = array(

@@ -71,15 +71,22 @@ function hausportal_clean_lang( $value ) {
 }
 
 /**
- * A portal base URL: http or https, a host, no query or fragment; trailing slashes removed.
+ * A portal base URL: http or https with a host (not protocol-relative), no user info, backslash, query or fragment;
+ * trailing slashes removed.
  *
  * @param mixed $value Input.
  * @return string The URL, or '' when the input is none.
  */
 function hausportal_clean_portal_url( $value ) {
-	$url   = untrailingslashit( esc_url_raw( trim( (string) $value ), array( 'http', 'https' ) ) );
+	$raw = trim( (string) $value );
+	// A backslash or user info makes an address read as another host (https://portal.example\@evil.example).
+	if ( false !== strpbrk( $raw, '\\@' ) ) {
+		return '';
+	}
+	$url   = untrailingslashit( esc_url_raw( $raw, array( 'http', 'https' ) ) );
 	$parts = wp_parse_url( $url );
-	if ( ! $parts || empty( $parts['host'] ) || isset( $parts['query'] ) || isset( $parts['fragment'] ) ) {
+	if ( ! $parts || ! in_array( $parts['scheme'] ?? '', array( 'http', 'https' ), true ) || empty( $parts['host'] )
+		|| isset( $parts['user'] ) || isset( $parts['pass'] ) || isset( $parts['query'] ) || isset( $parts['fragment'] ) ) {
 		return '';
 	}
 	return $url;
