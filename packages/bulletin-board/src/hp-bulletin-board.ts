@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { dataOf, type PostDetail, type PostFile, type PostSummary } from '@hausportal/api';
-import { BlobUrlController, HpElement, PrintController, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { BlobUrlController, HpElement, importOnce, PrintController, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import { PostDetailStore } from './detail-store.js';
 import { HpPostOpenEvent } from './events.js';
 import { PostListStore } from './list-store.js';
@@ -16,14 +16,9 @@ import { bulletinBoardStyles } from './hp-bulletin-board.styles.js';
 registerTranslations('de', templates);
 
 type Panel = typeof import('./panel.js');
-let panelModule: Promise<Panel> | undefined;
 
 /** Loads the open notice's panel once (its own chunk in bundles); a failed load is forgotten, so a retry loads again. */
-const loadPanelModule = (): Promise<Panel> =>
-  (panelModule ??= import('./panel.js').catch((error: unknown) => {
-    panelModule = undefined;
-    throw error;
-  }));
+const loadPanelModule = importOnce(() => import('./panel.js'));
 
 /** The title button of a notice. */
 const opener = (id: string) => `[data-open="${id}"]`;

@@ -35,5 +35,6 @@ export { frameStyles } from './styles/frame.js';
 export { SessionStore, type SessionStoreHost, type SessionKey } from './session-store.js';
 export { PagedStore, type PagedStoreHost, type ListPage } from './paged-store.js';
 export { BlobUrlController } from './blob-urls.js';
+export { importOnce } from './import-once.js';
 export { PrintController } from './print-controller.js';
 export { VIRTUAL_THRESHOLD, loadVirtualizer, loadedVirtualizer } from './virtual.js';

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { dataOf } from '@hausportal/api';
-import { BlobUrlController, HpElement, OrgDayController, serverNow, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { BlobUrlController, HpElement, importOnce, OrgDayController, serverNow, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import type { ActionsController, FileHost } from './detail-part.js';
 import { TicketDetailStore } from './detail-store.js';
 import { emptyText, renderRow, renderTabs } from './list.js';
@@ -13,14 +13,9 @@ import { ticketListStyles } from './hp-ticket-list.styles.js';
 registerTranslations('de', templates);
 
 type DetailPart = typeof import('./detail-part.js');
-let detailPart: Promise<DetailPart> | undefined;
 
 /** Loads the detail's rendering once (its own chunk in bundles); a failed load is forgotten, so a retry loads again. */
-const loadDetailPart = (): Promise<DetailPart> =>
-  (detailPart ??= import('./detail-part.js').catch((error: unknown) => {
-    detailPart = undefined;
-    throw error;
-  }));
+const loadDetailPart = importOnce(() => import('./detail-part.js'));
 
 /**
  * A ticket opens in place: the submitted fields, attachments with previews, the public thread oldest first
