@@ -65,11 +65,11 @@ const stages = [
   { name: 'Chromium', cmd: ['node', 'scripts/ensure-chromium.mjs'], timeout: minutes(8) },
   { name: 'API types fresh', cmd: ['npm', 'run', 'check', '-w', '@hausportal/api'], timeout: minutes(2) },
   { name: 'Typecheck', cmd: ['npm', 'run', 'typecheck'], timeout: minutes(4) },
-  { name: 'Server suite', cmd: ['npm', 'run', 'test:server'], timeout: minutes(8), counts: nodeTestCounts },
+  { name: 'Server suite', cmd: ['npm', 'run', 'test:server'], timeout: minutes(15), counts: nodeTestCounts },
   {
     name: 'Widget tests (web-test-runner, Chromium)',
     cmd: ['web-test-runner'],
-    timeout: minutes(8),
+    timeout: minutes(12),
     counts: wtrCounts,
     skip: () => (widgetTestFiles().length ? undefined : 'no widget test files yet'),
   },

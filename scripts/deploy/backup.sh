@@ -7,7 +7,7 @@
 set -eu
 dir=${1:?usage: HP_DATABASE_URL=… backup.sh DIR}
 url=${HP_DATABASE_URL:?HP_DATABASE_URL is not set (the server default is data/hausportal.sqlite in the checkout)}
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
+stamp=$(date -u +%Y%m%dT%H%M%S.%NZ)  # nanoseconds: two runs in one second keep both
 mkdir -p "$dir"
 case "$url" in
   postgres://* | postgresql://*)

@@ -1,5 +1,7 @@
 import { define } from '@hausportal/core';
 import { HpChatBot } from './hp-chat-bot.js';
+// The events' HTMLElementEventMap entries, so a consumer importing only define.js gets typed listeners.
+import './events.js';
 
 define('hp-chat-bot', HpChatBot);
 

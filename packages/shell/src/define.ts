@@ -6,6 +6,8 @@ import '@hausportal/core/define.js';
 import { define } from '@hausportal/core';
 import { HpPortal } from './hp-portal.js';
 import type { HpOverview } from './overview/hp-overview.js';
+// The events' HTMLElementEventMap entries, so a consumer importing only define.js gets typed listeners.
+import './events.js';
 
 define('hp-portal', HpPortal);
 

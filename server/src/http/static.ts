@@ -1,4 +1,5 @@
 import compression from 'compression';
+import type { ServerResponse } from 'node:http';
 import express, { Router } from 'express';
 import type { Config } from '../config.ts';
 import { pageHelmet } from './security.ts';
@@ -20,8 +21,20 @@ export function staticRoutes(config: Config): Router {
       res.setHeader('Access-Control-Allow-Origin', '*');
       next();
     },
-    express.static(config.portalDistDir, { fallthrough: true, index: false, maxAge: config.env === 'production' ? '1h' : 0 }),
+    express.static(config.portalDistDir, { fallthrough: true, index: false, setHeaders: distCaching }),
   );
   router.use(express.static(config.examplesDir, { index: 'index.html', extensions: ['html'] }));
   return router;
+}
+
+/**
+ * Caching of `/dist/`: the hashed chunks (`chunks/<name>-<hash>.js`) never change under their name, so a browser or CDN
+ * keeps them for a year (`immutable`); the entry files (hausportal.js, hausportal-embed.js, hausportal-loader.js,
+ * embed-frame.js) keep their names across releases and name the chunks of their build, so they are revalidated on
+ * every load (`no-cache`, answered 304 through the ETag when unchanged): after an upgrade no page asks a cached loader
+ * for chunks that are gone.
+ */
+function distCaching(res: ServerResponse, path: string): void {
+  const chunk = /[\\/]chunks[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.js(?:\.map)?$/.test(path);
+  res.setHeader('Cache-Control', chunk ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
