@@ -31,13 +31,14 @@ export const packages = {
     'src/views/open-items.ts',
     'src/views/expenses.ts',
     'src/qr.ts',
+    'src/views/load.ts',
   ],
   documents: ['src/index.ts', 'src/define.ts', 'src/hp-documents.ts'],
   'message-form': ['src/index.ts', 'src/define.ts', 'src/hp-message-form.ts'],
   'ticket-list': ['src/index.ts', 'src/define.ts', 'src/hp-ticket-list.ts'],
   'bulletin-board': ['src/index.ts', 'src/define.ts', 'src/hp-bulletin-board.ts'],
   'chat-bot': ['src/index.ts', 'src/define.ts', 'src/hp-chat-bot.ts'],
-  shell: ['src/index.ts', 'src/define.ts', 'src/hp-portal.ts', 'src/overview/hp-overview.ts'],
+  shell: ['src/index.ts', 'src/define.ts', 'src/hp-portal.ts', 'src/overview/hp-overview.ts', 'src/elements/hp-overview.ts'],
 };
 
 /** The npm name of a package folder: `login` → `@hausportal/login`. */
@@ -60,14 +61,35 @@ export function defineCallsPlugin() {
     analyzePhase({ ts, node, moduleDoc, context }) {
       if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'define') return;
       const [tag, klass] = node.arguments;
-      if (!tag || !klass || !ts.isStringLiteral(tag) || !ts.isIdentifier(klass) || !tag.text.startsWith('hp-')) return;
-      const imported = context.imports?.find((entry) => entry.name === klass.text);
-      const declaration = { name: klass.text };
+      if (!tag || !klass || !ts.isStringLiteral(tag) || !tag.text.startsWith('hp-')) return;
+      // `define('hp-x', m.HpX)` inside `import('./x.js').then((m) => …)`: an element loaded on demand (statement's views).
+      const lazy = ts.isPropertyAccessExpression(klass) ? lazyModule(ts, node) : null;
+      if (!ts.isIdentifier(klass) && !lazy) return;
+      const name = ts.isIdentifier(klass) ? klass.text : klass.name.text;
+      const imported = lazy ? null : context.imports?.find((entry) => entry.name === name);
+      const declaration = { name };
       if (imported?.isBareModuleSpecifier) declaration.package = imported.importPath;
-      else declaration.module = imported ? new URL(imported.importPath, `file:///${moduleDoc.path}`).pathname : moduleDoc.path;
+      else declaration.module = new URL(lazy ?? imported?.importPath ?? `/${moduleDoc.path}`, `file:///${moduleDoc.path}`).pathname;
       moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: 'custom-element-definition', name: tag.text, declaration }];
     },
   };
+}
+
+/**
+ * The module of `import('…').then(…)` (or `Promise.all([import('…'), …]).then(…)`) around `node`, or null.
+ */
+function lazyModule(ts, node) {
+  for (let at = node.parent; at; at = at.parent) {
+    if (!ts.isCallExpression(at) || !ts.isPropertyAccessExpression(at.expression) || at.expression.name.text !== 'then') continue;
+    let source = at.expression.expression;
+    if (ts.isCallExpression(source) && ts.isPropertyAccessExpression(source.expression) && source.expression.name.text === 'all') {
+      source = ts.isArrayLiteralExpression(source.arguments[0]) ? source.arguments[0].elements[0] : undefined;
+    }
+    if (source && ts.isCallExpression(source) && source.expression.kind === ts.SyntaxKind.ImportKeyword && ts.isStringLiteral(source.arguments[0])) {
+      return source.arguments[0].text;
+    }
+  }
+  return null;
 }
 
 /**

@@ -56,6 +56,7 @@ async function firstUnit(api: NonNullable<HpElement['api']>, signal: AbortSignal
  * @cssprop --hp-space-s - Small spacing (default 0.5rem).
  * @cssprop --hp-space-l - Large spacing (default 1.5rem).
  * @cssprop --hp-font-size-l - The heading (default 1.25rem).
+ * @cssprop --hp-statement-qr-size - Width and height of the payment QR code in the open items (default 12rem).
  */
 export class HpStatement extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, exportStyles, statementStyles];
