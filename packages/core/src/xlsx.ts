@@ -1,17 +1,13 @@
 import type { Locale } from './context.js';
 import type { Sheet } from './sheet.js';
+import { importOnce } from './import-once.js';
 
 // By package name, so tools that measure lazy chunks (bench/sizes.ts) see it as one.
 type Writer = typeof import('@hausportal/core/xlsx-writer.js');
 
-let writer: Promise<Writer> | undefined;
-
 /** Loads the Excel writer once (a separate chunk in bundles, fetched on the first Excel export). */
-const loadWriter = (): Promise<Writer> =>
-  (writer ??= import('@hausportal/core/xlsx-writer.js').catch((error: unknown) => {
-    writer = undefined; // a later export tries again, e.g. once the network is back
-    throw error;
-  }));
+// A failed load is forgotten: a later export tries again, e.g. once the network is back.
+const loadWriter: () => Promise<Writer> = importOnce(() => import('@hausportal/core/xlsx-writer.js'));
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

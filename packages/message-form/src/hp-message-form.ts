@@ -1,7 +1,7 @@
 import { adoptStyles, html, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { HpElement, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
+import { HpElement, importOnce, formStyles, frameStyles, hostStyles, registerTranslations, renderEmpty, renderError, renderLoading, stateStyles } from '@hausportal/core';
 import type { Form, FormCatalog } from '@hausportal/api';
 import { templates } from './locales/de.js';
 import { CatalogStore } from './catalog.js';
@@ -16,14 +16,8 @@ registerTranslations('de', templates);
 type FillPart = typeof import('@hausportal/message-form/fill.js');
 type MessageFill = InstanceType<FillPart['MessageFill']>;
 
-let part: Promise<FillPart> | undefined;
-
 /** Loads the form-filling part once (a separate chunk in bundles); after a failure the next call tries again. */
-const loadFillPart = (): Promise<FillPart> =>
-  (part ??= import('@hausportal/message-form/fill.js').catch((error: unknown) => {
-    part = undefined;
-    throw error;
-  }));
+const loadFillPart: () => Promise<FillPart> = importOnce(() => import('@hausportal/message-form/fill.js'));
 
 /** Adds the form's styles to the shadow root after the element's own (a `<style>` where sheets cannot be adopted). */
 function addStyles(root: ShadowRoot, styles: CSSResult): void {

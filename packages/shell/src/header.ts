@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ApiClient, Me, OrganizationPublic, UnreadCounts } from '@hausportal/api';
-import type { Locale } from '@hausportal/core';
+import { importOnce, type Locale } from '@hausportal/core';
 import type { Disclosure } from './disclosure.js';
 import { icons } from './icons.js';
 import type { ViewName } from './routes.js';
@@ -67,7 +67,7 @@ export const unreadTotal = (c: UnreadCounts, offered: ReadonlySet<ViewName>) =>
 
 type Panels = typeof import('./panels.js');
 let panels: Panels | undefined;
-let loadingPanels: Promise<Panels> | undefined;
+const loadPanels = importOnce(() => import('./panels.js'));
 
 /**
  * Opens or closes a header menu; its content (panels.ts) is imported when a menu is first opened, and `m.loaded()`
@@ -76,11 +76,7 @@ let loadingPanels: Promise<Panels> | undefined;
 function toggle(m: HeaderModel, d: Disclosure): void {
   d.toggle();
   if (panels || !d.open) return;
-  loadingPanels ??= import('./panels.js').catch((error: unknown) => {
-    loadingPanels = undefined;
-    throw error;
-  });
-  loadingPanels.then(
+  loadPanels().then(
     (loaded) => {
       panels = loaded;
       m.loaded();

@@ -1,15 +1,11 @@
 import { html, LitElement, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { importOnce } from '@hausportal/core';
 
 type LeanQr = typeof import('lean-qr');
-let encoder: Promise<LeanQr> | undefined;
 
 /** Loads the QR encoder once (a separate chunk in bundles, fetched only when a payment code is shown). */
-export const loadQrEncoder = (): Promise<LeanQr> =>
-  (encoder ??= import('lean-qr').catch((error: unknown) => {
-    encoder = undefined; // a later code tries again, e.g. once the network is back
-    throw error;
-  }));
+export const loadQrEncoder: () => Promise<LeanQr> = importOnce(() => import('lean-qr'));
 
 /**
  * UTF-8 bytes, error correction level M (as EPC069-12 asks), with a quiet zone, black on white in both colour
