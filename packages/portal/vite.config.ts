@@ -1,5 +1,6 @@
 import { defaultClientConditions, defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { minifyTemplates } from './minify-templates.js';
 
 /**
  * The modules of the `base` chunk: what every element needs before it can render (Lit, @lit/context and
@@ -66,6 +67,7 @@ export default defineConfig({
   // The bundle is loaded from wherever the host page puts it; no absolute asset URLs.
   base: './',
   publicDir: false,
+  plugins: [minifyTemplates()],
   resolve: {
     // Workspace packages publish dist/ builds; inside the repository the `source` export condition points at src/.
     conditions: ['source', ...defaultClientConditions],

@@ -1,12 +1,5 @@
-import { css, unsafeCSS } from 'lit';
-import { tokenRules } from '@hausportal/core';
-
-/** Left out of the print view and of printing the page: `scope` is `.printing` (the print view) or `` (print media). */
-const printHidden = (scope: string) =>
-  unsafeCSS(`
-  ${['.skip-link', '.chrome', '.footer', '.toolbar', 'hp-chat-bot'].map((s) => `${scope} ${s}`).join(', ')} { display: none !important; }
-  .base${scope} { grid-template-columns: minmax(0, 1fr); grid-template-areas: 'main'; }
-`);
+import { css } from 'lit';
+import { baseTokens, printHidden } from './hp-portal.rules.js';
 
 /**
  * Styles of `<hp-portal>`. The tokens are resolved once more on `.base`, so the theme of the portal's own
@@ -17,7 +10,7 @@ export const portalStyles = css`
     container-type: inline-size;
     min-inline-size: 0;
   }
-  ${unsafeCSS(tokenRules('.base'))}
+  ${baseTokens}
   .base {
     position: relative;
     display: grid;
