@@ -21,7 +21,7 @@ const katharina = demoLogin('katharina.huber@example.com');
 const e2e = serverAndBrowser({});
 
 /** The chunks of the other elements: none of them may be fetched for a page that holds only <hp-login>. */
-const otherChunks = ['hp-profile', 'unit-list', 'statement', 'documents', 'bulletin-board', 'ticket-list', 'message-form', 'chat-bot', 'shell', 'shared', 'fill', 'xlsx-writer', 'virtualize', 'lean-qr'];
+const otherChunks = ['hp-profile', 'unit-list', 'statement', 'documents', 'bulletin-board', 'ticket-list', 'message-form', 'chat-bot', 'shell', 'signed-in', 'shared', 'fill', 'xlsx-writer', 'virtualize', 'lean-qr'];
 
 /** A chunk's name without its content hash: `chunks/hp-login-Dzy200cC.js` → `hp-login`. */
 const chunkName = (path: string) => path.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '').replace(/\.js$/, '');
@@ -237,12 +237,14 @@ test('/portal.html fetches a view\'s chunk only when the view is opened', async 
   const v = await visit();
   await v.page.goto(`${e2e.server.url}/portal.html`);
   await v.page.locator('hp-portal hp-login input[name="username"]').waitFor();
-  for (const chunk of ['statement', 'documents', 'unit-list', 'bulletin-board', 'ticket-list', 'message-form', 'hp-profile', 'chat-bot']) {
+  // Signed out, the portal loads nothing of its signed-in part (navigation, header buttons, views) either.
+  for (const chunk of ['statement', 'documents', 'unit-list', 'bulletin-board', 'ticket-list', 'message-form', 'hp-profile', 'chat-bot', 'signed-in']) {
     assert.ok(!fetched(v).includes(chunk), `${chunk} before signing in`);
   }
   await signIn(v.page, katharina, 'hp-portal hp-login');
   await v.page.locator('hp-portal hp-overview [data-card]').first().waitFor();
   await v.page.waitForFunction(() => customElements.get('hp-chat-bot'));
+  assert.ok(fetched(v).includes('signed-in'), 'the signed-in part once signed in');
   for (const chunk of ['statement', 'documents', 'unit-list', 'bulletin-board', 'ticket-list', 'message-form', 'hp-profile']) {
     assert.ok(!fetched(v).includes(chunk), `${chunk} on the overview`);
   }

@@ -2,25 +2,26 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { msg, str } from '@lit/localize';
-import { HpElement, PrintController, formStyles, hasSessionAbove, hostStyles, registerTranslations, renderLoading, stateStyles, type Locale } from '@hausportal/core';
+import { HpElement, PrintController, formStyles, hasSessionAbove, hostStyles, importOnce, registerTranslations, renderLoading, stateStyles, type Locale } from '@hausportal/core';
 import { Disclosure } from './disclosure.js';
 import { ElementsController, loadElement } from './elements.js';
 import { HpPortalViewEvent } from './events.js';
 import { offeredViews, offersExpenses } from './features.js';
 import { focusHeading } from './focus.js';
-import { logoOf, renderHeader } from './header.js';
+import { renderFooter } from './footer.js';
+import { logoOf, renderHeader, type SignedInPart } from './header.js';
 import { LinksController } from './links.js';
-import { renderNav } from './nav.js';
 import { RouterController, type RouteChange } from './router.js';
 import { chooseLanguage, chooseOrganization } from './session-control.js';
 import { defaultRoute, routeHash, viewDef, type Route, type ViewDef, type ViewName } from './routes.js';
 import { UnitStore, UnreadStore } from './stores.js';
 import { TicketRoute } from './tickets.js';
-import { renderFooter, renderUnitSwitch, renderView } from './views.js';
 import { templates } from './locales/de.js';
 import { portalStyles } from './hp-portal.styles.js';
 
 registerTranslations('de', templates);
+
+const loadSignedIn = importOnce(() => import('./signed-in.js'));
 
 /**
  * Each view has a hash (`#/uebersicht`, `#/konto/ledger`, `#/brett/<id>`, `#/tickets/2026-00042`, `#/meldung`, …):
@@ -115,6 +116,9 @@ export class HpPortal extends HpElement {
   /** Alone on the page with `org`: the portal renders its own `<hp-session>`. */
   private ownSession = false;
   private wasReady?: boolean;
+  /** What only a signed-in person sees (signed-in.ts), once it has arrived. */
+  private signedIn?: SignedInPart;
+  private partLoad?: Promise<void>;
 
   constructor() {
     super();
@@ -179,6 +183,24 @@ export class HpPortal extends HpElement {
     if (ready && this.session!.organization && !offered.some((v) => v.name === this.route.view)) this.router.go(defaultRoute, 'within', true);
     this.tickets.follow(this.route.view === 'tickets' ? this.route.param : '', ready ? this.api : undefined);
     this.unit = this.units.pick(this.unit, this.route.param === 'expenses');
+    if (ready && !this.signedIn) void this.loadPart();
+  }
+
+  /**
+   * Imports the signed-in part once somebody is signed in, together with the view's widget (elements.ts), so both
+   * arrive in the same round trip. A failed import is logged and tried again on the next update.
+   */
+  private loadPart(): Promise<void> {
+    return (this.partLoad ??= loadSignedIn().then(
+      (part) => {
+        this.signedIn = part;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.partLoad = undefined;
+        console.error('Hausportal: the portal could not be loaded.', error);
+      },
+    ));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -214,8 +236,8 @@ export class HpPortal extends HpElement {
     return html`<div part="base" class=${classMap(classes)} lang=${this.locale}>
       <a part="skip-link" class="skip-link visually-hidden" href=${routeHash(this.route)} @click=${this.skip}>${msg('Skip to content', { id: 'portal.skip' })}</a>
       <div id="menu-wrap" class="chrome" @focusout=${this.menu.focusout}>
-        ${renderHeader({ ...menus, organization: session?.organization ?? null, org: session?.org ?? '', logo: logoOf(this.session?.organization, this.api), user: ready ? session!.user : null, counts: this.unread.counts, offered: names, locale: this.locale, narrow: this.narrow, print: this.print, language: this.setLanguage, switchOrganization: this.switchOrganization, logout: this.logout, loaded: this.rerender })}
-        ${ready ? renderNav({ views: offered, route: this.route, expenses: offersExpenses({ user: session!.user, organization: session!.organization, units: this.units.units }), counts: this.unread.counts, collapsed: this.collapsed, narrow: this.narrow, menu: this.menu, toggleCollapsed: () => (this.collapsed = !this.collapsed) }) : nothing}
+        ${renderHeader({ ...menus, signedInPart: this.signedIn, organization: session?.organization ?? null, org: session?.org ?? '', logo: logoOf(this.session?.organization, this.api), user: ready ? session!.user : null, counts: this.unread.counts, offered: names, locale: this.locale, narrow: this.narrow, print: this.print, language: this.setLanguage, switchOrganization: this.switchOrganization, logout: this.logout, loaded: this.rerender })}
+        ${ready && this.signedIn ? this.signedIn.renderNav({ views: offered, route: this.route, expenses: offersExpenses({ user: session!.user, organization: session!.organization, units: this.units.units }), counts: this.unread.counts, collapsed: this.collapsed, narrow: this.narrow, menu: this.menu, toggleCollapsed: () => (this.collapsed = !this.collapsed) }) : nothing}
       </div>
       <div id="main" part="main" class="main" role="region" tabindex="-1" aria-label=${msg(str`Content: ${ready ? viewDef(this.route.view).label() : msg('Sign in', { id: 'portal.signIn' })}`, { id: 'portal.content' })}>
         ${!session || session.state === 'unknown' || session.state === 'restoring' ? renderLoading() : ready ? this.renderActive() : html`<slot name="login"></slot>`}
@@ -227,10 +249,11 @@ export class HpPortal extends HpElement {
   }
 
   private renderActive(): TemplateResult {
-    // Until the view's code has arrived, the portal's own loading state rather than an empty element.
-    if (!this.elements.ready(viewDef(this.route.view).tag)) return renderLoading();
-    const unitSwitch = this.route.view === 'statement' ? renderUnitSwitch(this.units, this.unit, (id) => (this.unit = id)) : nothing;
-    return html`${unitSwitch}${renderView({ route: this.route, unit: this.unit, ticket: this.tickets.id })}`;
+    // Until the view's code (and the signed-in part) has arrived, the portal's own loading state rather than an empty element.
+    const part = this.signedIn;
+    if (!part || !this.elements.ready(viewDef(this.route.view).tag)) return renderLoading();
+    const unitSwitch = this.route.view === 'statement' ? part.renderUnitSwitch(this.units, this.unit, (id) => (this.unit = id)) : nothing;
+    return html`${unitSwitch}${part.renderView({ route: this.route, unit: this.unit, ticket: this.tickets.id })}`;
   }
 
   private arrived(route: Route, how: RouteChange): void {
@@ -254,7 +277,7 @@ export class HpPortal extends HpElement {
 
   private focusMain(): Promise<void> {
     if (!this.authenticated) return this.focusOnceLoaded('hp-login', () => this.querySelector('hp-login'));
-    return this.focusOnceLoaded(viewDef(this.route.view).tag, () => this.viewElement);
+    return this.loadPart().then(() => this.focusOnceLoaded(viewDef(this.route.view).tag, () => this.viewElement));
   }
 
   /** Focuses the heading of the element `widget()` returns once `tag` is defined and rendered (else `#main`). */
