@@ -236,6 +236,49 @@ test('the example page /cms/iframe.html: its <hp-embed> shows the portal, and si
   await context.close();
 });
 
+/** Where the chat bot's `part` (`button`, `dialog`) is in the host page's window: its top and bottom in CSS pixels. */
+async function chatBoxInHost(page: Page, frame: Frame, part: 'button' | 'dialog'): Promise<{ top: number; bottom: number; window: number }> {
+  const offset = await page.locator('hp-embed').evaluate((el) => el.shadowRoot!.querySelector('iframe')!.getBoundingClientRect().top);
+  const box = await frame.locator('hp-chat-bot').evaluate((el, p) => {
+    const r = el.shadowRoot!.querySelector(p === 'button' ? '[part=button]' : 'dialog')!.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  }, part);
+  return { top: offset + box.top, bottom: offset + box.bottom, window: await page.evaluate(() => innerHeight) };
+}
+
+/** Waits until the chat bot's `part` lies wholly inside the host page's window. */
+const chatInSight = (page: Page, frame: Frame, part: 'button' | 'dialog', what: string) =>
+  eventually(what, async () => {
+    const box = await chatBoxInHost(page, frame, part);
+    return box.top >= 0 && box.bottom <= box.window && box.bottom > box.top ? box : undefined;
+  });
+
+test("in a frame higher than the host's window, the chat bot's button and dialog stay in sight as the host page scrolls", async () => {
+  const { context, page, errors } = await open();
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto(`${e2e.host.origin}/portal.html`);
+  const frame = await portalFrame(page);
+  await frame.locator('hp-portal hp-login input[name="username"]').waitFor();
+  await signIn(frame);
+  const high = await followsContent(page, frame, null, 'the frame as high as the overview');
+  assert.ok(high > 900, `the overview (${high} px) is higher than the window`);
+  await frame.locator('hp-chat-bot [part=button]').waitFor();
+  // At the top of the host page, the button sits at the window's bottom edge, not at the end of the frame.
+  const first = await chatInSight(page, frame, 'button', 'the button in the window at the top');
+  assert.ok(first.window - first.bottom < 40, `the button near the window's bottom (${first.bottom} of ${first.window})`);
+  await page.mouse.wheel(0, 300);
+  await eventually('scrolled', async () => ((await page.evaluate(() => scrollY)) > 0 ? true : undefined));
+  await chatInSight(page, frame, 'button', 'the button in the window after scrolling');
+  // The dialog opens in the visible part too, and follows a scroll.
+  await frame.locator('hp-chat-bot [part=button]').click();
+  await frame.locator('hp-chat-bot #question').waitFor();
+  await chatInSight(page, frame, 'dialog', 'the dialog in the window');
+  await page.evaluate(() => scrollTo(0, 0));
+  await chatInSight(page, frame, 'dialog', 'the dialog in the window at the top again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** Records the origin of every message `frame`'s window receives (test instrumentation, run by the browser driver). */
 const recordMessages = (frame: Frame) =>
   frame.evaluate(() => {
@@ -288,8 +331,27 @@ test('messages from a third origin, and malformed ones from the frame, are ignor
   assert.equal(await frameHash(plainFrame), '#/dokumente', 'view=documents opens the documents');
   await recordMessages(plainFrame);
   await third.evaluate(() => (window as unknown as { opened: Window }).opened.frames[0]!.postMessage({ type: 'hausportal:navigate', route: '/profil' }, '*'));
-  await seen(plainFrame, e2e.third.origin, 1);
+  await third.evaluate(() => (window as unknown as { opened: Window }).opened.frames[0]!.postMessage({ type: 'hausportal:viewport', visible: [100, 200] }, '*'));
+  await seen(plainFrame, e2e.third.origin, 2);
   assert.equal(await frameHash(plainFrame), '#/dokumente', 'the portal stays on its route');
+  const visibleTop = () => plainFrame.evaluate(() => document.documentElement.style.getPropertyValue('--hp-frame-visible-top'));
+  assert.equal(await visibleTop(), '', 'the visible part stays unknown');
+  // From the frame's parent, a viewport message not shaped as the protocol says is ignored, a proper one is followed.
+  const viewports: unknown[] = [
+    { type: 'hausportal:viewport', visible: [1e9, 5] },
+    { type: 'hausportal:viewport', visible: [-1, 5] },
+    { type: 'hausportal:viewport', visible: [1, 2, 3] },
+    { type: 'hausportal:viewport', visible: ['1', '2'] },
+    { type: 'hausportal:viewport', visible: { 0: 1, 1: 2, length: 2 } },
+    { type: 'hausportal:viewport', visible: [1, 2], extra: 1 },
+  ];
+  await plain.evaluate(([messages, origin]) => {
+    for (const m of messages as unknown[]) window.frames[0]!.postMessage(m, origin as string);
+  }, [viewports, e2e.server.url] as const);
+  await seen(plainFrame, e2e.host.origin, viewports.length);
+  assert.equal(await visibleTop(), '', 'malformed viewport messages are ignored');
+  await plain.evaluate((origin) => window.frames[0]!.postMessage({ type: 'hausportal:viewport', visible: [40, 300] }, origin), e2e.server.url);
+  await eventually('the visible part set', async () => ((await visibleTop()) === '40px' ? true : undefined));
   // The same message from the frame's parent, the listed host page, is followed.
   await plain.evaluate((origin) => window.frames[0]!.postMessage({ type: 'hausportal:navigate', route: '/profil' }, origin), e2e.server.url);
   await eventually('the portal at #/profil', async () => ((await frameHash(plainFrame)) === '#/profil' ? true : undefined));

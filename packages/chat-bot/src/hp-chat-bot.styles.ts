@@ -11,6 +11,7 @@ import { css } from 'lit';
 export const chatBotStyles = css`
   :host {
     --_offset: var(--hp-chat-bot-offset, 1rem);
+    --_end: calc(var(--_offset) + var(--hp-frame-visible-end, 0px));
   }
   p,
   ul,
@@ -20,7 +21,7 @@ export const chatBotStyles = css`
   }
   .launcher {
     position: fixed;
-    inset-block-end: var(--_offset);
+    inset-block-end: var(--_end);
     inset-inline-end: var(--_offset);
     z-index: var(--hp-chat-bot-z-index, 1000);
     border-radius: 999px;
@@ -39,9 +40,9 @@ export const chatBotStyles = css`
   .dialog {
     margin: 0;
     padding: 0;
-    inset: auto var(--_offset) var(--_offset) auto;
+    inset: auto var(--_offset) var(--_end) auto;
     inline-size: min(26rem, calc(100vw - 2 * var(--_offset)));
-    block-size: min(40rem, calc(100dvh - 2 * var(--_offset)));
+    block-size: min(40rem, calc(var(--hp-frame-visible-height, 100dvh) - 2 * var(--_offset)));
     max-inline-size: none;
     max-block-size: none;
     border: 1px solid var(--_border);
@@ -51,7 +52,7 @@ export const chatBotStyles = css`
     box-shadow: 0 8px 32px color-mix(in srgb, var(--_text) 25%, transparent);
   }
   :host([position='bottom-left']) .dialog {
-    inset: auto auto var(--_offset) var(--_offset);
+    inset: auto auto var(--_end) var(--_offset);
   }
   .dialog[open] {
     display: flex;
@@ -62,9 +63,9 @@ export const chatBotStyles = css`
   }
   @media (max-width: 30rem) {
     .dialog {
-      inset: 0;
+      inset: var(--hp-frame-visible-top, 0px) 0 auto;
       inline-size: 100%;
-      block-size: 100%;
+      block-size: var(--hp-frame-visible-height, 100%);
       border: 0;
       border-radius: 0;
     }

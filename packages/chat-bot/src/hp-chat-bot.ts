@@ -51,6 +51,11 @@ const chatIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" f
  *
  * @cssprop --hp-chat-bot-offset - Distance of the button and dialog from the window's edges (default 1rem).
  * @cssprop --hp-chat-bot-z-index - Stacking of the floating button (default 1000).
+ * @cssprop --hp-frame-visible-top - Set by the portal's iframe page (iframe mode): where the part of the frame that the
+ *   host page's window shows begins, from the frame's top (default 0px).
+ * @cssprop --hp-frame-visible-height - Set by the iframe page: the height of that part (default the window's, 100dvh).
+ * @cssprop --hp-frame-visible-end - Set by the iframe page: from that part's bottom to the frame's bottom; the button
+ *   and the dialog keep `--hp-chat-bot-offset` from the visible bottom instead of the frame's (default 0px).
  * @cssprop --hp-chat-bot-height - Height of the inline chat's log (default 24rem).
  * @cssprop --hp-color-primary - The button, my messages, links, the focus ring.
  * @cssprop --hp-color-on-primary - Text of my messages and of the floating button.

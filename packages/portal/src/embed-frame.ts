@@ -6,10 +6,12 @@
  * - Without a portal hash yet, the first view's hash is set before `<hp-portal>` reads it.
  * - Links to other sites (the legal links) open in a new tab, so the frame never leaves the portal.
  * - When the frame's parent is one of the allowed origins, it sends that origin, and only it, the messages of
- *   embed-protocol.ts: the page's height (a ResizeObserver on `<html>`), the portal's route on every `hp-portal-view`,
- *   and it follows `hausportal:navigate` messages from that parent window.
+ *   embed-protocol.ts: the page's height (a ResizeObserver on `<html>`), the portal's route on every `hp-portal-view`;
+ *   it follows `hausportal:navigate` messages from that parent window, and its `hausportal:viewport` messages set
+ *   the part of the page the parent's window shows as custom properties on `<html>`, which the chat bot's floating
+ *   button and dialog use ({@link showVisible}).
  */
-import { heightIn, isRoute, maxHeight, navigateType, resizeType, routeIn, routeType } from './embed-protocol.js';
+import { heightIn, isRoute, maxHeight, navigateType, resizeType, routeIn, routeType, visibleIn } from './embed-protocol.js';
 
 /** The origin of `url` (`https://www.example.com`), or null when it is none (empty, `about:blank`, not a URL). */
 function originOf(url: string): string | null {
@@ -67,6 +69,23 @@ function followHeight(post: (message: object) => void): void {
   }).observe(root);
 }
 
+let visible: [number, number] | null = null;
+
+/**
+ * The part of this page the parent's window shows, as custom properties on `<html>` (CSS pixels):
+ * `--hp-frame-visible-top` (from the page's top), `--hp-frame-visible-height`, and `--hp-frame-visible-end` (from the
+ * visible part's bottom to the bottom of the frame). The frame is as high as the page, so without them whatever is
+ * fixed to the frame's window sits at the page's end, out of sight. Set again when the frame's own height changes.
+ */
+function showVisible(): void {
+  if (!visible) return;
+  const [top, height] = visible;
+  const style = document.documentElement.style;
+  style.setProperty('--hp-frame-visible-top', `${top}px`);
+  style.setProperty('--hp-frame-visible-height', `${height}px`);
+  style.setProperty('--hp-frame-visible-end', `${Math.max(0, innerHeight - top - height)}px`);
+}
+
 /**
  * Talks to the parent at `target` (an exact origin): height and route out, `hausportal:navigate` in — from that
  * origin and the parent window only. A navigation replaces the frame's history entry (`location.replace`), because
@@ -75,9 +94,15 @@ function followHeight(post: (message: object) => void): void {
 function talkTo(target: string): void {
   const post = (message: object) => window.parent.postMessage(message, target);
   followHeight(post);
+  window.addEventListener('resize', showVisible);
   document.addEventListener('hp-portal-view', () => post({ type: routeType, route: currentRoute() }));
   window.addEventListener('message', (event) => {
     if (event.source !== window.parent || event.origin !== target) return;
+    const shown = visibleIn(event.data);
+    if (shown) {
+      visible = shown;
+      return showVisible();
+    }
     const route = routeIn(event.data, navigateType);
     if (route === null || route === currentRoute()) return;
     location.replace(route === '/' ? '#' : `#${route}`);

@@ -10,15 +10,22 @@
  *
  * - frame → host `{type: 'hausportal:resize', height}`: the portal page's height, an integer 0…{@link maxHeight};
  * - frame → host `{type: 'hausportal:route', route}`: the portal shows `route`;
- * - host → frame `{type: 'hausportal:navigate', route}`: show `route` (a deep link or back/forward of the host page).
+ * - host → frame `{type: 'hausportal:navigate', route}`: show `route` (a deep link or back/forward of the host page);
+ * - host → frame `{type: 'hausportal:viewport', visible: [top, height]}`: the part of the frame the host's window
+ *   shows, in CSS pixels from the frame's top (integers 0…{@link maxHeight}), so that what is fixed to the window in
+ *   the portal (the chat bot's button and dialog) stays in sight in a frame as high as its content.
  */
 
 export const resizeType = 'hausportal:resize';
 export const routeType = 'hausportal:route';
 export const navigateType = 'hausportal:navigate';
+export const viewportType = 'hausportal:viewport';
 
 /** The tallest frame a host follows, in CSS pixels; a taller portal scrolls inside the frame. */
 export const maxHeight = 100_000;
+
+/** An integer number of CSS pixels, 0…{@link maxHeight}. */
+const pixels = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= maxHeight;
 
 /**
  * A route as it crosses: the path of the portal's hash without `#` — `/` (the overview), `/<view slug>` or
@@ -46,5 +53,12 @@ export function routeIn(data: unknown, type: typeof routeType | typeof navigateT
 /** The height of a `hausportal:resize` message (an integer 0…{@link maxHeight}), or null when `data` is not one. */
 export function heightIn(data: unknown): number | null {
   const height = shaped(data, resizeType, 'height')?.height;
-  return typeof height === 'number' && Number.isInteger(height) && height >= 0 && height <= maxHeight ? height : null;
+  return pixels(height) ? height : null;
+}
+
+
+/** The visible part `[top, height]` of a `hausportal:viewport` message (integers 0…{@link maxHeight}), or null when `data` is not one. */
+export function visibleIn(data: unknown): [number, number] | null {
+  const visible = shaped(data, viewportType, 'visible')?.visible;
+  return Array.isArray(visible) && visible.length === 2 && pixels(visible[0]) && pixels(visible[1]) ? [visible[0], visible[1]] : null;
 }

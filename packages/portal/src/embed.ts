@@ -7,7 +7,7 @@
  *
  * The page's origin must be one of the organization's allowed origins (the frame page's `frame-ancestors`).
  */
-import { heightIn, isRoute, navigateType, routeIn, routeType } from './embed-protocol.js';
+import { heightIn, isRoute, maxHeight, navigateType, routeIn, routeType, viewportType } from './embed-protocol.js';
 
 /**
  * What the frame may do (HTML Standard, the iframe `sandbox` attribute): run the portal with its own origin (its
@@ -59,11 +59,16 @@ export class HpEmbed extends HTMLElement {
   #pending: string | null = null;
   #sync = false;
   #connected = false;
+  /** The visible part last sent (`top,height`), and whether a measurement waits for the next frame. */
+  #visible = '';
+  #measuring = false;
 
   connectedCallback(): void {
     this.#connected = true;
     this.#sync = this.hasAttribute('sync-hash');
     window.addEventListener('message', this.#receive);
+    window.addEventListener('scroll', this.#measure, { capture: true, passive: true });
+    window.addEventListener('resize', this.#measure);
     if (this.#sync) window.addEventListener('hashchange', this.#followHash);
     this.#render();
   }
@@ -73,6 +78,8 @@ export class HpEmbed extends HTMLElement {
     this.#connected = false;
     this.#ready = false;
     window.removeEventListener('message', this.#receive);
+    window.removeEventListener('scroll', this.#measure, { capture: true });
+    window.removeEventListener('resize', this.#measure);
     window.removeEventListener('hashchange', this.#followHash);
   }
 
@@ -127,6 +134,7 @@ export class HpEmbed extends HTMLElement {
     this.#origin = url.origin;
     this.#route = null;
     this.#ready = false;
+    this.#visible = '';
     frame.src = url.href;
   }
 
@@ -141,7 +149,35 @@ export class HpEmbed extends HTMLElement {
     else return;
     this.#ready = true;
     if (this.#pending !== null) this.#navigate(this.#pending);
+    this.#measure();
   };
+
+  /** Measures the frame's visible part at the next animation frame (after a scroll, a resize, a new height). */
+  readonly #measure = (): void => {
+    if (this.#measuring) return;
+    this.#measuring = true;
+    requestAnimationFrame(() => {
+      this.#measuring = false;
+      this.#sendVisible();
+    });
+  };
+
+  /**
+   * Tells the frame which part of it this window shows (`hausportal:viewport`, embed-protocol.ts), when that changed:
+   * from `top` down `height` CSS pixels, both measured from the frame's top edge.
+   */
+  #sendVisible(): void {
+    const frame = this.#frame;
+    if (!frame || !this.#ready) return;
+    const box = frame.getBoundingClientRect();
+    const high = Math.min(maxHeight, Math.round(box.height));
+    const top = Math.min(high, Math.max(0, Math.round(-box.top)));
+    const bottom = Math.min(high, Math.max(0, Math.round(innerHeight - box.top)));
+    const visible = [top, Math.max(0, bottom - top)];
+    if (visible.join() === this.#visible) return;
+    this.#visible = visible.join();
+    frame.contentWindow?.postMessage({ type: viewportType, visible }, this.#origin);
+  }
 
   /** The frame shows `route`: with `sync-hash`, the page's hash says so (replacing the entry the frame already added). */
   #arrived(route: string): void {
