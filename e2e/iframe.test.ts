@@ -266,6 +266,9 @@ test("in a frame higher than the host's window, the chat bot's button and dialog
   // At the top of the host page, the button sits at the window's bottom edge, not at the end of the frame.
   const first = await chatInSight(page, frame, 'button', 'the button in the window at the top');
   assert.ok(first.window - first.bottom < 40, `the button near the window's bottom (${first.bottom} of ${first.window})`);
+  // Content above the frame grows without any scroll (a late image, a banner): the button moves with the visible part.
+  await page.evaluate(() => document.querySelector('header')!.append(Object.assign(document.createElement('div'), { style: 'height:300px' })));
+  await chatInSight(page, frame, 'button', 'the button in the window after the page grew above the frame');
   await page.mouse.wheel(0, 300);
   await eventually('scrolled', async () => ((await page.evaluate(() => scrollY)) > 0 ? true : undefined));
   await chatInSight(page, frame, 'button', 'the button in the window after scrolling');

@@ -185,6 +185,24 @@ test('an element whose code cannot be loaded shows what the page put inside it, 
   await v.context.close();
 });
 
+test('/portal.html when its signed-in part cannot be loaded: an error with "Erneut versuchen", which then shows the overview', async () => {
+  const v = await visit();
+  const missing = /\/dist\/chunks\/signed-in-[\w-]{8}\.js$/;
+  await v.page.route(missing, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await v.page.goto(`${e2e.server.url}/portal.html`);
+  await v.page.locator('hp-portal hp-login input[name="username"]').waitFor();
+  await signIn(v.page, katharina, 'hp-portal hp-login');
+  const error = v.page.locator('hp-portal [part="main"] [part="error"]');
+  await error.waitFor();
+  assert.match(await error.innerText(), /Verbindung|Netz/i);
+  assert.ok(v.errors.some((e) => e.includes('Hausportal: the portal could not be loaded.')), v.errors.join('\n'));
+  await v.page.unroute(missing);
+  await error.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await v.page.locator('hp-portal hp-overview [data-card]').first().waitFor();
+  await v.page.locator('hp-portal [part="nav"]').waitFor();
+  await v.context.close();
+});
+
 test('hausportal.js loaded twice, under two URLs, or beside a copy in the page\'s own bundle: one definition per tag, one warning each', async (t) => {
   const page = session('<hp-login></hp-login><hp-documents></hp-documents>');
   /** Signs in and waits for the documents: the widgets of the page work. */

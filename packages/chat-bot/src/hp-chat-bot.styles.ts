@@ -43,6 +43,7 @@ export const chatBotStyles = css`
     inset: auto var(--_offset) var(--_end) auto;
     inline-size: min(26rem, calc(100vw - 2 * var(--_offset)));
     block-size: min(40rem, calc(var(--hp-frame-visible-height, 100dvh) - 2 * var(--_offset)));
+    min-block-size: min(20rem, calc(100dvh - 2 * var(--_offset)));
     max-inline-size: none;
     max-block-size: none;
     border: 1px solid var(--_border);

@@ -62,6 +62,9 @@ export class HpEmbed extends HTMLElement {
   /** The visible part last sent (`top,height`), and whether a measurement waits for the next frame. */
   #visible = '';
   #measuring = false;
+  /** What moves the frame without a scroll or resize of the window: the page's own height changing (late images, a banner, an accordion), or the element moving into or out of view. */
+  #layout: ResizeObserver | null = null;
+  #inView: IntersectionObserver | null = null;
 
   connectedCallback(): void {
     this.#connected = true;
@@ -69,6 +72,10 @@ export class HpEmbed extends HTMLElement {
     window.addEventListener('message', this.#receive);
     window.addEventListener('scroll', this.#measure, { capture: true, passive: true });
     window.addEventListener('resize', this.#measure);
+    this.#layout = new ResizeObserver(this.#measure);
+    this.#layout.observe(document.documentElement);
+    this.#inView = new IntersectionObserver(this.#measure, { threshold: Array.from({ length: 21 }, (_, i) => i / 20) });
+    this.#inView.observe(this);
     if (this.#sync) window.addEventListener('hashchange', this.#followHash);
     this.#render();
   }
@@ -80,6 +87,8 @@ export class HpEmbed extends HTMLElement {
     window.removeEventListener('message', this.#receive);
     window.removeEventListener('scroll', this.#measure, { capture: true });
     window.removeEventListener('resize', this.#measure);
+    this.#layout?.disconnect();
+    this.#inView?.disconnect();
     window.removeEventListener('hashchange', this.#followHash);
   }
 
@@ -152,7 +161,7 @@ export class HpEmbed extends HTMLElement {
     this.#measure();
   };
 
-  /** Measures the frame's visible part at the next animation frame (after a scroll, a resize, a new height). */
+  /** Measures the frame's visible part at the next animation frame (after a scroll, a resize, a new height, a layout change of the page). */
   readonly #measure = (): void => {
     if (this.#measuring) return;
     this.#measuring = true;

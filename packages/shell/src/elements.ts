@@ -51,7 +51,8 @@ export function loadElement(tag: string): Promise<void> {
 /**
  * Loads the elements a host is about to render (`wanted()`, asked before every update) and updates the host once
  * each is defined, so it can show a loading state instead of an empty element until then. A failed load is logged
- * and tried again on the next update.
+ * and kept as {@link failure} (for an error state) until {@link retry}; so an offline page does not try again on
+ * every update.
  */
 export class ElementsController implements ReactiveController {
   constructor(
@@ -61,17 +62,35 @@ export class ElementsController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The tags whose last load failed, with the error; not loaded again until {@link retry}. */
+  private readonly failed = new Map<string, unknown>();
+
   /** Whether `tag` can be rendered now (its element is defined). */
   ready(tag: string): boolean {
     return customElements.get(tag) !== undefined;
   }
 
+  /** The error of `tag`'s last load, while it is not loaded again; undefined otherwise. */
+  failure(tag: string): unknown {
+    return this.failed.get(tag);
+  }
+
+  /** Loads the elements that failed again ("Erneut versuchen"). */
+  retry(): void {
+    this.failed.clear();
+    this.host.requestUpdate();
+  }
+
   hostUpdate(): void {
     for (const tag of this.wanted()) {
-      if (this.ready(tag)) continue;
+      if (this.ready(tag) || this.failed.has(tag)) continue;
       loadElement(tag).then(
         () => this.host.requestUpdate(),
-        (error: unknown) => console.error(`Hausportal: <${tag}> could not be loaded.`, error),
+        (error: unknown) => {
+          console.error(`Hausportal: <${tag}> could not be loaded.`, error);
+          this.failed.set(tag, error);
+          this.host.requestUpdate();
+        },
       );
     }
   }

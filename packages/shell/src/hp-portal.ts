@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { msg, str } from '@lit/localize';
-import { HpElement, PrintController, formStyles, hasSessionAbove, hostStyles, importOnce, registerTranslations, renderLoading, stateStyles, type Locale } from '@hausportal/core';
+import { HpElement, PrintController, formStyles, hasSessionAbove, hostStyles, importOnce, registerTranslations, renderError, renderLoading, stateStyles, type Locale } from '@hausportal/core';
 import { Disclosure } from './disclosure.js';
 import { ElementsController, loadElement } from './elements.js';
 import { HpPortalViewEvent } from './events.js';
@@ -119,6 +119,8 @@ export class HpPortal extends HpElement {
   /** What only a signed-in person sees (signed-in.ts), once it has arrived. */
   private signedIn?: SignedInPart;
   private partLoad?: Promise<void>;
+  /** Why the signed-in part could not be loaded, until the next try. */
+  private partError?: unknown;
 
   constructor() {
     super();
@@ -183,12 +185,13 @@ export class HpPortal extends HpElement {
     if (ready && this.session!.organization && !offered.some((v) => v.name === this.route.view)) this.router.go(defaultRoute, 'within', true);
     this.tickets.follow(this.route.view === 'tickets' ? this.route.param : '', ready ? this.api : undefined);
     this.unit = this.units.pick(this.unit, this.route.param === 'expenses');
-    if (ready && !this.signedIn) void this.loadPart();
+    if (ready && !this.signedIn && this.partError === undefined) void this.loadPart();
   }
 
   /**
    * Imports the signed-in part once somebody is signed in, together with the view's widget (elements.ts), so both
-   * arrive in the same round trip. A failed import is logged and tried again on the next update.
+   * arrive in the same round trip. A failed import is logged and shown as an error with "Erneut versuchen"
+   * ({@link retryLoading}); opening another view tries again too.
    */
   private loadPart(): Promise<void> {
     return (this.partLoad ??= loadSignedIn().then(
@@ -198,6 +201,8 @@ export class HpPortal extends HpElement {
       },
       (error: unknown) => {
         this.partLoad = undefined;
+        this.partError = error;
+        this.requestUpdate();
         console.error('Hausportal: the portal could not be loaded.', error);
       },
     ));
@@ -251,13 +256,17 @@ export class HpPortal extends HpElement {
   private renderActive(): TemplateResult {
     // Until the view's code (and the signed-in part) has arrived, the portal's own loading state rather than an empty element.
     const part = this.signedIn;
-    if (!part || !this.elements.ready(viewDef(this.route.view).tag)) return renderLoading();
+    const tag = viewDef(this.route.view).tag;
+    const failed = this.partError ?? this.elements.failure(tag);
+    if (failed !== undefined) return renderError(failed, this.retryLoading);
+    if (!part || !this.elements.ready(tag)) return renderLoading();
     const unitSwitch = this.route.view === 'statement' ? part.renderUnitSwitch(this.units, this.unit, (id) => (this.unit = id)) : nothing;
     return html`${unitSwitch}${part.renderView({ route: this.route, unit: this.unit, ticket: this.tickets.id })}`;
   }
 
   private arrived(route: Route, how: RouteChange): void {
     this.dispatchEvent(new HpPortalViewEvent(route));
+    if (this.partError !== undefined || this.elements.failure(viewDef(route.view).tag) !== undefined) this.retryLoading();
     if (route.view !== 'overview') void this.unread.ensure();
     if (how !== 'navigate') return;
     for (const d of [this.menu, this.notifications, this.userMenu]) d.close();
@@ -290,6 +299,12 @@ export class HpPortal extends HpElement {
   private readonly skip = (event: Event) => {
     event.preventDefault();
     void this.focusMain();
+  };
+
+  /** Loads what could not be loaded (the signed-in part, a view's or the chat bot's code) again. */
+  private readonly retryLoading = () => {
+    this.partError = undefined;
+    this.elements.retry();
   };
 
   private readonly print = () => void this.printer.print();

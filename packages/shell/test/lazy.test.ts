@@ -6,6 +6,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { createFakeApi, demoMe, sessionFixture, signedIn } from '@hausportal/core/testing.js';
 import type { HpPortal } from '../src/index.js';
 import { demoOverview } from '../src/overview/testing.js';
+import { elementImports, type ElementImport } from '../src/elements.js';
 import '../src/define.js';
 
 const defined = (tag: string) => customElements.get(tag) !== undefined;
@@ -47,5 +48,25 @@ describe('<hp-portal> loads the code of what it shows on first use', () => {
 
     el.go({ view: 'profile', param: '' });
     await waitUntil(() => el.viewElement?.localName === 'hp-profile' && defined('hp-profile'), 'the profile did not show');
+  });
+
+  it('a view whose code cannot be loaded shows the error with "Erneut versuchen", which loads it', async () => {
+    const imports = elementImports as Record<string, ElementImport>;
+    const original = imports['hp-ticket-list']!;
+    imports['hp-ticket-list'] = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      const el = await portal(demoMe);
+      await waitUntil(() => el.viewElement?.localName === 'hp-overview', 'the overview did not show');
+      el.go({ view: 'tickets', param: '' });
+      await waitUntil(() => main(el).querySelector('[part=error]'), 'no error state for a view that could not be loaded');
+      expect(main(el).querySelector('[part=loading]')).to.equal(null);
+      expect(defined('hp-ticket-list')).to.equal(false);
+      imports['hp-ticket-list'] = original;
+      main(el).querySelector<HTMLButtonElement>('[part=retry]')!.click();
+      await waitUntil(() => el.viewElement?.localName === 'hp-ticket-list' && defined('hp-ticket-list'), 'the retry did not load the view');
+      expect(main(el).querySelector('[part=error]')).to.equal(null);
+    } finally {
+      imports['hp-ticket-list'] = original;
+    }
   });
 });

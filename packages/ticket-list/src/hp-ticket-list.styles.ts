@@ -5,7 +5,9 @@ import { css } from 'lit';
  * first line (the status wraps below on narrow widths), then number, category, place and the last change. Status
  * colours go to icon, border and a light tint; the status text keeps the text colour. Rows and tabs hover with a
  * light tint (beating core's primary-coloured button hover). The detail stacks header, fields, files as previews,
- * the thread (my entries set off), composer and actions. (No comments inside the styles: they would be shipped.)
+ * the thread (my entries set off), composer and actions. The withdraw confirmation is centred in the part of the
+ * page a host's window shows when the portal is in a frame as high as its content (`--hp-frame-visible-*`, set by
+ * the iframe page). (No comments inside the styles: they would be shipped.)
  */
 export const ticketListStyles = css`
   .tabs { display: flex; flex-wrap: wrap; border-block-end: 1px solid var(--_border); }
@@ -53,4 +55,5 @@ export const ticketListStyles = css`
   .steps { margin-block-start: var(--_space-l); }
   .danger { --_primary: var(--_danger); --_primary-soft: var(--_danger-soft); }
   @media print { .tabs, .back, form, .steps { display: none; } }
+  #withdraw-dialog:modal { inset-block: var(--hp-frame-visible-top, 0px) var(--hp-frame-visible-end, 0px); }
 `;
