@@ -263,6 +263,9 @@ test('/portal.html fetches a view\'s chunk only when the view is opened', async 
   await v.page.locator('hp-portal hp-overview [data-card]').first().waitFor();
   await v.page.waitForFunction(() => customElements.get('hp-chat-bot'));
   assert.ok(fetched(v).includes('signed-in'), 'the signed-in part once signed in');
+  // Its German texts come with it.
+  assert.equal((await v.page.locator('hp-portal [part="print"]').innerText()).trim(), 'Druckansicht');
+  assert.equal(await v.page.locator('hp-portal [part="collapse"]').innerText(), 'Menü einklappen');
   for (const chunk of ['statement', 'documents', 'unit-list', 'bulletin-board', 'ticket-list', 'message-form', 'hp-profile']) {
     assert.ok(!fetched(v).includes(chunk), `${chunk} on the overview`);
   }
