@@ -167,9 +167,9 @@ async function signIn(frame: Frame): Promise<void> {
   await frame.locator('hp-portal hp-overview [data-card="person"]').waitFor();
 }
 
-const protocolTypes = ['hausportal:resize', 'hausportal:route', 'hausportal:navigate'];
+const protocolTypes = ['hausportal:resize', 'hausportal:route', 'hausportal:navigate', 'hausportal:viewport'];
 
-test('every message the host receives during sign-in and navigation holds only type, height and route; nothing about the person', async () => {
+test('every message the host receives during sign-in and navigation holds only type, height, route or the visible part; nothing about the person', async () => {
   const { context, page, errors } = await open();
   const secrets = new Set<string>([katharina.password, katharina.username, 'Katharina', 'Huber']);
   page.on('response', async (r) => {
@@ -195,9 +195,11 @@ test('every message the host receives during sign-in and navigation holds only t
   assert.ok(fromPortal.length >= 6, `the frame spoke: ${fromPortal.length}`);
   assert.deepEqual(hostSeen.filter((m) => m.origin !== e2e.server.url), [], 'the host heard nobody else');
   for (const m of [...hostSeen, ...frameSeen]) {
-    assert.ok(m.keys && m.keys.every((k) => ['type', 'height', 'route'].includes(k)) && m.keys.length === 2, m.json);
-    const data = JSON.parse(m.json) as { type: string; height?: number; route?: string };
+    assert.ok(m.keys && m.keys.every((k) => ['type', 'height', 'route', 'visible'].includes(k)) && m.keys.length === 2, m.json);
+    const data = JSON.parse(m.json) as { type: string; height?: number; route?: string; visible?: unknown };
     assert.ok(protocolTypes.includes(data.type), m.json);
+    // The visible part (host → frame): two whole numbers of pixels, nothing else.
+    if ('visible' in data) assert.ok(Array.isArray(data.visible) && data.visible.length === 2 && data.visible.every((n) => Number.isInteger(n)), m.json);
     if ('route' in data) assert.match(data.route!, /^\/(?:[a-z]+(?:\/[A-Za-z0-9._~-]+)?)?$/, m.json);
     for (const secret of secrets) assert.ok(!m.json.includes(secret), `a secret crossed: ${m.json}`);
   }

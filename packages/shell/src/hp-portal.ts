@@ -63,6 +63,10 @@ const loadSignedIn = importOnce(() => import('./signed-in.js'));
  * @csspart collapse - The button that collapses the navigation to icons.
  * @csspart main - The current view.
  * @csspart loading - The loading state in the main area (the session, or a view's code, on its way).
+ * @csspart error - In the main area: a view's code (or the portal's signed-in part) that could not be loaded, with
+ *   "Erneut versuchen".
+ * @csspart retry - Its "Erneut versuchen" button.
+ * @csspart empty - In the main area: the error's calm form, for a part the organization has switched off.
  * @csspart toolbar - The unit switcher above the statement.
  * @csspart unit-select - Its select.
  * @csspart footer - The organization's name and legal links.

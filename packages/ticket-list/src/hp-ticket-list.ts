@@ -63,6 +63,9 @@ const loadDetailPart = importOnce(() => import('./detail-part.js'));
  * @cssprop --hp-color-warning - The status "waiting" and the chosen rating stars.
  * @cssprop --hp-color-success - Status done or closed, and success notes.
  * @cssprop --hp-color-danger - Failed sends and the withdraw button.
+ * @cssprop --hp-frame-visible-top - Set by the portal's iframe page (iframe mode): where the part of the frame that the
+ *   host page's window shows begins; the withdraw confirmation centres in that part (default 0px).
+ * @cssprop --hp-frame-visible-end - Set by the iframe page: from that part's bottom to the frame's bottom (default 0px).
  */
 export class HpTicketList extends HpElement {
   static override styles = [hostStyles, formStyles, stateStyles, frameStyles, ticketListStyles];
